@@ -1,0 +1,184 @@
+// End-to-end tests of the app shell, driving the built dist/ served under a sub-path in Chromium.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppPage } from '../pages/app-page.mjs';
+import { DIST, expectedVersions, startApp } from '../tools/fixture.mjs';
+import { axeViolations, guard } from '../tools/guards.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+/** A fresh browser context (empty storage) with its page object and guards. */
+async function visit(options = {}) {
+  const context = await app.browser.newContext(options);
+  const page = await context.newPage();
+  const guards = guard(page, app.server.origin);
+  return { context, page, guards, ui: new AppPage(page, app.server.url) };
+}
+
+const VIEWS = [
+  { route: '/', nav: 'Home', heading: 'Assess AI in policing responsibly, in your own browser' },
+  { route: '/assessments', nav: 'Assessments', heading: 'Assessments' },
+  { route: '/guidance', nav: 'Guidance', heading: 'Guidance' },
+  { route: '/about', nav: 'About', heading: 'About this app' },
+];
+
+describe('the app shell', () => {
+  // The built page must carry no inline script: the strict CSP would block it and the app stay blank.
+  test('dist/index.html has a strict CSP and no inline script', () => {
+    const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+    assert.match(html, /http-equiv="Content-Security-Policy"/);
+    assert.match(html, /script-src 'self' 'wasm-unsafe-eval';/);
+    assert.doesNotMatch(html, /unsafe-inline/);
+    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => m[1].trim());
+    assert.equal(inline.length, 0, 'inline scripts found');
+    assert.doesNotMatch(html, /(src|href)="\//, 'an asset URL is absolute; dist/ would break under a sub-path');
+  });
+
+  test('home explains the three tools, the independence and what happens to the data', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/');
+    assert.equal(await ui.headingText(), VIEWS[0].heading);
+    const banner = page.getByRole('banner');
+    assert.match(await banner.innerText(), /RAI Assess/);
+    assert.match(await banner.innerText(), /independent tool built on the published structure of the INTERPOL–UNICRI Toolkit/);
+    assert.match(await banner.innerText(), /not an official product/);
+    const tools = page.locator('main .tool-card h3');
+    assert.deepEqual(await tools.allTextContents(),
+      ['Organizational readiness', 'Risk assessment of one AI system', 'Life-cycle workbook']);
+    const text = await ui.mainText();
+    assert.match(text, /Nothing is sent to any server/);
+    assert.match(text, /only when you export them yourself/);
+    assert.equal(await page.title(), 'Home · RAI Assess');
+    await guards.assertClean('home');
+    await context.close();
+  });
+
+  test('every view is reached from the navigation, marked current, clean and accessible', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/');
+    for (const view of VIEWS) {
+      await ui.clickNav(view.nav);
+      await page.waitForFunction((h) => document.querySelector('main h1')?.textContent === h, view.heading);
+      assert.equal(await ui.currentNavLabel(), view.nav);
+      assert.ok(page.url().endsWith(`#${view.route}`), `address of ${view.nav}: ${page.url()}`);
+      assert.deepEqual(await axeViolations(page), [], `axe on ${view.nav}`);
+      await guards.assertClean(view.nav);
+    }
+    await context.close();
+  });
+
+  test('a deep link opens its view, and a reload keeps it, under a sub-path with no rewrites', async () => {
+    const { context, page, guards, ui } = await visit();
+    for (const view of VIEWS) {
+      await ui.open(view.route);
+      assert.equal(await ui.headingText(), view.heading);
+      await page.reload();
+      await ui.ready();
+      assert.equal(await ui.headingText(), view.heading, `after reloading ${view.route}`);
+    }
+    await guards.assertClean('deep links');
+    await context.close();
+  });
+
+  test('the browser back button returns to the previous view', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/');
+    await ui.clickNav('About');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'About this app');
+    await page.goBack();
+    await page.waitForFunction(() => location.hash === '#/' || location.hash === '');
+    assert.equal(await ui.headingText(), VIEWS[0].heading);
+    await guards.assertClean('back');
+    await context.close();
+  });
+
+  test('About credits UNICRI and INTERPOL and shows the app, content and toolkit versions', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/about');
+    const text = await ui.mainText();
+    assert.match(text, /published by UNICRI/);
+    assert.match(text, /INTERPOL/);
+    assert.match(text, /not made, reviewed or endorsed by INTERPOL or UNICRI/);
+    const { app: appVersion, content } = expectedVersions();
+    assert.equal((await page.locator('#app-version').textContent()).trim(), appVersion);
+    assert.equal((await page.locator('#content-version').textContent()).trim(), content);
+    assert.match(text, /February 2024 revision/);
+    const links = await page.locator('main a[href^="https://"]').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(links.some((h) => h.includes('interpol.int')), 'link to INTERPOL toolkit page');
+    assert.ok(links.some((h) => h.includes('unicri.org')), 'link to UNICRI toolkit page');
+    await guards.assertClean('about');
+    await context.close();
+  });
+
+  test('an unknown address shows the not-found view with a way home', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/no/such/page');
+    assert.equal(await ui.headingText(), 'Page not found');
+    assert.match(await ui.mainText(), /\/no\/such\/page/);
+    assert.deepEqual(await axeViolations(page), [], 'axe on not found');
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.startsWith('Assess AI'));
+    await guards.assertClean('not found');
+    await context.close();
+  });
+
+  test('keyboard: the skip link comes first and navigation works with Tab and Enter', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+    assert.ok(await page.evaluate(() => document.activeElement.getBoundingClientRect().top >= 0), 'skip link visible when focused');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.ok(page.url().endsWith('#/'), 'the skip link does not change the route');
+    await ui.open('/');
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement.textContent === 'About');
+    }
+    assert.ok(reached, 'About link reachable by Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'About this app');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main', 'focus moves to the new view');
+    await guards.assertClean('keyboard');
+    await context.close();
+  });
+
+  // WCAG reflow: at 320 CSS px (the width of 1280 px at 400 %, or a small phone) nothing scrolls sideways.
+  test('readable at 320 px wide without horizontal scrolling', async () => {
+    const { context, page, guards, ui } = await visit({ viewport: { width: 320, height: 640 } });
+    for (const view of VIEWS) {
+      await ui.open(view.route);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${view.route} overflows by ${overflow}px at 320px`);
+    }
+    await guards.assertClean('phone');
+    await context.close();
+  });
+
+  test('print drops navigation and keeps the content', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/about');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('nav.main-nav').evaluate((n) => getComputedStyle(n).display), 'none');
+    assert.equal(await page.locator('.skip-link').evaluate((n) => getComputedStyle(n).display), 'none');
+    assert.ok(await page.locator('main h1').isVisible());
+    await guards.assertClean('print');
+    await context.close();
+  });
+
+  test('the app keeps working with the network cut after load', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/');
+    await context.setOffline(true);
+    await ui.clickNav('Guidance');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Guidance');
+    await guards.assertClean('offline');
+    await context.close();
+  });
+});

@@ -1,0 +1,51 @@
+// Watches a page for what must never happen on any view: console errors, uncaught exceptions,
+// Content-Security-Policy violations, and requests to any origin but the serving one.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function guard(page, origin) {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request outside the serving origin: ${url}`);
+    }
+  });
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+  });
+  // Installed through the DevTools protocol, so the CSP under test does not block the listener itself.
+  page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+  });
+  return {
+    problems,
+    /** Fails if anything went wrong so far, including CSP violations recorded in the page. */
+    async assertClean(context = '') {
+      const csp = await page.evaluate(() => window.__csp ?? []);
+      const all = [...problems, ...csp.map((v) => `CSP violation: ${v}`)];
+      if (all.length) throw new Error(`${context}: ${all.length} problem(s):\n  ${all.join('\n  ')}`);
+    },
+  };
+}
+
+/** Runs axe-core (WCAG 2.0-2.2 A and AA rules) on the page; returns the violations. */
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,49 @@
+// Prints each first-load file of dist/ with raw, gzip -9 and brotli -11 sizes, and the total.
+// Exits non-zero when the brotli total is over the budget: a size check, not a timed test.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+export const BUDGET_BROTLI = 250_000; // bytes: the whole first load (html + js + wasm + css + icon)
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+export function sizeReport(dist) {
+  const rows = files(dist).sort().map((path) => {
+    const data = readFileSync(path);
+    return {
+      file: relative(dist, path),
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+export function printReport({ rows, total }) {
+  const kb = (n) => (n / 1000).toFixed(1).padStart(8);
+  console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+  for (const r of rows) console.log(`${r.file.padEnd(44)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  console.log(`${'TOTAL first load'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = process.argv[2] ?? 'dist';
+  const report = sizeReport(dist);
+  printReport(report);
+  const budget = `${(report.total.brotli / 1000).toFixed(1)} KB of the ${BUDGET_BROTLI / 1000} KB brotli budget`;
+  if (report.total.brotli > BUDGET_BROTLI) {
+    console.error(`size budget: FAILED, first load is ${budget}`);
+    process.exit(1);
+  }
+  console.log(`size budget: ok, first load uses ${budget}`);
+}

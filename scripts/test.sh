@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# README command 2: set up what is missing (Chromium included) and run every test layer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser
+source scripts/env.sh
+started=$SECONDS
+lap() { printf '\n==> %s (at %ss)\n' "$*" "$((SECONDS - started))"; }
+
+lap "format and lints"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+
+lap "layer 1: host tests of the pure core (cargo test)"
+cargo test --locked
+
+lap "release build (trunk, wasm-opt -Oz)"
+trunk build --release --locked
+
+lap "first-load size budget"
+node end2end/tools/size-report.mjs dist
+
+lap "layer 2: wasm-bindgen-test in headless Chromium"
+cargo test --locked --target wasm32-unknown-unknown --test web_shell
+
+lap "layer 3: end-to-end tests of dist/ in Chromium"
+node --test --test-concurrency=1 end2end/tests/
+
+lap "all test layers passed"

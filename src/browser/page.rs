@@ -1,0 +1,38 @@
+//! The page around the app: address fragment, document title, focus and scroll, readiness mark.
+
+use wasm_bindgen::JsCast;
+
+/// The current `location.hash`, or an empty string when there is none.
+pub fn hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Sets the document title shown in the tab and announced by screen readers on navigation.
+pub fn set_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the main region and scrolls to the top, as a real page
+/// load would; without this, a keyboard user stays on the link they just followed.
+pub fn focus_main() {
+    let Some(window) = web_sys::window() else { return };
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let target = window.document().and_then(|d| d.get_element_by_id("main"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Marks the app as mounted and interactive: `data-ready` on `<html>` for tests, and a
+/// `performance.mark("app-ready")` for the benchmark.
+pub fn mark_ready() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-ready", "true");
+    }
+    if let Some(perf) = window.performance() {
+        let _ = perf.mark("app-ready");
+    }
+}

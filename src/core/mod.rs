@@ -1,0 +1,8 @@
+//! The pure domain core: content model and validation, routes, app facts.
+//! Nothing here may touch leptos, web-sys or gloo: it compiles and is tested on the host.
+
+pub mod content;
+pub mod route;
+
+/// The app's own version, shown on the About page and recorded in answer files.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

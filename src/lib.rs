@@ -1,0 +1,25 @@
+//! RAI Assess: responsible-AI assessments for law enforcement, run entirely in the browser.
+//!
+//! `core` is the pure domain (no browser APIs), `browser` the adapters to browser APIs, `ui` the Leptos
+//! views. Only what the binary and the tests need is exported, from the block below.
+
+#![forbid(unsafe_code)]
+
+mod browser;
+mod core;
+mod ui;
+
+pub use crate::browser::page;
+#[cfg(not(target_arch = "wasm32"))]
+pub use crate::core::content::source;
+pub use crate::core::content::{model, pack, strings_en, validate};
+pub use crate::core::route::Route;
+pub use crate::core::APP_VERSION;
+pub use crate::ui::app::App;
+pub use crate::ui::i18n::{t, t_with};
+
+/// Mounts the app on `<body>` and marks the page ready.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+    page::mark_ready();
+}

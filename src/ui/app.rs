@@ -1,0 +1,45 @@
+use crate::browser::page;
+use crate::core::route::Route;
+use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
+use crate::ui::i18n::t;
+use crate::ui::pages::{AboutPage, AssessmentsPage, GuidancePage, HomePage, NotFoundPage};
+use leptos::prelude::*;
+
+/// The app shell: skip link, header with navigation, the current view, footer.
+///
+/// Routing follows `location.hash` (see `core::route` for why); only the main region re-renders when
+/// the route changes.
+#[component]
+pub fn App() -> impl IntoView {
+    let (route, set_route) = signal(Route::from_hash(&page::hash()).unwrap_or(Route::Home));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(next) = Route::from_hash(&page::hash()) {
+            set_route.set(next);
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    // Title on every view; focus moves to the new view after a navigation, not on first load.
+    Effect::new(move |first_done: Option<()>| {
+        let r = route.get();
+        page::set_title(&format!("{} · {}", t(r.title_key()), t("app.name")));
+        if first_done.is_some() {
+            page::focus_main();
+        }
+    });
+
+    view! {
+        <SkipLink/>
+        <SiteHeader route=route/>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => view! { <HomePage/> }.into_any(),
+                Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
+                Route::Guidance => view! { <GuidancePage/> }.into_any(),
+                Route::About => view! { <AboutPage/> }.into_any(),
+                Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
+            }}
+        </main>
+        <SiteFooter/>
+    }
+}

@@ -1,0 +1,43 @@
+use crate::core::route::Route;
+use crate::ui::i18n::t;
+use leptos::prelude::*;
+
+/// The banner on every view: product name, the independence statement and the main navigation.
+#[component]
+pub fn SiteHeader(
+    /// The current view, to mark its navigation link.
+    route: ReadSignal<Route>,
+) -> impl IntoView {
+    let link = move |target: Route, label: &'static str| {
+        let href = target.href();
+        let current = move || (route.get() == target).then_some("page");
+        view! {
+            <li>
+                <a href=href aria-current=current>
+                    {label}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <header class="site-header">
+            <div class="site-header-inner">
+                <p class="brand">
+                    <a class="brand-name" href=Route::Home.href()>
+                        {t("app.name")}
+                    </a>
+                    <span class="brand-long">{t("app.long_name")}</span>
+                </p>
+                <p class="independence">{t("app.independence")}</p>
+                <nav class="main-nav" aria-label=t("nav.label")>
+                    <ul>
+                        {link(Route::Home, t("nav.home"))}
+                        {link(Route::Assessments, t("nav.assessments"))}
+                        {link(Route::Guidance, t("nav.guidance"))}
+                        {link(Route::About, t("nav.about"))}
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}

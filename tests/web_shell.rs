@@ -1,0 +1,113 @@
+//! Components and browser adapters of the shell, mounted in headless Chromium (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use rai_assess::{page, t, App, APP_VERSION};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// Lets pending browser tasks (hashchange events) and Leptos effects (microtasks) run. A timer rather
+/// than `leptos::task::tick`, which needs an executor that only exists once something is mounted.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+}
+
+/// Mounts the whole app in a fresh element at the given address fragment.
+async fn mount_app(hash: &str) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
+    window().location().set_hash(hash).expect("set hash");
+    settle().await;
+    let doc = window().document().expect("document");
+    let host: web_sys::HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body().expect("body").append_child(&host).expect("append");
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    settle().await;
+    (host, handle)
+}
+
+fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_name_independence_and_navigation() {
+    let (host, handle) = mount_app("#/").await;
+    assert_eq!(text_of(&host, ".brand-name"), "RAI Assess");
+    assert!(text_of(&host, ".independence").contains("not an official product of INTERPOL or UNICRI"));
+    let links = host.query_selector_all("nav.main-nav a").expect("selector");
+    let labels: Vec<String> =
+        (0..links.length()).filter_map(|i| links.item(i)).filter_map(|n| n.text_content()).collect();
+    assert_eq!(labels, ["Home", "Assessments", "Guidance", "About"]);
+    assert_eq!(text_of(&host, "main h1"), t("home.title"));
+    assert_eq!(text_of(&host, "nav a[aria-current=page]"), "Home");
+    assert!(text_of(&host, "footer").contains(APP_VERSION));
+    drop(handle);
+    host.remove();
+}
+
+// The router follows the address fragment: changing it swaps the view and the current nav mark.
+#[wasm_bindgen_test]
+async fn changing_the_hash_changes_the_view() {
+    let (host, handle) = mount_app("#/").await;
+    window().location().set_hash("#/about").expect("set hash");
+    settle().await;
+    assert_eq!(text_of(&host, "main h1"), "About this app");
+    assert_eq!(text_of(&host, "nav a[aria-current=page]"), "About");
+    assert_eq!(window().document().expect("document").title(), "About this app · RAI Assess");
+    window().location().set_hash("#/missing").expect("set hash");
+    settle().await;
+    assert_eq!(text_of(&host, "main h1"), "Page not found");
+    assert_eq!(text_of(&host, ".asked-path"), "/missing");
+    drop(handle);
+    host.remove();
+}
+
+// The skip link must not put `#main` in the address, which would leave the current route.
+#[wasm_bindgen_test]
+async fn skip_link_focuses_main_without_changing_the_route() {
+    let (host, handle) = mount_app("#/guidance").await;
+    let skip: web_sys::HtmlElement =
+        host.query_selector(".skip-link").expect("selector").expect("skip link").unchecked_into();
+    skip.click();
+    settle().await;
+    assert_eq!(window().location().hash().expect("hash"), "#/guidance");
+    let active = window().document().expect("document").active_element().expect("focus");
+    assert_eq!(active.id(), "main");
+    assert_eq!(text_of(&host, "main h1"), "Guidance");
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn about_page_shows_versions_from_the_build() {
+    let (host, handle) = mount_app("#/about").await;
+    assert_eq!(text_of(&host, "#app-version"), APP_VERSION);
+    assert_eq!(text_of(&host, "#content-version"), rai_assess::pack().info.version);
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn page_adapter_reads_hash_sets_title_and_marks_ready() {
+    window().location().set_hash("#/about").expect("set hash");
+    assert_eq!(page::hash(), "#/about");
+    page::set_title("Test title");
+    assert_eq!(window().document().expect("document").title(), "Test title");
+    page::mark_ready();
+    let root = window().document().expect("document").document_element().expect("html");
+    assert_eq!(root.get_attribute("data-ready").as_deref(), Some("true"));
+    let marks = window().performance().expect("performance").get_entries_by_name("app-ready");
+    assert!(marks.length() >= 1);
+}
