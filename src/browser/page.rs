@@ -36,3 +36,14 @@ pub fn mark_ready() {
         let _ = perf.mark("app-ready");
     }
 }
+
+/// Scrolls the element with this id into view, after the browser has laid out the current render.
+pub fn reveal(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        if let Some(el) = el {
+            el.scroll_into_view();
+        }
+    });
+}

@@ -2,6 +2,7 @@
 //! Nothing here may touch leptos, web-sys or gloo: it compiles and is tested on the host.
 
 pub mod content;
+pub mod guidance;
 pub mod route;
 
 /// The app's own version, shown on the About page and recorded in answer files.

@@ -9,10 +9,30 @@
 pub enum Route {
     Home,
     Assessments,
-    Guidance,
+    Guidance(GuidanceView),
     About,
     /// An address that names no view; keeps what was asked for, to show it.
     NotFound(String),
+}
+
+/// A view inside the guidance explorer. Ids are not checked here: the page says when one is unknown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GuidanceView {
+    Overview,
+    Principle(String),
+    Stage(String),
+    ApplicationType(String),
+    /// The glossary, optionally opened at one term.
+    Glossary(Option<String>),
+}
+
+/// The four entries of the main navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Assessments,
+    Guidance,
+    About,
 }
 
 impl Route {
@@ -28,10 +48,16 @@ impl Route {
         let path = fragment.strip_prefix('/')?;
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let id = |s: &str| s.to_string();
         Some(match segments.as_slice() {
             [] => Route::Home,
             ["assessments"] => Route::Assessments,
-            ["guidance"] => Route::Guidance,
+            ["guidance"] => Route::Guidance(GuidanceView::Overview),
+            ["guidance", "principles", p] => Route::Guidance(GuidanceView::Principle(id(p))),
+            ["guidance", "stages", s] => Route::Guidance(GuidanceView::Stage(id(s))),
+            ["guidance", "types", t] => Route::Guidance(GuidanceView::ApplicationType(id(t))),
+            ["guidance", "glossary"] => Route::Guidance(GuidanceView::Glossary(None)),
+            ["guidance", "glossary", t] => Route::Guidance(GuidanceView::Glossary(Some(id(t)))),
             ["about"] => Route::About,
             _ => Route::NotFound(format!("/{path}")),
         })
@@ -42,9 +68,20 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Assessments => "#/assessments".into(),
-            Route::Guidance => "#/guidance".into(),
+            Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
             Route::NotFound(path) => format!("#{path}"),
+        }
+    }
+
+    /// The main-navigation entry this view belongs to, if any.
+    pub fn section(&self) -> Option<Section> {
+        match self {
+            Route::Home => Some(Section::Home),
+            Route::Assessments => Some(Section::Assessments),
+            Route::Guidance(_) => Some(Section::Guidance),
+            Route::About => Some(Section::About),
+            Route::NotFound(_) => None,
         }
     }
 
@@ -53,9 +90,35 @@ impl Route {
         match self {
             Route::Home => "nav.home",
             Route::Assessments => "assessments.title",
-            Route::Guidance => "guidance.title",
+            Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
+            Route::Guidance(_) => "guidance.title",
             Route::About => "about.title",
             Route::NotFound(_) => "notfound.title",
+        }
+    }
+}
+
+impl GuidanceView {
+    pub fn href(&self) -> String {
+        match self {
+            GuidanceView::Overview => "#/guidance".into(),
+            GuidanceView::Principle(id) => format!("#/guidance/principles/{id}"),
+            GuidanceView::Stage(id) => format!("#/guidance/stages/{id}"),
+            GuidanceView::ApplicationType(id) => format!("#/guidance/types/{id}"),
+            GuidanceView::Glossary(None) => "#/guidance/glossary".into(),
+            GuidanceView::Glossary(Some(id)) => format!("#/guidance/glossary/{id}"),
+        }
+    }
+}
+
+impl Section {
+    /// The view the navigation link opens.
+    pub fn route(self) -> Route {
+        match self {
+            Section::Home => Route::Home,
+            Section::Assessments => Route::Assessments,
+            Section::Guidance => Route::Guidance(GuidanceView::Overview),
+            Section::About => Route::About,
         }
     }
 }
@@ -74,7 +137,18 @@ mod tests {
 
     #[test]
     fn each_view_round_trips_through_its_href() {
-        for route in [Route::Home, Route::Assessments, Route::Guidance, Route::About] {
+        let views = [
+            Route::Home,
+            Route::Assessments,
+            Route::Guidance(GuidanceView::Overview),
+            Route::Guidance(GuidanceView::Principle("P3.3".into())),
+            Route::Guidance(GuidanceView::Stage("deploy".into())),
+            Route::Guidance(GuidanceView::ApplicationType("risk-prediction".into())),
+            Route::Guidance(GuidanceView::Glossary(None)),
+            Route::Guidance(GuidanceView::Glossary(Some("false-positive".into()))),
+            Route::About,
+        ];
+        for route in views {
             assert_eq!(Route::from_hash(&route.href()), Some(route.clone()));
         }
     }
@@ -89,12 +163,24 @@ mod tests {
     #[test]
     fn trailing_slash_and_query_are_tolerated() {
         assert_eq!(Route::from_hash("#/about/"), Some(Route::About));
-        assert_eq!(Route::from_hash("#/guidance?x=1"), Some(Route::Guidance));
+        assert_eq!(Route::from_hash("#/guidance?x=1"), Some(Route::Guidance(GuidanceView::Overview)));
     }
 
     #[test]
     fn unknown_paths_are_not_found_and_keep_the_path() {
         assert_eq!(Route::from_hash("#/nowhere/deep"), Some(Route::NotFound("/nowhere/deep".into())));
+        assert_eq!(
+            Route::from_hash("#/guidance/principles"),
+            Some(Route::NotFound("/guidance/principles".into()))
+        );
         assert_eq!(Route::NotFound("/x".into()).href(), "#/x");
+    }
+
+    #[test]
+    fn guidance_subviews_belong_to_the_guidance_section() {
+        let r = Route::from_hash("#/guidance/stages/monitor").expect("a route");
+        assert_eq!(r.section(), Some(Section::Guidance));
+        assert_eq!(Route::NotFound("/x".into()).section(), None);
+        assert_eq!(Section::Guidance.route().href(), "#/guidance");
     }
 }

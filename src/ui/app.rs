@@ -1,8 +1,11 @@
 use crate::browser::page;
-use crate::core::route::Route;
+use crate::core::route::{GuidanceView, Route};
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
-use crate::ui::pages::{AboutPage, AssessmentsPage, GuidancePage, HomePage, NotFoundPage};
+use crate::ui::pages::{
+    AboutPage, ApplicationTypePage, AssessmentsPage, GlossaryPage, GuidancePage, HomePage, NotFoundPage,
+    PrinciplePage, StagePage,
+};
 use leptos::prelude::*;
 
 /// The app shell: skip link, header with navigation, the current view, footer.
@@ -35,7 +38,15 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
-                Route::Guidance => view! { <GuidancePage/> }.into_any(),
+                Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
+                Route::Guidance(GuidanceView::Principle(id)) => view! { <PrinciplePage id=id/> }.into_any(),
+                Route::Guidance(GuidanceView::Stage(id)) => view! { <StagePage id=id/> }.into_any(),
+                Route::Guidance(GuidanceView::ApplicationType(id)) => {
+                    view! { <ApplicationTypePage id=id/> }.into_any()
+                }
+                Route::Guidance(GuidanceView::Glossary(selected)) => {
+                    view! { <GlossaryPage selected=selected/> }.into_any()
+                }
                 Route::About => view! { <AboutPage/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
             }}

@@ -1,11 +1,11 @@
 //! UI strings by key, from the content pack's `strings/<lang>.toml`.
 
-use crate::core::content::strings_en;
+use crate::core::content::string;
 
 /// The UI string for `key`. A missing key shows as the key itself (tests guarantee there are none),
 /// which is easier to spot and report than an empty label.
 pub fn t(key: &'static str) -> &'static str {
-    strings_en().get(key).map(String::as_str).unwrap_or(key)
+    string(key).unwrap_or(key)
 }
 
 /// The UI string for `key` with each `{name}` replaced by its value.

@@ -1,26 +1,31 @@
-//! The content pack: its model, its validation, and the copy embedded in the app at build time.
+//! The content pack: its model, its validation, and the copy `build.rs` compiled into the app.
 
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod validate;
 
-use model::{Pack, StringTable};
-use std::sync::OnceLock;
+use model::Pack;
 
-/// The pack as `build.rs` validated and wrote it.
-const PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
-const STRINGS_EN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/strings-en.json"));
-
-/// The embedded content pack, parsed once on first use.
-pub fn pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    // The JSON was produced by serialising this very type in build.rs, so parsing cannot fail.
-    PACK.get_or_init(|| serde_json::from_str(PACK_JSON).expect("embedded pack matches its model"))
+/// What `build.rs` generated from `content/` after validating it.
+mod embedded {
+    use super::model::*;
+    include!(concat!(env!("OUT_DIR"), "/pack.rs"));
+    include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 }
 
-/// The embedded UI strings of the reference language.
-pub fn strings_en() -> &'static StringTable {
-    static STRINGS: OnceLock<StringTable> = OnceLock::new();
-    STRINGS.get_or_init(|| serde_json::from_str(STRINGS_EN_JSON).expect("embedded strings match their model"))
+/// The embedded content pack.
+pub fn pack() -> &'static Pack {
+    &embedded::PACK
+}
+
+/// The UI strings of the reference language, sorted by key.
+pub fn strings_en() -> &'static [(&'static str, &'static str)] {
+    embedded::STRINGS_EN
+}
+
+/// The UI string for `key`, if the pack has it.
+pub fn string(key: &str) -> Option<&'static str> {
+    let table = strings_en();
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
 }

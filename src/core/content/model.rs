@@ -3,9 +3,19 @@
 //! Plain serde types with no dependency on the rest of the crate, because `build.rs` compiles this file
 //! too (it reads the TOML, validates it and embeds it as JSON). `deny_unknown_fields` turns a misspelt
 //! key in a pack into an error instead of silently missing text.
+//!
+//! Texts and lists are `Cow<'static, …>`: owned when `build.rs` reads the TOML, borrowed when the app
+//! embeds the pack as a `static` that `build.rs` writes out as Rust (see `build/rust_literal.rs`).
+//! Serialisation exists only for that, so serde renames apply to deserialising alone.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// A text of the pack.
+pub type Text = Cow<'static, str>;
+/// A list of the pack.
+pub type List<T> = Cow<'static, [T]>;
 
 /// A whole content pack, as embedded in the app.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,163 +32,163 @@ pub struct Pack {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackInfo {
-    pub id: String,
-    pub version: String,
-    pub title: String,
-    pub toolkit_edition: String,
-    pub languages: Vec<String>,
+    pub id: Text,
+    pub version: Text,
+    pub title: Text,
+    pub toolkit_edition: Text,
+    pub languages: List<Text>,
 }
 
 /// `vocabulary.toml`: the controlled vocabularies every tag refers to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
-    #[serde(rename = "principle")]
-    pub principles: Vec<Principle>,
-    #[serde(rename = "stage")]
-    pub stages: Vec<Stage>,
-    #[serde(rename = "application_type")]
-    pub application_types: Vec<ApplicationType>,
-    #[serde(rename = "term")]
-    pub terms: Vec<Term>,
+    #[serde(rename(deserialize = "principle"))]
+    pub principles: List<Principle>,
+    #[serde(rename(deserialize = "stage"))]
+    pub stages: List<Stage>,
+    #[serde(rename(deserialize = "application_type"))]
+    pub application_types: List<ApplicationType>,
+    #[serde(rename(deserialize = "term"))]
+    pub terms: List<Term>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
-    pub id: String,
+    pub id: Text,
     /// The core principle of an instrumental one; `None` for the five core principles.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    pub name: String,
-    pub summary: String,
-    pub in_policing: String,
-    pub red_flags: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<Text>,
+    pub name: Text,
+    pub summary: Text,
+    pub in_policing: Text,
+    pub red_flags: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     /// Position on the life-cycle line; alternative paths (build or buy) share a position.
     pub order: u8,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alternative_to: Option<String>,
-    pub purpose: String,
-    pub key_questions: Vec<String>,
+    #[serde(default)]
+    pub alternative_to: Option<Text>,
+    pub purpose: Text,
+    pub key_questions: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApplicationType {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    pub examples: Vec<String>,
-    pub typical_concerns: Vec<String>,
-    pub principles: Vec<String>,
+    pub id: Text,
+    pub name: Text,
+    pub description: Text,
+    pub examples: List<Text>,
+    pub typical_concerns: List<Text>,
+    pub principles: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub id: String,
-    pub term: String,
-    pub definition: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub see_also: Vec<String>,
+    pub id: Text,
+    pub term: Text,
+    pub definition: Text,
+    #[serde(default)]
+    pub see_also: List<Text>,
 }
 
 /// `readiness.toml`: the organizational readiness questionnaire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Readiness {
-    pub id: String,
-    pub name: String,
-    pub intro: String,
-    pub method: String,
-    #[serde(rename = "level")]
-    pub levels: Vec<MaturityLevel>,
-    #[serde(rename = "band")]
-    pub bands: Vec<Band>,
-    #[serde(rename = "dimension")]
-    pub dimensions: Vec<Dimension>,
+    pub id: Text,
+    pub name: Text,
+    pub intro: Text,
+    pub method: Text,
+    #[serde(rename(deserialize = "level"))]
+    pub levels: List<MaturityLevel>,
+    #[serde(rename(deserialize = "band"))]
+    pub bands: List<Band>,
+    #[serde(rename(deserialize = "dimension"))]
+    pub dimensions: List<Dimension>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MaturityLevel {
     pub value: u8,
-    pub label: String,
-    pub description: String,
+    pub label: Text,
+    pub description: Text,
 }
 
 /// A score band on 0..=100: `from` inclusive, `to` exclusive except for the last band.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
     pub from: u32,
     pub to: u32,
-    pub description: String,
+    pub description: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    #[serde(rename = "question")]
-    pub questions: Vec<ReadinessQuestion>,
-    pub next_steps: Vec<NextSteps>,
+    pub id: Text,
+    pub name: Text,
+    pub description: Text,
+    #[serde(rename(deserialize = "question"))]
+    pub questions: List<ReadinessQuestion>,
+    pub next_steps: List<NextSteps>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessQuestion {
-    pub id: String,
-    pub text: String,
-    pub why: String,
+    pub id: Text,
+    pub text: Text,
+    pub why: Text,
     /// What maturity levels 0..=4 look like for this item: the rubric.
-    pub levels: Vec<String>,
-    pub principles: Vec<String>,
-    pub stages: Vec<String>,
+    pub levels: List<Text>,
+    pub principles: List<Text>,
+    pub stages: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NextSteps {
-    pub band: String,
-    pub steps: Vec<String>,
+    pub band: Text,
+    pub steps: List<Text>,
 }
 
 /// `risk.toml`: the risk assessment of one AI system.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
-    pub id: String,
-    pub name: String,
-    pub intro: String,
-    pub method: String,
-    pub matrix_rationale: String,
+    pub id: Text,
+    pub name: Text,
+    pub intro: Text,
+    pub method: Text,
+    pub matrix_rationale: Text,
     /// `matrix[likelihood - 1][severity - 1]` is a risk-level id.
-    pub matrix: Vec<Vec<String>>,
-    #[serde(rename = "profile_field")]
-    pub profile_fields: Vec<ProfileField>,
-    pub likelihood: Vec<ScaleLevel>,
-    pub severity: Vec<ScaleLevel>,
-    #[serde(rename = "risk_level")]
-    pub risk_levels: Vec<RiskLevel>,
-    pub screening: Vec<ScreeningQuestion>,
-    #[serde(rename = "template")]
-    pub templates: Vec<RiskTemplate>,
+    pub matrix: List<List<Text>>,
+    #[serde(rename(deserialize = "profile_field"))]
+    pub profile_fields: List<ProfileField>,
+    pub likelihood: List<ScaleLevel>,
+    pub severity: List<ScaleLevel>,
+    #[serde(rename(deserialize = "risk_level"))]
+    pub risk_levels: List<RiskLevel>,
+    pub screening: List<ScreeningQuestion>,
+    #[serde(rename(deserialize = "template"))]
+    pub templates: List<RiskTemplate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all(deserialize = "lowercase"))]
 pub enum FieldKind {
     Text,
     Longtext,
@@ -188,7 +198,7 @@ pub enum FieldKind {
 
 /// Where a choice field takes its options from when they are not listed inline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all(deserialize = "snake_case"))]
 pub enum OptionsFrom {
     ApplicationTypes,
     Stages,
@@ -197,51 +207,51 @@ pub enum OptionsFrom {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileField {
-    pub id: String,
-    pub label: String,
-    pub help: String,
+    pub id: Text,
+    pub label: Text,
+    pub help: Text,
     pub kind: FieldKind,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<Choice>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
+    pub options: List<Choice>,
+    #[serde(default)]
     pub options_from: Option<OptionsFrom>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub show_if: Vec<Condition>,
+    #[serde(default)]
+    pub show_if: List<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
-    pub id: String,
-    pub label: String,
+    pub id: Text,
+    pub label: Text,
 }
 
 /// Holds when the profile field's value (or, for a multi field, any selected value) is one of `any_of`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
-    pub field: String,
-    pub any_of: Vec<String>,
+    pub field: Text,
+    pub any_of: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleLevel {
     pub value: u8,
-    pub label: String,
-    pub description: String,
+    pub label: Text,
+    pub description: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskLevel {
-    pub id: String,
-    pub label: String,
-    pub description: String,
+    pub id: Text,
+    pub label: Text,
+    pub description: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all(deserialize = "lowercase"))]
 pub enum ScreeningAnswer {
     Yes,
     Partly,
@@ -252,71 +262,71 @@ pub enum ScreeningAnswer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScreeningQuestion {
-    pub id: String,
-    pub principle: String,
-    pub text: String,
-    pub why: String,
-    pub risk_when: Vec<ScreeningAnswer>,
-    pub proposes: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub stages: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub application_types: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub show_if: Vec<Condition>,
+    pub id: Text,
+    pub principle: Text,
+    pub text: Text,
+    pub why: Text,
+    pub risk_when: List<ScreeningAnswer>,
+    pub proposes: Text,
+    #[serde(default)]
+    pub stages: List<Text>,
+    #[serde(default)]
+    pub application_types: List<Text>,
+    #[serde(default)]
+    pub show_if: List<Condition>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskTemplate {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub principles: Vec<String>,
-    pub affected_groups: Vec<String>,
-    pub mitigations: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
+    pub principles: List<Text>,
+    pub affected_groups: List<Text>,
+    pub mitigations: List<Text>,
 }
 
 /// `workbook.toml`: the life-cycle workbook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workbook {
-    pub id: String,
-    pub name: String,
-    pub intro: String,
-    #[serde(rename = "stage")]
-    pub stages: Vec<WorkbookStage>,
+    pub id: Text,
+    pub name: Text,
+    pub intro: Text,
+    #[serde(rename(deserialize = "stage"))]
+    pub stages: List<WorkbookStage>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkbookStage {
-    pub stage: String,
-    pub intro: String,
-    pub decision_guidance: String,
-    pub decision_go: String,
-    pub decision_change: String,
-    pub decision_stop: String,
-    #[serde(rename = "prompt")]
-    pub prompts: Vec<Prompt>,
-    #[serde(rename = "check")]
-    pub checks: Vec<Check>,
+    pub stage: Text,
+    pub intro: Text,
+    pub decision_guidance: Text,
+    pub decision_go: Text,
+    pub decision_change: Text,
+    pub decision_stop: Text,
+    #[serde(rename(deserialize = "prompt"))]
+    pub prompts: List<Prompt>,
+    #[serde(rename(deserialize = "check"))]
+    pub checks: List<Check>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prompt {
-    pub id: String,
-    pub text: String,
-    pub help: String,
-    pub principles: Vec<String>,
+    pub id: Text,
+    pub text: Text,
+    pub help: Text,
+    pub principles: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
-    pub id: String,
-    pub text: String,
+    pub id: Text,
+    pub text: Text,
 }
 
 /// UI strings of one language, by flat key such as `nav.about`.

@@ -87,8 +87,11 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     };
 
     let mut strings = BTreeMap::new();
-    let languages = pack.as_ref().map(|p| p.info.languages.clone()).unwrap_or_else(|| vec!["en".into()]);
-    for lang in &languages {
+    let languages: Vec<String> = pack
+        .as_ref()
+        .map(|p| p.info.languages.iter().map(|l| l.to_string()).collect())
+        .unwrap_or_else(|| vec!["en".into()]);
+    for lang in languages.iter() {
         let file = format!("strings/{lang}.toml");
         let Ok(text) = read(dir, &file, &mut files).map_err(|p| problems.push(p)) else { continue };
         match parse::<toml::Table>(&file, &text) {

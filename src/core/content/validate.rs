@@ -63,7 +63,7 @@ impl Checker {
         }
     }
 
-    fn texts(&mut self, file: &str, id: &str, field: &str, values: &[String], min: usize) {
+    fn texts(&mut self, file: &str, id: &str, field: &str, values: &[Text], min: usize) {
         if values.len() < min {
             self.report(file, id, format!("`{field}` needs at least {min} item(s), found {}", values.len()));
         }
@@ -73,15 +73,15 @@ impl Checker {
     }
 
     /// Records `id` in `seen` and reports it if it was there already.
-    fn unique(&mut self, file: &str, seen: &mut BTreeSet<String>, id: &str) {
+    fn unique(&mut self, file: &str, seen: &mut BTreeSet<Text>, id: &Text) {
         if id.trim().is_empty() {
             self.report(file, "(no id)", "an entry has an empty id");
-        } else if !seen.insert(id.to_string()) {
+        } else if !seen.insert(id.clone()) {
             self.report(file, id, "id is used more than once");
         }
     }
 
-    fn tags(&mut self, file: &str, id: &str, field: &str, tags: &[String], known: &BTreeSet<String>) {
+    fn tags(&mut self, file: &str, id: &str, field: &str, tags: &[Text], known: &BTreeSet<Text>) {
         for tag in tags {
             if !known.contains(tag) {
                 self.report(file, id, format!("`{field}` refers to unknown id \"{tag}\""));
@@ -92,10 +92,10 @@ impl Checker {
 
 /// The ids a pack defines, for resolving tags.
 struct Known {
-    principles: BTreeSet<String>,
-    instrumental: BTreeSet<String>,
-    stages: BTreeSet<String>,
-    application_types: BTreeSet<String>,
+    principles: BTreeSet<Text>,
+    instrumental: BTreeSet<Text>,
+    stages: BTreeSet<Text>,
+    application_types: BTreeSet<Text>,
 }
 
 /// Checks the whole pack; an empty result means it is fit to ship.
@@ -150,11 +150,11 @@ fn check_info(c: &mut Checker, info: &PackInfo) {
 fn check_vocabulary(c: &mut Checker, v: &Vocabulary) -> Known {
     const F: &str = "vocabulary.toml";
     let mut principles = BTreeSet::new();
-    for p in &v.principles {
+    for p in v.principles.iter() {
         c.unique(F, &mut principles, &p.id);
     }
     let mut instrumental = BTreeSet::new();
-    for p in &v.principles {
+    for p in v.principles.iter() {
         c.text(F, &p.id, "name", &p.name);
         c.text(F, &p.id, "summary", &p.summary);
         c.text(F, &p.id, "in_policing", &p.in_policing);
@@ -178,13 +178,13 @@ fn check_vocabulary(c: &mut Checker, v: &Vocabulary) -> Known {
     }
 
     let mut stages = BTreeSet::new();
-    for s in &v.stages {
+    for s in v.stages.iter() {
         c.unique(F, &mut stages, &s.id);
         c.text(F, &s.id, "name", &s.name);
         c.text(F, &s.id, "purpose", &s.purpose);
         c.texts(F, &s.id, "key_questions", &s.key_questions, 2);
     }
-    for s in &v.stages {
+    for s in v.stages.iter() {
         if let Some(alt) = &s.alternative_to {
             if !stages.contains(alt) {
                 c.report(F, &s.id, format!("`alternative_to` refers to unknown stage \"{alt}\""));
@@ -198,7 +198,7 @@ fn check_vocabulary(c: &mut Checker, v: &Vocabulary) -> Known {
     }
 
     let mut application_types = BTreeSet::new();
-    for a in &v.application_types {
+    for a in v.application_types.iter() {
         c.unique(F, &mut application_types, &a.id);
         c.text(F, &a.id, "name", &a.name);
         c.text(F, &a.id, "description", &a.description);
@@ -213,12 +213,12 @@ fn check_vocabulary(c: &mut Checker, v: &Vocabulary) -> Known {
     }
 
     let mut terms = BTreeSet::new();
-    for t in &v.terms {
+    for t in v.terms.iter() {
         c.unique(F, &mut terms, &t.id);
         c.text(F, &t.id, "term", &t.term);
         c.text(F, &t.id, "definition", &t.definition);
     }
-    for t in &v.terms {
+    for t in v.terms.iter() {
         c.tags(F, &t.id, "see_also", &t.see_also, &terms);
     }
     Known { principles, instrumental, stages, application_types }
@@ -237,7 +237,7 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
             format!("maturity levels must be exactly 0, 1, 2, 3, 4 in order, found {values:?}"),
         );
     }
-    for l in &r.levels {
+    for l in r.levels.iter() {
         let id = format!("level {}", l.value);
         c.text(F, &id, "label", &l.label);
         c.text(F, &id, "description", &l.description);
@@ -245,14 +245,14 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
     let band_ids = check_bands(c, F, &r.bands);
 
     let mut ids = BTreeSet::new();
-    for d in &r.dimensions {
+    for d in r.dimensions.iter() {
         c.unique(F, &mut ids, &d.id);
         c.text(F, &d.id, "name", &d.name);
         c.text(F, &d.id, "description", &d.description);
         if d.questions.is_empty() {
             c.report(F, &d.id, "dimension has no questions");
         }
-        for q in &d.questions {
+        for q in d.questions.iter() {
             c.unique(F, &mut ids, &q.id);
             c.text(F, &q.id, "text", &q.text);
             c.text(F, &q.id, "why", &q.why);
@@ -269,7 +269,7 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
             c.tags(F, &q.id, "stages", &q.stages, &known.stages);
         }
         let mut covered = BTreeSet::new();
-        for n in &d.next_steps {
+        for n in d.next_steps.iter() {
             if !band_ids.contains(&n.band) {
                 c.report(F, &d.id, format!("next steps refer to unknown band \"{}\"", n.band));
             } else if !covered.insert(n.band.clone()) {
@@ -277,7 +277,7 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
             }
             c.texts(F, &d.id, "next_steps.steps", &n.steps, 1);
         }
-        for band in &band_ids {
+        for band in band_ids.iter() {
             if !covered.contains(band) {
                 c.report(F, &d.id, format!("no next steps for band \"{band}\""));
             }
@@ -286,7 +286,7 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
 }
 
 /// Bands must tile 0..=100 with no gap or overlap, in increasing order.
-fn check_bands(c: &mut Checker, file: &str, bands: &[Band]) -> BTreeSet<String> {
+fn check_bands(c: &mut Checker, file: &str, bands: &[Band]) -> BTreeSet<Text> {
     let mut ids = BTreeSet::new();
     let mut expected_from = 0;
     for b in bands {
@@ -329,7 +329,7 @@ fn check_scale(c: &mut Checker, file: &str, name: &str, levels: &[ScaleLevel]) {
 }
 
 /// The option ids a profile field accepts.
-fn field_options(f: &ProfileField, known: &Known) -> BTreeSet<String> {
+fn field_options(f: &ProfileField, known: &Known) -> BTreeSet<Text> {
     match f.options_from {
         Some(OptionsFrom::ApplicationTypes) => known.application_types.clone(),
         Some(OptionsFrom::Stages) => known.stages.clone(),
@@ -342,10 +342,10 @@ fn check_conditions(
     file: &str,
     id: &str,
     conditions: &[Condition],
-    fields: &BTreeMap<String, BTreeSet<String>>,
+    fields: &BTreeMap<Text, BTreeSet<Text>>,
 ) {
     for cond in conditions {
-        match fields.get(&cond.field) {
+        match fields.get(cond.field.as_ref()) {
             None => c.report(
                 file,
                 id,
@@ -355,8 +355,8 @@ fn check_conditions(
                 if cond.any_of.is_empty() {
                     c.report(file, id, format!("`show_if` on \"{}\" lists no values", cond.field));
                 }
-                for v in &cond.any_of {
-                    if !options.contains(v) {
+                for v in cond.any_of.iter() {
+                    if !options.contains(v.as_ref()) {
                         c.report(
                             file,
                             id,
@@ -379,7 +379,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     // Profile fields first: conditions elsewhere refer to them.
     let mut field_ids = BTreeSet::new();
     let mut choice_fields = BTreeMap::new();
-    for f in &r.profile_fields {
+    for f in r.profile_fields.iter() {
         c.unique(F, &mut field_ids, &f.id);
         c.text(F, &f.id, "label", &f.label);
         c.text(F, &f.id, "help", &f.help);
@@ -391,7 +391,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
             _ => {}
         }
         let mut option_ids = BTreeSet::new();
-        for o in &f.options {
+        for o in f.options.iter() {
             c.unique(F, &mut option_ids, &o.id);
             c.text(F, &format!("{}.{}", f.id, o.id), "label", &o.label);
         }
@@ -399,7 +399,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
             choice_fields.insert(f.id.clone(), field_options(f, known));
         }
     }
-    for f in &r.profile_fields {
+    for f in r.profile_fields.iter() {
         check_conditions(c, F, &f.id, &f.show_if, &choice_fields);
         if f.show_if.iter().any(|cond| cond.field == f.id) {
             c.report(F, &f.id, "a field cannot depend on itself");
@@ -409,7 +409,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     check_scale(c, F, "likelihood", &r.likelihood);
     check_scale(c, F, "severity", &r.severity);
     let mut level_ids = BTreeSet::new();
-    for l in &r.risk_levels {
+    for l in r.risk_levels.iter() {
         c.unique(F, &mut level_ids, &l.id);
         c.text(F, &l.id, "label", &l.label);
         c.text(F, &l.id, "description", &l.description);
@@ -420,7 +420,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     check_matrix(c, F, r);
 
     let mut template_ids = BTreeSet::new();
-    for t in &r.templates {
+    for t in r.templates.iter() {
         c.unique(F, &mut template_ids, &t.id);
         c.text(F, &t.id, "title", &t.title);
         c.text(F, &t.id, "description", &t.description);
@@ -432,7 +432,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     let mut screening_ids = BTreeSet::new();
     let mut covered = BTreeSet::new();
     let mut used_templates = BTreeSet::new();
-    for s in &r.screening {
+    for s in r.screening.iter() {
         c.unique(F, &mut screening_ids, &s.id);
         c.text(F, &s.id, "text", &s.text);
         c.text(F, &s.id, "why", &s.why);
@@ -453,12 +453,12 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
         c.tags(F, &s.id, "application_types", &s.application_types, &known.application_types);
         check_conditions(c, F, &s.id, &s.show_if, &choice_fields);
     }
-    for p in &known.instrumental {
+    for p in known.instrumental.iter() {
         if !covered.contains(p) {
             c.report(F, p, "no screening question covers this principle");
         }
     }
-    for t in &r.templates {
+    for t in r.templates.iter() {
         if !used_templates.contains(&t.id) {
             c.report(F, &t.id, "template is never proposed by a screening question");
         }
@@ -468,7 +468,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
 /// A 5×5 grid of defined levels that never falls as likelihood or severity rises.
 fn check_matrix(c: &mut Checker, file: &str, r: &Risk) {
     let rank: BTreeMap<&str, usize> =
-        r.risk_levels.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
+        r.risk_levels.iter().enumerate().map(|(i, l)| (l.id.as_ref(), i)).collect();
     if r.matrix.len() != 5 || r.matrix.iter().any(|row| row.len() != 5) {
         c.report(file, "matrix", "the matrix must have 5 rows (likelihood) of 5 cells (severity)");
         return;
@@ -476,12 +476,12 @@ fn check_matrix(c: &mut Checker, file: &str, r: &Risk) {
     for (li, row) in r.matrix.iter().enumerate() {
         for (si, cell) in row.iter().enumerate() {
             let here = format!("matrix[likelihood {}][severity {}]", li + 1, si + 1);
-            let Some(&level) = rank.get(cell.as_str()) else {
+            let Some(&level) = rank.get(cell.as_ref()) else {
                 c.report(file, &here, format!("\"{cell}\" is not a defined risk level"));
                 continue;
             };
-            let left = si.checked_sub(1).and_then(|s| rank.get(row[s].as_str()));
-            let above = li.checked_sub(1).and_then(|l| rank.get(r.matrix[l][si].as_str()));
+            let left = si.checked_sub(1).and_then(|s| rank.get(row[s].as_ref()));
+            let above = li.checked_sub(1).and_then(|l| rank.get(r.matrix[l][si].as_ref()));
             if left.is_some_and(|&l| l > level) || above.is_some_and(|&a| a > level) {
                 c.report(file, &here, "level falls although likelihood or severity rises");
             }
@@ -495,7 +495,7 @@ fn check_workbook(c: &mut Checker, w: &Workbook, known: &Known) {
     c.text(F, &w.id, "intro", &w.intro);
     let mut stages = BTreeSet::new();
     let mut ids = BTreeSet::new();
-    for s in &w.stages {
+    for s in w.stages.iter() {
         if !known.stages.contains(&s.stage) {
             c.report(F, &s.stage, "workbook stage is not a life-cycle stage id");
         }
@@ -512,19 +512,19 @@ fn check_workbook(c: &mut Checker, w: &Workbook, known: &Known) {
         if s.prompts.is_empty() {
             c.report(F, &s.stage, "stage has no prompts");
         }
-        for p in &s.prompts {
+        for p in s.prompts.iter() {
             c.unique(F, &mut ids, &p.id);
             c.text(F, &p.id, "text", &p.text);
             c.text(F, &p.id, "help", &p.help);
             c.texts(F, &p.id, "principles", &p.principles, 1);
             c.tags(F, &p.id, "principles", &p.principles, &known.principles);
         }
-        for k in &s.checks {
+        for k in s.checks.iter() {
             c.unique(F, &mut ids, &k.id);
             c.text(F, &k.id, "text", &k.text);
         }
     }
-    for required in &known.stages {
+    for required in known.stages.iter() {
         if !stages.contains(required) {
             c.report(F, required, "the workbook has no section for this stage");
         }

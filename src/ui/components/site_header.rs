@@ -1,4 +1,4 @@
-use crate::core::route::Route;
+use crate::core::route::{Route, Section};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -8,9 +8,10 @@ pub fn SiteHeader(
     /// The current view, to mark its navigation link.
     route: ReadSignal<Route>,
 ) -> impl IntoView {
-    let link = move |target: Route, label: &'static str| {
-        let href = target.href();
-        let current = move || (route.get() == target).then_some("page");
+    let link = move |target: Section, label: &'static str| {
+        let href = target.route().href();
+        // A guidance sub-page marks "Guidance" as the current section.
+        let current = move || route.with(|r| r.section() == Some(target)).then_some("page");
         view! {
             <li>
                 <a href=href aria-current=current>
@@ -31,10 +32,10 @@ pub fn SiteHeader(
                 <p class="independence">{t("app.independence")}</p>
                 <nav class="main-nav" aria-label=t("nav.label")>
                     <ul>
-                        {link(Route::Home, t("nav.home"))}
-                        {link(Route::Assessments, t("nav.assessments"))}
-                        {link(Route::Guidance, t("nav.guidance"))}
-                        {link(Route::About, t("nav.about"))}
+                        {link(Section::Home, t("nav.home"))}
+                        {link(Section::Assessments, t("nav.assessments"))}
+                        {link(Section::Guidance, t("nav.guidance"))}
+                        {link(Section::About, t("nav.about"))}
                     </ul>
                 </nav>
             </div>

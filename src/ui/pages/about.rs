@@ -43,11 +43,11 @@ pub fn AboutPage() -> impl IntoView {
                 <dt>{t("about.app_version")}</dt>
                 <dd id="app-version">{APP_VERSION}</dd>
                 <dt>{t("about.content_pack")}</dt>
-                <dd>{info.title.clone()} " (" <code>{info.id.clone()}</code> ")"</dd>
+                <dd>{info.title.as_ref()} " (" <code>{info.id.as_ref()}</code> ")"</dd>
                 <dt>{t("about.content_version")}</dt>
-                <dd id="content-version">{info.version.clone()}</dd>
+                <dd id="content-version">{info.version.as_ref()}</dd>
                 <dt>{t("about.toolkit_edition")}</dt>
-                <dd>{info.toolkit_edition.clone()}</dd>
+                <dd>{info.toolkit_edition.as_ref()}</dd>
             </dl>
         </section>
         <section aria-labelledby="privacy-about-heading">

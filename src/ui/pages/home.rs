@@ -1,4 +1,4 @@
-use crate::core::route::Route;
+use crate::core::route::{GuidanceView, Route};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -46,7 +46,7 @@ pub fn HomePage() -> impl IntoView {
             <p>{t("home.start_body")}</p>
             <p class="actions">
                 <a class="button" href=Route::Assessments.href()>{t("home.cta_assessments")}</a>
-                <a class="button secondary" href=Route::Guidance.href()>{t("home.cta_guidance")}</a>
+                <a class="button secondary" href=GuidanceView::Overview.href()>{t("home.cta_guidance")}</a>
             </p>
         </section>
     }

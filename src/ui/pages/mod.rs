@@ -1,13 +1,21 @@
 //! One file per view.
 
 mod about;
+mod application_type;
 mod assessments;
+mod glossary;
 mod guidance;
 mod home;
 mod not_found;
+mod principle;
+mod stage;
 
 pub use about::AboutPage;
+pub use application_type::ApplicationTypePage;
 pub use assessments::AssessmentsPage;
+pub use glossary::GlossaryPage;
 pub use guidance::GuidancePage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
+pub use principle::PrinciplePage;
+pub use stage::StagePage;

@@ -1,0 +1,131 @@
+// End-to-end tests of the guidance explorer: principles, life cycle, application types, glossary, search.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppPage } from '../pages/app-page.mjs';
+import { GuidancePage } from '../pages/guidance-page.mjs';
+import { startApp } from '../tools/fixture.mjs';
+import { axeViolations, guard } from '../tools/guards.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+async function visit(options = {}) {
+  const context = await app.browser.newContext(options);
+  const page = await context.newPage();
+  const guards = guard(page, app.server.origin);
+  return { context, page, guards, ui: new AppPage(page, app.server.url), guidance: new GuidancePage(page) };
+}
+
+const waitHeading = (page, text) =>
+  page.waitForFunction((h) => document.querySelector('main h1')?.textContent.trim() === h, text);
+
+describe('the guidance explorer', () => {
+  test('the overview shows the five core and seventeen instrumental principles, stages and types', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/guidance');
+    assert.equal(await page.locator('.principle-card h3').count(), 5);
+    assert.equal(await page.locator('.principle-card li').count(), 17);
+    assert.match(await page.locator('.principle-card').nth(2).innerText(), /P3 Human autonomy[\s\S]*P3\.3 Privacy/);
+    const stages = page.locator('.lifecycle li');
+    assert.equal(await stages.count(), 5);
+    assert.match(await stages.nth(2).innerText(), /Procurement · Alternative to: Design and development/);
+    assert.match(await ui.mainText(), /Image analysis \(including facial recognition\)/);
+    assert.match(await ui.mainText(), /They are not the toolkit's own text/);
+    await guards.assertClean('guidance overview');
+    await context.close();
+  });
+
+  test('a principle page explains it and lists every question that touches it, with links onward', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/guidance');
+    await page.getByRole('link', { name: 'P3.3 Privacy' }).first().click();
+    await waitHeading(page, 'P3.3 Privacy');
+    assert.match(await page.getByRole('navigation', { name: 'Breadcrumb' }).innerText(), /Guidance[\s\S]*P3 Human autonomy[\s\S]*P3\.3 Privacy/);
+    const text = await ui.mainText();
+    assert.match(text, /In policing/);
+    assert.match(text, /Red flags/);
+    assert.match(text, /Risk assessment screening questions \(\d+\)/);
+    assert.match(text, /S3\.3\.1/);
+    assert.equal(await ui.currentNavLabel(), 'Guidance');
+    assert.deepEqual(await axeViolations(page), [], 'axe on a principle page');
+    // Tags link to other principles: follow the parent link.
+    await page.locator('.part-of a').click();
+    await waitHeading(page, 'P3 Human autonomy');
+    assert.match(await ui.mainText(), /Including those of its instrumental principles/);
+    await guards.assertClean('principle page');
+    await context.close();
+  });
+
+  test('stage and application-type pages are reachable, clean and accessible', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/guidance');
+    await page.getByRole('link', { name: 'Deployment', exact: true }).click();
+    await waitHeading(page, 'Deployment');
+    assert.match(await ui.mainText(), /Workbook prompts \(\d+\)[\s\S]*W4\.1/);
+    assert.deepEqual(await axeViolations(page), [], 'axe on a stage page');
+    await ui.open('/guidance/types/image');
+    assert.equal(await ui.headingText(), 'Image analysis (including facial recognition)');
+    assert.match(await ui.mainText(), /1:N/);
+    assert.deepEqual(await axeViolations(page), [], 'axe on a type page');
+    await guards.assertClean('stage and type pages');
+    await context.close();
+  });
+
+  test('search finds terms and questions, announces the count, and opens the glossary at the term', async () => {
+    const { context, page, guards, ui, guidance } = await visit();
+    await ui.open('/guidance');
+    await guidance.search('false positive');
+    await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('.search-status').textContent));
+    const count = Number((await guidance.status().textContent()).match(/\d+/)[0]);
+    assert.equal(await guidance.hits().count(), count);
+    await guidance.search('zzqx nothing matches this');
+    await page.waitForFunction(() => document.querySelector('.search-status').textContent.startsWith('Nothing matches'));
+    assert.equal(await guidance.hits().count(), 0);
+    await guidance.search('false positive');
+    await page.locator('.hits a', { hasText: 'False positive' }).first().click();
+    await waitHeading(page, 'Glossary');
+    assert.ok(page.url().endsWith('#/guidance/glossary/false-positive'));
+    assert.equal((await page.locator('.term.current dt').textContent()).trim(), 'False positive');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the glossary');
+    await guards.assertClean('search');
+    await context.close();
+  });
+
+  test('the glossary filter narrows the list and says how many terms are shown', async () => {
+    const { context, page, guards, ui, guidance } = await visit();
+    await ui.open('/guidance/glossary');
+    const total = await guidance.visibleTerms().count();
+    assert.ok(total >= 30, `${total} terms`);
+    await guidance.glossaryFilter().fill('drift');
+    await page.waitForFunction((t) => document.querySelectorAll('.glossary .term:not([hidden])').length < t, total);
+    const shown = await guidance.visibleTerms().allTextContents();
+    assert.ok(shown.some((t) => /drift/i.test(t)), shown.join(', '));
+    assert.match(await page.locator('.filter .search-status').textContent(), new RegExp(`${shown.length} of ${total} terms shown`));
+    await guidance.glossaryFilter().fill('');
+    await page.waitForFunction((t) => document.querySelectorAll('.glossary .term:not([hidden])').length === t, total);
+    await guards.assertClean('glossary filter');
+    await context.close();
+  });
+
+  test('an unknown principle id says so and offers the way back', async () => {
+    const { context, page, guards, ui } = await visit();
+    await ui.open('/guidance/principles/P9.9');
+    assert.match(await ui.mainText(), /no guidance entry with the id "P9\.9"/);
+    await page.getByRole('link', { name: 'Back to the guidance' }).click();
+    await waitHeading(page, 'Guidance');
+    await guards.assertClean('unknown principle');
+    await context.close();
+  });
+
+  test('guidance pages fit a 320 px screen', async () => {
+    const { context, page, guards, ui } = await visit({ viewport: { width: 320, height: 640 } });
+    for (const route of ['/guidance', '/guidance/principles/P4.1', '/guidance/glossary', '/guidance/stages/procure']) {
+      await ui.open(route);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${route} overflows by ${overflow}px`);
+    }
+    await guards.assertClean('guidance phone');
+    await context.close();
+  });
+});

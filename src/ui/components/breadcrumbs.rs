@@ -1,0 +1,22 @@
+use crate::ui::i18n::t;
+use leptos::prelude::*;
+
+/// The path from the guidance overview to the current entry; the last crumb is the current page.
+#[component]
+pub fn Breadcrumbs(
+    /// Ancestors as (label, href), outermost first.
+    trail: Vec<(String, String)>,
+    /// The current page's label.
+    current: String,
+) -> impl IntoView {
+    let crumbs =
+        trail.into_iter().map(|(label, href)| view! { <li><a href=href>{label}</a></li> }).collect_view();
+    view! {
+        <nav class="breadcrumbs" aria-label=t("guidance.breadcrumb")>
+            <ol>
+                {crumbs}
+                <li aria-current="page">{current}</li>
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,84 @@
+use crate::browser::page;
+use crate::core::content::pack;
+use crate::core::route::GuidanceView;
+use crate::ui::components::Breadcrumbs;
+use crate::ui::i18n::{t, t_with};
+use leptos::prelude::*;
+
+/// All glossary terms with a filter; opened at one term, it scrolls to and marks that term.
+#[component]
+pub fn GlossaryPage(
+    /// The term to open at, if any.
+    selected: Option<String>,
+) -> impl IntoView {
+    let terms = &pack().vocabulary.terms;
+    let (filter, set_filter) = signal(String::new());
+    let lowered: Vec<String> =
+        terms.iter().map(|t| format!("{} {}", t.term, t.definition).to_lowercase()).collect();
+    // Which terms the filter keeps, recomputed once per keystroke; rows only toggle `hidden`.
+    let shown = Memo::new(move |_| {
+        let words: Vec<String> = filter.with(|f| f.split_whitespace().map(str::to_lowercase).collect());
+        lowered.iter().map(|text| words.iter().all(|w| text.contains(w.as_str()))).collect::<Vec<bool>>()
+    });
+    if let Some(id) = &selected {
+        page::reveal(&format!("term-{id}"));
+    }
+    let rows = terms
+        .iter()
+        .enumerate()
+        .map(|(i, term)| {
+            let current = selected.as_deref() == Some(term.id.as_ref());
+            let see_also = (!term.see_also.is_empty()).then(|| {
+                let links = term
+                    .see_also
+                    .iter()
+                    .filter_map(|id| terms.iter().find(|t| &t.id == id))
+                    .map(|other| {
+                        view! { <li><a href=GuidanceView::Glossary(Some(other.id.to_string())).href()>{other.term.as_ref()}</a></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <p class="see-also">
+                        {t("glossary.see_also")} ": "
+                    </p>
+                    <ul class="inline-list">{links}</ul>
+                }
+            });
+            view! {
+                <div class="term" class:current=current id=format!("term-{}", term.id) hidden=move || !shown.with(|s| s[i])>
+                    <dt>{term.term.as_ref()}</dt>
+                    <dd>
+                        <p>{term.definition.as_ref()}</p>
+                        {see_also}
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let total = terms.len().to_string();
+    let count = move || {
+        let n = shown.with(|s| s.iter().filter(|b| **b).count());
+        t_with("glossary.count", &[("shown", &n.to_string()), ("total", &total)])
+    };
+    let none = move || shown.with(|s| !s.contains(&true));
+    let trail = vec![(t("guidance.title").to_string(), GuidanceView::Overview.href())];
+    view! {
+        <Breadcrumbs trail=trail current=t("glossary.title").to_string()/>
+        <h1>{t("glossary.title")}</h1>
+        <p class="lead">{t("guidance.glossary_intro")}</p>
+        <p class="ours">{t("guidance.ours")}</p>
+        <div class="filter">
+            <label for="glossary-filter">{t("glossary.filter_label")}</label>
+            <input
+                id="glossary-filter"
+                type="search"
+                autocomplete="off"
+                prop:value=filter
+                on:input=move |ev| set_filter.set(event_target_value(&ev))
+            />
+            <p class="search-status" role="status">{count}</p>
+        </div>
+        <p hidden=move || !none()>{t("glossary.none")}</p>
+        <dl class="glossary">{rows}</dl>
+    }
+}
