@@ -9,12 +9,13 @@ mod browser;
 mod core;
 mod ui;
 
-pub use crate::browser::page;
+pub use crate::browser::{page, storage};
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::core::content::source;
 pub use crate::core::content::{model, pack, strings_en, validate};
 pub use crate::core::route::Route;
 pub use crate::core::APP_VERSION;
+pub use crate::core::{assessment, library};
 pub use crate::ui::app::App;
 pub use crate::ui::i18n::{t, t_with};
 

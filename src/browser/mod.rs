@@ -2,3 +2,4 @@
 //! missing (for example in a test harness without a document), because none of them is worth a crash.
 
 pub mod page;
+pub mod storage;

@@ -1,8 +1,10 @@
 //! The pure domain core: content model and validation, routes, app facts.
 //! Nothing here may touch leptos, web-sys or gloo: it compiles and is tested on the host.
 
+pub mod assessment;
 pub mod content;
 pub mod guidance;
+pub mod library;
 pub mod route;
 
 /// The app's own version, shown on the About page and recorded in answer files.

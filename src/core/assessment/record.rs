@@ -1,0 +1,128 @@
+use super::Answer;
+use crate::core::content::model::Pack;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Which of the three tools an assessment belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Readiness,
+    Risk,
+    Workbook,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Readiness, Kind::Risk, Kind::Workbook];
+
+    /// Stable id, used in file names and UI-string keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Readiness => "readiness",
+            Kind::Risk => "risk",
+            Kind::Workbook => "workbook",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// How many items of the pack this kind of assessment asks, for progress.
+    pub fn item_count(self, pack: &Pack) -> usize {
+        match self {
+            Kind::Readiness => pack.readiness.dimensions.iter().map(|d| d.questions.len()).sum(),
+            Kind::Risk => pack.risk.profile_fields.len() + pack.risk.screening.len(),
+            Kind::Workbook => pack.workbook.stages.iter().map(|s| s.prompts.len() + s.checks.len()).sum(),
+        }
+    }
+}
+
+/// Who answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Respondent {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// The content pack and version an assessment was answered against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentRef {
+    pub id: String,
+    pub version: String,
+}
+
+impl ContentRef {
+    pub fn of(pack: &Pack) -> ContentRef {
+        ContentRef { id: pack.info.id.to_string(), version: pack.info.version.to_string() }
+    }
+}
+
+/// One assessment. Times are milliseconds since the Unix epoch (what `Date.now()` gives).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: String,
+    pub kind: Kind,
+    pub title: String,
+    /// The agency, unit or AI system it is about.
+    #[serde(default)]
+    pub subject: String,
+    #[serde(default)]
+    pub respondent: Respondent,
+    pub created: i64,
+    pub updated: i64,
+    pub content: ContentRef,
+    /// Answers by item id (question, field, prompt or check).
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Notes and evidence by item id.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+    /// Raised by one on every save; a save based on an older revision is refused, not applied.
+    pub revision: u64,
+    /// When it was moved to "recently deleted"; it can be restored until the bin is emptied.
+    #[serde(default)]
+    pub deleted: Option<i64>,
+}
+
+/// What a user gives when creating an assessment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewAssessment {
+    pub title: String,
+    pub subject: String,
+    pub respondent: Respondent,
+}
+
+impl Assessment {
+    pub fn new(id: String, kind: Kind, details: NewAssessment, content: ContentRef, now: i64) -> Assessment {
+        Assessment {
+            id,
+            kind,
+            title: details.title.trim().to_string(),
+            subject: details.subject.trim().to_string(),
+            respondent: Respondent {
+                name: details.respondent.name.trim().to_string(),
+                role: details.respondent.role.trim().to_string(),
+            },
+            created: now,
+            updated: now,
+            content,
+            answers: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            revision: 0,
+            deleted: None,
+        }
+    }
+
+    /// Items with an answer that says something, out of the items the pack asks.
+    pub fn progress(&self, pack: &Pack) -> (usize, usize) {
+        (self.answers.values().filter(|a| a.is_given()).count(), self.kind.item_count(pack))
+    }
+
+    /// A copy under a new id and title, with no history: revision 0, not deleted.
+    pub fn duplicate(&self, id: String, title: String, now: i64) -> Assessment {
+        Assessment { id, title, created: now, updated: now, revision: 0, deleted: None, ..self.clone() }
+    }
+}

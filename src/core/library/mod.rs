@@ -1,0 +1,16 @@
+//! The library of stored assessments, over any key-value backend: listing, loading, saving with a
+//! revision check, recently-deleted and restore, and records set aside when they cannot be read.
+//!
+//! Pure: the browser's localStorage is one backend (`crate::browser::storage`), `MemoryBackend` another;
+//! `conformance` holds the one test suite both must pass.
+
+mod backend;
+pub mod conformance;
+mod schema;
+mod store;
+mod summary;
+
+pub use backend::{BackendError, KeyValue, MemoryBackend};
+pub use schema::{decode, encode, RecordError, SchemaVersion, CURRENT_SCHEMA};
+pub use store::{Library, Listing, LoadError, SaveError, SetAside, RECORD_PREFIX, SUMMARY_PREFIX};
+pub use summary::Summary;

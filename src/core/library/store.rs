@@ -1,0 +1,240 @@
+use super::backend::{BackendError, KeyValue};
+use super::schema::{decode, encode, header, RecordError};
+use super::summary::Summary;
+use crate::core::assessment::Assessment;
+use crate::core::content::model::Pack;
+use std::fmt;
+
+/// Key of an assessment's full record.
+pub const RECORD_PREFIX: &str = "rai.assessment.";
+/// Key of its summary, for listing.
+pub const SUMMARY_PREFIX: &str = "rai.summary.";
+
+/// A stored record the app cannot use: kept untouched, listed, and downloadable as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub id: String,
+    pub problem: RecordError,
+}
+
+/// Everything the library page shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// Live assessments, most recently edited first.
+    pub active: Vec<Summary>,
+    /// Recently deleted, most recently deleted first.
+    pub deleted: Vec<Summary>,
+    pub set_aside: Vec<SetAside>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    NotFound,
+    Unreadable(RecordError),
+    Backend(BackendError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::NotFound => f.write_str("there is no assessment with this id in this browser"),
+            LoadError::Unreadable(e) => e.fmt(f),
+            LoadError::Backend(e) => e.fmt(f),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab (or window) saved a newer revision since this copy was loaded.
+    Conflict {
+        stored: u64,
+        yours: u64,
+    },
+    /// The stored record is set aside (damaged or newer); it is never overwritten.
+    SetAside(RecordError),
+    NotFound,
+    Backend(BackendError),
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Conflict { .. } => f.write_str("a newer version was saved in another tab or window"),
+            SaveError::SetAside(e) => write!(f, "not saved, to protect the stored copy: {e}"),
+            SaveError::NotFound => f.write_str("the assessment no longer exists in this browser"),
+            SaveError::Backend(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<BackendError> for SaveError {
+    fn from(e: BackendError) -> Self {
+        SaveError::Backend(e)
+    }
+}
+
+/// The assessments stored in one backend.
+pub struct Library<B: KeyValue> {
+    backend: B,
+}
+
+impl<B: KeyValue> Library<B> {
+    pub fn new(backend: B) -> Library<B> {
+        Library { backend }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    pub fn backend_mut(&mut self) -> &mut B {
+        &mut self.backend
+    }
+
+    fn ids(&self) -> Result<Vec<String>, BackendError> {
+        Ok(self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter_map(|k| k.strip_prefix(RECORD_PREFIX).map(String::from))
+            .collect())
+    }
+
+    /// Lists every stored assessment from the summaries; a missing or stale summary is rebuilt from
+    /// its record, and a record that cannot be read is listed as set aside.
+    pub fn list(&self, pack: &Pack) -> Result<Listing, BackendError> {
+        let mut listing = Listing::default();
+        for id in self.ids()? {
+            let summary: Option<Summary> = self
+                .backend
+                .get(&format!("{SUMMARY_PREFIX}{id}"))?
+                .and_then(|raw| serde_json::from_str(&raw).ok());
+            let summary = match summary {
+                Some(s) if s.id == id => s,
+                _ => match self.load(&id) {
+                    Ok(a) => Summary::of(&a, pack),
+                    Err(LoadError::Unreadable(problem)) => {
+                        listing.set_aside.push(SetAside { id, problem });
+                        continue;
+                    }
+                    Err(LoadError::NotFound) => continue,
+                    Err(LoadError::Backend(e)) => return Err(e),
+                },
+            };
+            if summary.deleted.is_some() {
+                listing.deleted.push(summary);
+            } else {
+                listing.active.push(summary);
+            }
+        }
+        listing.active.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
+        listing.deleted.sort_by_key(|s| std::cmp::Reverse(s.deleted));
+        listing.set_aside.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(listing)
+    }
+
+    pub fn load(&self, id: &str) -> Result<Assessment, LoadError> {
+        let raw = self.raw(id).map_err(LoadError::Backend)?.ok_or(LoadError::NotFound)?;
+        let assessment = decode(&raw).map_err(LoadError::Unreadable)?;
+        if assessment.id != id {
+            return Err(LoadError::Unreadable(RecordError::Corrupt(
+                "the record's id does not match its key".into(),
+            )));
+        }
+        Ok(assessment)
+    }
+
+    /// The stored text of a record, as it is: for downloading a record that is set aside.
+    pub fn raw(&self, id: &str) -> Result<Option<String>, BackendError> {
+        self.backend.get(&format!("{RECORD_PREFIX}{id}"))
+    }
+
+    /// Stores a new assessment at revision 1.
+    pub fn create(&mut self, mut assessment: Assessment, pack: &Pack) -> Result<Assessment, SaveError> {
+        assessment.revision = 1;
+        self.write(&assessment, pack)?;
+        Ok(assessment)
+    }
+
+    /// Saves `assessment`, which was loaded at `assessment.revision`, as the next revision. Refused if
+    /// the stored copy moved on meanwhile (another tab) or cannot be read (never overwritten).
+    /// Returns the saved copy with its new revision and time.
+    pub fn save(&mut self, assessment: &Assessment, now: i64, pack: &Pack) -> Result<Assessment, SaveError> {
+        let raw = self.raw(&assessment.id)?.ok_or(SaveError::NotFound)?;
+        let stored = header(&raw).map_err(SaveError::SetAside)?.revision;
+        if stored != assessment.revision {
+            return Err(SaveError::Conflict { stored, yours: assessment.revision });
+        }
+        let next =
+            Assessment { revision: stored + 1, updated: now.max(assessment.updated), ..assessment.clone() };
+        self.write(&next, pack)?;
+        Ok(next)
+    }
+
+    /// Replaces the stored copy whatever its revision: the user chose to keep this tab's version.
+    pub fn overwrite(
+        &mut self,
+        assessment: &Assessment,
+        now: i64,
+        pack: &Pack,
+    ) -> Result<Assessment, SaveError> {
+        let raw = self.raw(&assessment.id)?.ok_or(SaveError::NotFound)?;
+        let stored = header(&raw).map_err(SaveError::SetAside)?.revision;
+        let next =
+            Assessment { revision: stored.max(assessment.revision) + 1, updated: now, ..assessment.clone() };
+        self.write(&next, pack)?;
+        Ok(next)
+    }
+
+    /// The record first, then its summary: a failed record write changes nothing, and a stale summary
+    /// is detected by its revision and rebuilt.
+    fn write(&mut self, a: &Assessment, pack: &Pack) -> Result<(), SaveError> {
+        self.backend.set(&format!("{RECORD_PREFIX}{}", a.id), &encode(a))?;
+        let summary = serde_json::to_string(&Summary::of(a, pack)).unwrap_or_default();
+        self.backend.set(&format!("{SUMMARY_PREFIX}{}", a.id), &summary)?;
+        Ok(())
+    }
+
+    /// Moves an assessment to "recently deleted".
+    pub fn delete(&mut self, id: &str, now: i64, pack: &Pack) -> Result<Assessment, SaveError> {
+        let a = self.load(id).map_err(load_to_save)?;
+        self.save(&Assessment { deleted: Some(now), ..a }, now, pack)
+    }
+
+    /// Brings an assessment back from "recently deleted".
+    pub fn restore(&mut self, id: &str, now: i64, pack: &Pack) -> Result<Assessment, SaveError> {
+        let a = self.load(id).map_err(load_to_save)?;
+        self.save(&Assessment { deleted: None, ..a }, now, pack)
+    }
+
+    /// Removes every assessment in "recently deleted" for good.
+    pub fn empty_bin(&mut self, pack: &Pack) -> Result<usize, BackendError> {
+        let deleted = self.list(pack)?.deleted;
+        for s in &deleted {
+            self.backend.remove(&format!("{RECORD_PREFIX}{}", s.id))?;
+            self.backend.remove(&format!("{SUMMARY_PREFIX}{}", s.id))?;
+        }
+        Ok(deleted.len())
+    }
+
+    /// Bytes the app's keys and values take, counted as the browser does (UTF-16 code units × 2).
+    pub fn bytes_used(&self) -> Result<usize, BackendError> {
+        let mut total = 0;
+        for key in self.backend.keys()? {
+            if key.starts_with(RECORD_PREFIX) || key.starts_with(SUMMARY_PREFIX) {
+                let value = self.backend.get(&key)?.unwrap_or_default();
+                total += (key.encode_utf16().count() + value.encode_utf16().count()) * 2;
+            }
+        }
+        Ok(total)
+    }
+}
+
+fn load_to_save(e: LoadError) -> SaveError {
+    match e {
+        LoadError::NotFound => SaveError::NotFound,
+        LoadError::Unreadable(r) => SaveError::SetAside(r),
+        LoadError::Backend(b) => SaveError::Backend(b),
+    }
+}

@@ -1,0 +1,113 @@
+//! The assessment library on the in-memory backend: the shared conformance suite, stored-record
+//! versions, and properties of saving and loading.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment, Respondent};
+use rai_assess::library::{
+    self, conformance, decode, encode, Library, MemoryBackend, RecordError, SaveError,
+};
+use rai_assess::pack;
+
+#[test]
+fn memory_backend_passes_the_key_value_suite() {
+    conformance::key_value_semantics(MemoryBackend::new);
+}
+
+#[test]
+fn library_on_memory_passes_the_behaviour_suite() {
+    conformance::library_behaviour(MemoryBackend::new, pack());
+}
+
+// Storage full: the user is told (an error), and what was saved before survives.
+#[test]
+fn full_memory_keeps_what_was_saved() {
+    conformance::full_storage_keeps_what_was_saved(MemoryBackend::with_quota(200_000), |_| {}, pack());
+}
+
+// One committed fixture per stored-record version; each must load in this version of the app.
+#[test]
+fn every_committed_record_version_loads() {
+    let dir = std::path::Path::new("tests/fixtures/records");
+    let mut versions = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures dir") {
+        let path = entry.expect("entry").path();
+        let raw = std::fs::read_to_string(&path).expect("read fixture");
+        let a = decode(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!(a.kind, Kind::Readiness);
+        assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow));
+        versions += 1;
+    }
+    assert_eq!(versions, library::CURRENT_SCHEMA as usize, "one fixture per schema version");
+}
+
+#[test]
+fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
+    let err = decode(r#"{"schema":2,"revision":1,"assessment":{}}"#).expect_err("too new");
+    assert_eq!(err, RecordError::TooNew { found: 2, supported: 1 });
+    assert!(err.to_string().contains("newer version of the app"));
+}
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        (0u8..=4).prop_map(Answer::Level),
+        Just(Answer::DontKnow),
+        Just(Answer::NotApplicable),
+        "[a-z0-9-]{1,12}".prop_map(Answer::Choice),
+        proptest::collection::vec("[a-z0-9-]{1,12}", 0..4).prop_map(Answer::Choices),
+        any::<String>().prop_map(Answer::Text),
+        any::<bool>().prop_map(Answer::Checked),
+    ]
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        any::<String>(),
+        any::<String>(),
+        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..40),
+        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", any::<String>(), 0..10),
+        0u64..1000,
+        proptest::option::of(0i64..2_000_000_000_000),
+    )
+        .prop_map(|(title, subject, answers, notes, revision, deleted)| Assessment {
+            id: "p".into(),
+            kind: Kind::Risk,
+            title,
+            subject,
+            respondent: Respondent { name: "N".into(), role: "R".into() },
+            created: 1,
+            updated: 2,
+            content: ContentRef::of(pack()),
+            answers,
+            notes,
+            revision,
+            deleted,
+        })
+}
+
+proptest! {
+    // Whatever a user types, a stored record reads back exactly.
+    #[test]
+    fn encode_then_decode_is_identity(a in assessment()) {
+        prop_assert_eq!(decode(&encode(&a)), Ok(a));
+    }
+
+    // Every accepted save raises the revision by one and the stored copy equals what was saved.
+    #[test]
+    fn saves_raise_the_revision_by_one(titles in proptest::collection::vec("[a-zA-Z ]{0,20}", 1..8)) {
+        let mut lib = Library::new(MemoryBackend::new());
+        let new = NewAssessment { title: "t".into(), ..NewAssessment::default() };
+        let mut current = lib.create(Assessment::new("x".into(), Kind::Workbook, new, ContentRef::of(pack()), 0), pack()).expect("create");
+        for (i, title) in titles.into_iter().enumerate() {
+            let next = lib.save(&Assessment { title, ..current.clone() }, i as i64, pack()).expect("save");
+            prop_assert_eq!(next.revision, current.revision + 1);
+            prop_assert_eq!(lib.load("x").expect("load"), next.clone());
+            current = next;
+        }
+        let stale = Assessment { revision: current.revision - 1, ..current.clone() };
+        prop_assert!(
+            matches!(lib.save(&stale, 99, pack()), Err(SaveError::Conflict { .. })),
+            "a stale copy is refused"
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! The browser's localStorage backend passes the same conformance suite as the in-memory one, in
+//! headless Chromium; and a real quota error leaves the last save intact.
+#![cfg(target_arch = "wasm32")]
+
+use rai_assess::library::{conformance, KeyValue};
+use rai_assess::{pack, storage::LocalBackend};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// localStorage emptied of everything this app and these tests write.
+fn fresh() -> LocalBackend {
+    let mut backend = LocalBackend::open().expect("localStorage works in the test browser");
+    for key in backend.keys().expect("keys") {
+        if key.starts_with("rai.") {
+            backend.remove(&key).expect("remove");
+        }
+    }
+    backend
+}
+
+#[wasm_bindgen_test]
+fn local_storage_passes_the_key_value_suite() {
+    conformance::key_value_semantics(fresh);
+}
+
+#[wasm_bindgen_test]
+fn library_on_local_storage_passes_the_behaviour_suite() {
+    conformance::library_behaviour(fresh, pack());
+}
+
+// Fill the origin's real quota (about 5 MB in Chromium), then try to save more: the browser throws
+// QuotaExceededError, the library reports Full, and the previous save is intact.
+#[wasm_bindgen_test]
+fn a_full_local_storage_keeps_the_last_save() {
+    let filler = |backend: &mut LocalBackend| {
+        let chunk = "f".repeat(256 * 1024);
+        let mut i = 0;
+        while backend.set(&format!("rai.fill.{i}"), &chunk).is_ok() {
+            i += 1;
+            assert!(i < 200, "storage never filled up");
+        }
+        // Leave a little room, less than the next save needs.
+        backend.remove("rai.fill.0").expect("remove");
+        let small = "f".repeat(200 * 1024);
+        backend.set("rai.fill.0", &small).expect("refill");
+    };
+    conformance::full_storage_keeps_what_was_saved(fresh(), filler, pack());
+    fresh();
+}
