@@ -3,6 +3,7 @@
 # Only package registries are used (Debian, crates.io, npm): nothing is downloaded from elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/env.sh
 
 TRUNK_VERSION=0.21.14          # 0.22.x needs a newer rustc than this machine's 1.95
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen version in Cargo.lock
@@ -17,12 +18,23 @@ if $want_browser; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
 fi
-command -v node >/dev/null || apt_packages+=(nodejs npm)
+command -v node >/dev/null || apt_packages+=(nodejs)
+command -v npm >/dev/null || apt_packages+=(npm)
+command -v cc >/dev/null || apt_packages+=(gcc)   # the linker cargo install needs
 if [ ${#apt_packages[@]} -gt 0 ]; then
   step "apt: installing ${apt_packages[*]}"
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
 fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 20 ]; then
+  echo "setup: Node.js $node_major is too old; the build and test tools need Node.js 20 or newer." >&2
+  exit 1
+fi
+
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "rustup: adding the wasm32-unknown-unknown target"

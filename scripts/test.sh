@@ -24,6 +24,6 @@ lap "layer 2: wasm-bindgen-test in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown --test web_shell --test web_guidance --test web_storage
 
 lap "layer 3: end-to-end tests of dist/ in Chromium"
-node --test --test-concurrency=1 end2end/tests/
+node --test --test-concurrency=1 end2end/tests/*.test.mjs
 
 lap "all test layers passed"

@@ -173,16 +173,53 @@ fn conditionals_must_name_real_fields_and_values() {
     assert!(problems.iter().all(|p| p.file == "risk.toml"));
 }
 
+/// Replaces the whole line that follows `anchor` (e.g. the `text = ...` line after an id) with `line`.
+fn replace_line_after(dir: &Path, file: &str, anchor: &str, line: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect("read pack file");
+    let start = text.find(anchor).unwrap_or_else(|| panic!("{anchor:?} not in {file}: update this test"))
+        + anchor.len();
+    let end = start + text[start..].find('\n').unwrap_or(text.len() - start);
+    std::fs::write(path, format!("{}{line}{}", &text[..start], &text[end..])).expect("write pack file");
+}
+
 #[test]
-fn empty_and_placeholder_text_is_refused() {
+fn empty_text_is_refused() {
     let dir = copy_of_content();
-    break_file(&dir, "workbook.toml", "id = \"W1.1\"\ntext = \"", "id = \"W1.1\"\ntext = \"TODO \" + \"");
-    // Not valid TOML any more: the parse error must name the file.
-    assert_refused(&dir, "workbook.toml", "-", "not valid for this format");
+    replace_line_after(&dir, "workbook.toml", "id = \"W1.1\"\n", "text = \"   \"");
+    assert_refused(&dir, "workbook.toml", "W1.1", "`text` is empty");
+}
+
+// Placeholder words are caught anywhere in a text, in any case, not only at its start.
+#[test]
+fn placeholder_text_is_refused() {
+    let dir = copy_of_content();
+    replace_line_after(
+        &dir,
+        "workbook.toml",
+        "id = \"W1.1\"\n",
+        "text = \"Write this prompt later, TODO before release.\"",
+    );
+    assert_refused(&dir, "workbook.toml", "W1.1", "placeholder text \"todo\"");
 
     let dir = copy_of_content();
-    break_file(&dir, "workbook.toml", "id = \"W1.1\"\ntext = \"", "id = \"W1.1\"\ntext = \"TODO: ");
-    assert_refused(&dir, "workbook.toml", "W1.1", "placeholder text \"todo\"");
+    replace_line_after(&dir, "workbook.toml", "id = \"W1.1\"\n", "text = \"Lorem ipsum dolor sit amet.\"");
+    assert_refused(&dir, "workbook.toml", "W1.1", "placeholder text \"lorem ipsum\"");
+}
+
+#[test]
+fn a_broken_toml_file_is_named() {
+    let dir = copy_of_content();
+    replace_line_after(&dir, "workbook.toml", "id = \"W1.1\"\n", "text = \"unterminated");
+    assert_refused(&dir, "workbook.toml", "-", "not valid for this format");
+}
+
+// Ids appear in addresses and element ids: a space or an accent would break links silently.
+#[test]
+fn ids_that_cannot_appear_in_an_address_are_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "vocabulary.toml", "id = \"false-positive\"", "id = \"false positive\"");
+    assert_refused(&dir, "vocabulary.toml", "false positive", "ids may only use");
 }
 
 #[test]

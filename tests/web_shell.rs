@@ -1,49 +1,18 @@
 //! Components and browser adapters of the shell, mounted in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
-use rai_assess::{page, t, App, APP_VERSION};
+use rai_assess::{page, t, APP_VERSION};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn window() -> web_sys::Window {
-    web_sys::window().expect("a browser window")
-}
-
-/// Lets pending browser tasks (hashchange events) and Leptos effects (microtasks) run. A timer rather
-/// than `leptos::task::tick`, which needs an executor that only exists once something is mounted.
-async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
-}
-
-/// Mounts the whole app in a fresh element at the given address fragment.
-async fn mount_app(hash: &str) -> (web_sys::HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
-    window().location().set_hash(hash).expect("set hash");
-    settle().await;
-    let doc = window().document().expect("document");
-    let host: web_sys::HtmlElement = doc.create_element("div").expect("div").unchecked_into();
-    doc.body().expect("body").append_child(&host).expect("append");
-    let handle = leptos::mount::mount_to(host.clone(), App);
-    settle().await;
-    (host, handle)
-}
-
-fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
-    host.query_selector(selector)
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
+mod common;
+use common::*;
 
 #[wasm_bindgen_test]
 async fn shell_shows_name_independence_and_navigation() {
-    let (host, handle) = mount_app("#/").await;
+    let (host, handle) = mount_at("#/").await;
     assert_eq!(text_of(&host, ".brand-name"), "RAI Assess");
     assert!(text_of(&host, ".independence").contains("not an official product of INTERPOL or UNICRI"));
     let links = host.query_selector_all("nav.main-nav a").expect("selector");
@@ -60,7 +29,7 @@ async fn shell_shows_name_independence_and_navigation() {
 // The router follows the address fragment: changing it swaps the view and the current nav mark.
 #[wasm_bindgen_test]
 async fn changing_the_hash_changes_the_view() {
-    let (host, handle) = mount_app("#/").await;
+    let (host, handle) = mount_at("#/").await;
     window().location().set_hash("#/about").expect("set hash");
     settle().await;
     assert_eq!(text_of(&host, "main h1"), "About this app");
@@ -77,7 +46,7 @@ async fn changing_the_hash_changes_the_view() {
 // The skip link must not put `#main` in the address, which would leave the current route.
 #[wasm_bindgen_test]
 async fn skip_link_focuses_main_without_changing_the_route() {
-    let (host, handle) = mount_app("#/guidance").await;
+    let (host, handle) = mount_at("#/guidance").await;
     let skip: web_sys::HtmlElement =
         host.query_selector(".skip-link").expect("selector").expect("skip link").unchecked_into();
     skip.click();
@@ -92,7 +61,7 @@ async fn skip_link_focuses_main_without_changing_the_route() {
 
 #[wasm_bindgen_test]
 async fn about_page_shows_versions_from_the_build() {
-    let (host, handle) = mount_app("#/about").await;
+    let (host, handle) = mount_at("#/about").await;
     assert_eq!(text_of(&host, "#app-version"), APP_VERSION);
     assert_eq!(text_of(&host, "#content-version"), rai_assess::pack().info.version);
     drop(handle);

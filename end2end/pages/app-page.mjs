@@ -33,7 +33,7 @@ export class AppPage {
   }
 
   async currentNavLabel() {
-    return (await this.page.locator('nav a[aria-current="page"]').textContent()).trim();
+    return (await this.page.locator('nav.main-nav a[aria-current]').textContent()).trim();
   }
 
   mainText() {

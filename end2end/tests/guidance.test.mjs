@@ -29,6 +29,8 @@ describe('the guidance explorer', () => {
     assert.match(await page.locator('.principle-card').nth(2).innerText(), /P3 Human autonomy[\s\S]*P3\.3 Privacy/);
     const stages = page.locator('.lifecycle li');
     assert.equal(await stages.count(), 5);
+    // Build and buy are alternative paths: design and procurement share step 2.
+    assert.deepEqual(await stages.evaluateAll((lis) => lis.map((li) => li.value)), [1, 2, 2, 3, 4]);
     assert.match(await stages.nth(2).innerText(), /Procurement · Alternative to: Design and development/);
     assert.match(await ui.mainText(), /Image analysis \(including facial recognition\)/);
     assert.match(await ui.mainText(), /They are not the toolkit's own text/);
@@ -48,6 +50,9 @@ describe('the guidance explorer', () => {
     assert.match(text, /Risk assessment screening questions \(\d+\)/);
     assert.match(text, /S3\.3\.1/);
     assert.equal(await ui.currentNavLabel(), 'Guidance');
+    assert.equal(await page.locator('nav.main-nav a[aria-current]').getAttribute('aria-current'), 'true',
+      'a page inside Guidance marks the section, not the page');
+    assert.equal(await page.title(), 'P3.3 Privacy · RAI Assess');
     assert.deepEqual(await axeViolations(page), [], 'axe on a principle page');
     // Tags link to other principles: follow the parent link.
     await page.locator('.part-of a').click();
@@ -77,6 +82,7 @@ describe('the guidance explorer', () => {
     await ui.open('/guidance');
     await guidance.search('false positive');
     await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('.search-status').textContent));
+    assert.equal(await guidance.status().getAttribute('role'), 'status', 'the count is announced');
     const count = Number((await guidance.status().textContent()).match(/\d+/)[0]);
     assert.equal(await guidance.hits().count(), count);
     await guidance.search('zzqx nothing matches this');
@@ -86,7 +92,14 @@ describe('the guidance explorer', () => {
     await page.locator('.hits a', { hasText: 'False positive' }).first().click();
     await waitHeading(page, 'Glossary');
     assert.ok(page.url().endsWith('#/guidance/glossary/false-positive'));
-    assert.equal((await page.locator('.term.current dt').textContent()).trim(), 'False positive');
+    assert.match((await page.locator('.term.current dt').textContent()).trim(), /^False positive/);
+    // The chosen term is in view and has focus, so Tab continues from it and a screen reader reads it.
+    await page.waitForFunction(() => document.activeElement?.id === 'term-false-positive');
+    assert.ok(await page.locator('#term-false-positive').isVisible());
+    const box = await page.locator('#term-false-positive').boundingBox();
+    assert.ok(box.y >= 0 && box.y < 800, `term at y=${box.y}, not in view`);
+    assert.equal(await page.locator('#term-false-positive').getAttribute('aria-current'), 'true');
+    assert.equal(await page.title(), 'Glossary · RAI Assess');
     assert.deepEqual(await axeViolations(page), [], 'axe on the glossary');
     await guards.assertClean('search');
     await context.close();
@@ -112,6 +125,7 @@ describe('the guidance explorer', () => {
     const { context, page, guards, ui } = await visit();
     await ui.open('/guidance/principles/P9.9');
     assert.match(await ui.mainText(), /no guidance entry with the id "P9\.9"/);
+    assert.equal(await page.title(), 'Page not found · RAI Assess');
     await page.getByRole('link', { name: 'Back to the guidance' }).click();
     await waitHeading(page, 'Guidance');
     await guards.assertClean('unknown principle');

@@ -172,6 +172,7 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  // No service worker yet: this covers a network drop after load, not an offline reload.
   test('the app keeps working with the network cut after load', async () => {
     const { context, page, guards, ui } = await visit();
     await ui.open('/');

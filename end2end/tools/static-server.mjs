@@ -23,7 +23,7 @@ const TYPES = {
 };
 
 /** Serves `root` at http://127.0.0.1:<port><prefix>; resolves to { origin, url, close }. */
-export async function serveDist(root, prefix = '/srv/tools/rai/') {
+export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -50,7 +50,7 @@ export async function serveDist(root, prefix = '/srv/tools/rai/') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return { origin, url: origin + prefix, close: () => new Promise((ok) => server.close(ok)) };
 }

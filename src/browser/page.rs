@@ -37,13 +37,17 @@ pub fn mark_ready() {
     }
 }
 
-/// Scrolls the element with this id into view, after the browser has laid out the current render.
+/// Scrolls the element with this id into view and focuses it (it needs `tabindex="-1"`), after the
+/// browser has laid out the current render and after the route's own focus move.
 pub fn reveal(id: &str) {
     let id = id.to_string();
     leptos::prelude::request_animation_frame(move || {
         let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
         if let Some(el) = el {
             el.scroll_into_view();
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
         }
     });
 }

@@ -117,6 +117,39 @@ pub struct Hit {
     pub target: crate::core::route::GuidanceView,
 }
 
+/// The lowercased words of a query; an empty list matches nothing in search and everything in filters.
+pub fn query_words(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Whether every word occurs in `lowered_text` (already lowercased).
+pub fn has_all_words(lowered_text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| lowered_text.contains(w.as_str()))
+}
+
+/// Application types whose principles at stake include this principle or one of its instrumental ones.
+pub fn application_types_for_principle<'a>(pack: &'a Pack, id: &str) -> Vec<&'a ApplicationType> {
+    let mut ids = vec![id];
+    ids.extend(children(pack, id).into_iter().map(|p| p.id.as_ref()));
+    pack.vocabulary
+        .application_types
+        .iter()
+        .filter(|a| a.principles.iter().any(|p| ids.contains(&p.as_ref())))
+        .collect()
+}
+
+/// The title of a guidance entry ("P3.3 Privacy", a stage or type name), `None` for an unknown id or a
+/// view without an entry.
+pub fn entry_title(pack: &Pack, view: &crate::core::route::GuidanceView) -> Option<String> {
+    use crate::core::route::GuidanceView as G;
+    match view {
+        G::Principle(id) => principle(pack, id).map(|p| format!("{} {}", p.id, p.name)),
+        G::Stage(id) => stage(pack, id).map(|s| s.name.to_string()),
+        G::ApplicationType(id) => application_type(pack, id).map(|a| a.name.to_string()),
+        G::Overview | G::Glossary(_) => None,
+    }
+}
+
 /// The index of the embedded pack, built on first use (the first search), not at start-up.
 pub fn search_index() -> &'static SearchIndex {
     static INDEX: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
@@ -205,15 +238,11 @@ impl SearchIndex {
     /// Case-insensitive search where every word of the query must appear in an item's text.
     /// An empty query finds nothing.
     pub fn search(&self, query: &str) -> Vec<&Hit> {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let words = query_words(query);
         if words.is_empty() {
             return Vec::new();
         }
-        self.entries
-            .iter()
-            .filter(|(_, text)| words.iter().all(|w| text.contains(w.as_str())))
-            .map(|(hit, _)| hit)
-            .collect()
+        self.entries.iter().filter(|(_, text)| has_all_words(text, &words)).map(|(hit, _)| hit).collect()
     }
 }
 
@@ -257,6 +286,25 @@ mod tests {
             let r = related_to_principle(pack(), &p.id);
             assert!(r.screening.len() >= 2, "{}", p.id);
         }
+    }
+
+    #[test]
+    fn entry_titles_name_principles_with_their_number() {
+        assert_eq!(
+            entry_title(pack(), &GuidanceView::Principle("P3.3".into())).as_deref(),
+            Some("P3.3 Privacy")
+        );
+        assert_eq!(entry_title(pack(), &GuidanceView::Stage("deploy".into())).as_deref(), Some("Deployment"));
+        assert_eq!(entry_title(pack(), &GuidanceView::Principle("P9".into())), None);
+        assert_eq!(entry_title(pack(), &GuidanceView::Overview), None);
+    }
+
+    #[test]
+    fn application_types_at_stake_include_those_of_instrumental_principles() {
+        let for_core = application_types_for_principle(pack(), "P3");
+        let for_privacy = application_types_for_principle(pack(), "P3.3");
+        assert!(!for_privacy.is_empty());
+        assert!(for_privacy.iter().all(|a| for_core.contains(a)));
     }
 
     #[test]

@@ -85,6 +85,11 @@ impl Route {
         }
     }
 
+    /// Whether this view is the page the section's navigation link opens (not a page inside it).
+    pub fn is_section_start(&self) -> bool {
+        self.section().is_some_and(|s| s.route() == *self)
+    }
+
     /// The UI-string key of the view's title, for the document title.
     pub fn title_key(&self) -> &'static str {
         match self {

@@ -1,4 +1,6 @@
 use crate::browser::page;
+use crate::core::content::pack;
+use crate::core::guidance;
 use crate::core::route::{GuidanceView, Route};
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
@@ -16,7 +18,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let (route, set_route) = signal(Route::from_hash(&page::hash()).unwrap_or(Route::Home));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(next) = Route::from_hash(&page::hash()) {
+        // `#/about/` and `#/about` are the same view: do not re-render or move focus for it.
+        if let Some(next) = Route::from_hash(&page::hash()).filter(|next| route.with_untracked(|r| r != next))
+        {
             set_route.set(next);
         }
     });
@@ -25,7 +29,15 @@ pub fn App() -> impl IntoView {
     // Title on every view; focus moves to the new view after a navigation, not on first load.
     Effect::new(move |first_done: Option<()>| {
         let r = route.get();
-        page::set_title(&format!("{} · {}", t(r.title_key()), t("app.name")));
+        let title = match &r {
+            Route::Guidance(
+                view @ (GuidanceView::Principle(_)
+                | GuidanceView::Stage(_)
+                | GuidanceView::ApplicationType(_)),
+            ) => guidance::entry_title(pack(), view).unwrap_or_else(|| t("notfound.title").to_string()),
+            _ => t(r.title_key()).to_string(),
+        };
+        page::set_title(&format!("{title} · {}", t("app.name")));
         if first_done.is_some() {
             page::focus_main();
         }

@@ -1,7 +1,7 @@
 //! The content-pack model: what `content/*.toml` holds, as typed data.
 //!
 //! Plain serde types with no dependency on the rest of the crate, because `build.rs` compiles this file
-//! too (it reads the TOML, validates it and embeds it as JSON). `deny_unknown_fields` turns a misspelt
+//! too (it reads the TOML, validates it and embeds it as Rust statics). `deny_unknown_fields` turns a misspelt
 //! key in a pack into an error instead of silently missing text.
 //!
 //! Texts and lists are `Cow<'static, …>`: owned when `build.rs` reads the TOML, borrowed when the app

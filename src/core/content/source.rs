@@ -6,24 +6,21 @@
 use super::model::{Pack, PackInfo, Readiness, Risk, StringTable, Vocabulary, Workbook};
 use super::validate::{validate_pack, validate_strings, Problem};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A pack read from disk and found valid, with its UI strings by language.
 #[derive(Debug, Clone)]
 pub struct LoadedPack {
     pub pack: Pack,
     pub strings: BTreeMap<String, StringTable>,
-    /// Every file read, so a build can rerun when one changes.
-    pub files: Vec<PathBuf>,
 }
 
 fn problem(file: &str, message: impl Into<String>) -> Problem {
     Problem { file: file.into(), id: "-".into(), message: message.into() }
 }
 
-fn read(dir: &Path, file: &str, files: &mut Vec<PathBuf>) -> Result<String, Problem> {
+fn read(dir: &Path, file: &str) -> Result<String, Problem> {
     let path = dir.join(file);
-    files.push(path.clone());
     std::fs::read_to_string(&path).map_err(|e| problem(file, format!("cannot read {}: {e}", path.display())))
 }
 
@@ -58,9 +55,8 @@ fn flatten(
 
 /// Reads `dir` (a `content/` folder) and returns the pack, or every problem found in it.
 pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
-    let mut files = Vec::new();
     let mut problems = Vec::new();
-    let mut take = |file: &str| read(dir, file, &mut files).map_err(|p| problems.push(p)).ok();
+    let mut take = |file: &str| read(dir, file).map_err(|p| problems.push(p)).ok();
     let texts = [
         take("pack.toml"),
         take("vocabulary.toml"),
@@ -93,7 +89,7 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
         .unwrap_or_else(|| vec!["en".into()]);
     for lang in languages.iter() {
         let file = format!("strings/{lang}.toml");
-        let Ok(text) = read(dir, &file, &mut files).map_err(|p| problems.push(p)) else { continue };
+        let Ok(text) = read(dir, &file).map_err(|p| problems.push(p)) else { continue };
         match parse::<toml::Table>(&file, &text) {
             Ok(table) => {
                 let mut flat = StringTable::new();
@@ -109,7 +105,7 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     }
     problems.extend(validate_strings("en", &strings));
     match pack {
-        Some(pack) if problems.is_empty() => Ok(LoadedPack { pack, strings, files }),
+        Some(pack) if problems.is_empty() => Ok(LoadedPack { pack, strings }),
         _ => Err(problems),
     }
 }

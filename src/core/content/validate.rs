@@ -54,10 +54,13 @@ impl Checker {
             return;
         }
         let lower = trimmed.to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
         for marker in PLACEHOLDER_MARKERS {
-            if lower.split(|c: char| !c.is_alphanumeric() && c != ' ').any(|w| w.trim() == marker)
-                || (marker.contains(' ') && lower.contains(marker))
-            {
+            let found = match marker.split_once(' ') {
+                Some((first, second)) => words.windows(2).any(|w| w == [first, second]),
+                None => words.contains(&marker),
+            };
+            if found {
                 self.report(file, id, format!("`{field}` contains placeholder text \"{marker}\""));
             }
         }
@@ -72,10 +75,18 @@ impl Checker {
         }
     }
 
-    /// Records `id` in `seen` and reports it if it was there already.
+    /// Records `id` in `seen` and reports it if it was there already or cannot appear in an address.
     fn unique(&mut self, file: &str, seen: &mut BTreeSet<Text>, id: &Text) {
+        let safe = id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
         if id.trim().is_empty() {
             self.report(file, "(no id)", "an entry has an empty id");
+        } else if !safe {
+            self.report(
+                file,
+                id,
+                "ids may only use letters, digits, '.', '-' and '_' (they appear in addresses)",
+            );
         } else if !seen.insert(id.clone()) {
             self.report(file, id, "id is used more than once");
         }

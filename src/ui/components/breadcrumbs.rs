@@ -1,5 +1,11 @@
+use crate::core::route::GuidanceView;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
+
+/// The trail every guidance entry starts with: the guidance overview.
+pub fn guidance_trail() -> Vec<(String, String)> {
+    vec![(t("guidance.title").to_string(), GuidanceView::Overview.href())]
+}
 
 /// The path from the guidance overview to the current entry; the last crumb is the current page.
 #[component]

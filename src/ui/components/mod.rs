@@ -9,7 +9,7 @@ mod site_header;
 mod skip_link;
 mod unknown_entry;
 
-pub use breadcrumbs::Breadcrumbs;
+pub use breadcrumbs::{guidance_trail, Breadcrumbs};
 pub use notice::Notice;
 pub use principle_tags::PrincipleTags;
 pub use related_items::RelatedItems;

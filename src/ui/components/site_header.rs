@@ -10,8 +10,15 @@ pub fn SiteHeader(
 ) -> impl IntoView {
     let link = move |target: Section, label: &'static str| {
         let href = target.route().href();
-        // A guidance sub-page marks "Guidance" as the current section.
-        let current = move || route.with(|r| r.section() == Some(target)).then_some("page");
+        // The section's own page is the current page; on a page inside it (a principle under
+        // Guidance) the link is still marked, as the current section.
+        let current = move || {
+            route.with(|r| match r.section() == Some(target) {
+                true if r.is_section_start() => Some("page"),
+                true => Some("true"),
+                false => None,
+            })
+        };
         view! {
             <li>
                 <a href=href aria-current=current>

@@ -1,8 +1,7 @@
 use crate::core::content::model::Text;
 use crate::core::content::pack;
 use crate::core::guidance::{self, related_to_application_type};
-use crate::core::route::GuidanceView;
-use crate::ui::components::{Breadcrumbs, PrincipleTags, RelatedItems, UnknownEntry};
+use crate::ui::components::{guidance_trail, Breadcrumbs, PrincipleTags, RelatedItems, UnknownEntry};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -16,7 +15,7 @@ pub fn ApplicationTypePage(
         return view! { <UnknownEntry id=id/> }.into_any();
     };
     let list = |items: &'static [Text]| items.iter().map(|i| view! { <li>{i.as_ref()}</li> }).collect_view();
-    let trail = vec![(t("guidance.title").to_string(), GuidanceView::Overview.href())];
+    let trail = guidance_trail();
     let related = related_to_application_type(pack(), &a.id);
     view! {
         <Breadcrumbs trail=trail current=a.name.to_string()/>

@@ -1,7 +1,8 @@
 use crate::browser::page;
 use crate::core::content::pack;
+use crate::core::guidance::{has_all_words, query_words};
 use crate::core::route::GuidanceView;
-use crate::ui::components::Breadcrumbs;
+use crate::ui::components::{guidance_trail, Breadcrumbs};
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 
@@ -17,10 +18,12 @@ pub fn GlossaryPage(
         terms.iter().map(|t| format!("{} {}", t.term, t.definition).to_lowercase()).collect();
     // Which terms the filter keeps, recomputed once per keystroke; rows only toggle `hidden`.
     let shown = Memo::new(move |_| {
-        let words: Vec<String> = filter.with(|f| f.split_whitespace().map(str::to_lowercase).collect());
-        lowered.iter().map(|text| words.iter().all(|w| text.contains(w.as_str()))).collect::<Vec<bool>>()
+        let words = filter.with(|f| query_words(f));
+        lowered.iter().map(|text| has_all_words(text, &words)).collect::<Vec<bool>>()
     });
-    if let Some(id) = &selected {
+    let known = selected.as_deref().filter(|id| terms.iter().any(|t| t.id == *id));
+    let unknown = selected.clone().filter(|_| known.is_none());
+    if let Some(id) = known {
         page::reveal(&format!("term-{id}"));
     }
     let rows = terms
@@ -45,8 +48,18 @@ pub fn GlossaryPage(
                 }
             });
             view! {
-                <div class="term" class:current=current id=format!("term-{}", term.id) hidden=move || !shown.with(|s| s[i])>
-                    <dt>{term.term.as_ref()}</dt>
+                <div
+                    class="term"
+                    class:current=current
+                    id=format!("term-{}", term.id)
+                    tabindex=current.then_some("-1")
+                    aria-current=current.then_some("true")
+                    hidden=move || !shown.with(|s| s[i])
+                >
+                    <dt>
+                        {term.term.as_ref()}
+                        {current.then(|| view! { <span class="visually-hidden">" (" {t("glossary.selected")} ")"</span> })}
+                    </dt>
                     <dd>
                         <p>{term.definition.as_ref()}</p>
                         {see_also}
@@ -61,7 +74,7 @@ pub fn GlossaryPage(
         t_with("glossary.count", &[("shown", &n.to_string()), ("total", &total)])
     };
     let none = move || shown.with(|s| !s.contains(&true));
-    let trail = vec![(t("guidance.title").to_string(), GuidanceView::Overview.href())];
+    let trail = guidance_trail();
     view! {
         <Breadcrumbs trail=trail current=t("glossary.title").to_string()/>
         <h1>{t("glossary.title")}</h1>
@@ -78,6 +91,7 @@ pub fn GlossaryPage(
             />
             <p class="search-status" role="status">{count}</p>
         </div>
+        {unknown.map(|id| view! { <p class="notice" role="note">{t_with("glossary.unknown_term", &[("id", &id)])}</p> })}
         <p hidden=move || !none()>{t("glossary.none")}</p>
         <dl class="glossary">{rows}</dl>
     }

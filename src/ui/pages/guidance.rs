@@ -16,13 +16,21 @@ fn kind_label(kind: &HitKind) -> &'static str {
     }
 }
 
+/// At most this many hits are listed; the status line says how many matched in all.
+const MAX_HITS: usize = 50;
+
 /// A search box over the whole pack; results are links into the explorer, counted in a live region.
 #[component]
 fn GuidanceSearch() -> impl IntoView {
     let (query, set_query) = signal(String::new());
-    // The index is built on the first non-empty query, and each keystroke only scans it.
+    // The index is built on the first non-blank query; each keystroke then only scans it.
     let hits = Memo::new(move |_| {
-        query.with(|q| search_index().search(q).into_iter().cloned().collect::<Vec<Hit>>())
+        query.with(|q| {
+            if q.trim().is_empty() {
+                return Vec::new();
+            }
+            search_index().search(q).into_iter().cloned().collect::<Vec<Hit>>()
+        })
     });
     let status = move || {
         if query.with(|q| q.trim().is_empty()) {
@@ -31,19 +39,25 @@ fn GuidanceSearch() -> impl IntoView {
         match hits.with(Vec::len) {
             0 => t("guidance.results_none").to_string(),
             1 => t("guidance.results_one").to_string(),
+            n if n > MAX_HITS => t_with(
+                "guidance.results_capped",
+                &[("count", &n.to_string()), ("shown", &MAX_HITS.to_string())],
+            ),
             n => t_with("guidance.results_count", &[("count", &n.to_string())]),
         }
     };
     let results = move || {
         hits.get()
             .into_iter()
+            .take(MAX_HITS)
             .map(|hit| {
-                let id =
-                    (hit.kind != HitKind::Term && hit.kind != HitKind::Principle).then(|| hit.id.clone());
+                // Numbers help for principles and questions; stage, type and term slugs mean nothing.
+                let numbered = !matches!(hit.kind, HitKind::Stage | HitKind::ApplicationType | HitKind::Term);
+                let id = numbered.then(|| hit.id.clone());
                 view! {
                     <li>
-                        <span class="hit-kind">{kind_label(&hit.kind)}</span>
                         <a href=hit.target.href()>
+                            <span class="hit-kind">{kind_label(&hit.kind)} <span class="visually-hidden">": "</span></span>
                             {id.map(|id| view! { <span class="item-id">{id}</span> " " })}
                             {hit.title}
                         </a>

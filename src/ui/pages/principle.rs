@@ -1,7 +1,7 @@
 use crate::core::content::pack;
 use crate::core::guidance::{self, related_to_principle};
 use crate::core::route::GuidanceView;
-use crate::ui::components::{Breadcrumbs, PrincipleTags, RelatedItems, UnknownEntry};
+use crate::ui::components::{guidance_trail, Breadcrumbs, PrincipleTags, RelatedItems, UnknownEntry};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn PrinciplePage(
         return view! { <UnknownEntry id=id/> }.into_any();
     };
     let parent = p.parent.as_deref().and_then(|parent| guidance::principle(pack(), parent));
-    let mut trail = vec![(t("guidance.title").to_string(), GuidanceView::Overview.href())];
+    let mut trail = guidance_trail();
     if let Some(parent) = parent {
         trail.push((
             format!("{} {}", parent.id, parent.name),
@@ -25,11 +25,8 @@ pub fn PrinciplePage(
     }
     let children: Vec<&'static str> =
         guidance::children(pack(), &p.id).into_iter().map(|c| c.id.as_ref()).collect();
-    let types: Vec<_> = pack()
-        .vocabulary
-        .application_types
-        .iter()
-        .filter(|a| a.principles.contains(&p.id) || children.iter().any(|c| a.principles.iter().any(|ap| ap == c)))
+    let types: Vec<_> = guidance::application_types_for_principle(pack(), &p.id)
+        .into_iter()
         .map(|a| view! { <li><a href=GuidanceView::ApplicationType(a.id.to_string()).href()>{a.name.as_ref()}</a></li> })
         .collect();
     let related = related_to_principle(pack(), &p.id);

@@ -1,7 +1,7 @@
 use crate::core::content::pack;
 use crate::core::guidance::{self, related_to_stage};
 use crate::core::route::GuidanceView;
-use crate::ui::components::{Breadcrumbs, RelatedItems, UnknownEntry};
+use crate::ui::components::{guidance_trail, Breadcrumbs, RelatedItems, UnknownEntry};
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 
@@ -15,7 +15,7 @@ pub fn StagePage(
         return view! { <UnknownEntry id=id/> }.into_any();
     };
     let alternative = s.alternative_to.as_deref().and_then(|a| guidance::stage(pack(), a));
-    let trail = vec![(t("guidance.title").to_string(), GuidanceView::Overview.href())];
+    let trail = guidance_trail();
     view! {
         <Breadcrumbs trail=trail current=s.name.to_string()/>
         <h1>{s.name.as_ref()}</h1>

@@ -1,0 +1,53 @@
+//! Helpers shared by the wasm-bindgen-test files: mounting the app at an address and reading the DOM.
+#![allow(dead_code)] // each test file uses a different subset
+
+use rai_assess::App;
+use wasm_bindgen::JsCast;
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+/// Lets pending browser tasks (hashchange, input events) and Leptos effects (microtasks) run. A timer
+/// rather than `leptos::task::tick`, which needs an executor that only exists once something is mounted.
+pub async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+}
+
+/// Mounts the whole app in a fresh element at the given address fragment. Drop the handle and remove
+/// the element at the end of the test.
+pub async fn mount_at(hash: &str) -> (web_sys::HtmlElement, impl Drop) {
+    window().location().set_hash(hash).expect("set hash");
+    settle().await;
+    let doc = window().document().expect("document");
+    let host: web_sys::HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body().expect("body").append_child(&host).expect("append");
+    let handle = leptos::mount::mount_to(host.clone(), App);
+    settle().await;
+    (host, handle)
+}
+
+/// The text of the first element matching `selector`; panics if there is none.
+pub fn text_of(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+pub fn count(host: &web_sys::HtmlElement, selector: &str) -> u32 {
+    host.query_selector_all(selector).expect("selector").length()
+}
+
+/// Types into an input the way the browser reports it: set the value, fire `input`.
+pub async fn type_into(host: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement =
+        host.query_selector(selector).expect("selector").expect("input").unchecked_into();
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+    settle().await;
+}
