@@ -9,6 +9,8 @@
 pub enum Route {
     Home,
     Assessments,
+    /// One assessment of the library, by id.
+    Assessment(String),
     Guidance(GuidanceView),
     About,
     /// An address that names no view; keeps what was asked for, to show it.
@@ -52,6 +54,7 @@ impl Route {
         Some(match segments.as_slice() {
             [] => Route::Home,
             ["assessments"] => Route::Assessments,
+            ["assessments", a] => Route::Assessment(id(a)),
             ["guidance"] => Route::Guidance(GuidanceView::Overview),
             ["guidance", "principles", p] => Route::Guidance(GuidanceView::Principle(id(p))),
             ["guidance", "stages", s] => Route::Guidance(GuidanceView::Stage(id(s))),
@@ -68,6 +71,7 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Assessments => "#/assessments".into(),
+            Route::Assessment(id) => format!("#/assessments/{id}"),
             Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
             Route::NotFound(path) => format!("#{path}"),
@@ -78,7 +82,7 @@ impl Route {
     pub fn section(&self) -> Option<Section> {
         match self {
             Route::Home => Some(Section::Home),
-            Route::Assessments => Some(Section::Assessments),
+            Route::Assessments | Route::Assessment(_) => Some(Section::Assessments),
             Route::Guidance(_) => Some(Section::Guidance),
             Route::About => Some(Section::About),
             Route::NotFound(_) => None,
@@ -95,6 +99,7 @@ impl Route {
         match self {
             Route::Home => "nav.home",
             Route::Assessments => "assessments.title",
+            Route::Assessment(_) => "assessment.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
             Route::Guidance(_) => "guidance.title",
             Route::About => "about.title",
@@ -132,6 +137,15 @@ impl Section {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_assessment_belongs_to_the_assessments_section_but_is_not_its_start() {
+        let r = Route::from_hash("#/assessments/abc").expect("a route");
+        assert_eq!(r, Route::Assessment("abc".into()));
+        assert_eq!(r.section(), Some(Section::Assessments));
+        assert!(!r.is_section_start());
+        assert!(Route::Assessments.is_section_start());
+    }
+
     // An empty hash is what a fresh visit to the page has: it must show home, not "not found".
     #[test]
     fn empty_and_root_hashes_are_home() {
@@ -145,6 +159,7 @@ mod tests {
         let views = [
             Route::Home,
             Route::Assessments,
+            Route::Assessment("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
             Route::Guidance(GuidanceView::Overview),
             Route::Guidance(GuidanceView::Principle("P3.3".into())),
             Route::Guidance(GuidanceView::Stage("deploy".into())),

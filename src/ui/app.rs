@@ -5,9 +5,10 @@ use crate::core::route::{GuidanceView, Route};
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
 use crate::ui::pages::{
-    AboutPage, ApplicationTypePage, AssessmentsPage, GlossaryPage, GuidancePage, HomePage, NotFoundPage,
-    PrinciplePage, StagePage,
+    AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, GlossaryPage, GuidancePage, HomePage,
+    NotFoundPage, PrinciplePage, StagePage,
 };
+use crate::ui::state::provide_library;
 use leptos::prelude::*;
 
 /// The app shell: skip link, header with navigation, the current view, footer.
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 /// the route changes.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_library();
     let (route, set_route) = signal(Route::from_hash(&page::hash()).unwrap_or(Route::Home));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         // `#/about/` and `#/about` are the same view: do not re-render or move focus for it.
@@ -50,6 +52,7 @@ pub fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
+                Route::Assessment(id) => view! { <AssessmentPage id=id/> }.into_any(),
                 Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
                 Route::Guidance(GuidanceView::Principle(id)) => view! { <PrinciplePage id=id/> }.into_any(),
                 Route::Guidance(GuidanceView::Stage(id)) => view! { <StagePage id=id/> }.into_any(),

@@ -126,3 +126,38 @@ impl Assessment {
         Assessment { id, title, created: now, updated: now, revision: 0, deleted: None, ..self.clone() }
     }
 }
+
+/// A download file name that says what the file is: `rai-assess_<kind>_<title>_<date>.json`, the title
+/// reduced to lowercase ASCII letters, digits and hyphens.
+pub fn file_name(a: &Assessment, date: &str) -> String {
+    let mut slug = String::new();
+    for c in a.title.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = if slug.is_empty() { "untitled".into() } else { slug.chars().take(60).collect() };
+    format!("rai-assess_{}_{}_{}.json", a.kind.id(), slug, date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_safe_and_say_what_the_file_is() {
+        let mut a = Assessment::new(
+            "x".into(),
+            Kind::Risk,
+            NewAssessment { title: "Face search: 1:N — pilot (v2)".into(), ..NewAssessment::default() },
+            ContentRef { id: "p".into(), version: "1".into() },
+            0,
+        );
+        assert_eq!(file_name(&a, "2026-11-22"), "rai-assess_risk_face-search-1-n-pilot-v2_2026-11-22.json");
+        a.title = "ÉÉÉ".into();
+        assert_eq!(file_name(&a, "2026-11-22"), "rai-assess_risk_untitled_2026-11-22.json");
+    }
+}

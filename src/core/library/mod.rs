@@ -13,4 +13,4 @@ mod summary;
 pub use backend::{BackendError, KeyValue, MemoryBackend};
 pub use schema::{decode, encode, RecordError, SchemaVersion, CURRENT_SCHEMA};
 pub use store::{Library, Listing, LoadError, SaveError, SetAside, RECORD_PREFIX, SUMMARY_PREFIX};
-pub use summary::Summary;
+pub use summary::{select, SortBy, Summary};

@@ -128,7 +128,7 @@ impl<B: KeyValue> Library<B> {
                 listing.active.push(summary);
             }
         }
-        listing.active.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
+        listing.active.sort_by_key(|s| std::cmp::Reverse(s.updated));
         listing.deleted.sort_by_key(|s| std::cmp::Reverse(s.deleted));
         listing.set_aside.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(listing)

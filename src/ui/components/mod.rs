@@ -1,19 +1,25 @@
 //! Reusable widgets.
 
+mod assessment_card;
 mod breadcrumbs;
+pub mod new_assessment_form;
 mod notice;
 mod principle_tags;
 mod related_items;
 mod site_footer;
 mod site_header;
 mod skip_link;
+mod storage_status;
 mod unknown_entry;
 
+pub use assessment_card::AssessmentCard;
 pub use breadcrumbs::{guidance_trail, Breadcrumbs};
+pub use new_assessment_form::{kind_label, NewAssessmentForm};
 pub use notice::Notice;
 pub use principle_tags::PrincipleTags;
 pub use related_items::RelatedItems;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
 pub use skip_link::SkipLink;
+pub use storage_status::StorageStatus;
 pub use unknown_entry::UnknownEntry;

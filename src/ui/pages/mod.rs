@@ -2,6 +2,7 @@
 
 mod about;
 mod application_type;
+mod assessment;
 mod assessments;
 mod glossary;
 mod guidance;
@@ -12,6 +13,7 @@ mod stage;
 
 pub use about::AboutPage;
 pub use application_type::ApplicationTypePage;
+pub use assessment::AssessmentPage;
 pub use assessments::AssessmentsPage;
 pub use glossary::GlossaryPage;
 pub use guidance::GuidancePage;

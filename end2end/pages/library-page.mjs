@@ -1,0 +1,45 @@
+// Page object for the assessment library and the assessment editor.
+export class LibraryPage {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async create({ title, subject = '', kind = 'Organizational readiness', name = '', role = '' }) {
+    await this.page.getByLabel(kind, { exact: true }).check();
+    await this.page.getByLabel('Title', { exact: true }).fill(title);
+    if (subject) await this.page.getByLabel('Agency, unit or AI system it is about').fill(subject);
+    if (name) await this.page.getByLabel('Your name').fill(name);
+    if (role) await this.page.getByLabel('Your role').fill(role);
+    await this.page.getByRole('button', { name: 'Create and open' }).click();
+    await this.page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, title);
+  }
+
+  cards() {
+    return this.page.locator('.library .assessment-card');
+  }
+
+  async cardTitles() {
+    return (await this.page.locator('.library .assessment-card h3').allTextContents()).map((t) => t.trim());
+  }
+
+  card(title) {
+    return this.cards().filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+  }
+
+  notes() {
+    return this.page.getByLabel('General notes');
+  }
+
+  saveStatus() {
+    return this.page.locator('.save-status');
+  }
+
+  async waitSaved() {
+    await this.page.waitForFunction(() => /All changes saved at/.test(document.querySelector('.save-status')?.textContent ?? ''));
+  }
+
+  /** The id in the address of the open assessment. */
+  currentId() {
+    return decodeURIComponent(new URL(this.page.url()).hash.replace('#/assessments/', ''));
+  }
+}

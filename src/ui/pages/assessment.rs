@@ -1,0 +1,246 @@
+use crate::browser::download::download;
+use crate::browser::system::{date_time, now_ms, time_of_day};
+use crate::core::assessment::{file_name, Assessment};
+use crate::core::library::{encode, LoadError, SaveError};
+use crate::core::route::Route;
+use crate::ui::components::{kind_label, Breadcrumbs, Notice};
+use crate::ui::i18n::{t, t_with};
+use crate::ui::state::use_library;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the last keystroke a text is saved.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// The notes key for the assessment's general notes (item notes use the item id).
+const GENERAL_NOTES: &str = "_general";
+
+/// Where the latest change stands.
+#[derive(Debug, Clone, PartialEq)]
+enum SaveState {
+    Idle,
+    Pending,
+    Saved(i64),
+    Failed(String),
+    /// Another tab saved a newer revision; the user chooses which to keep.
+    Conflict,
+}
+
+/// One assessment, opened from the library. Unknown, unreadable and deleted ones say so.
+#[component]
+pub fn AssessmentPage(
+    /// Assessment id, from the address.
+    id: String,
+) -> impl IntoView {
+    let ctx = use_library();
+    let trail = vec![(t("assessments.title").to_string(), Route::Assessments.href())];
+    match ctx.load(&id) {
+        Ok(a) => view! { <Editor initial=a/> }.into_any(),
+        Err(e) => {
+            let text = match e {
+                LoadError::NotFound => t("assessment.not_found").to_string(),
+                other => t_with("assessment.unreadable", &[("reason", &other.to_string())]),
+            };
+            view! {
+                <Breadcrumbs trail=trail current=t("notfound.title").to_string()/>
+                <h1>{t("notfound.title")}</h1>
+                <p>{text}</p>
+                <p><a class="button" href=Route::Assessments.href()>{t("assessment.back")}</a></p>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The editor of one assessment. Every change is saved: text 400 ms after the last keystroke, and at
+/// once when the field loses focus or the page is hidden (reload, tab closed).
+#[component]
+fn Editor(
+    /// The assessment as loaded.
+    initial: Assessment,
+) -> impl IntoView {
+    let ctx = use_library();
+    let id = StoredValue::new(initial.id.clone());
+    let draft = RwSignal::new(initial);
+    let dirty = StoredValue::new(false);
+    let state = RwSignal::new(SaveState::Idle);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+
+    // Saves now if anything changed. Uses `try_` access: it also runs while the page is being left.
+    let flush = move || {
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+        if !dirty.try_get_value().unwrap_or(false) {
+            return;
+        }
+        let Some(copy) = draft.try_get_untracked() else { return };
+        match ctx.save(&copy) {
+            Ok(saved) => {
+                dirty.set_value(false);
+                draft.update_untracked(|d| {
+                    d.revision = saved.revision;
+                    d.updated = saved.updated;
+                });
+                state.set(SaveState::Saved(saved.updated));
+            }
+            Err(SaveError::Conflict { .. }) => state.set(SaveState::Conflict),
+            Err(e) => state.set(SaveState::Failed(e.to_string())),
+        }
+    };
+    let schedule = move || {
+        dirty.set_value(true);
+        state.set(SaveState::Pending);
+        if let Some(Some(handle)) = timer.try_update_value(Option::take) {
+            handle.clear();
+        }
+        if let Ok(handle) = set_timeout_with_handle(flush, SAVE_DELAY) {
+            timer.set_value(Some(handle));
+        }
+    };
+    let page_hidden = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    on_cleanup(move || {
+        flush();
+        page_hidden.remove();
+    });
+
+    // Another tab saved: take its version if nothing here is unsaved, otherwise let the user choose.
+    Effect::new(move |seen: Option<u64>| {
+        let change = ctx.external_change.get();
+        if seen.is_some_and(|s| s != change) {
+            if let Ok(stored) = ctx.load(&id.get_value()) {
+                if stored.revision != draft.with_untracked(|d| d.revision) {
+                    if dirty.get_value() {
+                        state.set(SaveState::Conflict);
+                    } else {
+                        draft.set(stored);
+                    }
+                }
+            }
+        }
+        change
+    });
+
+    let take_theirs = move |_| {
+        if let Ok(stored) = ctx.load(&id.get_value()) {
+            dirty.set_value(false);
+            let updated = stored.updated;
+            draft.set(stored);
+            state.set(SaveState::Saved(updated));
+        }
+    };
+    let keep_mine = move |_| match ctx.overwrite(&draft.get_untracked()) {
+        Ok(saved) => {
+            dirty.set_value(false);
+            draft.update_untracked(|d| d.revision = saved.revision);
+            state.set(SaveState::Saved(saved.updated));
+        }
+        Err(e) => state.set(SaveState::Failed(e.to_string())),
+    };
+
+    let field = move |key: &'static str,
+                      label: &'static str,
+                      get: fn(&Assessment) -> String,
+                      set: fn(&mut Assessment, String)| {
+        let value = Memo::new(move |_| draft.with(get));
+        view! {
+            <p class="field">
+                <label for=key>{label}</label>
+                <input
+                    id=key
+                    type="text"
+                    autocomplete="off"
+                    prop:value=value
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.update(|d| set(d, text));
+                        schedule();
+                    }
+                    on:change=move |_| flush()
+                />
+            </p>
+        }
+    };
+    let notes = Memo::new(move |_| draft.with(|d| d.notes.get(GENERAL_NOTES).cloned().unwrap_or_default()));
+    let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
+    let meta = draft.with_untracked(|d| {
+        t_with(
+            "assessment.content_line",
+            &[("kind", kind_label(d.kind)), ("content", &d.content.id), ("version", &d.content.version)],
+        )
+    });
+    let status = move || match state.get() {
+        SaveState::Idle => String::new(),
+        SaveState::Pending => t("assessment.saving").to_string(),
+        SaveState::Saved(at) => t_with("assessment.saved_at", &[("time", &time_of_day(at))]),
+        SaveState::Failed(reason) => t_with("assessment.not_saved", &[("reason", &reason)]),
+        SaveState::Conflict => t("assessment.conflict").to_string(),
+    };
+    let failed = move || matches!(state.get(), SaveState::Failed(_) | SaveState::Conflict);
+    let download_copy = move |_| {
+        let a = draft.get_untracked();
+        let date = date_time(now_ms()).chars().take(10).collect::<String>();
+        download(&file_name(&a, &date), "application/json", &encode(&a));
+    };
+    let restore = move |_| {
+        if let Ok(restored) = ctx.restore(&id.get_value()) {
+            draft.set(restored);
+        }
+    };
+
+    view! {
+        <Breadcrumbs trail=vec![(t("assessments.title").to_string(), Route::Assessments.href())] current=title.get_untracked()/>
+        <h1>{move || title.get()}</h1>
+        <p class="tool-unit">{meta}</p>
+        <p class="save-status" class:problem=failed role="status">{status}</p>
+        <Show when=move || state.get() == SaveState::Conflict>
+            <div class="notice conflict" role="alert">
+                <p>{t("assessment.conflict")}</p>
+                <p class="actions">
+                    <button type="button" class="button small" on:click=take_theirs>{t("assessment.conflict_load")}</button>
+                    <button type="button" class="button small secondary" on:click=keep_mine>{t("assessment.conflict_keep")}</button>
+                </p>
+            </div>
+        </Show>
+        <Show when=move || draft.with(|d| d.deleted.is_some())>
+            <p class="notice" role="note">
+                {t("assessment.in_bin")} " "
+                <button type="button" class="button small secondary" on:click=restore>{t("assessments.restore")}</button>
+            </p>
+        </Show>
+        <section aria-labelledby="details-heading" class="panel">
+            <h2 id="details-heading">{t("assessment.details_heading")}</h2>
+            {field("a-title", t("assessments.field_title"), |d| d.title.clone(), |d, v| d.title = v)}
+            {field("a-subject", t("assessments.field_subject"), |d| d.subject.clone(), |d, v| d.subject = v)}
+            <div class="field-pair">
+                {field("a-respondent", t("assessments.field_respondent"), |d| d.respondent.name.clone(), |d, v| d.respondent.name = v)}
+                {field("a-role", t("assessments.field_role"), |d| d.respondent.role.clone(), |d, v| d.respondent.role = v)}
+            </div>
+        </section>
+        <section aria-labelledby="notes-heading">
+            <h2 id="notes-heading">{t("assessment.notes_heading")}</h2>
+            <p class="field">
+                <label for="a-notes">{t("assessment.notes_label")}</label>
+                <span class="hint" id="a-notes-hint">{t("assessment.notes_hint")}</span>
+                <textarea
+                    id="a-notes"
+                    rows="6"
+                    aria-describedby="a-notes-hint"
+                    prop:value=notes
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        draft.update(|d| {
+                            d.notes.insert(GENERAL_NOTES.to_string(), text);
+                        });
+                        schedule();
+                    }
+                    on:change=move |_| flush()
+                ></textarea>
+            </p>
+        </section>
+        <Notice label=t("home.coming_note") text=t("assessment.questions_coming")/>
+        <p class="actions">
+            <button type="button" class="button secondary" on:click=download_copy aria-describedby="download-hint">{t("assessment.download")}</button>
+        </p>
+        <p class="hint" id="download-hint">{t("assessment.download_hint")}</p>
+    }
+}

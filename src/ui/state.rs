@@ -1,0 +1,157 @@
+//! The app-wide library state: the open library (localStorage, or memory when storage is unavailable),
+//! its listing as a signal, and what the user must know about storage. Pages reach it with
+//! `use_library()`; every change goes through here so the listing stays current.
+
+use crate::browser::storage::{request_persistence, LocalBackend};
+use crate::browser::system::{measured, now_ms};
+use crate::core::assessment::Assessment;
+use crate::core::content::pack;
+use crate::core::library::{
+    BackendError, KeyValue, Library, Listing, LoadError, MemoryBackend, SaveError, RECORD_PREFIX,
+    SUMMARY_PREFIX,
+};
+use leptos::prelude::*;
+
+/// Where assessments are kept in this session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageMode {
+    /// In this browser's storage, surviving reloads.
+    Browser,
+    /// In memory only, because browser storage cannot be used: nothing survives a reload.
+    MemoryOnly(String),
+}
+
+/// Handle to the library, cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct LibraryContext {
+    library: StoredValue<Library<Box<dyn KeyValue>>, LocalStorage>,
+    /// The current listing; refreshed after every change and when another tab changes storage.
+    pub listing: RwSignal<Listing>,
+    pub mode: RwSignal<StorageMode>,
+    /// Whether the browser promised to keep storage under pressure (None until it answers).
+    pub persistent: RwSignal<Option<bool>>,
+    /// Bytes the app's data takes in storage.
+    pub bytes_used: RwSignal<usize>,
+    /// A problem with storage as a whole (full, unavailable), in words for the user.
+    pub problem: RwSignal<Option<String>>,
+    /// Raised when another tab changed a stored assessment; pages holding one re-check it.
+    pub external_change: RwSignal<u64>,
+}
+
+/// Opens the library and provides it to the app; call once, in the root component.
+pub fn provide_library() -> LibraryContext {
+    let (backend, mode): (Box<dyn KeyValue>, StorageMode) = match LocalBackend::open() {
+        Ok(local) => (Box::new(local), StorageMode::Browser),
+        Err(e) => (Box::new(MemoryBackend::new()), StorageMode::MemoryOnly(e.to_string())),
+    };
+    let ctx = LibraryContext {
+        library: StoredValue::new_local(Library::new(backend)),
+        listing: RwSignal::new(Listing::default()),
+        mode: RwSignal::new(mode),
+        persistent: RwSignal::new(None),
+        bytes_used: RwSignal::new(0),
+        problem: RwSignal::new(None),
+        external_change: RwSignal::new(0),
+    };
+    ctx.refresh();
+    // Another tab wrote to storage: show its changes here too.
+    let listener = window_event_listener(leptos::ev::storage, move |e| {
+        let ours = e.key().is_none_or(|k| k.starts_with(RECORD_PREFIX) || k.starts_with(SUMMARY_PREFIX));
+        if ours {
+            ctx.refresh();
+            ctx.external_change.update(|n| *n += 1);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    provide_context(ctx);
+    ctx
+}
+
+/// The library provided by the app.
+pub fn use_library() -> LibraryContext {
+    expect_context::<LibraryContext>()
+}
+
+impl LibraryContext {
+    /// Re-reads the listing and usage from storage.
+    pub fn refresh(&self) {
+        let result = self.library.with_value(|lib| {
+            measured("rai-list", || lib.list(pack())).and_then(|l| lib.bytes_used().map(|b| (l, b)))
+        });
+        match result {
+            Ok((listing, bytes)) => {
+                self.listing.set(listing);
+                self.bytes_used.set(bytes);
+            }
+            Err(e) => self.problem.set(Some(e.to_string())),
+        }
+    }
+
+    /// Runs a change on the library; the library is gone only while the app is being torn down.
+    fn change<T>(
+        &self,
+        f: impl FnOnce(&mut Library<Box<dyn KeyValue>>) -> Result<T, SaveError>,
+    ) -> Result<T, SaveError> {
+        let gone = || Err(SaveError::Backend(BackendError::Unavailable("the app is closing".into())));
+        self.library.try_update_value(f).unwrap_or_else(gone)
+    }
+
+    fn after_write<T>(&self, result: Result<T, SaveError>) -> Result<T, SaveError> {
+        match &result {
+            Err(SaveError::Backend(BackendError::Full)) => {
+                self.problem.set(Some(BackendError::Full.to_string()))
+            }
+            Ok(_) => self.problem.set(None),
+            Err(_) => {}
+        }
+        self.refresh();
+        result
+    }
+
+    /// Stores a new assessment; asks the browser to keep storage persistent on the first one.
+    pub fn create(&self, assessment: Assessment) -> Result<Assessment, SaveError> {
+        let result = self.change(|lib| lib.create(assessment, pack()));
+        if result.is_ok() && self.persistent.get_untracked().is_none() {
+            let persistent = self.persistent;
+            leptos::task::spawn_local(async move { persistent.set(Some(request_persistence().await)) });
+        }
+        self.after_write(result)
+    }
+
+    pub fn load(&self, id: &str) -> Result<Assessment, LoadError> {
+        self.library.with_value(|lib| lib.load(id))
+    }
+
+    /// Saves an edited copy loaded at its revision; refused if another tab saved meanwhile.
+    pub fn save(&self, assessment: &Assessment) -> Result<Assessment, SaveError> {
+        let result = self.change(|lib| measured("rai-save", || lib.save(assessment, now_ms(), pack())));
+        self.after_write(result)
+    }
+
+    /// Saves this copy over whatever is stored (the user chose to keep theirs).
+    pub fn overwrite(&self, assessment: &Assessment) -> Result<Assessment, SaveError> {
+        let result = self.change(|lib| lib.overwrite(assessment, now_ms(), pack()));
+        self.after_write(result)
+    }
+
+    pub fn delete(&self, id: &str) -> Result<Assessment, SaveError> {
+        let result = self.change(|lib| lib.delete(id, now_ms(), pack()));
+        self.after_write(result)
+    }
+
+    pub fn restore(&self, id: &str) -> Result<Assessment, SaveError> {
+        let result = self.change(|lib| lib.restore(id, now_ms(), pack()));
+        self.after_write(result)
+    }
+
+    pub fn empty_bin(&self) -> Result<usize, BackendError> {
+        let result = self.library.try_update_value(|lib| lib.empty_bin(pack()));
+        self.refresh();
+        result.unwrap_or(Ok(0))
+    }
+
+    /// The stored text of a record as it is, for downloading one that is set aside.
+    pub fn raw(&self, id: &str) -> Option<String> {
+        self.library.with_value(|lib| lib.raw(id).ok().flatten())
+    }
+}
