@@ -4,7 +4,14 @@ export class LibraryPage {
     this.page = page;
   }
 
+  /** Unfolds the "New assessment" panel if it is folded (it is once the library has assessments). */
+  async openNewPanel() {
+    const panel = this.page.locator('details.new-panel');
+    if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+  }
+
   async create({ title, subject = '', kind = 'Organizational readiness', name = '', role = '' }) {
+    await this.openNewPanel();
     await this.page.getByLabel(kind, { exact: true }).check();
     await this.page.getByLabel('Title', { exact: true }).fill(title);
     if (subject) await this.page.getByLabel('Agency, unit or AI system it is about').fill(subject);

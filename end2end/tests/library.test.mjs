@@ -167,7 +167,8 @@ describe('the assessment library', () => {
     await ui.clickNav('Assessments');
     await page.getByRole('button', { name: 'Rename Original' }).click();
     const field = page.getByLabel('New title for “Original”');
-    assert.equal(await page.evaluate(() => document.activeElement.id.startsWith('rename-')), true);
+    // Focus moves into the new field (on the next frame), so typing goes straight into it.
+    await page.waitForFunction(() => document.activeElement?.id.startsWith('rename-'));
     await field.fill('Renamed');
     await field.press('Enter');
     await page.waitForFunction(() => document.querySelector('.library h3')?.textContent === 'Renamed');

@@ -118,10 +118,13 @@ pub fn AssessmentsPage() -> impl IntoView {
         <p class="lead">{t("assessments.lead")}</p>
         <StorageStatus/>
         <p class="status-line" role="status" aria-label=t("assessments.status_label")>{move || message.get()}</p>
-        <section aria-labelledby="new-heading" class="panel">
-            <h2 id="new-heading">{t("assessments.new_heading")}</h2>
+        // Open for a first visit; folded once there is a list, so the list is what a returning user sees.
+        <details class="panel new-panel" open=ctx.listing.with_untracked(|l| l.active.is_empty())>
+            <summary>
+                <h2 id="new-heading">{t("assessments.new_heading")}</h2>
+            </summary>
             <NewAssessmentForm message=message/>
-        </section>
+        </details>
         <section aria-labelledby="list-heading">
             <h2 id="list-heading">{t("assessments.list_heading")} " (" {total} ")"</h2>
             <div class="filters">
