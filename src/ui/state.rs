@@ -54,6 +54,9 @@ pub fn provide_library() -> LibraryContext {
         external_change: RwSignal::new(0),
     };
     ctx.refresh();
+    if ctx.listing.with_untracked(|l| !l.active.is_empty() || !l.deleted.is_empty()) {
+        ctx.ask_persistence();
+    }
     // Another tab wrote to storage: show its changes here too.
     let listener = window_event_listener(leptos::ev::storage, move |e| {
         let ours = e.key().is_none_or(|k| k.starts_with(RECORD_PREFIX) || k.starts_with(SUMMARY_PREFIX));
@@ -111,11 +114,19 @@ impl LibraryContext {
     /// Stores a new assessment; asks the browser to keep storage persistent on the first one.
     pub fn create(&self, assessment: Assessment) -> Result<Assessment, SaveError> {
         let result = self.change(|lib| lib.create(assessment, pack()));
-        if result.is_ok() && self.persistent.get_untracked().is_none() {
+        if result.is_ok() {
+            self.ask_persistence();
+        }
+        self.after_write(result)
+    }
+
+    /// Asks the browser once per session to keep this origin's data under storage pressure; browsers
+    /// decide silently (no prompt in Chromium), and the answer is shown beside the usage.
+    fn ask_persistence(&self) {
+        if self.persistent.get_untracked().is_none() && self.mode.get_untracked() == StorageMode::Browser {
             let persistent = self.persistent;
             leptos::task::spawn_local(async move { persistent.set(Some(request_persistence().await)) });
         }
-        self.after_write(result)
     }
 
     pub fn load(&self, id: &str) -> Result<Assessment, LoadError> {
