@@ -204,7 +204,7 @@ fn placeholder_text_is_refused() {
 
     let dir = copy_of_content();
     replace_line_after(&dir, "workbook.toml", "id = \"W1.1\"\n", "text = \"Lorem ipsum dolor sit amet.\"");
-    assert_refused(&dir, "workbook.toml", "W1.1", "placeholder text \"lorem ipsum\"");
+    assert_refused(&dir, "workbook.toml", "W1.1", "placeholder text \"lorem\"");
 }
 
 #[test]

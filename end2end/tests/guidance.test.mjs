@@ -1,28 +1,20 @@
 // End-to-end tests of the guidance explorer: principles, life cycle, application types, glossary, search.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage } from '../pages/app-page.mjs';
-import { GuidancePage } from '../pages/guidance-page.mjs';
 import { startApp } from '../tools/fixture.mjs';
-import { axeViolations, guard } from '../tools/guards.mjs';
+import { axeViolations } from '../tools/guards.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.stop(); });
 
-async function visit(options = {}) {
-  const context = await app.browser.newContext(options);
-  const page = await context.newPage();
-  const guards = guard(page, app.server.origin);
-  return { context, page, guards, ui: new AppPage(page, app.server.url), guidance: new GuidancePage(page) };
-}
 
 const waitHeading = (page, text) =>
   page.waitForFunction((h) => document.querySelector('main h1')?.textContent.trim() === h, text);
 
 describe('the guidance explorer', () => {
   test('the overview shows the five core and seventeen instrumental principles, stages and types', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/guidance');
     assert.equal(await page.locator('.principle-card h3').count(), 5);
     assert.equal(await page.locator('.principle-card li').count(), 17);
@@ -39,7 +31,7 @@ describe('the guidance explorer', () => {
   });
 
   test('a principle page explains it and lists every question that touches it, with links onward', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/guidance');
     await page.getByRole('link', { name: 'P3.3 Privacy' }).first().click();
     await waitHeading(page, 'P3.3 Privacy');
@@ -63,7 +55,7 @@ describe('the guidance explorer', () => {
   });
 
   test('stage and application-type pages are reachable, clean and accessible', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/guidance');
     await page.getByRole('link', { name: 'Deployment', exact: true }).click();
     await waitHeading(page, 'Deployment');
@@ -78,7 +70,7 @@ describe('the guidance explorer', () => {
   });
 
   test('search finds terms and questions, announces the count, and opens the glossary at the term', async () => {
-    const { context, page, guards, ui, guidance } = await visit();
+    const { context, page, guards, ui, guidance } = await app.visit();
     await ui.open('/guidance');
     await guidance.search('false positive');
     await page.waitForFunction(() => /\d+ results?/.test(document.querySelector('.search-status').textContent));
@@ -106,7 +98,7 @@ describe('the guidance explorer', () => {
   });
 
   test('the glossary filter narrows the list and says how many terms are shown', async () => {
-    const { context, page, guards, ui, guidance } = await visit();
+    const { context, page, guards, ui, guidance } = await app.visit();
     await ui.open('/guidance/glossary');
     const total = await guidance.visibleTerms().count();
     assert.ok(total >= 30, `${total} terms`);
@@ -122,7 +114,7 @@ describe('the guidance explorer', () => {
   });
 
   test('an unknown principle id says so and offers the way back', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/guidance/principles/P9.9');
     assert.match(await ui.mainText(), /no guidance entry with the id "P9\.9"/);
     assert.equal(await page.title(), 'Page not found · RAI Assess');
@@ -133,7 +125,7 @@ describe('the guidance explorer', () => {
   });
 
   test('guidance pages fit a 320 px screen', async () => {
-    const { context, page, guards, ui } = await visit({ viewport: { width: 320, height: 640 } });
+    const { context, page, guards, ui } = await app.visit({ viewport: { width: 320, height: 640 } });
     for (const route of ['/guidance', '/guidance/principles/P4.1', '/guidance/glossary', '/guidance/stages/procure']) {
       await ui.open(route);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

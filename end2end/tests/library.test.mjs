@@ -1,30 +1,18 @@
 // End-to-end tests of the assessment library and durable storage, in Chromium against dist/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage } from '../pages/app-page.mjs';
-import { LibraryPage } from '../pages/library-page.mjs';
 import { startApp } from '../tools/fixture.mjs';
-import { axeViolations, guard } from '../tools/guards.mjs';
+import { axeViolations } from '../tools/guards.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.stop(); });
 
-async function visit(options = {}, init) {
-  const context = await app.browser.newContext(options);
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  return { context, page, guards: guard(page, app.server.origin), ui: new AppPage(page, app.server.url), lib: new LibraryPage(page) };
-}
 
-async function secondPage(context) {
-  const page = await context.newPage();
-  return { page, guards: guard(page, app.server.origin), ui: new AppPage(page, app.server.url), lib: new LibraryPage(page) };
-}
 
 describe('the assessment library', () => {
   test('create, type, reload: the text is there, and the library lists it', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
     assert.match(await ui.mainText(), /No assessments yet/);
     await lib.create({ title: 'Readiness review 2027', subject: 'Northshire Police', name: 'A. Okafor', role: 'Ethics officer' });
@@ -47,7 +35,7 @@ describe('the assessment library', () => {
 
   // Saving as you type: leaving the page right after typing (no wait) must not lose the text.
   test('text typed just before a reload survives it', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
     await lib.create({ title: 'Quick typist' });
     await lib.notes().pressSequentially('typed then reloaded at once', { delay: 5 });
@@ -59,7 +47,7 @@ describe('the assessment library', () => {
   });
 
   test('a title is required, and the form says so without creating anything', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/assessments');
     await page.getByRole('button', { name: 'Create and open' }).click();
     const title = page.getByLabel('Title', { exact: true });
@@ -73,7 +61,7 @@ describe('the assessment library', () => {
   });
 
   test('created with the keyboard only', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
     await page.getByLabel('Risk assessment', { exact: true }).focus();
     await page.keyboard.press('Space');
@@ -88,9 +76,9 @@ describe('the assessment library', () => {
   });
 
   test('two pages in one browser stay in sync', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
-    const other = await secondPage(context);
+    const other = await app.secondPage(context);
     await other.ui.open('/assessments');
     await lib.create({ title: 'Shared in two tabs' });
     // The other tab's library shows the new assessment without a reload.
@@ -107,11 +95,11 @@ describe('the assessment library', () => {
 
   // A stale tab must not silently overwrite a newer save: the user is told and chooses.
   test('a tab with an older revision is told and chooses which version to keep', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
     await lib.create({ title: 'Conflict test' });
     const id = lib.currentId();
-    const other = await secondPage(context);
+    const other = await app.secondPage(context);
     await other.ui.open(`/assessments/${id}`);
     // This tab has unsaved typing when another tab saves a newer revision.
     await lib.notes().pressSequentially('mine', { delay: 5 });
@@ -135,7 +123,7 @@ describe('the assessment library', () => {
   });
 
   test('delete asks first, restore brings it back, emptying the bin removes it for good', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
     await lib.create({ title: 'To be deleted' });
     await ui.clickNav('Assessments');
@@ -161,7 +149,7 @@ describe('the assessment library', () => {
   });
 
   test('rename and duplicate from the library', async () => {
-    const { context, page, guards, ui, lib } = await visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     await ui.open('/assessments');
     await lib.create({ title: 'Original' });
     await ui.clickNav('Assessments');
@@ -191,7 +179,7 @@ describe('the assessment library', () => {
         localStorage.setItem('rai.assessment.future', '{"schema":7,"revision":1,"assessment":{"id":"future"}}');
       }
     };
-    const { context, page, guards, ui, lib } = await visit({ acceptDownloads: true }, seed);
+    const { context, page, guards, ui, lib } = await app.visit({ acceptDownloads: true }, seed);
     await ui.open('/assessments');
     await lib.create({ title: 'Still fine' });
     await ui.clickNav('Assessments');
@@ -216,7 +204,7 @@ describe('the assessment library', () => {
     const block = () => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
     };
-    const { context, page, ui, lib } = await visit({}, block);
+    const { context, page, ui, lib } = await app.visit({}, block);
     await ui.open('/assessments');
     const alert = page.getByRole('alert');
     assert.match(await alert.innerText(), /nothing will survive a reload/);
@@ -234,7 +222,7 @@ describe('the assessment library', () => {
         return set.call(this, key, value);
       };
     };
-    const { context, page, ui, lib } = await visit({}, quota);
+    const { context, page, ui, lib } = await app.visit({}, quota);
     await ui.open('/assessments');
     await lib.create({ title: 'Almost full' });
     await lib.notes().fill('saved before the disk filled');
@@ -249,7 +237,7 @@ describe('the assessment library', () => {
   });
 
   test('library and editor fit 320 px and pass axe', async () => {
-    const { context, page, guards, ui, lib } = await visit({ viewport: { width: 320, height: 700 } });
+    const { context, page, guards, ui, lib } = await app.visit({ viewport: { width: 320, height: 700 } });
     await ui.open('/assessments');
     await lib.create({ title: 'A rather long title for a small phone screen', subject: 'Unit' });
     assert.deepEqual(await axeViolations(page), [], 'axe on the editor');
@@ -263,7 +251,7 @@ describe('the assessment library', () => {
   });
 
   test('an unknown assessment address says so', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/assessments/no-such-id');
     assert.equal(await ui.headingText(), 'Page not found');
     assert.match(await ui.mainText(), /no assessment with this address in this browser/);

@@ -3,21 +3,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppPage } from '../pages/app-page.mjs';
 import { DIST, expectedVersions, startApp } from '../tools/fixture.mjs';
-import { axeViolations, guard } from '../tools/guards.mjs';
+import { axeViolations } from '../tools/guards.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.stop(); });
 
-/** A fresh browser context (empty storage) with its page object and guards. */
-async function visit(options = {}) {
-  const context = await app.browser.newContext(options);
-  const page = await context.newPage();
-  const guards = guard(page, app.server.origin);
-  return { context, page, guards, ui: new AppPage(page, app.server.url) };
-}
 
 const VIEWS = [
   { route: '/', nav: 'Home', heading: 'Assess AI in policing responsibly, in your own browser' },
@@ -39,7 +31,7 @@ describe('the app shell', () => {
   });
 
   test('home explains the three tools, the independence and what happens to the data', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/');
     assert.equal(await ui.headingText(), VIEWS[0].heading);
     const banner = page.getByRole('banner');
@@ -58,7 +50,7 @@ describe('the app shell', () => {
   });
 
   test('every view is reached from the navigation, marked current, clean and accessible', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/');
     for (const view of VIEWS) {
       await ui.clickNav(view.nav);
@@ -72,7 +64,7 @@ describe('the app shell', () => {
   });
 
   test('a deep link opens its view, and a reload keeps it, under a sub-path with no rewrites', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     for (const view of VIEWS) {
       await ui.open(view.route);
       assert.equal(await ui.headingText(), view.heading);
@@ -85,7 +77,7 @@ describe('the app shell', () => {
   });
 
   test('the browser back button returns to the previous view', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/');
     await ui.clickNav('About');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'About this app');
@@ -97,7 +89,7 @@ describe('the app shell', () => {
   });
 
   test('About credits UNICRI and INTERPOL and shows the app, content and toolkit versions', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/about');
     const text = await ui.mainText();
     assert.match(text, /published by UNICRI/);
@@ -115,7 +107,7 @@ describe('the app shell', () => {
   });
 
   test('an unknown address shows the not-found view with a way home', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/no/such/page');
     assert.equal(await ui.headingText(), 'Page not found');
     assert.match(await ui.mainText(), /\/no\/such\/page/);
@@ -127,7 +119,7 @@ describe('the app shell', () => {
   });
 
   test('keyboard: the skip link comes first and navigation works with Tab and Enter', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
@@ -151,7 +143,7 @@ describe('the app shell', () => {
 
   // WCAG reflow: at 320 CSS px (the width of 1280 px at 400 %, or a small phone) nothing scrolls sideways.
   test('readable at 320 px wide without horizontal scrolling', async () => {
-    const { context, page, guards, ui } = await visit({ viewport: { width: 320, height: 640 } });
+    const { context, page, guards, ui } = await app.visit({ viewport: { width: 320, height: 640 } });
     for (const view of VIEWS) {
       await ui.open(view.route);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -162,7 +154,7 @@ describe('the app shell', () => {
   });
 
   test('print drops navigation and keeps the content', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/about');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('nav.main-nav').evaluate((n) => getComputedStyle(n).display), 'none');
@@ -174,7 +166,7 @@ describe('the app shell', () => {
 
   // No service worker yet: this covers a network drop after load, not an offline reload.
   test('the app keeps working with the network cut after load', async () => {
-    const { context, page, guards, ui } = await visit();
+    const { context, page, guards, ui } = await app.visit();
     await ui.open('/');
     await context.setOffline(true);
     await ui.clickNav('Guidance');

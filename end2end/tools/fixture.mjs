@@ -3,6 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
+import { guard } from './guards.mjs';
+import { AppPage } from '../pages/app-page.mjs';
+import { GuidancePage } from '../pages/guidance-page.mjs';
+import { LibraryPage } from '../pages/library-page.mjs';
 import { serveDist } from './static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,9 +28,29 @@ export async function startApp() {
   }
   const server = await serveDist(DIST);
   const browser = await launch();
+  /** One page with its guards and page objects, in the given browser context. */
+  async function open(context) {
+    const page = await context.newPage();
+    return {
+      context,
+      page,
+      guards: guard(page, server.origin),
+      ui: new AppPage(page, server.url),
+      guidance: new GuidancePage(page),
+      lib: new LibraryPage(page),
+    };
+  }
   return {
     server,
     browser,
+    /** A fresh browser context (empty storage), optionally with a script run before the app. */
+    async visit(options = {}, init) {
+      const context = await browser.newContext(options);
+      if (init) await context.addInitScript(init);
+      return open(context);
+    },
+    /** Another page in the same context, as a second tab. */
+    secondPage: open,
     async stop() {
       await browser.close();
       await server.close();
