@@ -60,6 +60,9 @@ describe('the guidance explorer', () => {
     await page.getByRole('link', { name: 'Deployment', exact: true }).click();
     await waitHeading(page, 'Deployment');
     assert.match(await ui.mainText(), /Workbook prompts \(\d+\)[\s\S]*W4\.1/);
+    // The workbook's checklist and decision-log guidance for the stage are shown too.
+    assert.match(await ui.mainText(), /Workbook checklist[\s\S]*W4\.C1/);
+    assert.match(await ui.mainText(), /Decision log[\s\S]*Going on[\s\S]*Changing course[\s\S]*Stopping/);
     assert.deepEqual(await axeViolations(page), [], 'axe on a stage page');
     await ui.open('/guidance/types/image');
     assert.equal(await ui.headingText(), 'Image analysis (including facial recognition)');
