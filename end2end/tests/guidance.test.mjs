@@ -127,9 +127,31 @@ describe('the guidance explorer', () => {
     await context.close();
   });
 
+  test('the methods page shows the scales, rubrics, next steps and risk matrix from the content', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    await ui.open('/guidance');
+    await page.getByRole('link', { name: 'Scales, rubrics and the risk matrix' }).click();
+    await waitHeading(page, 'How the tools work');
+    const text = await ui.mainText();
+    assert.match(text, /Maturity scale[\s\S]*0 · Not started[\s\S]*4 · Embedded/);
+    assert.match(text, /Score bands[\s\S]*Foundational \(0 to 25\)/);
+    // A dimension unfolds to every question with what each level looks like, and next steps per band.
+    await page.locator('details.dimension summary').first().click();
+    const dimension = await page.locator('details.dimension').first().innerText();
+    assert.match(dimension, /R1\.1 [\s\S]*Why it matters[\s\S]*0 · Not started[\s\S]*4 · Embedded[\s\S]*Next steps by band: Leading/);
+    assert.match(text, /System profile[\s\S]*asked when application_type = image/);
+    const matrix = page.getByRole('table', { name: /Inherent risk level/ });
+    assert.equal(await matrix.locator('tbody tr').count(), 5);
+    assert.equal(await matrix.locator('tbody tr').first().locator('td').count(), 5);
+    assert.equal(await page.title(), 'How the tools work · RAI Assess');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the methods page');
+    await guards.assertClean('methods');
+    await context.close();
+  });
+
   test('guidance pages fit a 320 px screen', async () => {
     const { context, page, guards, ui } = await app.visit({ viewport: { width: 320, height: 640 } });
-    for (const route of ['/guidance', '/guidance/principles/P4.1', '/guidance/glossary', '/guidance/stages/procure']) {
+    for (const route of ['/guidance', '/guidance/principles/P4.1', '/guidance/glossary', '/guidance/stages/procure', '/guidance/methods']) {
       await ui.open(route);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${route} overflows by ${overflow}px`);

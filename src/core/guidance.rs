@@ -146,7 +146,7 @@ pub fn entry_title(pack: &Pack, view: &crate::core::route::GuidanceView) -> Opti
         G::Principle(id) => principle(pack, id).map(|p| format!("{} {}", p.id, p.name)),
         G::Stage(id) => stage(pack, id).map(|s| s.name.to_string()),
         G::ApplicationType(id) => application_type(pack, id).map(|a| a.name.to_string()),
-        G::Overview | G::Glossary(_) => None,
+        G::Overview | G::Methods | G::Glossary(_) => None,
     }
 }
 

@@ -21,6 +21,8 @@ pub enum Route {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GuidanceView {
     Overview,
+    /// How the three tools work: scales, bands, dimensions and rubrics, the profile, the risk matrix.
+    Methods,
     Principle(String),
     Stage(String),
     ApplicationType(String),
@@ -56,6 +58,7 @@ impl Route {
             ["assessments"] => Route::Assessments,
             ["assessments", a] => Route::Assessment(id(a)),
             ["guidance"] => Route::Guidance(GuidanceView::Overview),
+            ["guidance", "methods"] => Route::Guidance(GuidanceView::Methods),
             ["guidance", "principles", p] => Route::Guidance(GuidanceView::Principle(id(p))),
             ["guidance", "stages", s] => Route::Guidance(GuidanceView::Stage(id(s))),
             ["guidance", "types", t] => Route::Guidance(GuidanceView::ApplicationType(id(t))),
@@ -101,6 +104,7 @@ impl Route {
             Route::Assessments => "assessments.title",
             Route::Assessment(_) => "assessment.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
+            Route::Guidance(GuidanceView::Methods) => "methods.title",
             Route::Guidance(_) => "guidance.title",
             Route::About => "about.title",
             Route::NotFound(_) => "notfound.title",
@@ -112,6 +116,7 @@ impl GuidanceView {
     pub fn href(&self) -> String {
         match self {
             GuidanceView::Overview => "#/guidance".into(),
+            GuidanceView::Methods => "#/guidance/methods".into(),
             GuidanceView::Principle(id) => format!("#/guidance/principles/{id}"),
             GuidanceView::Stage(id) => format!("#/guidance/stages/{id}"),
             GuidanceView::ApplicationType(id) => format!("#/guidance/types/{id}"),
@@ -165,6 +170,7 @@ mod tests {
             Route::Guidance(GuidanceView::Stage("deploy".into())),
             Route::Guidance(GuidanceView::ApplicationType("risk-prediction".into())),
             Route::Guidance(GuidanceView::Glossary(None)),
+            Route::Guidance(GuidanceView::Methods),
             Route::Guidance(GuidanceView::Glossary(Some("false-positive".into()))),
             Route::About,
         ];

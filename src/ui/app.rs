@@ -6,7 +6,7 @@ use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
 use crate::ui::pages::{
     AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, GlossaryPage, GuidancePage, HomePage,
-    NotFoundPage, PrinciplePage, StagePage,
+    MethodsPage, NotFoundPage, PrinciplePage, StagePage,
 };
 use crate::ui::state::provide_library;
 use leptos::prelude::*;
@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                 Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentPage id=id/> }.into_any(),
                 Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
+                Route::Guidance(GuidanceView::Methods) => view! { <MethodsPage/> }.into_any(),
                 Route::Guidance(GuidanceView::Principle(id)) => view! { <PrinciplePage id=id/> }.into_any(),
                 Route::Guidance(GuidanceView::Stage(id)) => view! { <StagePage id=id/> }.into_any(),
                 Route::Guidance(GuidanceView::ApplicationType(id)) => {

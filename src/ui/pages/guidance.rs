@@ -163,6 +163,13 @@ pub fn GuidancePage() -> impl IntoView {
             <p>{t("guidance.types_intro")}</p>
             <ul>{types}</ul>
         </section>
+        <section aria-labelledby="methods-heading">
+            <h2 id="methods-heading">{t("methods.title")}</h2>
+            <p>{t("methods.link_intro")}</p>
+            <p>
+                <a class="button secondary" href=GuidanceView::Methods.href()>{t("methods.link")}</a>
+            </p>
+        </section>
         <section aria-labelledby="glossary-heading">
             <h2 id="glossary-heading">{t("guidance.glossary_heading")}</h2>
             <p>{t("guidance.glossary_intro")}</p>

@@ -1,0 +1,11 @@
+// Pre-build hook (see Trunk.toml): concatenates style/*.css, one file per area, into one stylesheet
+// for trunk to hash and link. One file is about 1 KB smaller over the wire than six, and one request.
+// The order is the cascade order; a new area must be added here.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+const AREAS = ['base', 'layout', 'components', 'guidance', 'library', 'print'];
+// Comments and indentation stay in the sources, not in what is shipped.
+const strip = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s+/gm, '').replace(/\n{2,}/g, '\n');
+const css = AREAS.map((a) => strip(readFileSync(`style/${a}.css`, 'utf8'))).join('');
+mkdirSync('target/css', { recursive: true });
+writeFileSync('target/css/app.css', css);
