@@ -6,6 +6,7 @@ pub mod content;
 pub mod guidance;
 pub mod library;
 pub mod route;
+pub mod scoring;
 
 /// The app's own version, shown on the About page and recorded in answer files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
