@@ -10,6 +10,7 @@ lap() { printf '\n==> %s (at %ss)\n' "$*" "$((SECONDS - started))"; }
 lap "format and lints"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings   # browser-only code too
 
 lap "layer 1: host tests of the pure core (cargo test)"
 cargo test --locked

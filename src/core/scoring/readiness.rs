@@ -133,7 +133,8 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
     }
 }
 
-#[cfg(test)]
+// proptest is a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::content::pack;
