@@ -71,4 +71,4 @@ console.log(`\nlibrary at scale: ${COUNT} assessments x ${ANSWERS} answers + ${N
 console.log(`  stored: ${(seeded / 1e6).toFixed(2)} MB of localStorage, ${(seeded / COUNT / 1000).toFixed(1)} KB per assessment`);
 console.log(`  list (read ${COUNT} summaries), median: ${median(list).toFixed(1)} ms`);
 console.log(`  open the library until ${COUNT} cards are on screen, median: ${median(render).toFixed(0)} ms`);
-console.log(`  save one answer (check revision, encode, write record + summary), median: ${median(saves).toFixed(2)} ms`);
+console.log(`  save one answer (check revision, encode, write record + summary, refresh the listing), median: ${median(saves).toFixed(2)} ms`);

@@ -91,9 +91,17 @@ pub fn library_behaviour<B: KeyValue>(mut fresh: impl FnMut() -> B, pack: &Pack)
     assert_eq!(lib.raw("junk"), Ok(Some(junk.to_string())));
     assert_eq!(lib.empty_bin(pack), Ok(0), "emptying the bin leaves set-aside records alone");
 
+    // Updating one summary in a listing gives what a fresh listing gives.
+    let mut listing = lib.list(pack).expect("list");
+    let renamed = lib
+        .save(&Assessment { title: "renamed".into(), ..lib.load("a").expect("load") }, 12_000, pack)
+        .expect("save");
+    listing.upsert(Summary::of(&renamed, pack));
+    assert_eq!(listing, lib.list(pack).expect("list"));
+
     // A lost summary is rebuilt from the record.
     lib.backend_mut().remove(&format!("{SUMMARY_PREFIX}a")).expect("remove");
-    assert_eq!(lib.list(pack).expect("list").active[0].title, "stale tab");
+    assert_eq!(lib.list(pack).expect("list").active[0].title, "renamed");
 }
 
 /// When the backend is full, a save fails with `Full` and the stored copy is the previous one.

@@ -27,6 +27,22 @@ pub struct Listing {
     pub set_aside: Vec<SetAside>,
 }
 
+impl Listing {
+    /// Puts one assessment's new summary in place (live or recently deleted, in order), so a save does
+    /// not re-read every summary.
+    pub fn upsert(&mut self, summary: Summary) {
+        self.active.retain(|s| s.id != summary.id);
+        self.deleted.retain(|s| s.id != summary.id);
+        if summary.deleted.is_some() {
+            self.deleted.push(summary);
+            self.deleted.sort_by_key(|s| std::cmp::Reverse(s.deleted));
+        } else {
+            self.active.push(summary);
+            self.active.sort_by_key(|s| std::cmp::Reverse(s.updated));
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     NotFound,

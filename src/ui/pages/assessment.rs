@@ -192,21 +192,24 @@ fn Editor(
         <h1>{move || title.get()}</h1>
         <p class="tool-unit">{meta}</p>
         <p class="save-status" class:problem=failed role="status">{status}</p>
-        <Show when=move || state.get() == SaveState::Conflict>
-            <div class="notice conflict" role="alert">
-                <p>{t("assessment.conflict")}</p>
-                <p class="actions">
-                    <button type="button" class="button small" on:click=take_theirs>{t("assessment.conflict_load")}</button>
-                    <button type="button" class="button small secondary" on:click=keep_mine>{t("assessment.conflict_keep")}</button>
-                </p>
-            </div>
-        </Show>
-        <Show when=move || draft.with(|d| d.deleted.is_some())>
-            <p class="notice" role="note">
-                {t("assessment.in_bin")} " "
-                <button type="button" class="button small secondary" on:click=restore>{t("assessments.restore")}</button>
-            </p>
-        </Show>
+        // Inserted when it happens, so screen readers announce the alert.
+        {move || {
+            (state.get() == SaveState::Conflict).then(|| {
+                view! {
+                    <div class="notice conflict" role="alert">
+                        <p>{t("assessment.conflict")}</p>
+                        <p class="actions">
+                            <button type="button" class="button small" on:click=take_theirs>{t("assessment.conflict_load")}</button>
+                            <button type="button" class="button small secondary" on:click=keep_mine>{t("assessment.conflict_keep")}</button>
+                        </p>
+                    </div>
+                }
+            })
+        }}
+        <p class="notice" role="note" hidden=move || draft.with(|d| d.deleted.is_none())>
+            {t("assessment.in_bin")} " "
+            <button type="button" class="button small secondary" on:click=restore>{t("assessments.restore")}</button>
+        </p>
         <section aria-labelledby="details-heading" class="panel">
             <h2 id="details-heading">{t("assessment.details_heading")}</h2>
             {field("a-title", t("assessments.field_title"), |d| d.title.clone(), |d, v| d.title = v)}

@@ -113,6 +113,7 @@ pub fn AssessmentsPage() -> impl IntoView {
             .collect_view()
     };
 
+    let has_deleted = move || ctx.listing.with(|l| !l.deleted.is_empty());
     view! {
         <h1>{t("assessments.title")}</h1>
         <p class="lead">{t("assessments.lead")}</p>
@@ -158,19 +159,18 @@ pub fn AssessmentsPage() -> impl IntoView {
         </section>
         <section aria-labelledby="bin-heading">
             <h2 id="bin-heading">{t("assessments.deleted_heading")} " (" {move || ctx.listing.with(|l| l.deleted.len())} ")"</h2>
-            <Show when=move || ctx.listing.with(|l| !l.deleted.is_empty()) fallback=|| view! { <p>{t("assessments.deleted_none")}</p> }>
+            <p hidden=has_deleted>{t("assessments.deleted_none")}</p>
+            <div hidden=move || !has_deleted()>
                 <ul class="bin" role="list">{deleted}</ul>
                 <p>
                     <button type="button" class="button small danger" on:click=empty_bin>{t("assessments.empty_bin")}</button>
                 </p>
-            </Show>
+            </div>
         </section>
-        <Show when=move || ctx.listing.with(|l| !l.set_aside.is_empty())>
-            <section aria-labelledby="aside-heading">
-                <h2 id="aside-heading">{t("assessments.set_aside_heading")}</h2>
-                <p>{t("assessments.set_aside_intro")}</p>
-                <ul class="bin" role="list">{set_aside}</ul>
-            </section>
-        </Show>
+        <section aria-labelledby="aside-heading" hidden=move || ctx.listing.with(|l| l.set_aside.is_empty())>
+            <h2 id="aside-heading">{t("assessments.set_aside_heading")}</h2>
+            <p>{t("assessments.set_aside_intro")}</p>
+            <ul class="bin" role="list">{set_aside}</ul>
+        </section>
     }
 }
