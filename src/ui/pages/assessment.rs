@@ -76,8 +76,8 @@ fn Editor(
         let Some(copy) = draft.try_get_untracked() else { return };
         match ctx.save(&copy) {
             Ok(saved) => {
-                dirty.set_value(false);
-                draft.update_untracked(|d| {
+                dirty.try_set_value(false);
+                draft.try_update_untracked(|d| {
                     d.revision = saved.revision;
                     d.updated = saved.updated;
                 });
