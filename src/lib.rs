@@ -12,15 +12,14 @@ mod ui;
 pub use crate::browser::{page, storage};
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::core::content::source;
-pub use crate::core::content::{model, pack, strings_en, validate};
+pub use crate::core::content::{install as install_pack, is_installed, model, pack, strings_en, validate};
 pub use crate::core::route::Route;
 pub use crate::core::APP_VERSION;
 pub use crate::core::{assessment, library, scoring};
 pub use crate::ui::app::App;
 pub use crate::ui::i18n::{t, t_with};
 
-/// Mounts the app on `<body>` and marks the page ready.
+/// Mounts the app on `<body>`; it marks the page ready once its content is on screen.
 pub fn start() {
     leptos::mount::mount_to_body(App);
-    page::mark_ready();
 }

@@ -1,7 +1,6 @@
 //! The guidance explorer's interactive widgets, mounted in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use rai_assess::pack;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

@@ -2,8 +2,11 @@
 //! headless Chromium; and a real quota error leaves the last save intact.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::pack;
 use rai_assess::library::{conformance, KeyValue};
-use rai_assess::{pack, storage::LocalBackend};
+use rai_assess::storage::LocalBackend;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -165,6 +165,22 @@ describe('the app shell', () => {
   });
 
   // No service worker yet: this covers a network drop after load, not an offline reload.
+  test('a content file that cannot be fetched gives an alert with a retry that recovers', async () => {
+    const { context, page } = await app.visit();
+    let block = true;
+    await context.route(/pack-[0-9a-f]{16}\.bin$/, (r) => (block ? r.fulfill({ status: 404, body: 'gone' }) : r.continue()));
+    await page.goto(`${app.server.url}#/guidance`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /The content could not be loaded/);
+    assert.match(await alert.innerText(), /the server answered 404 for the content file pack-/);
+    assert.equal(await page.getByRole('banner').isVisible(), true, 'the shell still shows');
+    block = false;
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Guidance');
+    await context.close();
+  });
+
   test('the app keeps working with the network cut after load', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/');

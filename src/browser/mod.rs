@@ -1,6 +1,7 @@
 //! The only code that touches browser APIs. Each function is small and degrades quietly when the API is
 //! missing (for example in a test harness without a document), because none of them is worth a crash.
 
+pub mod content;
 pub mod download;
 pub mod page;
 pub mod storage;

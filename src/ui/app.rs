@@ -1,5 +1,5 @@
-use crate::browser::page;
-use crate::core::content::pack;
+use crate::browser::{content, page};
+use crate::core::content::{is_installed, pack};
 use crate::core::guidance;
 use crate::core::route::{GuidanceView, Route};
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
@@ -17,7 +17,6 @@ use leptos::prelude::*;
 /// the route changes.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_library();
     let (route, set_route) = signal(Route::from_hash(&page::hash()).unwrap_or(Route::Home));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         // `#/about/` and `#/about` are the same view: do not re-render or move focus for it.
@@ -28,9 +27,14 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || listener.remove());
 
+    let loaded = RwSignal::new(ContentLoad::of_now());
+    load_content(loaded);
+
     // Title on every view; focus moves to the new view after a navigation, not on first load.
-    Effect::new(move |first_done: Option<()>| {
+    // Entry titles come from the pack, so the title is set again once it has arrived.
+    Effect::new(move |previous: Option<Route>| {
         let r = route.get();
+        loaded.track();
         let title = match &r {
             Route::Guidance(
                 view @ (GuidanceView::Principle(_)
@@ -40,15 +44,78 @@ pub fn App() -> impl IntoView {
             _ => t(r.title_key()).to_string(),
         };
         page::set_title(&format!("{title} · {}", t("app.name")));
-        if first_done.is_some() {
+        if previous.is_some_and(|p| p != r) {
             page::focus_main();
         }
+        r
     });
 
     view! {
         <SkipLink/>
         <SiteHeader route=route/>
         <main id="main" tabindex="-1">
+            {move || match loaded.get() {
+                ContentLoad::Ready => view! { <Routes route=route/> }.into_any(),
+                ContentLoad::Loading => view! { <p class="loading" role="status">{t("content.loading")}</p> }.into_any(),
+                ContentLoad::Failed(problem) => view! {
+                    <section class="notice notice-error" role="alert">
+                        <h1>{t("content.failed_heading")}</h1>
+                        <p>{problem}"."</p>
+                        <p>{t("content.failed_body")}</p>
+                        <button type="button" class="button" on:click=move |_| load_content(loaded)>
+                            {t("content.retry")}
+                        </button>
+                    </section>
+                }
+                .into_any(),
+            }}
+        </main>
+        <SiteFooter/>
+    }
+}
+
+/// Where the content pack file is: the views wait for it (see `core::content`).
+#[derive(Clone, PartialEq)]
+enum ContentLoad {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+impl ContentLoad {
+    fn of_now() -> Self {
+        if is_installed() {
+            ContentLoad::Ready
+        } else {
+            ContentLoad::Loading
+        }
+    }
+}
+
+/// Fetches the pack file unless it is installed already (tests install it directly).
+fn load_content(state: RwSignal<ContentLoad>) {
+    if is_installed() {
+        state.set(ContentLoad::Ready);
+        page::mark_ready();
+        return;
+    }
+    state.set(ContentLoad::Loading);
+    leptos::task::spawn_local(async move {
+        let next = match content::load().await {
+            Ok(()) => ContentLoad::Ready,
+            Err(problem) => ContentLoad::Failed(problem),
+        };
+        let _ = state.try_set(next);
+        // The first view with its content, or the reason there is none, is on screen.
+        page::mark_ready();
+    });
+}
+
+/// The views, once the content is there. The library lives here because listing it needs the pack.
+#[component]
+fn Routes(route: ReadSignal<Route>) -> impl IntoView {
+    provide_library();
+    view! {
             {move || match route.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
@@ -66,7 +133,5 @@ pub fn App() -> impl IntoView {
                 Route::About => view! { <AboutPage/> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path/> }.into_any(),
             }}
-        </main>
-        <SiteFooter/>
     }
 }

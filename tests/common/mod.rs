@@ -17,9 +17,18 @@ pub async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
 }
 
+/// Installs the content pack as the app does once it has fetched the file (the test runner serves no
+/// `dist/`, so the file is compiled into the test instead), and returns it.
+pub fn pack() -> &'static rai_assess::model::Pack {
+    rai_assess::install_pack(include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin")))
+        .expect("the pack installs");
+    rai_assess::pack()
+}
+
 /// Mounts the whole app in a fresh element at the given address fragment. Drop the handle and remove
 /// the element at the end of the test.
 pub async fn mount_at(hash: &str) -> (web_sys::HtmlElement, impl Drop) {
+    pack();
     window().location().set_hash(hash).expect("set hash");
     settle().await;
     let doc = window().document().expect("document");

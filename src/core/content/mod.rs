@@ -1,11 +1,19 @@
-//! The content pack: its model, its validation, and the copy `build.rs` compiled into the app.
+//! The content pack: its model, its validation, and the copy the app works with.
+//!
+//! The pack's text does not live in the wasm: `build.rs` writes it as a postcard file that the app
+//! fetches right after start (see `browser::content`) and hands to [`install`]. Until then [`pack`] is
+//! an empty pack with the real [`PackInfo`], and the views that need content wait (see `ui::app`). On the
+//! host (build tools and tests) the same file is compiled in and decoded on first use.
 
+pub mod digest;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod validate;
 
-use model::Pack;
+use model::{Pack, PackInfo};
+use std::fmt;
+use std::sync::OnceLock;
 
 /// What `build.rs` generated from `content/` after validating it.
 mod embedded {
@@ -14,9 +22,78 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 }
 
-/// The embedded content pack.
+/// The name of the pack file next to `index.html`, with its fingerprint in it.
+pub const FILE_NAME: &str = embedded::FILE_NAME;
+
+static INSTALLED: OnceLock<Pack> = OnceLock::new();
+
+/// The content pack: the installed one, or an empty pack with the real identity before that.
 pub fn pack() -> &'static Pack {
-    &embedded::PACK
+    #[cfg(not(target_arch = "wasm32"))]
+    if INSTALLED.get().is_none() {
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+        // Cannot fail: build.rs wrote these bytes from this model; the tests would say otherwise.
+        let _ = install(bytes);
+    }
+    INSTALLED.get().unwrap_or_else(|| {
+        static EMPTY: OnceLock<Pack> = OnceLock::new();
+        EMPTY.get_or_init(|| Pack {
+            info: info().clone(),
+            vocabulary: Default::default(),
+            readiness: Default::default(),
+            risk: Default::default(),
+            workbook: Default::default(),
+        })
+    })
+}
+
+/// The pack's identity, available before the pack file has arrived.
+pub fn info() -> &'static PackInfo {
+    &embedded::INFO
+}
+
+/// Whether the pack file has been installed, so that [`pack`] has content.
+pub fn is_installed() -> bool {
+    INSTALLED.get().is_some()
+}
+
+/// Why a pack file was not installed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstallError {
+    /// The bytes are not the file this build of the app was made with (stale cache, wrong server files).
+    NotOurs { expected: u64, found: u64 },
+    /// The fingerprint matched but the bytes do not decode: a bug, since build.rs wrote them.
+    Undecodable(String),
+}
+
+impl fmt::Display for InstallError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InstallError::NotOurs { expected, found } => write!(
+                f,
+                "the content file is not the one this version of the app needs \
+                 (fingerprint {found:016x}, expected {expected:016x})"
+            ),
+            InstallError::Undecodable(e) => write!(f, "the content file cannot be read: {e}"),
+        }
+    }
+}
+
+/// Checks and decodes a pack file and makes it the pack of this app. Installing twice keeps the first.
+pub fn install(bytes: &[u8]) -> Result<(), InstallError> {
+    if !is_installed() {
+        let _ = INSTALLED.set(decode(bytes)?);
+    }
+    Ok(())
+}
+
+/// Checks that `bytes` are this build's pack file and decodes them.
+pub fn decode(bytes: &[u8]) -> Result<Pack, InstallError> {
+    let found = digest::fnv1a64(bytes);
+    if found != embedded::FINGERPRINT {
+        return Err(InstallError::NotOurs { expected: embedded::FINGERPRINT, found });
+    }
+    postcard::from_bytes(bytes).map_err(|e| InstallError::Undecodable(e.to_string()))
 }
 
 /// The UI strings of the reference language, sorted by key.
@@ -28,4 +105,27 @@ pub fn strings_en() -> &'static [(&'static str, &'static str)] {
 pub fn string(key: &str) -> Option<&'static str> {
     let table = strings_en();
     table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_of_another_build_is_refused_and_names_both_fingerprints() {
+        let e = decode(b"not a pack").expect_err("refused");
+        assert!(matches!(e, InstallError::NotOurs { .. }));
+        assert!(e.to_string().contains("not the one this version"));
+        let real = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+        let truncated = &real[..real.len() / 2];
+        assert!(matches!(decode(truncated), Err(InstallError::NotOurs { .. })));
+    }
+
+    #[test]
+    fn the_compiled_in_file_decodes_to_the_pack_the_sources_describe() {
+        let from_sources = source::load_dir(std::path::Path::new("content")).expect("pack loads");
+        assert_eq!(pack(), &from_sources.pack);
+        assert!(is_installed());
+        assert_eq!(info(), &from_sources.pack.info);
+    }
 }

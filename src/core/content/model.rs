@@ -1,12 +1,13 @@
 //! The content-pack model: what `content/*.toml` holds, as typed data.
 //!
 //! Plain serde types with no dependency on the rest of the crate, because `build.rs` compiles this file
-//! too (it reads the TOML, validates it and embeds it as Rust statics). `deny_unknown_fields` turns a misspelt
+//! too (it reads the TOML, validates it and writes the pack file the app fetches). `deny_unknown_fields` turns a misspelt
 //! key in a pack into an error instead of silently missing text.
 //!
-//! Texts and lists are `Cow<'static, …>`: owned when `build.rs` reads the TOML, borrowed when the app
-//! embeds the pack as a `static` that `build.rs` writes out as Rust (see `build/rust_literal.rs`).
-//! Serialisation exists only for that, so serde renames apply to deserialising alone.
+//! Texts and lists are `Cow<'static, …>`: borrowed in the few `static`s `build.rs` writes out as Rust
+//! (see `build/rust_literal.rs`), owned everywhere else. The app receives the pack as a postcard file
+//! (see `content::load`), which ignores field names, so serde renames apply to reading TOML alone.
+//! `Default` on the four parts gives the empty pack shown before the file has arrived.
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -40,7 +41,7 @@ pub struct PackInfo {
 }
 
 /// `vocabulary.toml`: the controlled vocabularies every tag refers to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     #[serde(rename(deserialize = "principle"))]
@@ -101,7 +102,7 @@ pub struct Term {
 }
 
 /// `readiness.toml`: the organizational readiness questionnaire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Readiness {
     pub id: Text,
@@ -166,7 +167,7 @@ pub struct NextSteps {
 }
 
 /// `risk.toml`: the risk assessment of one AI system.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     pub id: Text,
@@ -288,7 +289,7 @@ pub struct RiskTemplate {
 }
 
 /// `workbook.toml`: the life-cycle workbook.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Workbook {
     pub id: Text,

@@ -1,0 +1,25 @@
+//! Fetching the content pack file that `build.rs` published next to `index.html`.
+
+use crate::core::content::{install, FILE_NAME};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Fetches the pack file (same origin, relative to the page, so any sub-path works) and installs it.
+/// The error is a sentence for the user.
+pub async fn load() -> Result<(), String> {
+    let bytes = fetch_bytes(FILE_NAME).await?;
+    install(&bytes).map_err(|e| e.to_string())
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let unreachable = || format!("the content file {url} could not be downloaded from the server");
+    let window = web_sys::window().ok_or_else(unreachable)?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| unreachable())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
+    if !response.ok() {
+        return Err(format!("the server answered {} for the content file {url}", response.status()));
+    }
+    let buffer = response.array_buffer().map_err(|_| unreachable())?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
