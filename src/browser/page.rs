@@ -51,3 +51,10 @@ pub fn reveal(id: &str) {
         }
     });
 }
+
+/// Opens the browser's print dialog (which also saves as PDF).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

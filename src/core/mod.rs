@@ -5,6 +5,8 @@ pub mod assessment;
 pub mod content;
 pub mod guidance;
 pub mod library;
+pub mod questionnaire;
+pub mod report;
 pub mod route;
 pub mod scoring;
 

@@ -9,8 +9,12 @@
 pub enum Route {
     Home,
     Assessments,
-    /// One assessment of the library, by id.
+    /// One assessment of the library, by id: its details and questions.
     Assessment(String),
+    /// The results of an assessment: scores, chart, weakest items, next steps.
+    Results(String),
+    /// The printable report of an assessment.
+    Report(String),
     Guidance(GuidanceView),
     About,
     /// An address that names no view; keeps what was asked for, to show it.
@@ -57,6 +61,8 @@ impl Route {
             [] => Route::Home,
             ["assessments"] => Route::Assessments,
             ["assessments", a] => Route::Assessment(id(a)),
+            ["assessments", a, "results"] => Route::Results(id(a)),
+            ["assessments", a, "report"] => Route::Report(id(a)),
             ["guidance"] => Route::Guidance(GuidanceView::Overview),
             ["guidance", "methods"] => Route::Guidance(GuidanceView::Methods),
             ["guidance", "principles", p] => Route::Guidance(GuidanceView::Principle(id(p))),
@@ -75,6 +81,8 @@ impl Route {
             Route::Home => "#/".into(),
             Route::Assessments => "#/assessments".into(),
             Route::Assessment(id) => format!("#/assessments/{id}"),
+            Route::Results(id) => format!("#/assessments/{id}/results"),
+            Route::Report(id) => format!("#/assessments/{id}/report"),
             Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
             Route::NotFound(path) => format!("#{path}"),
@@ -85,7 +93,9 @@ impl Route {
     pub fn section(&self) -> Option<Section> {
         match self {
             Route::Home => Some(Section::Home),
-            Route::Assessments | Route::Assessment(_) => Some(Section::Assessments),
+            Route::Assessments | Route::Assessment(_) | Route::Results(_) | Route::Report(_) => {
+                Some(Section::Assessments)
+            }
             Route::Guidance(_) => Some(Section::Guidance),
             Route::About => Some(Section::About),
             Route::NotFound(_) => None,
@@ -103,6 +113,8 @@ impl Route {
             Route::Home => "nav.home",
             Route::Assessments => "assessments.title",
             Route::Assessment(_) => "assessment.title",
+            Route::Results(_) => "results.title",
+            Route::Report(_) => "report.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
             Route::Guidance(GuidanceView::Methods) => "methods.title",
             Route::Guidance(_) => "guidance.title",
@@ -165,6 +177,8 @@ mod tests {
             Route::Home,
             Route::Assessments,
             Route::Assessment("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
+            Route::Results("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
+            Route::Report("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
             Route::Guidance(GuidanceView::Overview),
             Route::Guidance(GuidanceView::Principle("P3.3".into())),
             Route::Guidance(GuidanceView::Stage("deploy".into())),

@@ -6,7 +6,7 @@ use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
 use crate::ui::pages::{
     AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, GlossaryPage, GuidancePage, HomePage,
-    MethodsPage, NotFoundPage, PrinciplePage, StagePage,
+    MethodsPage, NotFoundPage, PrinciplePage, ReportPage, ResultsPage, StagePage,
 };
 use crate::ui::state::provide_library;
 use leptos::prelude::*;
@@ -120,6 +120,8 @@ fn Routes(route: ReadSignal<Route>) -> impl IntoView {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::Assessments => view! { <AssessmentsPage/> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentPage id=id/> }.into_any(),
+                Route::Results(id) => view! { <ResultsPage id=id/> }.into_any(),
+                Route::Report(id) => view! { <ReportPage id=id/> }.into_any(),
                 Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
                 Route::Guidance(GuidanceView::Methods) => view! { <MethodsPage/> }.into_any(),
                 Route::Guidance(GuidanceView::Principle(id)) => view! { <PrinciplePage id=id/> }.into_any(),

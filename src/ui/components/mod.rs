@@ -1,10 +1,12 @@
 //! Reusable widgets.
 
 mod assessment_card;
+mod assessment_tabs;
 mod breadcrumbs;
 pub mod new_assessment_form;
 mod notice;
 mod principle_tags;
+pub mod questionnaire;
 mod related_items;
 mod site_footer;
 mod site_header;
@@ -13,10 +15,12 @@ mod storage_status;
 mod unknown_entry;
 
 pub use assessment_card::AssessmentCard;
+pub use assessment_tabs::AssessmentTabs;
 pub use breadcrumbs::{guidance_trail, Breadcrumbs};
 pub use new_assessment_form::{kind_label, NewAssessmentForm};
 pub use notice::Notice;
 pub use principle_tags::PrincipleTags;
+pub use questionnaire::{AnswerSink, Questionnaire};
 pub use related_items::RelatedItems;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

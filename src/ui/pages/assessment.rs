@@ -1,18 +1,20 @@
 use crate::browser::download::download;
 use crate::browser::system::{date_time, now_ms, time_of_day};
-use crate::core::assessment::{file_name, Assessment};
+use crate::core::assessment::{file_name, Assessment, Kind};
+use crate::core::content::pack;
 use crate::core::library::{encode, LoadError, SaveError};
+use crate::core::questionnaire::{self, Form};
+use crate::core::report::GENERAL_NOTES;
 use crate::core::route::Route;
-use crate::ui::components::{kind_label, Breadcrumbs, Notice};
+use crate::ui::components::{kind_label, AnswerSink, AssessmentTabs, Breadcrumbs, Notice, Questionnaire};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
 use leptos::prelude::*;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// How long after the last keystroke a text is saved.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
-/// The notes key for the assessment's general notes (item notes use the item id).
-const GENERAL_NOTES: &str = "_general";
 
 /// Where the latest change stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,10 +33,15 @@ pub fn AssessmentPage(
     /// Assessment id, from the address.
     id: String,
 ) -> impl IntoView {
+    with_assessment(&id, |a| view! { <Editor initial=a/> }.into_any())
+}
+
+/// Renders `found` with the stored assessment `id`, or explains why there is none.
+pub(crate) fn with_assessment(id: &str, found: impl FnOnce(Assessment) -> AnyView) -> AnyView {
     let ctx = use_library();
     let trail = vec![(t("assessments.title").to_string(), Route::Assessments.href())];
-    match ctx.load(&id) {
-        Ok(a) => view! { <Editor initial=a/> }.into_any(),
+    match ctx.load(id) {
+        Ok(a) => found(a),
         Err(e) => {
             let text = match e {
                 LoadError::NotFound => t("assessment.not_found").to_string(),
@@ -64,6 +71,7 @@ fn Editor(
     let dirty = StoredValue::new(false);
     let state = RwSignal::new(SaveState::Idle);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let (answered, replaced) = (Trigger::new(), Trigger::new());
 
     // Saves now if anything changed. Uses `try_` access: it also runs while the page is being left.
     let flush = move || {
@@ -113,6 +121,7 @@ fn Editor(
                         state.set(SaveState::Conflict);
                     } else {
                         draft.set(stored);
+                        replaced.notify();
                     }
                 }
             }
@@ -125,6 +134,7 @@ fn Editor(
             dirty.set_value(false);
             let updated = stored.updated;
             draft.set(stored);
+            replaced.notify();
             state.set(SaveState::Saved(updated));
         }
     };
@@ -160,6 +170,7 @@ fn Editor(
             </p>
         }
     };
+    let kind = draft.with_untracked(|d| d.kind);
     let notes = Memo::new(move |_| draft.with(|d| d.notes.get(GENERAL_NOTES).cloned().unwrap_or_default()));
     let title = Memo::new(move |_| draft.with(|d| d.title.clone()));
     let meta = draft.with_untracked(|d| {
@@ -184,6 +195,7 @@ fn Editor(
     let restore = move |_| {
         if let Ok(restored) = ctx.restore(&id.get_value()) {
             draft.set(restored);
+            replaced.notify();
         }
     };
 
@@ -191,6 +203,7 @@ fn Editor(
         <Breadcrumbs trail=vec![(t("assessments.title").to_string(), Route::Assessments.href())] current=title.get_untracked()/>
         <h1>{move || title.get()}</h1>
         <p class="tool-unit">{meta}</p>
+        {(kind == Kind::Readiness).then(|| view! { <AssessmentTabs id=id.get_value() current=Route::Assessment(id.get_value())/> })}
         <p class="save-status" class:problem=failed role="status">{status}</p>
         // Inserted when it happens, so screen readers announce the alert.
         {move || {
@@ -240,10 +253,38 @@ fn Editor(
                 ></textarea>
             </p>
         </section>
-        <Notice label=t("home.coming_note") text=t("assessment.questions_coming")/>
+        {match form_of(kind) {
+            Some(form) => {
+                let sink = AnswerSink {
+                    draft,
+                    answered,
+                    replaced,
+                    schedule: Callback::new(move |()| schedule()),
+                    flush: Callback::new(move |()| flush()),
+                };
+                view! {
+                    <section aria-labelledby="questions-heading" class="questions">
+                        <h2 id="questions-heading">{t("questions.heading")}</h2>
+                        <Questionnaire form=form sink=sink/>
+                    </section>
+                }
+                .into_any()
+            }
+            None => view! { <Notice label=t("home.coming_note") text=t("assessment.questions_coming")/> }.into_any(),
+        }}
         <p class="actions">
             <button type="button" class="button secondary" on:click=download_copy aria-describedby="download-hint">{t("assessment.download")}</button>
         </p>
         <p class="hint" id="download-hint">{t("assessment.download_hint")}</p>
+    }
+}
+
+/// The questionnaire of a tool, built once from the installed pack; `None` for tools whose questions
+/// are not rendered by the engine yet.
+fn form_of(kind: Kind) -> Option<&'static Form> {
+    static READINESS: OnceLock<Form> = OnceLock::new();
+    match kind {
+        Kind::Readiness => Some(READINESS.get_or_init(|| questionnaire::readiness(pack()))),
+        Kind::Risk | Kind::Workbook => None,
     }
 }

@@ -2,7 +2,7 @@
 
 mod about;
 mod application_type;
-mod assessment;
+pub(crate) mod assessment;
 mod assessments;
 mod glossary;
 mod guidance;
@@ -10,6 +10,8 @@ mod home;
 mod methods;
 mod not_found;
 mod principle;
+mod report;
+mod results;
 mod stage;
 
 pub use about::AboutPage;
@@ -22,4 +24,6 @@ pub use home::HomePage;
 pub use methods::MethodsPage;
 pub use not_found::NotFoundPage;
 pub use principle::PrinciplePage;
+pub use report::ReportPage;
+pub use results::ResultsPage;
 pub use stage::StagePage;

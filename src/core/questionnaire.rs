@@ -1,0 +1,214 @@
+//! The questionnaire engine's model: a tool's questions as sections of items with their choices, built
+//! from the content pack, plus progress and navigation over a set of answers.
+//!
+//! The view renders any [`Form`] the same way, so a tool is a function from the pack to a form, never a
+//! component of its own. Item ids are the stable numbers users see (`R3.2`): the same in the app, the
+//! report and answer files, and independent of which items are shown.
+
+use crate::core::assessment::Answer;
+use crate::core::content::model::{Pack, Text};
+use crate::core::content::string;
+use std::collections::BTreeMap;
+
+/// One tool's questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Form {
+    pub sections: Vec<Section>,
+}
+
+/// A group of items shown under one heading, such as a readiness dimension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub items: Vec<Item>,
+}
+
+/// One question with the answers it accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The stable visible number, also the key of its answer and notes.
+    pub id: &'static str,
+    pub text: &'static str,
+    /// Why the question matters, shown on demand.
+    pub why: &'static str,
+    pub principles: &'static [Text],
+    pub choices: Vec<Choice>,
+}
+
+/// One answer an item accepts, as the user reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub answer: Answer,
+    /// Short and unique within the item ("2 · Defined", "Don't know"); also the form value.
+    pub label: String,
+    /// What choosing it means for this item (the rubric); may be empty.
+    pub detail: &'static str,
+}
+
+impl Choice {
+    /// A value for the radio button, unique within the item.
+    pub fn value(&self) -> String {
+        match &self.answer {
+            Answer::Level(l) => l.to_string(),
+            Answer::DontKnow => "dk".into(),
+            Answer::NotApplicable => "na".into(),
+            Answer::Choice(c) => format!("c-{c}"),
+            other => format!("{other:?}"),
+        }
+    }
+}
+
+/// The readiness questionnaire: one section per dimension; each question offers its five rubric levels,
+/// then "Don't know" and "Not applicable".
+pub fn readiness(pack: &'static Pack) -> Form {
+    let r = &pack.readiness;
+    let label = |key: &str| string(key).unwrap_or(key).to_string();
+    let sections = r
+        .dimensions
+        .iter()
+        .map(|d| Section {
+            id: d.id.as_ref(),
+            title: d.name.as_ref(),
+            intro: d.description.as_ref(),
+            items: d
+                .questions
+                .iter()
+                .map(|q| {
+                    let mut choices: Vec<Choice> = q
+                        .levels
+                        .iter()
+                        .zip(r.levels.iter())
+                        .map(|(rubric, level)| Choice {
+                            answer: Answer::Level(level.value),
+                            label: format!("{} · {}", level.value, level.label),
+                            detail: rubric.as_ref(),
+                        })
+                        .collect();
+                    choices.push(Choice {
+                        answer: Answer::DontKnow,
+                        label: label("answer.dont_know"),
+                        detail: "",
+                    });
+                    choices.push(Choice {
+                        answer: Answer::NotApplicable,
+                        label: label("answer.not_applicable"),
+                        detail: "",
+                    });
+                    Item {
+                        id: q.id.as_ref(),
+                        text: q.text.as_ref(),
+                        why: q.why.as_ref(),
+                        principles: q.principles.as_ref(),
+                        choices,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Form { sections }
+}
+
+/// How many items of a set have an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whole percent, rounded down so that 100 means everything is answered.
+    pub fn percent(self) -> usize {
+        (self.answered * 100).checked_div(self.total).unwrap_or(0)
+    }
+}
+
+impl Form {
+    /// Every item in order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    /// Progress per section, in order, and overall.
+    pub fn progress(&self, answers: &BTreeMap<String, Answer>) -> (Vec<Progress>, Progress) {
+        let per: Vec<Progress> = self
+            .sections
+            .iter()
+            .map(|s| Progress {
+                answered: s.items.iter().filter(|i| is_answered(answers, i.id)).count(),
+                total: s.items.len(),
+            })
+            .collect();
+        let all = per.iter().fold(Progress::default(), |a, p| Progress {
+            answered: a.answered + p.answered,
+            total: a.total + p.total,
+        });
+        (per, all)
+    }
+
+    /// The first unanswered item after `after` (or from the start), wrapping around; `None` when every
+    /// item is answered.
+    pub fn next_unanswered(
+        &self,
+        answers: &BTreeMap<String, Answer>,
+        after: Option<&str>,
+    ) -> Option<&'static str> {
+        let ids: Vec<&'static str> = self.items().map(|i| i.id).collect();
+        let start = after.and_then(|a| ids.iter().position(|id| *id == a)).map_or(0, |p| p + 1);
+        (0..ids.len()).map(|k| ids[(start + k) % ids.len()]).find(|id| !is_answered(answers, id))
+    }
+}
+
+/// Whether the item has an answer that says something.
+pub fn is_answered(answers: &BTreeMap<String, Answer>, id: &str) -> bool {
+    answers.get(id).is_some_and(Answer::is_given)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::content::pack;
+
+    #[test]
+    fn readiness_has_every_question_in_order_with_seven_choices() {
+        let form = readiness(pack());
+        let count: usize = pack().readiness.dimensions.iter().map(|d| d.questions.len()).sum();
+        assert_eq!(form.items().count(), count);
+        let first = form.items().next().expect("a question");
+        assert_eq!(first.id, "R1.1");
+        assert_eq!(first.choices.len(), 7);
+        assert_eq!(first.choices[2].answer, Answer::Level(2));
+        assert!(first.choices[2].label.starts_with("2 · "));
+        assert_eq!(first.choices[5].label, "Don't know");
+        assert_eq!(first.choices[6].label, "Not applicable");
+        for item in form.items() {
+            let mut values: Vec<String> = item.choices.iter().map(Choice::value).collect();
+            values.sort();
+            values.dedup();
+            assert_eq!(values.len(), item.choices.len(), "{} has two choices with one value", item.id);
+        }
+    }
+
+    #[test]
+    fn progress_counts_any_answer_and_next_unanswered_wraps() {
+        let form = readiness(pack());
+        let ids: Vec<&str> = form.items().map(|i| i.id).collect();
+        let mut answers = BTreeMap::new();
+        assert_eq!(form.next_unanswered(&answers, None), Some(ids[0]));
+        answers.insert(ids[0].to_string(), Answer::Level(3));
+        answers.insert(ids[1].to_string(), Answer::DontKnow);
+        answers.insert(ids[2].to_string(), Answer::NotApplicable);
+        let (per, all) = form.progress(&answers);
+        assert_eq!(per[0].answered, 3);
+        assert_eq!(all.answered, 3);
+        assert_eq!(all.total, ids.len());
+        assert_eq!(form.next_unanswered(&answers, None), Some(ids[3]));
+        assert_eq!(form.next_unanswered(&answers, Some(ids[ids.len() - 1])), Some(ids[3]));
+        for id in &ids {
+            answers.insert(id.to_string(), Answer::Level(1));
+        }
+        assert_eq!(form.next_unanswered(&answers, None), None);
+        assert_eq!(form.progress(&answers).1.percent(), 100);
+    }
+}

@@ -1,0 +1,413 @@
+//! Reports of an assessment, written as text by the pure core: the results fragment shown on the
+//! results view, the report shown in the app and printed, the same report as one self-contained HTML
+//! file, and as Markdown. One writer for all of them keeps the figures identical everywhere.
+//!
+//! All user text passes through `escape`; everything else comes from the validated content pack and
+//! is escaped as well, so no input can add markup.
+
+pub mod chart;
+pub mod escape;
+
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::content::model::Pack;
+use crate::core::content::string;
+use crate::core::questionnaire::{self, Form};
+use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
+use crate::core::APP_VERSION;
+use escape::{html, markdown as md};
+use std::fmt::Write;
+
+/// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
+pub const REPORT_CSS: &str = include_str!("../../../style/report.css");
+
+/// The notes key of an assessment's general notes.
+pub const GENERAL_NOTES: &str = "_general";
+
+/// What the report says about when it was made; dates are formatted by the caller (local time).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportMeta {
+    /// When the report was generated, such as "2026-11-23 14:05".
+    pub generated: String,
+    /// When the assessment was last changed.
+    pub updated: String,
+}
+
+/// A UI string of the report; a missing key shows as itself (the tests guarantee none is missing).
+fn s(key: &'static str) -> &'static str {
+    string(key).unwrap_or(key)
+}
+
+/// A UI string with each `{name}` replaced.
+fn fill(key: &'static str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(s(key).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
+/// A score in tenths as people write it: 725 is "72.5", 1000 is "100".
+pub fn tenths(t: u32) -> String {
+    if t % 10 == 0 {
+        (t / 10).to_string()
+    } else {
+        format!("{}.{}", t / 10, t % 10)
+    }
+}
+
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100).checked_div(whole).unwrap_or(0)
+}
+
+/// How an answer reads in a report: the choice's label and, for levels, the item's rubric.
+fn answer_text(form: &Form, item_id: &str, answer: Option<&Answer>) -> (String, &'static str) {
+    let Some(answer) = answer.filter(|a| a.is_given()) else {
+        return (s("results.unanswered").to_string(), "");
+    };
+    let choice =
+        form.items().find(|i| i.id == item_id).and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
+    match (choice, answer) {
+        (Some(c), _) => (c.label.clone(), c.detail),
+        (None, Answer::Text(t)) => (t.clone(), ""),
+        (None, other) => (format!("{other:?}"), ""),
+    }
+}
+
+/// The results of a readiness assessment as HTML: overall level, chart and table, weakest and
+/// strongest items, next steps, method. Headings start at `h2`.
+pub fn readiness_results_html(pack: &'static Pack, result: &ReadinessResult) -> String {
+    let r = &pack.readiness;
+    let mut o = String::new();
+    let overall = match (result.overall, result.overall_band) {
+        (Some(score), Some(band)) => format!(
+            "<p class=\"r-score\"><span class=\"r-figure\">{}</span> / 100 · <strong>{}</strong></p><p>{}</p>",
+            tenths(score),
+            html(&band.label),
+            html(&band.description)
+        ),
+        _ => format!("<p class=\"r-score\">{}</p>", html(s("results.no_score"))),
+    };
+    let coverage = fill(
+        "results.coverage",
+        &[
+            ("answered", &result.answered.to_string()),
+            ("applicable", &result.applicable.to_string()),
+            ("percent", &percent(result.answered, result.applicable).to_string()),
+        ],
+    );
+    let _ = write!(
+        o,
+        "<section class=\"r-overall\"><h2>{}</h2>{overall}<p>{}</p>",
+        s("results.overall"),
+        html(&coverage)
+    );
+    if result.provisional {
+        let text = fill("results.provisional", &[("threshold", &PROVISIONAL_BELOW_PERCENT.to_string())]);
+        let _ = write!(
+            o,
+            "<p class=\"r-warning\" role=\"note\"><strong>{}</strong> {}</p>",
+            s("results.provisional_label"),
+            html(&text)
+        );
+    }
+    o.push_str("</section>");
+
+    // Chart and the same figures as a table.
+    let _ = write!(
+        o,
+        "<section class=\"r-dimensions\"><h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure>\
+         <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th></tr></thead><tbody>",
+        s("results.by_dimension"),
+        chart::readiness_bars(pack, result, s("results.chart_title")),
+        s("results.chart_caption"),
+        s("results.col_dimension"),
+        s("results.col_score"),
+        s("results.col_level"),
+        s("results.col_coverage"),
+    );
+    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
+        let figure = d.score.map_or_else(|| s("results.no_answers").to_string(), tenths);
+        let level = d.band.map(|b| b.label.as_ref()).unwrap_or("–");
+        let _ = write!(
+            o,
+            "<tr><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{} / {}</td></tr>",
+            html(d.id),
+            html(&def.name),
+            html(&figure),
+            html(level),
+            d.answered,
+            d.applicable
+        );
+    }
+    o.push_str("</tbody></table></section>");
+
+    // Weakest and strongest items.
+    for (key, items) in [("results.weakest", &result.weakest), ("results.strongest", &result.strongest)] {
+        let _ = write!(o, "<section class=\"r-items\"><h2>{}</h2>", s(key));
+        if items.is_empty() {
+            let _ = write!(o, "<p>{}</p>", s("results.no_items"));
+        } else {
+            o.push_str("<ol>");
+            for item in items.iter() {
+                let label =
+                    r.levels.iter().find(|l| l.value == item.level).map(|l| l.label.as_ref()).unwrap_or("");
+                let _ = write!(
+                    o,
+                    "<li><strong>{}</strong> {} <span class=\"r-level\">({} · {})</span></li>",
+                    html(&item.question.id),
+                    html(&item.question.text),
+                    item.level,
+                    html(label)
+                );
+            }
+            o.push_str("</ol>");
+        }
+        o.push_str("</section>");
+    }
+
+    // Next steps for each dimension's band.
+    let _ = write!(o, "<section class=\"r-steps\"><h2>{}</h2>", s("results.next_steps"));
+    let mut any = false;
+    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
+        let Some(band) = d.band else { continue };
+        let Some(steps) = def.next_steps.iter().find(|n| n.band == band.id) else { continue };
+        any = true;
+        let _ = write!(o, "<h3>{} {} · {}</h3><ul>", html(d.id), html(&def.name), html(&band.label));
+        for step in steps.steps.iter() {
+            let _ = write!(o, "<li>{}</li>", html(step));
+        }
+        o.push_str("</ul>");
+    }
+    if !any {
+        let _ = write!(o, "<p>{}</p>", s("results.no_steps"));
+    }
+    let _ = write!(
+        o,
+        "</section><section class=\"r-method\"><h2>{}</h2><p>{}</p><p>{}</p></section>",
+        s("results.method"),
+        html(&r.method),
+        s("results.decide")
+    );
+    o
+}
+
+/// The body of a readiness report: title page, results, every answer with its notes, general notes,
+/// independence statement and credits. Headings start at `h1`.
+pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    let form = questionnaire::readiness(pack);
+    let result = score(pack, &a.answers);
+    let mut o = String::new();
+    let respondent = match (a.respondent.name.trim(), a.respondent.role.trim()) {
+        ("", "") => "–".to_string(),
+        (n, "") => n.to_string(),
+        ("", r) => r.to_string(),
+        (n, r) => format!("{n} ({r})"),
+    };
+    let rows = [
+        ("report.subject", if a.subject.trim().is_empty() { "–".to_string() } else { a.subject.clone() }),
+        ("report.respondents", respondent),
+        ("report.generated", meta.generated.clone()),
+        ("report.updated", meta.updated.clone()),
+        ("report.content", format!("{} {}", a.content.id, a.content.version)),
+        ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
+    ];
+    let _ = write!(
+        o,
+        "<header class=\"r-title-page\"><p class=\"r-kicker\">{}</p><h1>{}</h1><dl>",
+        html(&pack.readiness.name),
+        html(&a.title)
+    );
+    for (key, value) in rows {
+        let _ = write!(o, "<div><dt>{}</dt><dd>{}</dd></div>", s(key), html(&value));
+    }
+    let _ = write!(o, "</dl><p class=\"r-independence\">{}</p></header>", s("app.independence"));
+    o.push_str(&readiness_results_html(pack, &result));
+
+    let _ = write!(o, "<section class=\"r-answers\"><h2>{}</h2>", s("report.answers"));
+    for section in &form.sections {
+        let _ = write!(o, "<h3>{} {}</h3>", html(section.id), html(section.title));
+        for item in &section.items {
+            let (label, detail) = answer_text(&form, item.id, a.answers.get(item.id));
+            let _ = write!(
+                o,
+                "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong>",
+                html(item.id),
+                html(item.text),
+                s("report.answer"),
+                html(&label)
+            );
+            if !detail.is_empty() {
+                let _ = write!(o, " · {}", html(detail));
+            }
+            o.push_str("</p>");
+            if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
+                let _ = write!(
+                    o,
+                    "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>",
+                    s("report.notes"),
+                    html(note)
+                );
+            }
+            o.push_str("</div>");
+        }
+    }
+    o.push_str("</section>");
+    if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
+        let _ = write!(
+            o,
+            "<section><h2>{}</h2><p class=\"r-note\">{}</p></section>",
+            s("report.general_notes"),
+            html(notes)
+        );
+    }
+    let _ = write!(
+        o,
+        "<footer class=\"r-credits\"><h2>{}</h2><p>{}</p><p>{}</p></footer>",
+        s("about.independence_heading"),
+        s("about.independence_body"),
+        s("about.credits_body").trim_end_matches(':').to_string() + "."
+    );
+    o
+}
+
+/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request.
+pub fn readiness_report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
+         <title>{} · {}</title><style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24}}{REPORT_CSS}</style>\
+         </head><body><main class=\"report\">{}</main></body></html>\n",
+        html(&a.title),
+        html(&pack.readiness.name),
+        readiness_report_html(pack, a, meta)
+    )
+}
+
+/// The report as Markdown, with the same sections and figures (the chart becomes its table).
+pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    let form = questionnaire::readiness(pack);
+    let result = score(pack, &a.answers);
+    let r = &pack.readiness;
+    let mut o = String::new();
+    let _ = writeln!(o, "# {}\n\n{}\n", md(&a.title), md(&r.name));
+    let respondent = [a.respondent.name.trim(), a.respondent.role.trim()]
+        .iter()
+        .filter(|x| !x.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    for (key, value) in [
+        ("report.subject", a.subject.clone()),
+        ("report.respondents", respondent),
+        ("report.generated", meta.generated.clone()),
+        ("report.updated", meta.updated.clone()),
+        ("report.content", format!("{} {}", a.content.id, a.content.version)),
+        ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
+    ] {
+        let _ = writeln!(o, "- **{}:** {}", s(key), if value.is_empty() { "–".into() } else { md(&value) });
+    }
+    let _ = writeln!(o, "\n{}\n\n## {}\n", md(s("app.independence")), s("results.overall"));
+    match (result.overall, result.overall_band) {
+        (Some(score), Some(band)) => {
+            let _ = writeln!(
+                o,
+                "**{} / 100 · {}**\n\n{}\n",
+                tenths(score),
+                md(&band.label),
+                md(&band.description)
+            );
+        }
+        _ => {
+            let _ = writeln!(o, "{}\n", s("results.no_score"));
+        }
+    }
+    let coverage = fill(
+        "results.coverage",
+        &[
+            ("answered", &result.answered.to_string()),
+            ("applicable", &result.applicable.to_string()),
+            ("percent", &percent(result.answered, result.applicable).to_string()),
+        ],
+    );
+    let _ = writeln!(o, "{coverage}\n");
+    if result.provisional {
+        let text = fill("results.provisional", &[("threshold", &PROVISIONAL_BELOW_PERCENT.to_string())]);
+        let _ = writeln!(o, "> **{}** {}\n", s("results.provisional_label"), md(&text));
+    }
+    let _ = writeln!(
+        o,
+        "## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
+        s("results.by_dimension"),
+        s("results.col_dimension"),
+        s("results.col_score"),
+        s("results.col_level"),
+        s("results.col_coverage")
+    );
+    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
+        let figure = d.score.map_or_else(|| s("results.no_answers").to_string(), tenths);
+        let level = d.band.map(|b| b.label.as_ref()).unwrap_or("–");
+        let _ = writeln!(
+            o,
+            "| {} {} | {figure} | {} | {} / {} |",
+            d.id,
+            md(&def.name),
+            md(level),
+            d.answered,
+            d.applicable
+        );
+    }
+    for (key, items) in [("results.weakest", &result.weakest), ("results.strongest", &result.strongest)] {
+        let _ = writeln!(o, "\n## {}\n", s(key));
+        for (n, item) in items.iter().enumerate() {
+            let _ = writeln!(
+                o,
+                "{}. **{}** {} ({})",
+                n + 1,
+                item.question.id,
+                md(&item.question.text),
+                item.level
+            );
+        }
+    }
+    let _ = writeln!(o, "\n## {}\n", s("results.next_steps"));
+    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
+        let Some(band) = d.band else { continue };
+        let Some(steps) = def.next_steps.iter().find(|n| n.band == band.id) else { continue };
+        let _ = writeln!(o, "### {} {} · {}\n", d.id, md(&def.name), md(&band.label));
+        for step in steps.steps.iter() {
+            let _ = writeln!(o, "- {}", md(step));
+        }
+        o.push('\n');
+    }
+    let _ = writeln!(
+        o,
+        "## {}\n\n{}\n\n{}\n\n## {}",
+        s("results.method"),
+        md(&r.method),
+        s("results.decide"),
+        s("report.answers")
+    );
+    for section in &form.sections {
+        let _ = writeln!(o, "\n### {} {}", section.id, md(section.title));
+        for item in &section.items {
+            let (label, _) = answer_text(&form, item.id, a.answers.get(item.id));
+            let _ =
+                writeln!(o, "\n**{}** {}\n\n- {} {}", item.id, md(item.text), s("report.answer"), md(&label));
+            if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
+                let _ = writeln!(o, "- {} {}", s("report.notes"), md(note));
+            }
+        }
+    }
+    if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
+        let _ = writeln!(o, "\n## {}\n\n{}", s("report.general_notes"), md(notes));
+    }
+    let _ = writeln!(
+        o,
+        "\n## {}\n\n{}\n\n{}",
+        s("about.independence_heading"),
+        md(s("about.independence_body")),
+        md(s("about.credits_body").trim_end_matches(':'))
+    );
+    o
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

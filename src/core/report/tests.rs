@@ -1,0 +1,143 @@
+use super::*;
+use crate::core::assessment::{ContentRef, Kind, NewAssessment, Respondent};
+use crate::core::content::pack;
+
+fn assessment(answers: &[(&str, Answer)], notes: &[(&str, &str)]) -> Assessment {
+    let details = NewAssessment {
+        title: "Readiness <spring>".into(),
+        subject: "North & South Police".into(),
+        respondent: Respondent { name: "A. Officer".into(), role: "Data protection".into() },
+    };
+    let mut a = Assessment::new("id-1".into(), Kind::Readiness, details, ContentRef::of(pack()), 0);
+    for (id, answer) in answers {
+        a.answers.insert(id.to_string(), answer.clone());
+    }
+    for (id, note) in notes {
+        a.notes.insert(id.to_string(), note.to_string());
+    }
+    a
+}
+
+fn meta() -> ReportMeta {
+    ReportMeta { generated: "2026-11-23 10:00".into(), updated: "2026-11-22 09:30".into() }
+}
+
+/// A UI-string key left in the output means a key is missing from strings/en.toml.
+fn assert_no_keys(text: &str) {
+    for prefix in ["results.", "report.", "answer.", "about.", "app.", "questions."] {
+        for (i, _) in text.match_indices(prefix) {
+            let next = text[i + prefix.len()..].chars().next().unwrap_or(' ');
+            assert!(
+                !next.is_ascii_lowercase(),
+                "a missing string key near {:?}",
+                &text[i..(i + 30).min(text.len())]
+            );
+        }
+    }
+}
+
+#[test]
+fn tenths_read_as_people_write_them() {
+    assert_eq!(tenths(0), "0");
+    assert_eq!(tenths(725), "72.5");
+    assert_eq!(tenths(1000), "100");
+    assert_eq!(tenths(5), "0.5");
+}
+
+// Worked by hand: R1 has levels 4 and 2 (mean 3 of 4 = 75, band "Leading" from 75), a "Don't know" that
+// counts for nothing; R2 has level 1 (25, "Developing" from 25) and a "Not applicable"; the overall is the
+// mean of the two dimensions, 50 ("Established" from 50).
+#[test]
+fn figures_match_a_hand_computed_example_in_every_format() {
+    let a = assessment(
+        &[
+            ("R1.1", Answer::Level(4)),
+            ("R1.2", Answer::Level(2)),
+            ("R1.3", Answer::DontKnow),
+            ("R2.1", Answer::NotApplicable),
+            ("R2.2", Answer::Level(1)),
+        ],
+        &[],
+    );
+    let html = readiness_report_html(pack(), &a, &meta());
+    let r1 = &pack().readiness.dimensions[0];
+    let r2 = &pack().readiness.dimensions[1];
+    assert!(
+        html.contains(&format!(
+            "<tr><th scope=\"row\">R1 {}</th><td>75</td><td>Leading</td><td>2 / {}</td></tr>",
+            escape::html(&r1.name),
+            r1.questions.len()
+        )),
+        "{html}"
+    );
+    assert!(html.contains(&format!(
+        "<tr><th scope=\"row\">R2 {}</th><td>25</td><td>Developing</td><td>1 / {}</td></tr>",
+        escape::html(&r2.name),
+        r2.questions.len() - 1
+    )));
+    assert!(html.contains("<span class=\"r-figure\">50</span> / 100 · <strong>Established</strong>"));
+    assert!(html.contains("Provisional."), "3 of 53 applicable is under 60%");
+    let markdown = readiness_report_markdown(pack(), &a, &meta());
+    assert!(markdown.contains(&format!(
+        "| R1 {} | 75 | Leading | 2 / {} |",
+        escape::markdown(&r1.name),
+        r1.questions.len()
+    )));
+    assert!(markdown.contains("**50 / 100 · Established**"));
+    assert_no_keys(&html);
+    assert_no_keys(&markdown);
+}
+
+#[test]
+fn the_report_holds_title_page_every_answer_notes_and_credits() {
+    let a = assessment(
+        &[("R1.1", Answer::Level(3))],
+        &[("R1.1", "Policy signed in May."), (GENERAL_NOTES, "Met twice.")],
+    );
+    let html = readiness_report_html(pack(), &a, &meta());
+    for expected in [
+        "North &amp; South Police",
+        "A. Officer (Data protection)",
+        "2026-11-23 10:00",
+        "2026-11-22 09:30",
+        "rai-le-core 1.0.0",
+        "Policy signed in May.",
+        "Met twice.",
+        "It is not an official product",
+        "UNICRI",
+    ] {
+        assert!(html.contains(expected), "missing {expected}");
+    }
+    let items: usize = pack().readiness.dimensions.iter().map(|d| d.questions.len()).sum();
+    assert_eq!(html.matches("class=\"r-item\"").count(), items);
+    assert_eq!(html.matches("Not answered").count(), items - 1);
+    assert!(html.contains("<strong>3 · "));
+}
+
+#[test]
+fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
+    let evil = "<script>alert(1)</script><img src=x onerror=alert(2)> **bold** [link](javascript:x)";
+    let mut a = assessment(&[("R1.1", Answer::Level(1))], &[("R1.1", evil), (GENERAL_NOTES, evil)]);
+    a.title = evil.into();
+    a.subject = evil.into();
+    let doc = readiness_report_document(pack(), &a, &meta());
+    assert!(!doc.contains("<script"), "no script element in the downloaded report");
+    assert!(!doc.contains("<img"));
+    assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(doc.starts_with("<!DOCTYPE html>"));
+    assert!(doc.contains("default-src 'none'"), "the file itself forbids scripts and requests");
+    let markdown = readiness_report_markdown(pack(), &a, &meta());
+    let unescaped = markdown.match_indices('<').filter(|(i, _)| !markdown[..*i].ends_with('\\')).count();
+    assert_eq!(unescaped, 0, "every < of user text is escaped in Markdown");
+    assert!(markdown.contains("\\<script\\>"));
+    assert!(markdown.contains("\\*\\*bold\\*\\*"));
+}
+
+#[test]
+fn an_empty_assessment_has_no_score_and_says_so() {
+    let a = assessment(&[], &[]);
+    let html = readiness_report_html(pack(), &a, &meta());
+    assert!(html.contains("No score yet"));
+    assert!(!html.contains("r-figure"));
+    assert!(html.contains("Next steps appear for each dimension"));
+}

@@ -1,0 +1,30 @@
+use crate::core::route::Route;
+use crate::ui::i18n::t;
+use leptos::prelude::*;
+
+/// Links between the parts of one assessment: answering it, its results, its report. The current one
+/// is marked for assistive technology and, by a border, visibly.
+#[component]
+pub fn AssessmentTabs(
+    /// The assessment id.
+    id: String,
+    /// The view shown now: `Route::Assessment`, `Route::Results` or `Route::Report` of `id`.
+    current: Route,
+) -> impl IntoView {
+    let links = [
+        (Route::Assessment(id.clone()), "tabs.answer"),
+        (Route::Results(id.clone()), "tabs.results"),
+        (Route::Report(id), "tabs.report"),
+    ]
+    .into_iter()
+    .map(|(route, key)| {
+        let here = (route == current).then_some("page");
+        view! { <li><a href=route.href() aria-current=here>{t(key)}</a></li> }
+    })
+    .collect_view();
+    view! {
+        <nav class="tabs" aria-label=t("tabs.label")>
+            <ul>{links}</ul>
+        </nav>
+    }
+}

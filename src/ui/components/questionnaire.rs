@@ -1,0 +1,264 @@
+//! The questionnaire engine's view: renders any `core::questionnaire::Form` over an assessment draft.
+//!
+//! Fine-grained on purpose: an answer lives in the draft, each item reads its own answer through a memo,
+//! and a trigger fires only when answers change, so choosing an answer re-renders one item and the
+//! progress figures, and typing a note touches nothing but its field and the save timer.
+
+use crate::browser::page;
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::questionnaire::{is_answered, Form, Item};
+use crate::ui::components::PrincipleTags;
+use crate::ui::i18n::{t, t_with};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// What the questionnaire needs from the editor that owns the draft.
+#[derive(Clone, Copy)]
+pub struct AnswerSink {
+    pub draft: RwSignal<Assessment>,
+    /// Fires after an answer changes here.
+    pub answered: Trigger,
+    /// Fires when the whole draft was replaced (another tab's version, a restore): re-read everything.
+    pub replaced: Trigger,
+    /// Save soon (typing).
+    pub schedule: Callback<()>,
+    /// Save now (a choice, leaving a field).
+    pub flush: Callback<()>,
+}
+
+/// All sections and items of `form`, with progress, a jump to the next unanswered item and a filter.
+#[component]
+pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
+    let progress = Memo::new(move |_| {
+        sink.answered.track();
+        sink.replaced.track();
+        sink.draft.with_untracked(|d| form.progress(&d.answers))
+    });
+    // Answered when the filter was turned on: hidden until shown again, unless cleared meanwhile.
+    let hidden_set = RwSignal::new(None::<BTreeSet<&'static str>>);
+    let last_focused = StoredValue::new(None::<&'static str>);
+    let notice = RwSignal::new(String::new());
+
+    let overall = move || {
+        progress.with(|(_, all)| {
+            t_with(
+                "questions.progress_overall",
+                &[
+                    ("answered", &all.answered.to_string()),
+                    ("total", &all.total.to_string()),
+                    ("percent", &all.percent().to_string()),
+                ],
+            )
+        })
+    };
+    let next = move |_| {
+        let target =
+            sink.draft.with_untracked(|d| form.next_unanswered(&d.answers, last_focused.get_value()));
+        match target {
+            Some(id) => {
+                notice.set(String::new());
+                last_focused.set_value(Some(id));
+                page::reveal(&format!("q-{id}-0"));
+            }
+            None => notice.set(t("questions.all_answered").to_string()),
+        }
+    };
+    let toggle_filter = move |ev| {
+        let on = event_target_checked(&ev);
+        hidden_set.set(on.then(|| {
+            sink.draft.with_untracked(|d| {
+                form.items().map(|i| i.id).filter(|id| is_answered(&d.answers, id)).collect()
+            })
+        }));
+    };
+
+    let contents = form
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let count = move || progress.with(|(per, _)| format!("{}/{}", per[i].answered, per[i].total));
+            view! {
+                <li>
+                    <button type="button" class="link-button" on:click=move |_| page::reveal(&format!("s-{}", s.id))>
+                        {s.id} " " {s.title}
+                    </button>
+                    " "
+                    <span class="q-count">{count}</span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let sections = form
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let heading = format!("s-{}", s.id);
+            let labelled_by = heading.clone();
+            let count = move || {
+                progress.with(|(per, _)| {
+                    t_with(
+                        "questions.progress",
+                        &[("answered", &per[i].answered.to_string()), ("total", &per[i].total.to_string())],
+                    )
+                })
+            };
+            let items = s
+                .items
+                .iter()
+                .map(|item| view! { <QuestionItem item=item sink=sink hidden_set=hidden_set last_focused=last_focused/> })
+                .collect_view();
+            view! {
+                <section class="q-section" aria-labelledby=labelled_by>
+                    <h2 id=heading tabindex="-1">{s.id} " " {s.title}</h2>
+                    <p class="q-section-progress">{count}</p>
+                    <p class="hint">{s.intro}</p>
+                    {items}
+                </section>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="q-toolbar">
+            <p class="q-overall" role="status">
+                <label for="q-progress">{overall}</label>
+            </p>
+            <progress id="q-progress" max=move || progress.with(|(_, a)| a.total) value=move || progress.with(|(_, a)| a.answered)></progress>
+            <p class="actions">
+                <button type="button" class="button small" on:click=next>{t("questions.next_unanswered")}</button>
+                <label class="check">
+                    <input type="checkbox" on:change=toggle_filter aria-describedby="q-filter-hint"/>
+                    " " {t("questions.unanswered_only")}
+                </label>
+            </p>
+            <p class="hint" id="q-filter-hint">{t("questions.unanswered_only_hint")}</p>
+            <p class="q-notice" role="status">{move || notice.get()}</p>
+        </div>
+        <nav class="q-contents" aria-label=t("questions.contents")>
+            <ol>{contents}</ol>
+        </nav>
+        {sections}
+    }
+}
+
+/// One item: its number and text, its choices as a radio group (arrow keys move inside it, Tab leaves
+/// it), a clear button, why it matters with its principles on demand, and a notes field.
+#[component]
+fn QuestionItem(
+    item: &'static Item,
+    sink: AnswerSink,
+    hidden_set: RwSignal<Option<BTreeSet<&'static str>>>,
+    last_focused: StoredValue<Option<&'static str>>,
+) -> impl IntoView {
+    let id = item.id;
+    let dom = format!("q-{id}");
+    let answer = Memo::new(move |_| {
+        sink.answered.track();
+        sink.replaced.track();
+        sink.draft.with_untracked(|d| d.answers.get(id).cloned())
+    });
+    let note = Memo::new(move |_| {
+        sink.replaced.track();
+        sink.draft.with_untracked(|d| d.notes.get(id).cloned().unwrap_or_default())
+    });
+    let set = move |value: Option<Answer>| {
+        sink.draft.update_untracked(|d| {
+            match value {
+                Some(a) => d.answers.insert(id.to_string(), a),
+                None => d.answers.remove(id),
+            };
+        });
+        sink.answered.notify();
+        sink.schedule.run(());
+        sink.flush.run(());
+    };
+    let hidden = move || {
+        hidden_set.with(|h| h.as_ref().is_some_and(|h| h.contains(id))) && answer.with(|a| a.is_some())
+    };
+    let choices = item
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let input = format!("{dom}-{k}");
+            let mine = c.answer.clone();
+            let chosen = c.answer.clone();
+            view! {
+                <div class="choice">
+                    <input
+                        type="radio"
+                        id=input.clone()
+                        name=dom.clone()
+                        value=c.value()
+                        prop:checked=move || answer.with(|a| a.as_ref() == Some(&mine))
+                        on:change=move |_| set(Some(chosen.clone()))
+                    />
+                    <label for=input>
+                        <span class="choice-label">{c.label.as_str()}</span>
+                        <span class="choice-detail">{c.detail}</span>
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    let notes_id = format!("n-{id}");
+    let principles: Vec<&'static str> = item.principles.iter().map(|p| p.as_ref()).collect();
+    view! {
+        <fieldset
+            class="question"
+            id=dom.clone()
+            class:answered=move || answer.with(|a| a.as_ref().is_some_and(Answer::is_given))
+            hidden=hidden
+            on:focusin=move |_| last_focused.set_value(Some(id))
+        >
+            <legend>
+                <span class="q-number">{id}</span>
+                " "
+                <span class="q-text">{item.text}</span>
+            </legend>
+            <div class="choices">{choices}</div>
+            <p class="q-actions">
+                <button
+                    type="button"
+                    class="button small secondary"
+                    hidden=move || answer.with(Option::is_none)
+                    on:click=move |_| set(None)
+                >
+                    {t("questions.clear")}
+                    <span class="visually-hidden">" " {id}</span>
+                </button>
+            </p>
+            <details class="q-why">
+                <summary>{t("questions.why")}<span class="visually-hidden">" " {id}</span></summary>
+                <p>{item.why}</p>
+                <PrincipleTags ids=principles/>
+            </details>
+            <p class="field q-notes">
+                <label for=notes_id.clone()>
+                    {t("questions.notes")}
+                    <span class="visually-hidden">" " {id}</span>
+                </label>
+                <textarea
+                    id=notes_id
+                    rows="2"
+                    prop:value=note
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        sink.draft.update_untracked(|d| {
+                            if text.is_empty() {
+                                d.notes.remove(id);
+                            } else {
+                                d.notes.insert(id.to_string(), text);
+                            }
+                        });
+                        sink.schedule.run(());
+                    }
+                    on:change=move |_| sink.flush.run(())
+                ></textarea>
+            </p>
+        </fieldset>
+    }
+}
