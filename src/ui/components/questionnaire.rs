@@ -134,9 +134,9 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
                     " " {t("questions.unanswered_only")}
                 </label>
             </p>
-            <p class="hint" id="q-filter-hint">{t("questions.unanswered_only_hint")}</p>
             <p class="q-notice" role="status">{move || notice.get()}</p>
         </div>
+        <p class="hint" id="q-filter-hint">{t("questions.unanswered_only_hint")}</p>
         <nav class="q-contents" aria-label=t("questions.contents")>
             <ol>{contents}</ol>
         </nav>

@@ -1,0 +1,24 @@
+// Ad-hoc: screenshots of the readiness views with some answers.
+import { startApp } from './tools/fixture.mjs';
+const app = await startApp();
+for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } })) {
+  const { context, page, ui, lib } = await app.visit({ viewport });
+  await ui.open('/assessments');
+  await lib.create({ title: 'Readiness review 2027', subject: 'Northshire Police', name: 'A. Okafor', role: 'Ethics officer' });
+  const ids = await page.$$eval('fieldset.question', (f) => f.map((x) => x.id.slice(2)));
+  for (const [i, id] of ids.entries()) if (i % 3 !== 2) await page.locator(`[id="q-${id}-${(i * 3) % 5}"]`).check();
+  await page.getByLabel('Notes and evidence R1.1').fill('Strategy signed by the chief on 3 March <b>2026</b>.');
+  await page.locator('fieldset[id="q-R1.2"] details summary').click();
+  await page.locator('fieldset[id="q-R1.1"]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `/tmp/shots/${name}-questions.png` });
+  await page.getByRole('link', { name: 'Results' }).click();
+  await page.waitForSelector('.r-overall');
+  await page.screenshot({ path: `/tmp/shots/${name}-results.png`, fullPage: true });
+  await page.getByRole('link', { name: 'Report' }).click();
+  await page.waitForSelector('article.report h1');
+  await page.screenshot({ path: `/tmp/shots/${name}-report.png` });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: `/tmp/shots/${name}-print.png` });
+  await context.close();
+}
+await app.stop();

@@ -1,0 +1,68 @@
+// Benchmark of answering at 300 questions (dist built with the generated 300-question pack, see
+// scripts/bench.sh): time to open the questionnaire, then, measured in the page, the work a choice
+// causes (event to DOM updated and saved, microtasks included) and to the next frame, and a keystroke
+// in a notes field. Prints medians and 95th percentiles.
+import { launch } from './browser.mjs';
+import { serveDist } from './static-server.mjs';
+
+const dist = process.argv[2] ?? 'target/bench-dist';
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+const server = await serveDist(dist);
+const browser = await launch();
+const page = await (await browser.newContext()).newPage();
+await page.goto(`${server.url}#/assessments`);
+await page.waitForSelector('html[data-ready="true"] main h1');
+await page.getByLabel('Organizational readiness', { exact: true }).check();
+await page.getByLabel('Title', { exact: true }).fill('Bench');
+const opened = Date.now();
+await page.getByRole('button', { name: 'Create and open' }).click();
+await page.waitForSelector('fieldset.question:last-of-type');
+const openMs = Date.now() - opened;
+const questions = await page.locator('fieldset.question').count();
+
+const result = await page.evaluate(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const micro = async () => { for (let i = 0; i < 3; i++) await Promise.resolve(); };
+  const fieldsets = [...document.querySelectorAll('fieldset.question')];
+  const work = [];
+  const toFrame = [];
+  for (let k = 0; k < 60; k++) {
+    const f = fieldsets[(k * 37) % fieldsets.length];
+    const radios = f.querySelectorAll('input[type=radio]');
+    const t0 = performance.now();
+    radios[k % 5].click();
+    await micro();
+    const t1 = performance.now();
+    await frame();
+    work.push(t1 - t0);
+    toFrame.push(performance.now() - t0);
+    if (!f.classList.contains('answered')) throw new Error('the answer did not show');
+  }
+  // What waiting for a frame costs with nothing to do, to read the figure above against.
+  const idle = [];
+  for (let k = 0; k < 30; k++) {
+    const t0 = performance.now();
+    await frame();
+    idle.push(performance.now() - t0);
+  }
+  const notes = document.querySelector('fieldset.question textarea');
+  const keys = [];
+  for (let k = 0; k < 100; k++) {
+    const t0 = performance.now();
+    notes.value += 'x';
+    notes.dispatchEvent(new Event('input', { bubbles: true }));
+    await micro();
+    keys.push(performance.now() - t0);
+  }
+  return { work, toFrame, keys, idle };
+});
+console.log(`answering at ${questions} questions:`);
+console.log(`  open the questionnaire (click to last question on screen): ${openMs} ms`);
+console.log(`  choose an answer, handling incl. save: median ${ms(pct(result.work, 0.5))}, p95 ${ms(pct(result.work, 0.95))}`);
+console.log(`  choose an answer, to next frame: median ${ms(pct(result.toFrame, 0.5))}, p95 ${ms(pct(result.toFrame, 0.95))}`);
+console.log(`  (an idle frame measured the same way: median ${ms(pct(result.idle, 0.5))})`);
+console.log(`  keystroke in a notes field: median ${ms(pct(result.keys, 0.5))}, p95 ${ms(pct(result.keys, 0.95))}`);
+await browser.close();
+await server.close();
