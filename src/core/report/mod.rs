@@ -44,7 +44,7 @@ fn fill(key: &'static str, values: &[(&str, &str)]) -> String {
 
 /// A score in tenths as people write it: 725 is "72.5", 1000 is "100".
 pub fn tenths(t: u32) -> String {
-    if t % 10 == 0 {
+    if t.is_multiple_of(10) {
         (t / 10).to_string()
     } else {
         format!("{}.{}", t / 10, t % 10)

@@ -1,5 +1,9 @@
-// Ad-hoc: screenshots of the readiness views with some answers.
-import { startApp } from './tools/fixture.mjs';
+// Screenshots of the readiness views (questions, results, report, print) with some answers, at desktop
+// and phone widths. Usage: node end2end/tools/screenshots-readiness.mjs [outdir]   (after a release build)
+import { mkdirSync } from 'node:fs';
+import { startApp } from './fixture.mjs';
+const out = process.argv[2] ?? 'end2end/artifacts';
+mkdirSync(out, { recursive: true });
 const app = await startApp();
 for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } })) {
   const { context, page, ui, lib } = await app.visit({ viewport });
@@ -10,15 +14,15 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
   await page.getByLabel('Notes and evidence R1.1').fill('Strategy signed by the chief on 3 March <b>2026</b>.');
   await page.locator('fieldset[id="q-R1.2"] details summary').click();
   await page.locator('fieldset[id="q-R1.1"]').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `/tmp/shots/${name}-questions.png` });
+  await page.screenshot({ path: `${out}/${name}-questions.png` });
   await page.getByRole('link', { name: 'Results' }).click();
   await page.waitForSelector('.r-overall');
-  await page.screenshot({ path: `/tmp/shots/${name}-results.png`, fullPage: true });
+  await page.screenshot({ path: `${out}/${name}-results.png`, fullPage: true });
   await page.getByRole('link', { name: 'Report' }).click();
   await page.waitForSelector('article.report h1');
-  await page.screenshot({ path: `/tmp/shots/${name}-report.png` });
+  await page.screenshot({ path: `${out}/${name}-report.png` });
   await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: `/tmp/shots/${name}-print.png` });
+  await page.screenshot({ path: `${out}/${name}-print.png` });
   await context.close();
 }
 await app.stop();
