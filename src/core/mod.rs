@@ -1,6 +1,7 @@
 //! The pure domain core: content model and validation, routes, app facts.
 //! Nothing here may touch leptos, web-sys or gloo: it compiles and is tested on the host.
 
+pub mod answer_file;
 pub mod assessment;
 pub mod content;
 pub mod guidance;

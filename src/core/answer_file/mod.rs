@@ -1,0 +1,339 @@
+//! Answer files: the JSON envelope assessments travel in between browsers, people and sites, plain or
+//! encrypted with a passphrase, on their own or inside a downloaded HTML report.
+//!
+//! Every byte of a file comes from outside: [`open`] checks size, encoding, format, version and every
+//! field before anything is imported, names the first problem in plain words with where it is, and
+//! never panics (a fuzz test feeds it thousands of broken inputs). The format is documented in
+//! `docs/answer-file-format.md` with a JSON Schema beside it; one fixture per version lives in
+//! `tests/fixtures/answer-files/`.
+
+pub mod base64;
+mod wire;
+
+use crate::core::assessment::{Assessment, ContentRef};
+use crate::core::APP_VERSION;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fmt;
+pub use wire::short;
+use wire::{EnvelopeV1, WireAssessment, WireContent};
+
+/// The `format` field of every answer file.
+pub const FORMAT: &str = "rai-assess.answers";
+/// The version of the format this app writes and reads up to.
+pub const FORMAT_VERSION: u32 = 1;
+/// Files larger than this are refused before they are read.
+pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// PBKDF2 iterations written, and the fewest accepted.
+pub const ITERATIONS: u32 = 600_000;
+/// The most PBKDF2 iterations accepted, so a crafted file cannot make the browser work for minutes.
+const MAX_ITERATIONS: u32 = 10_000_000;
+/// The id of the element that carries the answer file inside an HTML report.
+pub const REPORT_ELEMENT_ID: &str = "rai-answer-file";
+
+/// Upgrades from version `n` to `n + 1`, in order: entry `i` upgrades version `i + 1`.
+type Migration = fn(Value) -> Result<Value, String>;
+const MIGRATIONS: &[Migration] = &[];
+
+/// What a plain answer file holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub app_version: String,
+    pub exported: i64,
+    pub content: ContentRef,
+    pub assessments: Vec<Assessment>,
+}
+
+/// An encrypted answer file's parameters and ciphertext, checked and decoded, ready for Web Crypto.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sealed {
+    pub iterations: u32,
+    pub salt: Vec<u8>,
+    pub nonce: Vec<u8>,
+    pub ciphertext: Vec<u8>,
+}
+
+/// A file that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Opened {
+    Plain(Exported),
+    /// Needs the passphrase; decrypt, then read the plaintext with [`open_plain`].
+    Encrypted(Sealed),
+}
+
+/// Why a file cannot be imported. Its text says what was expected and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    TooLarge { bytes: u64 },
+    Empty,
+    NotText { at: usize },
+    HtmlWithoutAnswers,
+    NotJson { line: usize, column: usize, problem: String },
+    NotAnswerFile { found: String },
+    TooNew { version: u32, written_by: String },
+    UnknownVersion { version: u32 },
+    Invalid { path: String, problem: String },
+    Duplicate { id: String },
+    EncryptedInside,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::TooLarge { bytes } => {
+                // Whole tenths by integer arithmetic: float formatting would add kilobytes to the app.
+                let tenths = bytes * 10 / 1_048_576;
+                write!(
+                    f,
+                    "the file is {}.{} MB; answer files are at most {} MB, so it was not read",
+                    tenths / 10,
+                    tenths % 10,
+                    MAX_BYTES / 1_048_576
+                )
+            }
+            FileError::Empty => write!(f, "the file is empty"),
+            FileError::NotText { at } => {
+                write!(f, "the file is not text (byte {at} is not valid UTF-8): expected a JSON answer file")
+            }
+            FileError::HtmlWithoutAnswers => write!(
+                f,
+                "this HTML file holds no answers: expected a report downloaded from RAI Assess, which carries them"
+            ),
+            FileError::NotJson { line, column, problem } => {
+                write!(f, "the file is not valid JSON at line {line}, column {column}: {problem}")
+            }
+            FileError::NotAnswerFile { found } => write!(
+                f,
+                "this is not an RAI Assess answer file: expected \"format\": \"{FORMAT}\", found {found}"
+            ),
+            FileError::TooNew { version, written_by } => write!(
+                f,
+                "this file was written by RAI Assess {written_by} in answer-file format {version}; this app \
+                 ({APP_VERSION}) reads formats up to {FORMAT_VERSION}. Open it with RAI Assess {written_by} or later"
+            ),
+            FileError::UnknownVersion { version } => {
+                write!(f, "answer-file format {version} does not exist: expected 1 to {FORMAT_VERSION}")
+            }
+            FileError::Invalid { path, problem } => write!(f, "at {path}: {problem}"),
+            FileError::Duplicate { id } => write!(f, "the assessment {id} appears twice in the file"),
+            FileError::EncryptedInside => write!(f, "the decrypted content is itself encrypted"),
+        }
+    }
+}
+
+/// The answer file of `assessments`, as pretty-printed JSON.
+pub fn write(assessments: &[&Assessment], content: &ContentRef, exported: i64) -> String {
+    let envelope = EnvelopeV1 {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        app_version: APP_VERSION.into(),
+        exported,
+        content: WireContent { id: content.id.clone(), version: content.version.clone() },
+        assessments: assessments.iter().map(|a| WireAssessment::from_domain(a)).collect(),
+    };
+    // Plain data with string keys always serialises.
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SealedEnvelope {
+    format: String,
+    format_version: u32,
+    app_version: String,
+    encryption: Encryption,
+    ciphertext: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Encryption {
+    kdf: String,
+    iterations: u32,
+    salt: String,
+    cipher: String,
+    nonce: String,
+}
+
+/// The envelope of an encrypted answer file, with the parameters needed to decrypt it.
+pub fn write_sealed(sealed: &Sealed) -> String {
+    let envelope = SealedEnvelope {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        app_version: APP_VERSION.into(),
+        encryption: Encryption {
+            kdf: "PBKDF2-SHA-256".into(),
+            iterations: sealed.iterations,
+            salt: base64::encode(&sealed.salt),
+            cipher: "AES-256-GCM".into(),
+            nonce: base64::encode(&sealed.nonce),
+        },
+        ciphertext: base64::encode(&sealed.ciphertext),
+    };
+    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+}
+
+/// The answer file as an inert element of an HTML report: JSON in a non-executed script element,
+/// with `<` escaped so that no text inside can close the element.
+pub fn embed_in_report(answer_file: &str) -> String {
+    format!(
+        "<script type=\"application/json\" id=\"{REPORT_ELEMENT_ID}\">{}</script>",
+        answer_file.replace('<', "\\u003c")
+    )
+}
+
+/// Checks a file as read from disk and returns what it holds, or the first problem.
+pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() as u64 });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| FileError::NotText { at: e.valid_up_to() })?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(FileError::Empty);
+    }
+    let json = if text.starts_with('<') { from_report(text)? } else { text };
+    let value: Value = serde_json::from_str(json).map_err(|e| FileError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        problem: plain(&e.to_string()),
+    })?;
+    let Some(object) = value.as_object() else {
+        return Err(FileError::NotAnswerFile { found: describe(&value) });
+    };
+    match object.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => {
+            return Err(FileError::NotAnswerFile { found: format!("\"format\": {}", describe(other)) })
+        }
+        None => return Err(FileError::NotAnswerFile { found: "no \"format\" field".into() }),
+    }
+    let version = match object.get("format_version").and_then(Value::as_u64) {
+        Some(v) => u32::try_from(v).unwrap_or(u32::MAX),
+        None => return Err(invalid("format_version", "expected a whole number")),
+    };
+    if version > FORMAT_VERSION {
+        let written_by = object.get("app_version").and_then(Value::as_str).map_or("(unknown)".into(), short);
+        return Err(FileError::TooNew { version, written_by });
+    }
+    if version == 0 {
+        return Err(FileError::UnknownVersion { version });
+    }
+    if object.contains_key("encryption") {
+        return open_sealed(value).map(Opened::Encrypted);
+    }
+    let value = MIGRATIONS[(version as usize - 1)..]
+        .iter()
+        .try_fold(value, |v, migrate| migrate(v))
+        .map_err(|problem| invalid("(whole file)", &problem))?;
+    let envelope: EnvelopeV1 = serde_path_to_error::deserialize(&value).map_err(|e| FileError::Invalid {
+        path: path_of(&e.path().to_string()),
+        problem: plain(&e.inner().to_string()),
+    })?;
+    let mut seen = BTreeSet::new();
+    let mut assessments = Vec::with_capacity(envelope.assessments.len());
+    for (i, wire) in envelope.assessments.iter().enumerate() {
+        let a = wire
+            .to_domain(&format!("assessments[{i}]"))
+            .map_err(|e| FileError::Invalid { path: e.path, problem: e.problem })?;
+        if !seen.insert(a.id.clone()) {
+            return Err(FileError::Duplicate { id: a.id });
+        }
+        assessments.push(a);
+    }
+    Ok(Opened::Plain(Exported {
+        app_version: envelope.app_version,
+        exported: envelope.exported,
+        content: ContentRef { id: envelope.content.id, version: envelope.content.version },
+        assessments,
+    }))
+}
+
+/// Reads decrypted content, which must be a plain answer file.
+pub fn open_plain(bytes: &[u8]) -> Result<Exported, FileError> {
+    match open(bytes)? {
+        Opened::Plain(e) => Ok(e),
+        Opened::Encrypted(_) => Err(FileError::EncryptedInside),
+    }
+}
+
+fn open_sealed(value: Value) -> Result<Sealed, FileError> {
+    let envelope: SealedEnvelope = serde_path_to_error::deserialize(&value).map_err(|e| {
+        FileError::Invalid { path: path_of(&e.path().to_string()), problem: plain(&e.inner().to_string()) }
+    })?;
+    let e = &envelope.encryption;
+    if e.kdf != "PBKDF2-SHA-256" {
+        return Err(invalid(
+            "encryption.kdf",
+            &format!("expected \"PBKDF2-SHA-256\", found {:?}", short(&e.kdf)),
+        ));
+    }
+    if e.cipher != "AES-256-GCM" {
+        return Err(invalid(
+            "encryption.cipher",
+            &format!("expected \"AES-256-GCM\", found {:?}", short(&e.cipher)),
+        ));
+    }
+    if !(ITERATIONS..=MAX_ITERATIONS).contains(&e.iterations) {
+        return Err(invalid(
+            "encryption.iterations",
+            &format!("expected {ITERATIONS} to {MAX_ITERATIONS}, found {}", e.iterations),
+        ));
+    }
+    let decode = |field: &str, text: &str, min: usize, max: usize| {
+        let bytes = base64::decode(text).ok_or_else(|| invalid(field, "expected base64 text"))?;
+        if bytes.len() < min || bytes.len() > max {
+            return Err(invalid(field, &format!("expected {min} to {max} bytes, found {}", bytes.len())));
+        }
+        Ok(bytes)
+    };
+    Ok(Sealed {
+        iterations: e.iterations,
+        salt: decode("encryption.salt", &e.salt, 16, 64)?,
+        nonce: decode("encryption.nonce", &e.nonce, 12, 12)?,
+        ciphertext: decode("ciphertext", &envelope.ciphertext, 16, MAX_BYTES as usize)?,
+    })
+}
+
+/// The JSON inside a report's answer-file element.
+fn from_report(html: &str) -> Result<&str, FileError> {
+    let open = format!("<script type=\"application/json\" id=\"{REPORT_ELEMENT_ID}\">");
+    let start = html.find(&open).ok_or(FileError::HtmlWithoutAnswers)? + open.len();
+    let len = html[start..].find("</script>").ok_or(FileError::HtmlWithoutAnswers)?;
+    Ok(&html[start..start + len])
+}
+
+fn invalid(path: &str, problem: &str) -> FileError {
+    FileError::Invalid { path: path.into(), problem: problem.into() }
+}
+
+/// `assessments[0].answers.R1.1` as serde_path_to_error writes it; `.` (the root) as "the top level".
+fn path_of(path: &str) -> String {
+    if path == "." {
+        "the top level".into()
+    } else {
+        path.into()
+    }
+}
+
+/// serde's wording made plainer: "expected u8" reads as "expected a whole number from 0 to 255".
+fn plain(message: &str) -> String {
+    message
+        .replace("expected u8", "expected a whole number from 0 to 255")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected i64", "expected a whole number")
+        .replace("invalid type: ", "found ")
+        .replace("invalid value: ", "found ")
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("{:?}", short(s)),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}

@@ -1,0 +1,222 @@
+//! The answer file as it is written, version 1: types of their own, so that the file format changes
+//! only on purpose, and checked conversions to and from the domain types.
+//! The JSON Schema `docs/answer-file.schema.json` describes exactly these types.
+
+use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Longest id accepted (a UUID has 36 characters).
+const MAX_ID: usize = 64;
+/// Longest item id (question numbers are a few characters).
+const MAX_ITEM_ID: usize = 64;
+/// Longest title, subject, name or role.
+const MAX_LINE: usize = 1_000;
+/// Longest note or text answer.
+const MAX_TEXT: usize = 200_000;
+/// Latest plausible time: year 2286, in milliseconds.
+const MAX_TIME: i64 = 10_000_000_000_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvelopeV1 {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    /// When the file was written, in milliseconds since the Unix epoch.
+    pub exported: i64,
+    /// The content pack of the app that wrote the file.
+    pub content: WireContent,
+    pub assessments: Vec<WireAssessment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireContent {
+    pub id: String,
+    pub version: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireRespondent {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireAssessment {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub subject: String,
+    pub respondent: WireRespondent,
+    pub created: i64,
+    pub updated: i64,
+    pub content: WireContent,
+    pub answers: BTreeMap<String, WireAnswer>,
+    pub notes: BTreeMap<String, String>,
+}
+
+/// An answer: `{"t": "level", "v": 3}`, `{"t": "dont_know"}` and so on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case", deny_unknown_fields)]
+pub enum WireAnswer {
+    Level(u8),
+    DontKnow,
+    NotApplicable,
+    Choice(String),
+    Choices(Vec<String>),
+    Text(String),
+    Checked(bool),
+}
+
+/// A problem in a file's content, with where it is (a JSON path) and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub path: String,
+    pub problem: String,
+}
+
+impl WireAssessment {
+    pub fn from_domain(a: &Assessment) -> WireAssessment {
+        WireAssessment {
+            id: a.id.clone(),
+            kind: a.kind.id().to_string(),
+            title: a.title.clone(),
+            subject: a.subject.clone(),
+            respondent: WireRespondent { name: a.respondent.name.clone(), role: a.respondent.role.clone() },
+            created: a.created,
+            updated: a.updated,
+            content: WireContent { id: a.content.id.clone(), version: a.content.version.clone() },
+            answers: a.answers.iter().map(|(k, v)| (k.clone(), WireAnswer::from_domain(v))).collect(),
+            notes: a.notes.clone(),
+        }
+    }
+
+    /// The assessment this describes, or the first problem found. `at` is its path in the file.
+    pub fn to_domain(&self, at: &str) -> Result<Assessment, Invalid> {
+        let invalid = |field: &str, problem: String| Invalid { path: format!("{at}.{field}"), problem };
+        let bad = |field: &str, problem: String| Err(invalid(field, problem));
+        if self.id.is_empty()
+            || self.id.len() > MAX_ID
+            || !self.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return bad(
+                "id",
+                format!("expected up to {MAX_ID} letters, digits, - or _, found {:?}", short(&self.id)),
+            );
+        }
+        let Some(kind) = Kind::from_id(&self.kind) else {
+            return bad(
+                "kind",
+                format!("expected readiness, risk or workbook, found {:?}", short(&self.kind)),
+            );
+        };
+        for (field, text) in [
+            ("title", &self.title),
+            ("subject", &self.subject),
+            ("respondent.name", &self.respondent.name),
+            ("respondent.role", &self.respondent.role),
+            ("content.id", &self.content.id),
+            ("content.version", &self.content.version),
+        ] {
+            if text.chars().count() > MAX_LINE {
+                return bad(
+                    field,
+                    format!("expected at most {MAX_LINE} characters, found {}", text.chars().count()),
+                );
+            }
+        }
+        if self.title.trim().is_empty() {
+            return bad("title", "expected a title, found an empty one".into());
+        }
+        for (field, t) in [("created", self.created), ("updated", self.updated)] {
+            if !(0..=MAX_TIME).contains(&t) {
+                return bad(field, format!("expected a time in milliseconds since 1970, found {t}"));
+            }
+        }
+        let mut answers = BTreeMap::new();
+        for (item, answer) in &self.answers {
+            let path = format!("answers.{item:?}");
+            check_item_id(item).map_err(|p| invalid(&path, p))?;
+            answers.insert(item.clone(), answer.to_domain().map_err(|p| invalid(&path, p))?);
+        }
+        for (item, note) in &self.notes {
+            let path = format!("notes.{item:?}");
+            check_item_id(item).map_err(|p| invalid(&path, p))?;
+            if note.chars().count() > MAX_TEXT {
+                return bad(&path, format!("expected at most {MAX_TEXT} characters, found more"));
+            }
+        }
+        Ok(Assessment {
+            id: self.id.clone(),
+            kind,
+            title: self.title.clone(),
+            subject: self.subject.clone(),
+            respondent: Respondent { name: self.respondent.name.clone(), role: self.respondent.role.clone() },
+            created: self.created,
+            updated: self.updated,
+            content: ContentRef { id: self.content.id.clone(), version: self.content.version.clone() },
+            answers,
+            notes: self.notes.clone(),
+            revision: 0,
+            deleted: None,
+        })
+    }
+}
+
+impl WireAnswer {
+    fn from_domain(a: &Answer) -> WireAnswer {
+        match a {
+            Answer::Level(l) => WireAnswer::Level(*l),
+            Answer::DontKnow => WireAnswer::DontKnow,
+            Answer::NotApplicable => WireAnswer::NotApplicable,
+            Answer::Choice(c) => WireAnswer::Choice(c.clone()),
+            Answer::Choices(c) => WireAnswer::Choices(c.clone()),
+            Answer::Text(t) => WireAnswer::Text(t.clone()),
+            Answer::Checked(c) => WireAnswer::Checked(*c),
+        }
+    }
+
+    fn to_domain(&self) -> Result<Answer, String> {
+        Ok(match self {
+            WireAnswer::Level(l) if *l <= 4 => Answer::Level(*l),
+            WireAnswer::Level(l) => return Err(format!("expected a level from 0 to 4, found {l}")),
+            WireAnswer::DontKnow => Answer::DontKnow,
+            WireAnswer::NotApplicable => Answer::NotApplicable,
+            WireAnswer::Choice(c) => Answer::Choice(check_option(c)?),
+            WireAnswer::Choices(cs) => {
+                let unique: BTreeSet<&String> = cs.iter().collect();
+                if unique.len() != cs.len() {
+                    return Err("expected each option once, found one twice".into());
+                }
+                Answer::Choices(cs.iter().map(|c| check_option(c)).collect::<Result<_, _>>()?)
+            }
+            WireAnswer::Text(t) if t.chars().count() <= MAX_TEXT => Answer::Text(t.clone()),
+            WireAnswer::Text(_) => return Err(format!("expected at most {MAX_TEXT} characters, found more")),
+            WireAnswer::Checked(c) => Answer::Checked(*c),
+        })
+    }
+}
+
+fn check_item_id(id: &str) -> Result<(), String> {
+    if id.is_empty() || id.chars().count() > MAX_ITEM_ID || id.chars().any(char::is_control) {
+        return Err(format!("expected an item id of 1 to {MAX_ITEM_ID} characters, found {:?}", short(id)));
+    }
+    Ok(())
+}
+
+fn check_option(id: &str) -> Result<String, String> {
+    check_item_id(id).map(|()| id.to_string())
+}
+
+/// At most 40 characters of a found value, for messages.
+pub fn short(text: &str) -> String {
+    if text.chars().count() > 40 {
+        text.chars().take(40).collect::<String>() + "…"
+    } else {
+        text.to_string()
+    }
+}

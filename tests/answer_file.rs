@@ -1,0 +1,240 @@
+//! Answer files on the host: lossless round trip, one fixture per format version, refusal of newer
+//! versions, a plain-words message for each kind of bad file, and a fuzz test of the reader.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use rai_assess::answer_file::{self, FileError, Opened, Sealed};
+use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
+use rai_assess::pack;
+use std::time::{Duration, Instant};
+
+fn content() -> ContentRef {
+    ContentRef::of(pack())
+}
+
+fn sample(id: &str) -> Assessment {
+    let mut a = Assessment {
+        id: id.into(),
+        kind: Kind::Readiness,
+        title: "Northshire readiness".into(),
+        subject: "Northshire Police".into(),
+        respondent: Respondent { name: "A. Okafor".into(), role: "Ethics officer".into() },
+        created: 1_790_000_000_000,
+        updated: 1_790_000_900_000,
+        content: content(),
+        answers: Default::default(),
+        notes: Default::default(),
+        revision: 0,
+        deleted: None,
+    };
+    a.answers.insert("R1.1".into(), Answer::Level(3));
+    a.answers.insert("R1.2".into(), Answer::DontKnow);
+    a.notes.insert("R1.1".into(), "Signed </script><script>alert(1)</script> & \"quoted\"".into());
+    a
+}
+
+fn plain(bytes: &[u8]) -> answer_file::Exported {
+    match answer_file::open(bytes) {
+        Ok(Opened::Plain(e)) => e,
+        other => panic!("expected a plain file, got {other:?}"),
+    }
+}
+
+fn error(text: &str) -> FileError {
+    answer_file::open(text.as_bytes()).expect_err("refused")
+}
+
+#[test]
+fn every_committed_fixture_opens_and_there_is_one_per_version() {
+    let mut versions = 0;
+    for entry in std::fs::read_dir("tests/fixtures/answer-files").expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let file = plain(&bytes);
+        assert!(!file.assessments.is_empty(), "{path:?}");
+        versions += 1;
+    }
+    assert_eq!(versions, answer_file::FORMAT_VERSION as usize);
+    let v1 = plain(&std::fs::read("tests/fixtures/answer-files/v1.json").expect("v1"));
+    assert_eq!(v1.assessments[0].answers.get("R1.1"), Some(&Answer::Level(2)));
+    assert_eq!(
+        v1.assessments[0].notes.get("R1.1").map(String::as_str),
+        Some("Strategy drafted. <b>not markup</b>")
+    );
+}
+
+#[test]
+fn the_example_in_the_docs_opens() {
+    let doc = std::fs::read_to_string("docs/answer-file-example.json").expect("example");
+    assert_eq!(plain(doc.as_bytes()).assessments.len(), 2);
+}
+
+#[test]
+fn a_newer_format_is_refused_naming_the_app_version_needed() {
+    let text = r#"{"format":"rai-assess.answers","format_version":2,"app_version":"3.1.0","exported":0}"#;
+    let e = error(text);
+    assert_eq!(e, FileError::TooNew { version: 2, written_by: "3.1.0".into() });
+    assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
+}
+
+#[test]
+fn each_kind_of_bad_file_names_its_problem() {
+    let good = answer_file::write(&[&sample("a-1")], &content(), 5);
+    let cases: Vec<(String, &str)> = vec![
+        (
+            "{\"format\": \"rai-assess.answers\",\n  \"format_version\": 1,,}".into(),
+            "not valid JSON at line 2, column",
+        ),
+        (
+            "{\"format\":\"cnil-pia\"}".into(),
+            "expected \"format\": \"rai-assess.answers\", found \"format\": \"cnil-pia\"",
+        ),
+        ("[1,2]".into(), "found a list"),
+        ("{}".into(), "no \"format\" field"),
+        ("".into(), "the file is empty"),
+        ("<html><body>Hello</body></html>".into(), "holds no answers"),
+        (
+            good.replace("\"v\": 3", "\"v\": 7"),
+            "at assessments[0].answers.\"R1.1\": expected a level from 0 to 4, found 7",
+        ),
+        (good.replace("\"v\": 3", "\"v\": 300"), "assessments[0].answers"),
+        (
+            good.replace("\"kind\": \"readiness\"", "\"kind\": \"audit\""),
+            "at assessments[0].kind: expected readiness, risk or workbook, found \"audit\"",
+        ),
+        (
+            good.replace("\"title\": \"Northshire readiness\"", "\"title\": 42"),
+            "at assessments[0].title: found integer `42`, expected a string",
+        ),
+        (good.replace("\"format_version\": 1", "\"format_version\": 0"), "format 0 does not exist"),
+        (
+            good.replace("\"id\": \"a-1\"", "\"id\": \"../../etc\""),
+            "at assessments[0].id: expected up to 64 letters",
+        ),
+        (good.replace("\"subject\"", "\"subjekt\""), "unknown field `subjekt`"),
+    ];
+    for (text, expected) in cases {
+        let message = error(&text).to_string();
+        assert!(message.contains(expected), "for {text:.60}…\n  got: {message}\n  expected: {expected}");
+    }
+    assert!(
+        error("\u{0}\u{159}").to_string().contains("not valid JSON")
+            || matches!(error("\u{0}"), FileError::NotJson { .. })
+    );
+    let not_text = answer_file::open(&[0x7b, 0xff, 0xfe]).expect_err("refused");
+    assert_eq!(not_text, FileError::NotText { at: 1 });
+    let huge = vec![b' '; answer_file::MAX_BYTES as usize + 1];
+    assert!(answer_file::open(&huge).expect_err("too large").to_string().contains("at most 10 MB"));
+    let two = answer_file::write(&[&sample("x"), &sample("x")], &content(), 5);
+    assert_eq!(error(&two), FileError::Duplicate { id: "x".into() });
+}
+
+#[test]
+fn a_report_carries_its_answer_file_and_markup_in_notes_cannot_break_out() {
+    let a = sample("r-1");
+    let file = answer_file::write(&[&a], &content(), 5);
+    let element = answer_file::embed_in_report(&file);
+    assert_eq!(element.matches("</script>").count(), 1, "only the element's own end tag");
+    let report = format!("<!DOCTYPE html><html><body><main>…</main>{element}</body></html>");
+    assert_eq!(plain(report.as_bytes()).assessments, vec![a]);
+}
+
+#[test]
+fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
+    let sealed =
+        Sealed { iterations: 600_000, salt: vec![7; 16], nonce: vec![9; 12], ciphertext: vec![1; 40] };
+    let text = answer_file::write_sealed(&sealed);
+    assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed)));
+    let weak = text.replace("600000", "1000");
+    assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));
+    let bad_nonce = text.replace("CQkJCQkJCQkJCQkJ", "CQkJ");
+    assert!(error(&bad_nonce).to_string().contains("encryption.nonce: expected 12 to 12 bytes, found 3"));
+}
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        (0u8..=4).prop_map(Answer::Level),
+        Just(Answer::DontKnow),
+        Just(Answer::NotApplicable),
+        "[a-z0-9-]{1,12}".prop_map(Answer::Choice),
+        proptest::collection::btree_set("[a-z0-9-]{1,12}", 0..4)
+            .prop_map(|s| Answer::Choices(s.into_iter().collect())),
+        any::<String>().prop_map(Answer::Text),
+        any::<bool>().prop_map(Answer::Checked),
+    ]
+}
+
+fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        "[a-zA-Z0-9_-]{1,40}",
+        prop_oneof![Just(Kind::Readiness), Just(Kind::Risk), Just(Kind::Workbook)],
+        "\\PC{0,30}[a-z]\\PC{0,30}",
+        any::<String>(),
+        (any::<String>(), any::<String>()),
+        (0i64..10_000_000_000_000, 0i64..10_000_000_000_000),
+        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..30),
+        proptest::collection::btree_map("[A-Z_][0-9.a-z]{1,6}", any::<String>(), 0..10),
+    )
+        .prop_map(|(id, kind, title, subject, (name, role), (created, updated), answers, notes)| {
+            Assessment {
+                id,
+                kind,
+                title,
+                subject,
+                respondent: Respondent { name, role },
+                created,
+                updated,
+                content: content(),
+                answers,
+                notes,
+                revision: 0,
+                deleted: None,
+            }
+        })
+}
+
+/// One of the ways a file gets damaged: cut short, a byte changed, junk inserted, nested deeply.
+fn mutate(text: &str, how: u8, at: usize, junk: &str) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    let at = at % (bytes.len() + 1);
+    match how % 5 {
+        0 => bytes.truncate(at),
+        1 if at < bytes.len() => bytes[at] = junk.bytes().next().unwrap_or(0xff),
+        2 => bytes.splice(at..at, junk.bytes()).for_each(drop),
+        3 => bytes.splice(at..at, "[".repeat(5000).into_bytes()).for_each(drop),
+        _ => bytes.splice(at..at, [0xc3, 0x28]).for_each(drop),
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    // Exported then imported, an assessment is itself (storage state, revision and bin, is not exported).
+    #[test]
+    fn export_then_import_is_identity(list in proptest::collection::vec(assessment(), 1..4)) {
+        let mut seen = std::collections::BTreeSet::new();
+        let list: Vec<Assessment> = list.into_iter().filter(|a| seen.insert(a.id.clone())).collect();
+        let refs: Vec<&Assessment> = list.iter().collect();
+        let text = answer_file::write(&refs, &content(), 1_790_000_000_000);
+        let file = plain(text.as_bytes());
+        prop_assert_eq!(file.assessments, list);
+        prop_assert_eq!(file.content, content());
+    }
+
+    // Random bytes and damaged files never panic the reader, always give a result, and stay fast.
+    #[test]
+    fn the_reader_survives_anything(
+        random in proptest::collection::vec(any::<u8>(), 0..400),
+        how in any::<u8>(),
+        at in any::<usize>(),
+        junk in "\\PC{0,8}|[{}\\[\\]\":,0-9e+-]{1,8}|99999999999999999999999",
+    ) {
+        let good = answer_file::write(&[&sample("f-1")], &content(), 5);
+        for input in [random, mutate(&good, how, at, &junk)] {
+            let started = Instant::now();
+            let _ = answer_file::open(&input);
+            prop_assert!(started.elapsed() < Duration::from_millis(200));
+        }
+    }
+}
