@@ -13,3 +13,9 @@ pub mod scoring;
 
 /// The app's own version, shown on the About page and recorded in answer files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The toolkit's public pages, credited on the About page and in every report.
+pub const TOOLKIT_INTERPOL: &str =
+    "https://www.interpol.int/How-we-work/Innovation/Artificial-Intelligence-Toolkit";
+pub const TOOLKIT_UNICRI: &str =
+    "https://unicri.org/topics/Toolkit-Responsible-AI-for-Law-Enforcement-INTERPOL-UNICRI";

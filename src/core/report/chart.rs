@@ -63,7 +63,7 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
                 let level = d.band.map(|b| b.label.as_ref()).unwrap_or_default();
                 let _ = write!(
                     svg,
-                    "<rect x=\"{LABEL_W}\" y=\"{}\" width=\"{w}\" height=\"18\" fill=\"{}\"/>\
+                    "<rect x=\"{LABEL_W}\" y=\"{}\" width=\"{w}\" height=\"18\" fill=\"{}\" stroke=\"#12324f\"/>\
                      <text x=\"{}\" y=\"{}\" fill=\"#1b1f24\">{} · {}</text>",
                     y + 6,
                     FILLS[band_index.min(FILLS.len() - 1)],

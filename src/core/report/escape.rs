@@ -18,18 +18,29 @@ pub fn html(text: &str) -> String {
 }
 
 /// Text for Markdown: every ASCII punctuation character that Markdown could read as syntax is
-/// backslash-escaped (CommonMark allows that for any of them), and line breaks stay line breaks.
+/// backslash-escaped (CommonMark allows that for any of them), so are a number that would start a list
+/// and indentation that would start a code block; line breaks stay line breaks.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii_punctuation()
-            && !matches!(c, ',' | '.' | ';' | ':' | '?' | '\'' | '"' | '/' | '%' | '=')
-        {
-            out.push('\\');
-        }
-        if c == '\n' {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
             out.push_str("  \n");
-        } else if c != '\r' {
+        }
+        let line = line.trim_end_matches('\r');
+        let body = line.trim_start();
+        // Leading spaces would make an indented code block: keep them as no-break spaces.
+        for _ in 0..(line.len() - body.len()) {
+            out.push('\u{a0}');
+        }
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        for (k, c) in body.chars().enumerate() {
+            let list_number = k == digits && digits > 0 && matches!(c, '.' | ')');
+            if list_number
+                || (c.is_ascii_punctuation()
+                    && !matches!(c, ',' | ';' | ':' | '?' | '\'' | '"' | '/' | '%' | '.'))
+            {
+                out.push('\\');
+            }
             out.push(c);
         }
     }
@@ -48,7 +59,10 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
         assert_eq!(markdown("# Title *bold* [a](b) <b>"), "\\# Title \\*bold\\* \\[a\\]\\(b\\) \\<b\\>");
-        assert_eq!(markdown("1. a\n- b"), "1. a  \n\\- b");
+        assert_eq!(
+            markdown("1. a\n- b\n===\n    code"),
+            "1\\. a  \n\\- b  \n\\=\\=\\=  \n\u{a0}\u{a0}\u{a0}\u{a0}code"
+        );
     }
 
     proptest! {

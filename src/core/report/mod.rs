@@ -2,8 +2,8 @@
 //! results view, the report shown in the app and printed, the same report as one self-contained HTML
 //! file, and as Markdown. One writer for all of them keeps the figures identical everywhere.
 //!
-//! All user text passes through `escape`; everything else comes from the validated content pack and
-//! is escaped as well, so no input can add markup.
+//! All user text passes through `escape`, and so does the pack's text; UI strings from
+//! `strings/en.toml` (the app's own, validated at build time) are inserted as written.
 
 pub mod chart;
 pub mod escape;
@@ -13,7 +13,7 @@ use crate::core::content::model::Pack;
 use crate::core::content::string;
 use crate::core::questionnaire::{self, Form};
 use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
-use crate::core::APP_VERSION;
+use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
 use escape::{html, markdown as md};
 use std::fmt::Write;
 
@@ -259,10 +259,14 @@ pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportM
     }
     let _ = write!(
         o,
-        "<footer class=\"r-credits\"><h2>{}</h2><p>{}</p><p>{}</p></footer>",
+        "<footer class=\"r-credits\"><h2>{}</h2><p>{}</p><h2>{}</h2><p>{}</p><ul><li>{}: {TOOLKIT_INTERPOL}</li>\
+         <li>{}: {TOOLKIT_UNICRI}</li></ul></footer>",
         s("about.independence_heading"),
-        s("about.independence_body"),
-        s("about.credits_body").trim_end_matches(':').to_string() + "."
+        html(s("about.independence_body")),
+        s("about.credits_heading"),
+        html(s("about.credits_body")),
+        html(s("about.link_interpol")),
+        html(s("about.link_unicri")),
     );
     o
 }
@@ -401,13 +405,13 @@ pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &Rep
     }
     let _ = writeln!(
         o,
-        "\n## {}\n\n{}\n\n{}",
+        "\n## {}\n\n{}\n\n## {}\n\n{}\n\n- {}: <{TOOLKIT_INTERPOL}>\n- {}: <{TOOLKIT_UNICRI}>",
         s("about.independence_heading"),
         md(s("about.independence_body")),
-        md(s("about.credits_body").trim_end_matches(':'))
+        s("about.credits_heading"),
+        md(s("about.credits_body")),
+        md(s("about.link_interpol")),
+        md(s("about.link_unicri")),
     );
     o
 }
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;

@@ -52,9 +52,9 @@ pub struct ReadinessResult {
     pub applicable: usize,
     /// True when coverage is below `PROVISIONAL_BELOW_PERCENT`.
     pub provisional: bool,
-    /// Lowest levels first; ties keep questionnaire order.
+    /// Lowest levels first; ties keep questionnaire order. At most half the answered items (rounded up).
     pub weakest: Vec<ItemLevel>,
-    /// Highest levels first; ties keep questionnaire order.
+    /// Highest levels first among the items not in `weakest`; ties keep questionnaire order.
     pub strongest: Vec<ItemLevel>,
 }
 
@@ -115,12 +115,14 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
         (scored.iter().sum::<u32>() * 2 + n) / (n * 2)
     });
     let provisional = answered * 100 < applicable * PROVISIONAL_BELOW_PERCENT;
-    let mut weakest = items.clone();
-    weakest.sort_by_key(|i| i.level);
-    weakest.truncate(ITEMS_LISTED);
-    let mut strongest = items;
-    strongest.sort_by_key(|i| std::cmp::Reverse(i.level));
-    strongest.truncate(ITEMS_LISTED);
+    // The two lists never share an item: with few answers, the lower half is weakest, the rest strongest.
+    let mut sorted = items;
+    sorted.sort_by_key(|i| i.level);
+    let weak_count = sorted.len().div_ceil(2).min(ITEMS_LISTED);
+    let mut rest = sorted.split_off(weak_count);
+    let weakest = sorted;
+    rest.sort_by_key(|i| std::cmp::Reverse(i.level));
+    let strongest: Vec<ItemLevel> = rest.into_iter().take(ITEMS_LISTED).collect();
     ReadinessResult {
         dimensions,
         overall,
@@ -217,6 +219,17 @@ mod tests {
                 prop_assert!(d.answered <= d.applicable && d.applicable <= d.total);
                 prop_assert_eq!(d.score.is_some(), d.band.is_some());
             }
+        }
+
+        // The weakest and strongest lists never share an item, and no weak item outranks a strong one.
+        #[test]
+        fn weakest_and_strongest_are_disjoint_and_ordered(a in any_answers()) {
+            let result = score(pack(), &a);
+            for w in &result.weakest {
+                prop_assert!(!result.strongest.iter().any(|s| s.question.id == w.question.id));
+                prop_assert!(result.strongest.iter().all(|s| s.level >= w.level));
+            }
+            prop_assert!(result.weakest.len() <= ITEMS_LISTED && result.strongest.len() <= ITEMS_LISTED);
         }
 
         // Raising one answer never lowers the dimension's score or the overall score.

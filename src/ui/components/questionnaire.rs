@@ -11,6 +11,7 @@ use crate::ui::components::PrincipleTags;
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 /// What the questionnaire needs from the editor that owns the draft.
 #[derive(Clone, Copy)]
@@ -60,7 +61,14 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
                 last_focused.set_value(Some(id));
                 page::reveal(&format!("q-{id}-0"));
             }
-            None => notice.set(t("questions.all_answered").to_string()),
+            None => {
+                // Emptied first, so that pressing again announces the message again.
+                notice.set(String::new());
+                set_timeout(
+                    move || notice.set(t("questions.all_answered").to_string()),
+                    Duration::from_millis(100),
+                );
+            }
         }
     };
     let toggle_filter = move |ev| {
@@ -160,10 +168,12 @@ fn QuestionItem(
         sink.replaced.track();
         sink.draft.with_untracked(|d| d.answers.get(id).cloned())
     });
-    let note = Memo::new(move |_| {
+    // Not a memo: typing changes the draft untracked, so a memo's cached text would go stale and a
+    // replaced draft with the same note as before would not reach the field.
+    let note = move || {
         sink.replaced.track();
         sink.draft.with_untracked(|d| d.notes.get(id).cloned().unwrap_or_default())
-    });
+    };
     let set = move |value: Option<Answer>| {
         sink.draft.update_untracked(|d| {
             match value {
@@ -225,16 +235,23 @@ fn QuestionItem(
                     type="button"
                     class="button small secondary"
                     hidden=move || answer.with(Option::is_none)
-                    on:click=move |_| set(None)
+                    on:click=move |_| {
+                        set(None);
+                        // The button hides itself: keep focus in the question, on its first choice.
+                        page::reveal(&format!("q-{id}-0"));
+                    }
                 >
                     {t("questions.clear")}
                     <span class="visually-hidden">" " {id}</span>
                 </button>
             </p>
+            <div class="q-principles">
+                <span class="visually-hidden">{t("questions.principles")} " " {id}</span>
+                <PrincipleTags ids=principles/>
+            </div>
             <details class="q-why">
                 <summary>{t("questions.why")}<span class="visually-hidden">" " {id}</span></summary>
                 <p>{item.why}</p>
-                <PrincipleTags ids=principles/>
             </details>
             <p class="field q-notes">
                 <label for=notes_id.clone()>

@@ -1,13 +1,7 @@
 use crate::core::content::pack;
-use crate::core::APP_VERSION;
+use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
-
-/// The toolkit's public pages, linked from the credits.
-const TOOLKIT_INTERPOL: &str =
-    "https://www.interpol.int/How-we-work/Innovation/Artificial-Intelligence-Toolkit";
-const TOOLKIT_UNICRI: &str =
-    "https://unicri.org/topics/Toolkit-Responsible-AI-for-Law-Enforcement-INTERPOL-UNICRI";
 
 /// Independence statement, credits to the publishers, versions and the privacy promise.
 #[component]

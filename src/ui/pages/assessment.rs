@@ -97,7 +97,10 @@ fn Editor(
     };
     let schedule = move || {
         dirty.set_value(true);
-        state.set(SaveState::Pending);
+        // Once per burst of typing, not per keystroke: the status line re-renders only on a change.
+        if state.with_untracked(|s| *s != SaveState::Pending) {
+            state.set(SaveState::Pending);
+        }
         if let Some(Some(handle)) = timer.try_update_value(Option::take) {
             handle.clear();
         }
