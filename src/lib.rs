@@ -9,7 +9,7 @@ mod browser;
 mod core;
 mod ui;
 
-pub use crate::browser::{page, storage};
+pub use crate::browser::{crypto, page, storage};
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::core::content::source;
 pub use crate::core::content::{install as install_pack, is_installed, model, pack, strings_en, validate};

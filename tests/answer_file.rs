@@ -238,3 +238,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn answers_to_items_the_content_lacks_are_kept_and_flagged() {
+    let file = plain(&std::fs::read("tests/fixtures/answer-files/v1.json").expect("v1"));
+    let a = &file.assessments[0];
+    assert_eq!(a.answers.get("R99.1"), Some(&Answer::Level(1)), "kept");
+    assert_eq!(answer_file::unknown_items(pack(), a), vec!["R99.1".to_string()], "flagged; _general is not");
+}
+
+#[test]
+fn file_names_say_what_the_file_holds() {
+    let (a, b) = (sample("a"), sample("b"));
+    assert_eq!(
+        answer_file::file_name(&[&a], false, "2026-11-23", false),
+        "rai-assess_readiness_northshire-readiness_2026-11-23.json"
+    );
+    assert_eq!(
+        answer_file::file_name(&[&a], true, "2026-11-23", true),
+        "rai-assess_readiness_northshire-readiness_2026-11-23_encrypted.json"
+    );
+    assert_eq!(
+        answer_file::file_name(&[&a, &b], true, "2026-11-23", false),
+        "rai-assess_backup_2-assessments_2026-11-23.json"
+    );
+    assert_eq!(
+        answer_file::file_name(&[&a, &b], false, "2026-11-23", false),
+        "rai-assess_2-assessments_2026-11-23.json"
+    );
+}

@@ -2,7 +2,9 @@
 //! missing (for example in a test harness without a document), because none of them is worth a crash.
 
 pub mod content;
+pub mod crypto;
 pub mod download;
+pub mod files;
 pub mod page;
 pub mod storage;
 pub mod system;

@@ -337,3 +337,46 @@ fn describe(v: &Value) -> String {
         Value::Object(_) => "an object".into(),
     }
 }
+
+/// The items of `a` this content does not have: kept and flagged on import, never dropped.
+/// General notes (`_general`) belong to every assessment.
+pub fn unknown_items(pack: &crate::core::content::model::Pack, a: &Assessment) -> Vec<String> {
+    use crate::core::assessment::Kind;
+    let known: BTreeSet<&str> = match a.kind {
+        Kind::Readiness => {
+            pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter()).map(|q| q.id.as_ref()).collect()
+        }
+        Kind::Risk => pack
+            .risk
+            .profile_fields
+            .iter()
+            .map(|f| f.id.as_ref())
+            .chain(pack.risk.screening.iter().map(|s| s.id.as_ref()))
+            .collect(),
+        Kind::Workbook => pack
+            .workbook
+            .stages
+            .iter()
+            .flat_map(|s| {
+                s.prompts.iter().map(|p| p.id.as_ref()).chain(s.checks.iter().map(|c| c.id.as_ref()))
+            })
+            .collect(),
+    };
+    let items: BTreeSet<&String> = a.answers.keys().chain(a.notes.keys()).collect();
+    items
+        .into_iter()
+        .filter(|id| id.as_str() != crate::core::report::GENERAL_NOTES && !known.contains(id.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// A file name that says what the file holds: one assessment by kind, title and date; several as a
+/// count (a backup when it is all of them); `_encrypted` when it needs a passphrase.
+pub fn file_name(list: &[&Assessment], all: bool, date: &str, encrypted: bool) -> String {
+    let base = match list {
+        [one] => crate::core::assessment::file_name(one, date).trim_end_matches(".json").to_string(),
+        _ if all => format!("rai-assess_backup_{}-assessments_{date}", list.len()),
+        _ => format!("rai-assess_{}-assessments_{date}", list.len()),
+    };
+    format!("{base}{}.json", if encrypted { "_encrypted" } else { "" })
+}

@@ -8,7 +8,8 @@
 pub mod chart;
 pub mod escape;
 
-use crate::core::assessment::{Answer, Assessment};
+use crate::core::answer_file;
+use crate::core::assessment::{Answer, Assessment, ContentRef};
 use crate::core::content::model::Pack;
 use crate::core::content::string;
 use crate::core::questionnaire::{self, Form};
@@ -30,6 +31,8 @@ pub struct ReportMeta {
     pub generated: String,
     /// When the assessment was last changed.
     pub updated: String,
+    /// `generated` in milliseconds, recorded in the answer file the HTML report carries.
+    pub now: i64,
 }
 
 /// A UI string of the report; a missing key shows as itself (the tests guarantee none is missing).
@@ -271,17 +274,20 @@ pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportM
     o
 }
 
-/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request.
+/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request; its
+/// answer file rides along in an inert JSON element, so the report can be imported back.
 pub fn readiness_report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
          <title>{} · {}</title><style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24}}{REPORT_CSS}</style>\
-         </head><body><main class=\"report\">{}</main></body></html>\n",
+         </head><body><main class=\"report\">{}</main>{}</body></html>\n",
         html(&a.title),
         html(&pack.readiness.name),
-        readiness_report_html(pack, a, meta)
+        readiness_report_html(pack, a, meta),
+        // The answers travel with the report: importing this file into the app restores them.
+        answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
     )
 }
 
@@ -415,3 +421,6 @@ pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &Rep
     );
     o
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

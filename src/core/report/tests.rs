@@ -19,7 +19,7 @@ fn assessment(answers: &[(&str, Answer)], notes: &[(&str, &str)]) -> Assessment 
 }
 
 fn meta() -> ReportMeta {
-    ReportMeta { generated: "2026-11-23 10:00".into(), updated: "2026-11-22 09:30".into() }
+    ReportMeta { generated: "2026-11-23 10:00".into(), updated: "2026-11-22 09:30".into(), now: 1_795_000_000_000 }
 }
 
 /// A UI-string key left in the output means a key is missing from strings/en.toml.
@@ -121,13 +121,23 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     a.title = evil.into();
     a.subject = evil.into();
     let doc = readiness_report_document(pack(), &a, &meta());
-    assert!(!doc.contains("<script"), "no script element in the downloaded report");
+    let scripts: Vec<&str> = doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
+    assert_eq!(scripts.len(), 1, "only the inert answer-file element: {scripts:?}");
+    assert!(scripts[0].starts_with("<script type=\"application/json\" id=\"rai-answer-file\">"));
+    match crate::core::answer_file::open(doc.as_bytes()) {
+        Ok(crate::core::answer_file::Opened::Plain(file)) => assert_eq!(file.assessments, vec![a.clone()]),
+        other => panic!("the report does not import back: {other:?}"),
+    }
     assert!(!doc.contains("<img"));
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"));
     assert!(doc.starts_with("<!DOCTYPE html>"));
     assert!(doc.contains("default-src 'none'"), "the file itself forbids scripts and requests");
     let markdown = readiness_report_markdown(pack(), &a, &meta());
-    let unescaped = markdown.match_indices('<').filter(|(i, _)| !markdown[..*i].ends_with('\\')).count();
+    // The only raw `<` are the autolinks to the publishers' pages in the credits.
+    let unescaped = markdown
+        .match_indices('<')
+        .filter(|(i, _)| !markdown[..*i].ends_with('\\') && !markdown[*i..].starts_with("<https://"))
+        .count();
     assert_eq!(unescaped, 0, "every < of user text is escaped in Markdown");
     assert!(markdown.contains("\\<script\\>"));
     assert!(markdown.contains("\\*\\*bold\\*\\*"));

@@ -1,8 +1,9 @@
 use crate::browser::download::download;
 use crate::browser::system::{date_time, now_ms, time_of_day};
-use crate::core::assessment::{file_name, Assessment, Kind};
+use crate::core::answer_file::{self, unknown_items};
+use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
-use crate::core::library::{encode, LoadError, SaveError};
+use crate::core::library::{LoadError, SaveError};
 use crate::core::questionnaire::{self, Form};
 use crate::core::report::GENERAL_NOTES;
 use crate::core::route::Route;
@@ -192,9 +193,12 @@ fn Editor(
     let failed = move || matches!(state.get(), SaveState::Failed(_) | SaveState::Conflict);
     let download_copy = move |_| {
         let a = draft.get_untracked();
-        let date = date_time(now_ms()).chars().take(10).collect::<String>();
-        download(&file_name(&a, &date), "application/json", &encode(&a));
+        let now = now_ms();
+        let date: String = date_time(now).chars().take(10).collect();
+        let text = answer_file::write(&[&a], &ContentRef::of(pack()), now);
+        download(&answer_file::file_name(&[&a], false, &date, false), "application/json", &text);
     };
+    let unknown = draft.with_untracked(|d| unknown_items(pack(), d));
     let restore = move |_| {
         if let Ok(restored) = ctx.restore(&id.get_value()) {
             draft.set(restored);
@@ -226,6 +230,9 @@ fn Editor(
             {t("assessment.in_bin")} " "
             <button type="button" class="button small secondary" on:click=restore>{t("assessments.restore")}</button>
         </p>
+        {(!unknown.is_empty()).then(|| view! {
+            <p class="notice" role="note">{t_with("assessment.unknown_items", &[("items", &unknown.join(", "))])}</p>
+        })}
         <section aria-labelledby="details-heading" class="panel">
             <h2 id="details-heading">{t("assessment.details_heading")}</h2>
             {field("a-title", t("assessments.field_title"), |d| d.title.clone(), |d, v| d.title = v)}

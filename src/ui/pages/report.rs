@@ -38,7 +38,8 @@ fn Report(a: Assessment) -> impl IntoView {
         return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
             .into_any();
     }
-    let meta = ReportMeta { generated: date_time(now_ms()), updated: date_time(a.updated) };
+    let now = now_ms();
+    let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
     let body = readiness_report_html(pack(), &a, &meta);
     let a = StoredValue::new(a);
     let meta = StoredValue::new(meta);

@@ -1,0 +1,331 @@
+//! Export and import of answer files on the library page: choose assessments, optionally a passphrase,
+//! download; pick or drop files, see per file what was imported or exactly why not, unlock encrypted
+//! ones, and decide for each assessment that already exists here.
+
+use crate::browser::crypto::{seal, unseal, UnsealError};
+use crate::browser::download::download;
+use crate::browser::files::{read_all, Picked};
+use crate::browser::system::{date_time, new_id, now_ms};
+use crate::core::answer_file::{self, open, open_plain, unknown_items, Exported, FileError, Opened, Sealed};
+use crate::core::assessment::{Assessment, ContentRef};
+use crate::core::content::pack;
+use crate::ui::components::kind_label;
+use crate::ui::i18n::{t, t_with};
+use crate::ui::state::{use_library, LibraryContext};
+use leptos::prelude::*;
+
+/// Where one imported file stands.
+#[derive(Clone)]
+enum FileState {
+    Failed(String),
+    Locked(Sealed),
+    /// Imported; these assessments already existed here and wait for the user's choice.
+    Imported {
+        summary: String,
+        conflicts: Vec<Assessment>,
+    },
+}
+
+#[derive(Clone)]
+struct FileRow {
+    key: u32,
+    name: String,
+    state: FileState,
+}
+
+/// Imports what a file holds. Validation already passed for the whole file; new assessments are
+/// stored, existing ids are returned for the user to decide on.
+fn import(ctx: LibraryContext, file: Exported) -> FileState {
+    let (mut added, mut unknown, mut conflicts) = (0, 0, Vec::new());
+    for a in file.assessments {
+        unknown += unknown_items(pack(), &a).len();
+        if ctx.load(&a.id).is_ok() {
+            conflicts.push(a);
+        } else if let Err(e) = ctx.create(a) {
+            return FileState::Failed(e.to_string());
+        } else {
+            added += 1;
+        }
+    }
+    let mut summary = t_with("share.imported", &[("count", &added.to_string())]);
+    if unknown > 0 {
+        summary.push(' ');
+        summary.push_str(&t_with("share.unknown_items", &[("count", &unknown.to_string())]));
+    }
+    FileState::Imported { summary, conflicts }
+}
+
+fn state_of(ctx: LibraryContext, picked: &Picked) -> FileState {
+    let opened = match &picked.bytes {
+        Err(0) => Err(t("share.unreadable").to_string()),
+        Err(size) => Err(FileError::TooLarge { bytes: *size }.to_string()),
+        Ok(bytes) => open(bytes).map_err(|e| e.to_string()),
+    };
+    match opened {
+        Ok(Opened::Plain(file)) => import(ctx, file),
+        Ok(Opened::Encrypted(sealed)) => FileState::Locked(sealed),
+        Err(problem) => FileState::Failed(problem),
+    }
+}
+
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let ctx = use_library();
+    let selected = RwSignal::new(Vec::<String>::new());
+    let passphrase = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let export_message = RwSignal::new(String::new());
+    let rows = RwSignal::new(Vec::<FileRow>::new());
+    let next_key = StoredValue::new(0u32);
+
+    let choices = move || {
+        ctx.listing
+            .get()
+            .active
+            .into_iter()
+            .map(|s| {
+                let id = s.id.clone();
+                let toggled = id.clone();
+                let input = format!("x-{id}");
+                view! {
+                    <li>
+                        <input
+                            type="checkbox"
+                            id=input.clone()
+                            prop:checked=move || selected.with(|l| l.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                selected.update(|l| {
+                                    l.retain(|x| *x != toggled);
+                                    if on {
+                                        l.push(toggled.clone());
+                                    }
+                                });
+                            }
+                        />
+                        <label for=input>{s.title.clone()} " · " {kind_label(s.kind)}</label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let all_ids = move || ctx.listing.with(|l| l.active.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    let select_all = move |_| selected.set(all_ids());
+
+    let export = move |_| {
+        let ids = selected.get_untracked();
+        let list: Vec<Assessment> = ids.iter().filter_map(|id| ctx.load(id).ok()).collect();
+        if list.is_empty() {
+            export_message.set(t("share.none_selected").to_string());
+            return;
+        }
+        let secret = passphrase.get_untracked();
+        if secret != confirm.get_untracked() {
+            export_message.set(t("share.mismatch").to_string());
+            return;
+        }
+        let refs: Vec<&Assessment> = list.iter().collect();
+        let now = now_ms();
+        let date: String = date_time(now).chars().take(10).collect();
+        let all = ids.len() == all_ids().len();
+        let name = answer_file::file_name(&refs, all, &date, !secret.is_empty());
+        let text = answer_file::write(&refs, &ContentRef::of(pack()), now);
+        let count = list.len().to_string();
+        if secret.is_empty() {
+            download(&name, "application/json", &text);
+            export_message.set(t_with("share.exported", &[("count", &count), ("file", &name)]));
+            return;
+        }
+        export_message.set(t("share.encrypting").to_string());
+        leptos::task::spawn_local(async move {
+            let done = match seal(text.as_bytes(), &secret).await {
+                Ok(sealed) => {
+                    download(&name, "application/json", &answer_file::write_sealed(&sealed));
+                    t_with("share.exported_encrypted", &[("count", &count), ("file", &name)])
+                }
+                Err(_) => t("share.crypto_unavailable").to_string(),
+            };
+            export_message.set(done);
+        });
+    };
+
+    let add_files = move |list: Option<web_sys::FileList>| {
+        leptos::task::spawn_local(async move {
+            for picked in read_all(list).await {
+                let key = next_key.get_value();
+                next_key.set_value(key + 1);
+                let row = FileRow { key, state: state_of(ctx, &picked), name: picked.name };
+                rows.update(|r| r.insert(0, row));
+            }
+        });
+    };
+    let set_state = move |key: u32, state: FileState| {
+        rows.update(|r| {
+            if let Some(row) = r.iter_mut().find(|row| row.key == key) {
+                row.state = state;
+            }
+        })
+    };
+    let file_rows = move || {
+        rows.get().into_iter().map(|row| view! { <ImportRow row=row set_state=set_state/> }).collect_view()
+    };
+    let dragging = RwSignal::new(false);
+
+    view! {
+        <section class="panel share" aria-labelledby="export-heading">
+            <h2 id="export-heading">{t("share.export_heading")}</h2>
+            <p class="hint">{t("share.export_hint")}</p>
+            <fieldset class="export-list">
+                <legend>{t("share.choose")}</legend>
+                <ul>{choices}</ul>
+                <button type="button" class="button small secondary" on:click=select_all>{t("share.select_all")}</button>
+            </fieldset>
+            <div class="field-pair">
+                <p class="field">
+                    <label for="x-pass">{t("share.passphrase")}</label>
+                    <span class="hint" id="x-pass-hint">{t("share.passphrase_hint")}</span>
+                    <input id="x-pass" type="password" autocomplete="new-password" aria-describedby="x-pass-hint"
+                        prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                </p>
+                <p class="field">
+                    <label for="x-pass2">{t("share.passphrase_again")}</label>
+                    <input id="x-pass2" type="password" autocomplete="new-password"
+                        prop:value=confirm on:input=move |ev| confirm.set(event_target_value(&ev))/>
+                </p>
+            </div>
+            <p class="actions">
+                <button type="button" class="button" on:click=export>{t("share.export")}</button>
+            </p>
+            <p role="status" class="share-status">{move || export_message.get()}</p>
+        </section>
+        <section
+            class="panel share drop"
+            class:dragging=move || dragging.get()
+            aria-labelledby="import-heading"
+            on:dragover=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                add_files(ev.data_transfer().and_then(|d| d.files()));
+            }
+        >
+            <h2 id="import-heading">{t("share.import_heading")}</h2>
+            <p class="hint">{t("share.import_hint")}</p>
+            <p class="field">
+                <label for="import-files">{t("share.pick")}</label>
+                <input
+                    id="import-files"
+                    type="file"
+                    multiple
+                    accept=".json,.html,.htm,application/json,text/html"
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        add_files(input.files());
+                        input.set_value("");
+                    }
+                />
+            </p>
+            <ul class="import-results" aria-live="polite">{file_rows}</ul>
+        </section>
+    }
+}
+
+/// One imported file: what became of it, and the decisions it still needs.
+#[component]
+fn ImportRow(
+    row: FileRow,
+    set_state: impl Fn(u32, FileState) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = use_library();
+    let key = row.key;
+    let name = row.name.clone();
+    match row.state {
+        FileState::Failed(problem) => view! {
+            <li class="import-failed">
+                <strong>{t("share.failed_label")}</strong> " " {name} ": " {problem} ". " {t("share.nothing_imported")}
+            </li>
+        }
+        .into_any(),
+        FileState::Locked(sealed) => {
+            let secret = RwSignal::new(String::new());
+            let problem = RwSignal::new(String::new());
+            let input = format!("unlock-{key}");
+            let sealed = StoredValue::new(sealed);
+            let unlock = move || {
+                let sealed = sealed.get_value();
+                let pass = secret.get_untracked();
+                problem.set(t("share.decrypting").to_string());
+                leptos::task::spawn_local(async move {
+                    match unseal(&sealed, &pass).await {
+                        Ok(plain) => match open_plain(&plain) {
+                            Ok(file) => set_state(key, import(ctx, file)),
+                            Err(e) => set_state(key, FileState::Failed(e.to_string())),
+                        },
+                        Err(UnsealError::WrongPassphraseOrChanged) => problem.set(t("share.wrong_passphrase").to_string()),
+                        Err(UnsealError::Unavailable) => problem.set(t("share.crypto_unavailable").to_string()),
+                    }
+                });
+            };
+            view! {
+                <li class="import-locked">
+                    <p><strong>{name}</strong> ": " {t("share.locked")}</p>
+                    <p class="field">
+                        <label for=input.clone()>{t("share.passphrase")}</label>
+                        <input id=input type="password" autocomplete="off"
+                            on:input=move |ev| secret.set(event_target_value(&ev))
+                            on:keydown=move |ev| if ev.key() == "Enter" { unlock() }/>
+                    </p>
+                    <p class="actions"><button type="button" class="button small" on:click=move |_| unlock()>{t("share.unlock")}</button></p>
+                    <p role="alert" class="field-error" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
+                </li>
+            }
+            .into_any()
+        }
+        FileState::Imported { summary, conflicts } => {
+            let decisions = conflicts
+                .into_iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let title = a.title.clone();
+                    let done = RwSignal::new(String::new());
+                    let copy = a.clone();
+                    let keep_both = move |_| {
+                        let new_title = t_with("share.copy_title", &[("title", &copy.title)]);
+                        let result = ctx.create(copy.duplicate(new_id(), new_title.clone(), now_ms()));
+                        done.set(match result {
+                            Ok(_) => t_with("share.kept_both", &[("title", &new_title)]),
+                            Err(e) => e.to_string(),
+                        });
+                    };
+                    let replace = move |_| {
+                        done.set(match ctx.overwrite(&a) {
+                            Ok(_) => t("share.replaced").to_string(),
+                            Err(e) => e.to_string(),
+                        });
+                    };
+                    view! {
+                        <li class="conflict" data-index=i>
+                            <p>{t_with("share.exists", &[("title", &title)])}</p>
+                            <p class="actions" hidden=move || !done.with(String::is_empty)>
+                                <button type="button" class="button small" on:click=keep_both>{t("share.keep_both")}<span class="visually-hidden">" " {title.clone()}</span></button>
+                                <button type="button" class="button small secondary" on:click=replace>{t("share.replace")}<span class="visually-hidden">" " {title.clone()}</span></button>
+                            </p>
+                            <p role="status">{move || done.get()}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="import-done">
+                    <p><strong>{t("share.done_label")}</strong> " " {name} ": " {summary}</p>
+                    <ul>{decisions}</ul>
+                </li>
+            }
+            .into_any()
+        }
+    }
+}
