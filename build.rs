@@ -6,7 +6,8 @@
 //!   `docs/architecture.md`). A copy goes to `target/content/` for trunk's post-build hook to publish.
 //! - `pack.rs`: the pack's identity as a Rust `static` plus the file's name and fingerprint, so the shell
 //!   can name its content before the file arrives and reject a file that is not its own.
-//! - `strings.rs`: the UI strings, embedded because every view needs them at once.
+//! - `strings.rs`: the shell's UI strings, embedded because they show before the pack file arrives; the
+//!   pack file carries all of them.
 
 #[allow(dead_code)]
 #[path = "src/core/content/digest.rs"]
@@ -26,6 +27,10 @@ mod validate;
 
 use std::fmt::Write;
 use std::path::PathBuf;
+
+/// UI strings the shell shows before the pack file has arrived (see `ui::app`).
+const SHELL_PREFIXES: [&str; 4] = ["app.", "nav.", "content.", "footer."];
+const SHELL_KEYS: [&str; 2] = ["about.content_version", "notfound.title"];
 
 fn main() {
     for f in [
@@ -52,7 +57,11 @@ fn main() {
         }
     };
 
-    let bytes = postcard::to_allocvec(&loaded.pack).unwrap_or_else(|e| panic!("cannot encode the pack: {e}"));
+    // The pack file holds the pack and every UI string; the wasm keeps only the shell's strings.
+    let all_strings: Vec<(&String, &String)> =
+        loaded.strings.get("en").map(|t| t.iter().collect()).unwrap_or_default();
+    let bytes = postcard::to_allocvec(&(&loaded.pack, &all_strings))
+        .unwrap_or_else(|e| panic!("cannot encode the pack: {e}"));
     let fingerprint = digest::fnv1a64(&bytes);
     let file_name = format!("pack-{fingerprint:016x}.bin");
     std::fs::write(out.join("pack.bin"), &bytes).expect("OUT_DIR is writable");
@@ -69,19 +78,16 @@ fn main() {
     );
     std::fs::write(out.join("pack.rs"), code).expect("OUT_DIR is writable");
 
-    // UI strings: one sorted (key, text) table per language, searched by binary search.
-    let mut strings = String::new();
-    for (lang, table) in &loaded.strings {
-        let name = format!("STRINGS_{}", lang.to_uppercase().replace('-', "_"));
-        let _ = writeln!(
-            strings,
-            "/// UI strings of `{lang}`, sorted by key.\npub static {name}: &[(&str, &str)] = &["
-        );
-        for (key, text) in table {
-            let _ = writeln!(strings, "    ({key:?}, {text:?}),");
-        }
-        strings.push_str("];\n");
+    // The shell's UI strings (header, navigation, footer, content loading), embedded because they show
+    // before the pack file arrives: one sorted (key, text) table, searched by binary search.
+    let shell = |key: &str| SHELL_PREFIXES.iter().any(|p| key.starts_with(p)) || SHELL_KEYS.contains(&key);
+    let mut strings = String::from(
+        "/// The shell's UI strings, sorted by key.\npub static SHELL_STRINGS: &[(&str, &str)] = &[\n",
+    );
+    for (key, text) in all_strings.iter().filter(|(k, _)| shell(k)) {
+        let _ = writeln!(strings, "    ({key:?}, {text:?}),");
     }
+    strings.push_str("];\n");
     std::fs::write(out.join("strings.rs"), strings).expect("OUT_DIR is writable");
 }
 

@@ -94,24 +94,35 @@ fn each_kind_of_bad_file_names_its_problem() {
         ("".into(), "the file is empty"),
         ("<html><body>Hello</body></html>".into(), "holds no answers"),
         (
-            good.replace("\"v\": 3", "\"v\": 7"),
-            "at assessments[0].answers.\"R1.1\": expected a level from 0 to 4, found 7",
+            good.replace("\"v\":3", "\"v\":7"),
+            "at assessments[0].answers.R1.1: expected a level from 0 to 4, found 7",
         ),
-        (good.replace("\"v\": 3", "\"v\": 300"), "assessments[0].answers"),
         (
-            good.replace("\"kind\": \"readiness\"", "\"kind\": \"audit\""),
+            good.replace("\"v\":3", "\"v\":300"),
+            "at assessments[0].answers.R1.1.v: expected a whole number from 0 to 255, found 300",
+        ),
+        (
+            good.replace("\"kind\":\"readiness\"", "\"kind\":\"audit\""),
             "at assessments[0].kind: expected readiness, risk or workbook, found \"audit\"",
         ),
         (
-            good.replace("\"title\": \"Northshire readiness\"", "\"title\": 42"),
-            "at assessments[0].title: found integer `42`, expected a string",
+            good.replace("\"title\":\"Northshire readiness\"", "\"title\":42"),
+            "at assessments[0].title: expected text, found 42",
         ),
-        (good.replace("\"format_version\": 1", "\"format_version\": 0"), "format 0 does not exist"),
+        (good.replace("\"format_version\":1", "\"format_version\":0"), "format 0 does not exist"),
         (
-            good.replace("\"id\": \"a-1\"", "\"id\": \"../../etc\""),
+            good.replace("\"id\":\"a-1\"", "\"id\":\"../../etc\""),
             "at assessments[0].id: expected up to 64 letters",
         ),
-        (good.replace("\"subject\"", "\"subjekt\""), "unknown field `subjekt`"),
+        (
+            good.replace("\"t\":\"dont_know\"", "\"t\":\"maybe\""),
+            "at assessments[0].answers.R1.2.t: expected level, dont_know",
+        ),
+        (good.replace(",\"notes\":{", ",\"notez\":{"), "found the field \"notez\""),
+        (
+            good.replace("\"subject\"", "\"subjekt\""),
+            "at assessments[0]: found the field \"subjekt\", which this format does not have",
+        ),
     ];
     for (text, expected) in cases {
         let message = error(&text).to_string();

@@ -34,7 +34,11 @@ pub fn App() -> impl IntoView {
     // Entry titles come from the pack, so the title is set again once it has arrived.
     Effect::new(move |previous: Option<Route>| {
         let r = route.get();
-        loaded.track();
+        // Until the pack file is in, only the shell's strings exist: the app's name is the title.
+        if loaded.get() != ContentLoad::Ready {
+            page::set_title(t("app.name"));
+            return r;
+        }
         let title = match &r {
             Route::Guidance(
                 view @ (GuidanceView::Principle(_)

@@ -8,11 +8,12 @@
 //! `tests/fixtures/answer-files/`.
 
 pub mod base64;
+mod read;
 mod wire;
 
 use crate::core::assessment::{Assessment, ContentRef};
 use crate::core::APP_VERSION;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -133,27 +134,25 @@ pub fn write(assessments: &[&Assessment], content: &ContentRef, exported: i64) -
         assessments: assessments.iter().map(|a| WireAssessment::from_domain(a)).collect(),
     };
     // Plain data with string keys always serialises.
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SealedEnvelope {
-    format: String,
-    format_version: u32,
-    app_version: String,
-    encryption: Encryption,
-    ciphertext: String,
+#[derive(Serialize)]
+pub(crate) struct SealedEnvelope {
+    pub format: String,
+    pub format_version: u32,
+    pub app_version: String,
+    pub encryption: Encryption,
+    pub ciphertext: String,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Encryption {
-    kdf: String,
-    iterations: u32,
-    salt: String,
-    cipher: String,
-    nonce: String,
+#[derive(Serialize)]
+pub(crate) struct Encryption {
+    pub kdf: String,
+    pub iterations: u32,
+    pub salt: String,
+    pub cipher: String,
+    pub nonce: String,
 }
 
 /// The envelope of an encrypted answer file, with the parameters needed to decrypt it.
@@ -171,7 +170,7 @@ pub fn write_sealed(sealed: &Sealed) -> String {
         },
         ciphertext: base64::encode(&sealed.ciphertext),
     };
-    serde_json::to_string_pretty(&envelope).unwrap_or_default()
+    serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// The answer file as an inert element of an HTML report: JSON in a non-executed script element,
@@ -197,15 +196,16 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
     let value: Value = serde_json::from_str(json).map_err(|e| FileError::NotJson {
         line: e.line(),
         column: e.column(),
-        problem: plain(&e.to_string()),
+        // serde_json ends its message with the position, which is given separately.
+        problem: e.to_string().split(" at line ").next().unwrap_or_default().to_string(),
     })?;
     let Some(object) = value.as_object() else {
-        return Err(FileError::NotAnswerFile { found: describe(&value) });
+        return Err(FileError::NotAnswerFile { found: read::describe(&value) });
     };
     match object.get("format") {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => {
-            return Err(FileError::NotAnswerFile { found: format!("\"format\": {}", describe(other)) })
+            return Err(FileError::NotAnswerFile { found: format!("\"format\": {}", read::describe(other)) })
         }
         None => return Err(FileError::NotAnswerFile { found: "no \"format\" field".into() }),
     }
@@ -227,10 +227,8 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         .iter()
         .try_fold(value, |v, migrate| migrate(v))
         .map_err(|problem| invalid("(whole file)", &problem))?;
-    let envelope: EnvelopeV1 = serde_path_to_error::deserialize(&value).map_err(|e| FileError::Invalid {
-        path: path_of(&e.path().to_string()),
-        problem: plain(&e.inner().to_string()),
-    })?;
+    let envelope: EnvelopeV1 =
+        read::envelope(&value).map_err(|p| FileError::Invalid { path: at(p.path), problem: p.problem })?;
     let mut seen = BTreeSet::new();
     let mut assessments = Vec::with_capacity(envelope.assessments.len());
     for (i, wire) in envelope.assessments.iter().enumerate() {
@@ -259,20 +257,19 @@ pub fn open_plain(bytes: &[u8]) -> Result<Exported, FileError> {
 }
 
 fn open_sealed(value: Value) -> Result<Sealed, FileError> {
-    let envelope: SealedEnvelope = serde_path_to_error::deserialize(&value).map_err(|e| {
-        FileError::Invalid { path: path_of(&e.path().to_string()), problem: plain(&e.inner().to_string()) }
-    })?;
+    let envelope =
+        read::sealed(&value).map_err(|p| FileError::Invalid { path: at(p.path), problem: p.problem })?;
     let e = &envelope.encryption;
     if e.kdf != "PBKDF2-SHA-256" {
         return Err(invalid(
             "encryption.kdf",
-            &format!("expected \"PBKDF2-SHA-256\", found {:?}", short(&e.kdf)),
+            &format!("expected \"PBKDF2-SHA-256\", found \"{}\"", short(&e.kdf)),
         ));
     }
     if e.cipher != "AES-256-GCM" {
         return Err(invalid(
             "encryption.cipher",
-            &format!("expected \"AES-256-GCM\", found {:?}", short(&e.cipher)),
+            &format!("expected \"AES-256-GCM\", found \"{}\"", short(&e.cipher)),
         ));
     }
     if !(ITERATIONS..=MAX_ITERATIONS).contains(&e.iterations) {
@@ -308,33 +305,12 @@ fn invalid(path: &str, problem: &str) -> FileError {
     FileError::Invalid { path: path.into(), problem: problem.into() }
 }
 
-/// `assessments[0].answers.R1.1` as serde_path_to_error writes it; `.` (the root) as "the top level".
-fn path_of(path: &str) -> String {
-    if path == "." {
+/// A path in the file; the empty path (the whole object) as "the top level".
+fn at(path: String) -> String {
+    if path.is_empty() {
         "the top level".into()
     } else {
-        path.into()
-    }
-}
-
-/// serde's wording made plainer: "expected u8" reads as "expected a whole number from 0 to 255".
-fn plain(message: &str) -> String {
-    message
-        .replace("expected u8", "expected a whole number from 0 to 255")
-        .replace("expected u32", "expected a whole number")
-        .replace("expected i64", "expected a whole number")
-        .replace("invalid type: ", "found ")
-        .replace("invalid value: ", "found ")
-}
-
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => format!("{:?}", short(s)),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        path
     }
 }
 

@@ -1,9 +1,10 @@
 //! The answer file as it is written, version 1: types of their own, so that the file format changes
-//! only on purpose, and checked conversions to and from the domain types.
+//! only on purpose, and checked conversions to and from the domain types. Written with serde, read by
+//! `read.rs`.
 //! The JSON Schema `docs/answer-file.schema.json` describes exactly these types.
 
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest id accepted (a UUID has 36 characters).
@@ -17,8 +18,7 @@ const MAX_TEXT: usize = 200_000;
 /// Latest plausible time: year 2286, in milliseconds.
 const MAX_TIME: i64 = 10_000_000_000_000;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EnvelopeV1 {
     pub format: String,
     pub format_version: u32,
@@ -30,22 +30,19 @@ pub struct EnvelopeV1 {
     pub assessments: Vec<WireAssessment>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WireContent {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WireRespondent {
     pub name: String,
     pub role: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WireAssessment {
     pub id: String,
     pub kind: String,
@@ -60,8 +57,8 @@ pub struct WireAssessment {
 }
 
 /// An answer: `{"t": "level", "v": 3}`, `{"t": "dont_know"}` and so on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "v", rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "t", content = "v", rename_all = "snake_case")]
 pub enum WireAnswer {
     Level(u8),
     DontKnow,
@@ -105,13 +102,13 @@ impl WireAssessment {
         {
             return bad(
                 "id",
-                format!("expected up to {MAX_ID} letters, digits, - or _, found {:?}", short(&self.id)),
+                format!("expected up to {MAX_ID} letters, digits, - or _, found \"{}\"", short(&self.id)),
             );
         }
         let Some(kind) = Kind::from_id(&self.kind) else {
             return bad(
                 "kind",
-                format!("expected readiness, risk or workbook, found {:?}", short(&self.kind)),
+                format!("expected readiness, risk or workbook, found \"{}\"", short(&self.kind)),
             );
         };
         for (field, text) in [
@@ -139,12 +136,12 @@ impl WireAssessment {
         }
         let mut answers = BTreeMap::new();
         for (item, answer) in &self.answers {
-            let path = format!("answers.{item:?}");
+            let path = format!("answers.{item}");
             check_item_id(item).map_err(|p| invalid(&path, p))?;
             answers.insert(item.clone(), answer.to_domain().map_err(|p| invalid(&path, p))?);
         }
         for (item, note) in &self.notes {
-            let path = format!("notes.{item:?}");
+            let path = format!("notes.{item}");
             check_item_id(item).map_err(|p| invalid(&path, p))?;
             if note.chars().count() > MAX_TEXT {
                 return bad(&path, format!("expected at most {MAX_TEXT} characters, found more"));
@@ -203,7 +200,7 @@ impl WireAnswer {
 
 fn check_item_id(id: &str) -> Result<(), String> {
     if id.is_empty() || id.chars().count() > MAX_ITEM_ID || id.chars().any(char::is_control) {
-        return Err(format!("expected an item id of 1 to {MAX_ITEM_ID} characters, found {:?}", short(id)));
+        return Err(format!("expected an item id of 1 to {MAX_ITEM_ID} characters, found \"{}\"", short(id)));
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The content pack: its model, its validation, and the copy the app works with.
 //!
-//! The pack's text does not live in the wasm: `build.rs` writes it as a postcard file that the app
+//! The pack's text and its UI strings do not live in the wasm (only the shell's strings do): `build.rs`
+//! writes them as a postcard file that the app
 //! fetches right after start (see `browser::content`) and hands to [`install`]. Until then [`pack`] is
 //! an empty pack with the real [`PackInfo`], and the views that need content wait (see `ui::app`). On the
 //! host (build tools and tests) the same file is compiled in and decoded on first use.
@@ -25,7 +26,13 @@ mod embedded {
 /// The name of the pack file next to `index.html`, with its fingerprint in it.
 pub const FILE_NAME: &str = embedded::FILE_NAME;
 
-static INSTALLED: OnceLock<Pack> = OnceLock::new();
+/// The pack file's content: the pack, and every UI string sorted by key.
+struct Installed {
+    pack: Pack,
+    strings: Vec<(String, String)>,
+}
+
+static INSTALLED: OnceLock<Installed> = OnceLock::new();
 
 /// The content pack: the installed one, or an empty pack with the real identity before that.
 pub fn pack() -> &'static Pack {
@@ -35,7 +42,7 @@ pub fn pack() -> &'static Pack {
         // Cannot fail: build.rs wrote these bytes from this model; the tests would say otherwise.
         let _ = install(bytes);
     }
-    INSTALLED.get().unwrap_or_else(|| {
+    INSTALLED.get().map(|i| &i.pack).unwrap_or_else(|| {
         static EMPTY: OnceLock<Pack> = OnceLock::new();
         EMPTY.get_or_init(|| Pack {
             info: info().clone(),
@@ -82,13 +89,14 @@ impl fmt::Display for InstallError {
 /// Checks and decodes a pack file and makes it the pack of this app. Installing twice keeps the first.
 pub fn install(bytes: &[u8]) -> Result<(), InstallError> {
     if !is_installed() {
-        let _ = INSTALLED.set(decode(bytes)?);
+        let (pack, strings) = decode(bytes)?;
+        let _ = INSTALLED.set(Installed { pack, strings });
     }
     Ok(())
 }
 
-/// Checks that `bytes` are this build's pack file and decodes them.
-pub fn decode(bytes: &[u8]) -> Result<Pack, InstallError> {
+/// Checks that `bytes` are this build's pack file and decodes them: the pack and its UI strings.
+pub fn decode(bytes: &[u8]) -> Result<(Pack, Vec<(String, String)>), InstallError> {
     let found = digest::fnv1a64(bytes);
     if found != embedded::FINGERPRINT {
         return Err(InstallError::NotOurs { expected: embedded::FINGERPRINT, found });
@@ -96,15 +104,23 @@ pub fn decode(bytes: &[u8]) -> Result<Pack, InstallError> {
     postcard::from_bytes(bytes).map_err(|e| InstallError::Undecodable(e.to_string()))
 }
 
-/// The UI strings of the reference language, sorted by key.
-pub fn strings_en() -> &'static [(&'static str, &'static str)] {
-    embedded::STRINGS_EN
+/// The UI strings of the reference language, sorted by key: all of them once the pack file is
+/// installed, the shell's before.
+pub fn strings_en() -> Vec<(&'static str, &'static str)> {
+    match INSTALLED.get() {
+        Some(i) => i.strings.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+        None => embedded::SHELL_STRINGS.to_vec(),
+    }
 }
 
-/// The UI string for `key`, if the pack has it.
+/// The UI string for `key`, if there is one.
 pub fn string(key: &str) -> Option<&'static str> {
-    let table = strings_en();
-    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+    if let Some(i) = INSTALLED.get() {
+        let table = &i.strings;
+        return table.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|n| table[n].1.as_str());
+    }
+    let table = embedded::SHELL_STRINGS;
+    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|n| table[n].1)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -125,6 +141,8 @@ mod tests {
     fn the_compiled_in_file_decodes_to_the_pack_the_sources_describe() {
         let from_sources = source::load_dir(std::path::Path::new("content")).expect("pack loads");
         assert_eq!(pack(), &from_sources.pack);
+        let strings: Vec<(String, String)> = from_sources.strings["en"].clone().into_iter().collect();
+        assert_eq!(strings_en().len(), strings.len(), "every UI string travels in the pack file");
         assert!(is_installed());
         assert_eq!(info(), &from_sources.pack.info);
     }

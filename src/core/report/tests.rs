@@ -19,7 +19,11 @@ fn assessment(answers: &[(&str, Answer)], notes: &[(&str, &str)]) -> Assessment 
 }
 
 fn meta() -> ReportMeta {
-    ReportMeta { generated: "2026-11-23 10:00".into(), updated: "2026-11-22 09:30".into(), now: 1_795_000_000_000 }
+    ReportMeta {
+        generated: "2026-11-23 10:00".into(),
+        updated: "2026-11-22 09:30".into(),
+        now: 1_795_000_000_000,
+    }
 }
 
 /// A UI-string key left in the output means a key is missing from strings/en.toml.
@@ -121,7 +125,8 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     a.title = evil.into();
     a.subject = evil.into();
     let doc = readiness_report_document(pack(), &a, &meta());
-    let scripts: Vec<&str> = doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
+    let scripts: Vec<&str> =
+        doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
     assert_eq!(scripts.len(), 1, "only the inert answer-file element: {scripts:?}");
     assert!(scripts[0].starts_with("<script type=\"application/json\" id=\"rai-answer-file\">"));
     match crate::core::answer_file::open(doc.as_bytes()) {
