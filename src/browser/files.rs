@@ -11,12 +11,15 @@ pub struct Picked {
     pub bytes: Result<Vec<u8>, u64>,
 }
 
-/// Every file of a file input's or a drop's list, read in order.
-pub async fn read_all(list: Option<web_sys::FileList>) -> Vec<Picked> {
-    let Some(list) = list else { return Vec::new() };
+/// The files of a file input's or a drop's list, taken at once: the list empties when the input is reset.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.item(i)).collect()).unwrap_or_default()
+}
+
+/// Reads every file, in order.
+pub async fn read_all(files: Vec<web_sys::File>) -> Vec<Picked> {
     let mut out = Vec::new();
-    for i in 0..list.length() {
-        let Some(file) = list.item(i) else { continue };
+    for file in files {
         let size = file.size() as u64;
         let bytes = if size > MAX_BYTES {
             Err(size)

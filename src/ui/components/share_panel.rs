@@ -4,7 +4,7 @@
 
 use crate::browser::crypto::{seal, unseal, UnsealError};
 use crate::browser::download::download;
-use crate::browser::files::{read_all, Picked};
+use crate::browser::files::{files_of, read_all, Picked};
 use crate::browser::system::{date_time, new_id, now_ms};
 use crate::core::answer_file::{self, open, open_plain, unknown_items, Exported, FileError, Opened, Sealed};
 use crate::core::assessment::{Assessment, ContentRef};
@@ -150,6 +150,7 @@ pub fn SharePanel() -> impl IntoView {
     };
 
     let add_files = move |list: Option<web_sys::FileList>| {
+        let list = files_of(list);
         leptos::task::spawn_local(async move {
             for picked in read_all(list).await {
                 let key = next_key.get_value();

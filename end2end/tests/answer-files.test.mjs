@@ -1,0 +1,181 @@
+// End-to-end: answer files between browser profiles, plain and encrypted; a set of bad files; the
+// same assessment imported twice; a downloaded HTML report imported back.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startApp } from '../tools/fixture.mjs';
+import { axeViolations } from '../tools/guards.mjs';
+import { QuestionsPage } from '../pages/questions-page.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+const NOTE = 'Board minutes 3 March <img src=x onerror="window.__pwned=1"> & "quotes"';
+const CHOICES = { 'R1.1': 3, 'R1.2': 5, 'R2.1': 6, 'R9.6': 0 };
+
+/** A readiness assessment with a few answers and a note containing markup, in a fresh profile. */
+async function answered(title) {
+  const visit = await app.visit({ acceptDownloads: true });
+  const { page, ui, lib } = visit;
+  await ui.open('/assessments');
+  await lib.create({ title, subject: 'Northshire Police', name: 'A. Okafor', role: 'Ethics officer' });
+  for (const [id, k] of Object.entries(CHOICES)) await page.locator(`[id="q-${id}-${k}"]`).check();
+  await page.getByLabel('Notes and evidence R1.1').fill(NOTE);
+  await lib.waitSaved();
+  return visit;
+}
+
+async function exportFrom(page, { titles, passphrase = '' }) {
+  await page.goto(page.url().replace(/#.*$/, '#/assessments'));
+  await page.waitForSelector('#export-heading');
+  for (const t of titles) await page.getByRole('checkbox', { name: new RegExp(`^${t} · `) }).check();
+  if (passphrase) {
+    await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+    await page.getByLabel('Passphrase again').fill(passphrase);
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export answer file' }).click(),
+  ]);
+  return { name: download.suggestedFilename(), buffer: readFileSync(await download.path()) };
+}
+
+async function importFiles(page, files) {
+  await page.getByLabel('Choose files to import').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: f.buffer })));
+}
+
+async function results(page, count) {
+  await page.waitForFunction((n) => document.querySelectorAll('.import-results > li').length >= n, count);
+  return page.locator('.import-results > li').allInnerTexts();
+}
+
+describe('answer files', () => {
+  test('exported in one profile, imported in a fresh one: every answer and note identical', async () => {
+    const source = await answered('Shared readiness');
+    const file = await exportFrom(source.page, { titles: ['Shared readiness'] });
+    assert.match(file.name, /^rai-assess_readiness_shared-readiness_\d{4}-\d{2}-\d{2}\.json$/);
+    const json = JSON.parse(file.buffer.toString('utf8'));
+    assert.equal(json.format, 'rai-assess.answers');
+    assert.equal(json.format_version, 1);
+    await source.context.close();
+
+    const { context, page, guards, ui, lib } = await app.visit();
+    const q = new QuestionsPage(page);
+    await ui.open('/assessments');
+    await importFiles(page, [file]);
+    const [row] = await results(page, 1);
+    assert.match(row, /Imported: .* 1 new assessment\(s\) added\./);
+    await page.getByRole('link', { name: 'Shared readiness' }).first().click();
+    await page.waitForSelector('fieldset.question');
+    for (const [id, k] of Object.entries(CHOICES)) assert.equal(await q.checkedIndex(id), k, id);
+    assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), NOTE);
+    assert.equal(await page.getByLabel('Agency, unit or AI system it is about').inputValue(), 'Northshire Police');
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the markup in the note never ran');
+    await guards.assertClean('import');
+    await context.close();
+  });
+
+  test('an encrypted file: a wrong passphrase imports nothing, the right one imports it', async () => {
+    const source = await answered('Secret readiness');
+    const file = await exportFrom(source.page, { titles: ['Secret readiness'], passphrase: 'correct horse battery' });
+    assert.match(file.name, /_encrypted\.json$/);
+    const text = file.buffer.toString('utf8');
+    assert.doesNotMatch(text, /Secret readiness|Board minutes/, 'nothing readable in the file');
+    const envelope = JSON.parse(text);
+    assert.equal(envelope.encryption.kdf, 'PBKDF2-SHA-256');
+    assert.ok(envelope.encryption.iterations >= 600000);
+    assert.equal(envelope.encryption.cipher, 'AES-256-GCM');
+    await source.context.close();
+
+    const { context, page, guards, ui } = await app.visit();
+    await ui.open('/assessments');
+    await importFiles(page, [file]);
+    await results(page, 1);
+    assert.match(await page.locator('.import-locked').innerText(), /encrypted\. Enter its passphrase/);
+    await page.locator('.import-locked').getByLabel('Passphrase').fill('wrong horse');
+    await page.getByRole('button', { name: 'Unlock and import' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The passphrase is wrong' }).waitFor();
+    assert.match(await page.locator('.library').innerText(), /^\s*$/, 'nothing imported');
+    await page.locator('.import-locked').getByLabel('Passphrase').fill('correct horse battery');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.import-done');
+    assert.match(await page.locator('.library').innerText(), /Secret readiness/);
+    assert.deepEqual(await axeViolations(page), []);
+    await guards.assertClean('encrypted');
+    await context.close();
+  });
+
+  test('bad files each say what is wrong and change nothing', async () => {
+    const { context, page, ui } = await app.visit();
+    await ui.open('/assessments');
+    const good = JSON.parse(readFileSync('tests/fixtures/answer-files/v1.json', 'utf8'));
+    const tooNew = { ...good, format_version: 2, app_version: '4.0.0' };
+    const badLevel = structuredClone(good);
+    badLevel.assessments[0].answers['R1.1'].v = 9;
+    const files = [
+      { name: 'broken.json', buffer: Buffer.from('{"format": "rai-assess.answers",\n  "format_version": 1,,}') },
+      { name: 'other-tool.json', buffer: Buffer.from('{"format": "cnil-pia", "data": []}') },
+      { name: 'future.json', buffer: Buffer.from(JSON.stringify(tooNew)) },
+      { name: 'huge.json', buffer: Buffer.alloc(11 * 1024 * 1024, 32) },
+      { name: 'bad-level.json', buffer: Buffer.from(JSON.stringify(badLevel)) },
+    ];
+    await importFiles(page, files);
+    const rows = (await results(page, files.length)).reverse();
+    const expected = [
+      /broken\.json: the file is not valid JSON at line 2, column \d+/,
+      /other-tool\.json: this is not an RAI Assess answer file: expected "format": "rai-assess.answers", found "format": "cnil-pia"/,
+      /future\.json: this file was written by RAI Assess 4\.0\.0 in answer-file format 2.*Open it with RAI Assess 4\.0\.0 or later/,
+      /huge\.json: the file is 11\.0 MB; answer files are at most 10 MB, so it was not read/,
+      /bad-level\.json: at assessments\[0\]\.answers\.R1\.1: expected a level from 0 to 4, found 9/,
+    ];
+    for (const [i, re] of expected.entries()) {
+      assert.match(rows[i], re);
+      assert.match(rows[i], /Nothing was imported from this file\./);
+    }
+    assert.equal(await page.locator('.library .assessment-card').count(), 0, 'nothing imported');
+    await context.close();
+  });
+
+  test('the same assessment twice: keep both or replace; a downloaded report imports back', async () => {
+    const source = await answered('Twice readiness');
+    const { page } = source;
+    const file = await exportFrom(page, { titles: ['Twice readiness'] });
+    await importFiles(page, [file]);
+    const [row] = await results(page, 1);
+    assert.match(row, /"Twice readiness" is already in this browser/);
+    await page.getByRole('button', { name: 'Keep both Twice readiness' }).click();
+    await page.getByText('Added as "Twice readiness (imported)".').waitFor();
+    assert.equal(await page.locator('.library .assessment-card').count(), 2);
+
+    // The report carries the answers: importing it in a fresh profile restores them.
+    await page.getByRole('link', { name: 'Twice readiness', exact: true }).click();
+    await page.getByRole('link', { name: 'Report' }).click();
+    await page.waitForSelector('article.report h1');
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report (HTML)' }).click(),
+    ]);
+    const report = { name: dl.suggestedFilename(), buffer: readFileSync(await dl.path()) };
+    await source.context.close();
+
+    const fresh = await app.visit();
+    await fresh.ui.open('/assessments');
+    await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: report.name, mimeType: 'text/html', buffer: report.buffer }]);
+    const [imported] = await results(fresh.page, 1);
+    assert.match(imported, /1 new assessment\(s\) added/);
+    await fresh.page.getByRole('link', { name: 'Twice readiness' }).click();
+    await fresh.page.waitForSelector('fieldset.question');
+    assert.equal(await new QuestionsPage(fresh.page).checkedIndex('R1.1'), CHOICES['R1.1']);
+    // Importing it again and replacing keeps one copy.
+    await fresh.ui.open('/assessments');
+    await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: report.name, mimeType: 'text/html', buffer: report.buffer }]);
+    await fresh.page.waitForSelector('.conflict');
+    await fresh.page.getByRole('button', { name: 'Replace Twice readiness' }).click();
+    await fresh.page.getByText("Replaced with the file's version.").waitFor();
+    assert.equal(await fresh.page.locator('.library .assessment-card').count(), 1);
+    await fresh.guards.assertClean('report import');
+    await fresh.context.close();
+  });
+});
