@@ -58,3 +58,24 @@ pub fn print() {
         let _ = w.print();
     }
 }
+
+/// The name and value of every `<select>` inside the element with this id, in document order.
+pub fn select_values(container: &str) -> Vec<(String, String)> {
+    let Some(root) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(container))
+    else {
+        return Vec::new();
+    };
+    let Ok(list) = root.query_selector_all("select") else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| (s.name(), s.value()))
+        .collect()
+}
+
+/// Goes to another view of the app.
+pub fn go(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}

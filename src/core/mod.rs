@@ -6,10 +6,13 @@ pub mod assessment;
 pub mod content;
 pub mod guidance;
 pub mod library;
+pub mod merge;
 pub mod questionnaire;
 pub mod report;
 pub mod route;
 pub mod scoring;
+pub mod sort;
+pub mod text;
 
 /// The app's own version, shown on the About page and recorded in answer files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

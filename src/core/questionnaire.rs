@@ -55,7 +55,9 @@ impl Choice {
             Answer::DontKnow => "dk".into(),
             Answer::NotApplicable => "na".into(),
             Answer::Choice(c) => format!("c-{c}"),
-            other => format!("{other:?}"),
+            Answer::Choices(c) => format!("cs-{}", c.join("-")),
+            Answer::Text(_) => "text".into(),
+            Answer::Checked(c) => format!("ck-{c}"),
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum Route {
     Results(String),
     /// The printable report of an assessment.
     Report(String),
+    /// Several assessments side by side, to compare and merge.
+    Compare(Vec<String>),
     Guidance(GuidanceView),
     About,
     /// An address that names no view; keeps what was asked for, to show it.
@@ -63,6 +65,7 @@ impl Route {
             ["assessments", a] => Route::Assessment(id(a)),
             ["assessments", a, "results"] => Route::Results(id(a)),
             ["assessments", a, "report"] => Route::Report(id(a)),
+            ["compare", list] => Route::Compare(list.split('+').filter(|s| !s.is_empty()).map(id).collect()),
             ["guidance"] => Route::Guidance(GuidanceView::Overview),
             ["guidance", "methods"] => Route::Guidance(GuidanceView::Methods),
             ["guidance", "principles", p] => Route::Guidance(GuidanceView::Principle(id(p))),
@@ -83,6 +86,7 @@ impl Route {
             Route::Assessment(id) => format!("#/assessments/{id}"),
             Route::Results(id) => format!("#/assessments/{id}/results"),
             Route::Report(id) => format!("#/assessments/{id}/report"),
+            Route::Compare(ids) => format!("#/compare/{}", ids.join("+")),
             Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
             Route::NotFound(path) => format!("#{path}"),
@@ -93,9 +97,11 @@ impl Route {
     pub fn section(&self) -> Option<Section> {
         match self {
             Route::Home => Some(Section::Home),
-            Route::Assessments | Route::Assessment(_) | Route::Results(_) | Route::Report(_) => {
-                Some(Section::Assessments)
-            }
+            Route::Assessments
+            | Route::Assessment(_)
+            | Route::Results(_)
+            | Route::Report(_)
+            | Route::Compare(_) => Some(Section::Assessments),
             Route::Guidance(_) => Some(Section::Guidance),
             Route::About => Some(Section::About),
             Route::NotFound(_) => None,
@@ -115,6 +121,7 @@ impl Route {
             Route::Assessment(_) => "assessment.title",
             Route::Results(_) => "results.title",
             Route::Report(_) => "report.title",
+            Route::Compare(_) => "compare.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
             Route::Guidance(GuidanceView::Methods) => "methods.title",
             Route::Guidance(_) => "guidance.title",
@@ -179,6 +186,7 @@ mod tests {
             Route::Assessment("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
             Route::Results("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
             Route::Report("0b7c5e7e-8f0c-4a52-9d0e-3f1f8a6d2c11".into()),
+            Route::Compare(vec!["a-1".into(), "b-2".into(), "c-3".into()]),
             Route::Guidance(GuidanceView::Overview),
             Route::Guidance(GuidanceView::Principle("P3.3".into())),
             Route::Guidance(GuidanceView::Stage("deploy".into())),

@@ -131,7 +131,7 @@ impl Assessment {
 /// reduced to lowercase ASCII letters, digits and hyphens.
 pub fn file_name(a: &Assessment, date: &str) -> String {
     let mut slug = String::new();
-    for c in a.title.to_lowercase().chars() {
+    for c in crate::core::text::fold(&a.title).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {

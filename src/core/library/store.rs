@@ -3,6 +3,7 @@ use super::schema::{decode, encode, header, RecordError};
 use super::summary::Summary;
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
+use crate::core::sort;
 use std::fmt;
 
 /// Key of an assessment's full record.
@@ -35,10 +36,10 @@ impl Listing {
         self.deleted.retain(|s| s.id != summary.id);
         if summary.deleted.is_some() {
             self.deleted.push(summary);
-            self.deleted.sort_by_key(|s| std::cmp::Reverse(s.deleted));
+            sort::by_key(&mut self.deleted, |s| std::cmp::Reverse(s.deleted));
         } else {
             self.active.push(summary);
-            self.active.sort_by_key(|s| std::cmp::Reverse(s.updated));
+            sort::by_key(&mut self.active, |s| std::cmp::Reverse(s.updated));
         }
     }
 }
@@ -144,9 +145,9 @@ impl<B: KeyValue> Library<B> {
                 listing.active.push(summary);
             }
         }
-        listing.active.sort_by_key(|s| std::cmp::Reverse(s.updated));
-        listing.deleted.sort_by_key(|s| std::cmp::Reverse(s.deleted));
-        listing.set_aside.sort_by(|a, b| a.id.cmp(&b.id));
+        sort::by_key(&mut listing.active, |s| std::cmp::Reverse(s.updated));
+        sort::by_key(&mut listing.deleted, |s| std::cmp::Reverse(s.deleted));
+        sort::by(&mut listing.set_aside, |a, b| a.id.cmp(&b.id));
         Ok(listing)
     }
 

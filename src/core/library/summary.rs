@@ -78,19 +78,19 @@ impl SortBy {
 /// The summaries to show: of one kind (or all), containing every word of `text` in the title, subject
 /// or respondent, in the chosen order.
 pub fn select<'a>(all: &'a [Summary], kind: Option<Kind>, text: &str, sort: SortBy) -> Vec<&'a Summary> {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = text.split_whitespace().map(crate::core::text::fold).collect();
     let shown: Vec<&Summary> = all
         .iter()
         .filter(|s| kind.is_none_or(|k| s.kind == k))
         .filter(|s| {
-            let hay = format!("{} {} {}", s.title, s.subject, s.respondent).to_lowercase();
+            let hay = crate::core::text::fold(&format!("{} {} {}", s.title, s.subject, s.respondent));
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect();
     // One comparator for every order: each `sort_by` call site is a separate copy of the sort code.
-    let lowered: Vec<String> = shown.iter().map(|s| s.title.to_lowercase()).collect();
+    let lowered: Vec<String> = shown.iter().map(|s| crate::core::text::fold(&s.title)).collect();
     let mut order: Vec<usize> = (0..shown.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::core::sort::by(&mut order, |&a, &b| {
         let (x, y) = (shown[a], shown[b]);
         let newest_first = y.updated.cmp(&x.updated);
         match sort {

@@ -6,7 +6,10 @@
 //! `strings/en.toml` (the app's own, validated at build time) are inserted as written.
 
 pub mod chart;
+pub mod compare;
 pub mod escape;
+pub mod guidance;
+pub mod methods;
 
 use crate::core::answer_file;
 use crate::core::assessment::{Answer, Assessment, ContentRef};
@@ -67,8 +70,7 @@ fn answer_text(form: &Form, item_id: &str, answer: Option<&Answer>) -> (String, 
         form.items().find(|i| i.id == item_id).and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
     match (choice, answer) {
         (Some(c), _) => (c.label.clone(), c.detail),
-        (None, Answer::Text(t)) => (t.clone(), ""),
-        (None, other) => (format!("{other:?}"), ""),
+        (None, a) => (compare::plain_answer(a), ""),
     }
 }
 

@@ -117,11 +117,11 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
     let provisional = answered * 100 < applicable * PROVISIONAL_BELOW_PERCENT;
     // The two lists never share an item: with few answers, the lower half is weakest, the rest strongest.
     let mut sorted = items;
-    sorted.sort_by_key(|i| i.level);
+    crate::core::sort::by_key(&mut sorted, |i| i.level);
     let weak_count = sorted.len().div_ceil(2).min(ITEMS_LISTED);
     let mut rest = sorted.split_off(weak_count);
     let weakest = sorted;
-    rest.sort_by_key(|i| std::cmp::Reverse(i.level));
+    crate::core::sort::by_key(&mut rest, |i| std::cmp::Reverse(i.level));
     let strongest: Vec<ItemLevel> = rest.into_iter().take(ITEMS_LISTED).collect();
     ReadinessResult {
         dimensions,

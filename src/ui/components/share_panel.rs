@@ -5,10 +5,12 @@
 use crate::browser::crypto::{seal, unseal, UnsealError};
 use crate::browser::download::download;
 use crate::browser::files::{files_of, read_all, Picked};
+use crate::browser::page;
 use crate::browser::system::{date_time, new_id, now_ms};
 use crate::core::answer_file::{self, open, open_plain, unknown_items, Exported, FileError, Opened, Sealed};
 use crate::core::assessment::{Assessment, ContentRef};
 use crate::core::content::pack;
+use crate::core::route::Route;
 use crate::ui::components::kind_label;
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::{use_library, LibraryContext};
@@ -149,6 +151,14 @@ pub fn SharePanel() -> impl IntoView {
         });
     };
 
+    let compare = move |_| {
+        let ids = selected.get_untracked();
+        if ids.len() < 2 {
+            export_message.set(t("compare.need_two").to_string());
+        } else {
+            page::go(&Route::Compare(ids).href());
+        }
+    };
     let add_files = move |list: Option<web_sys::FileList>| {
         let list = files_of(list);
         leptos::task::spawn_local(async move {
@@ -196,6 +206,7 @@ pub fn SharePanel() -> impl IntoView {
             </div>
             <p class="actions">
                 <button type="button" class="button" on:click=export>{t("share.export")}</button>
+                <button type="button" class="button secondary" on:click=compare>{t("compare.start")}</button>
             </p>
             <p role="status" class="share-status">{move || export_message.get()}</p>
         </section>

@@ -15,7 +15,7 @@ pub fn GlossaryPage(
     let terms = &pack().vocabulary.terms;
     let (filter, set_filter) = signal(String::new());
     let lowered: Vec<String> =
-        terms.iter().map(|t| format!("{} {}", t.term, t.definition).to_lowercase()).collect();
+        terms.iter().map(|t| crate::core::text::fold(&format!("{} {}", t.term, t.definition))).collect();
     // Which terms the filter keeps, recomputed once per keystroke; rows only toggle `hidden`.
     let shown = Memo::new(move |_| {
         let words = filter.with(|f| query_words(f));

@@ -121,7 +121,7 @@ pub fn GuidancePage() -> impl IntoView {
         })
         .collect_view();
     let mut stages: Vec<_> = v.stages.iter().collect();
-    stages.sort_by_key(|s| s.order);
+    crate::core::sort::by_key(&mut stages, |s| s.order);
     let stages = stages
         .into_iter()
         .map(|s| {

@@ -1,0 +1,122 @@
+//! The comparison of several respondents as HTML: per section its agreement, then per item every
+//! respondent's answer, the difference (marked in words, not only by colour) and a labelled choice of
+//! the merged answer, a native `<select>` named by the item id that the merge button reads.
+
+use super::escape::html;
+use super::{fill, s};
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::merge::{label, Agreement, Row};
+use crate::core::questionnaire::Form;
+use std::fmt::Write;
+
+/// How an answer reads: the item's own label for it, or a plain description.
+fn answer_label(form: &Form, id: &str, answer: &Answer) -> String {
+    let known =
+        form.items().find(|i| i.id == id).and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
+    known.map_or_else(|| plain_answer(answer), |c| c.label.clone())
+}
+
+/// An answer described without the item's own labels (an item the content does not have).
+pub fn plain_answer(answer: &Answer) -> String {
+    match answer {
+        Answer::Level(l) => l.to_string(),
+        Answer::DontKnow => s("answer.dont_know").into(),
+        Answer::NotApplicable => s("answer.not_applicable").into(),
+        Answer::Choice(c) | Answer::Text(c) => c.clone(),
+        Answer::Choices(c) => c.join(", "),
+        Answer::Checked(c) => c.to_string(),
+    }
+}
+
+fn row_html(o: &mut String, form: &Form, list: &[&Assessment], row: &Row) {
+    let class = if row.disagree { "disagree" } else { "agree" };
+    let text =
+        form.items().find(|i| i.id == row.id).map(|i| i.text).unwrap_or_else(|| s("compare.unknown_item"));
+    let _ = write!(
+        o,
+        "<tr class=\"{class}\"><th scope=\"row\"><span class=\"q-number\">{}</span> {}</th>",
+        html(&row.id),
+        html(text)
+    );
+    for a in &row.answers {
+        let cell = a.as_ref().map_or_else(|| "–".to_string(), |a| answer_label(form, &row.id, a));
+        let _ = write!(o, "<td>{}</td>", html(&cell));
+    }
+    let difference = match (row.disagree, row.spread) {
+        (true, Some(spread)) => fill("compare.spread", &[("spread", &spread.to_string())]),
+        (true, None) => s("compare.differ").to_string(),
+        (false, _) => String::new(),
+    };
+    let _ = write!(
+        o,
+        "<td>{}</td><td><select name=\"{}\" aria-label=\"{}\">",
+        html(&difference),
+        html(&row.id),
+        html(&fill("compare.merged_for", &[("id", &row.id)]))
+    );
+    let suggested = row
+        .suggestion
+        .as_ref()
+        .map_or_else(|| s("compare.none").to_string(), |a| answer_label(form, &row.id, a));
+    let _ = write!(
+        o,
+        "<option value=\"s\">{}</option>",
+        html(&fill("compare.suggested", &[("answer", &suggested)]))
+    );
+    for (i, (a, who)) in row.answers.iter().zip(list).enumerate() {
+        if let Some(a) = a {
+            let _ = write!(
+                o,
+                "<option value=\"{i}\">{}: {}</option>",
+                html(&label(who)),
+                html(&answer_label(form, &row.id, a))
+            );
+        }
+    }
+    let _ = write!(o, "<option value=\"b\">{}</option></select></td></tr>", s("compare.blank"));
+}
+
+/// The whole comparison: one table per section, then the items outside the content, if any.
+pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: &[Agreement]) -> String {
+    let mut o = String::new();
+    let head = |o: &mut String| {
+        let _ = write!(o, "<table class=\"compare\"><thead><tr><th scope=\"col\">{}</th>", s("compare.item"));
+        for a in list {
+            let _ = write!(o, "<th scope=\"col\">{}</th>", html(&label(a)));
+        }
+        let _ = write!(
+            o,
+            "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            s("compare.difference"),
+            s("compare.merged")
+        );
+    };
+    for (section, agreed) in form.sections.iter().zip(agreement) {
+        let summary = fill(
+            "compare.agreement",
+            &[("agreed", &agreed.agreed.to_string()), ("compared", &agreed.compared.to_string())],
+        );
+        let _ = write!(
+            o,
+            "<section class=\"c-section\"><h2>{} {}</h2><p>{}</p>",
+            html(section.id),
+            html(section.title),
+            html(&summary)
+        );
+        head(&mut o);
+        for row in rows.iter().filter(|r| section.items.iter().any(|i| i.id == r.id)) {
+            row_html(&mut o, form, list, row);
+        }
+        o.push_str("</tbody></table></section>");
+    }
+    let extra: Vec<&Row> = rows.iter().filter(|r| !form.items().any(|i| i.id == r.id)).collect();
+    if !extra.is_empty() {
+        let _ = write!(o, "<section class=\"c-section\"><h2>{}</h2>", s("compare.extra"));
+        head(&mut o);
+        for row in extra {
+            row_html(&mut o, form, list, row);
+        }
+        o.push_str("</tbody></table></section>");
+    }
+    o
+}

@@ -1,0 +1,170 @@
+//! Read-only guidance views as HTML: principle tags, the items of the three tools that refer to an
+//! entry, a principle and an application type. Same markup as the typed views they replaced, at a
+//! fraction of the app's size; all text escaped.
+
+use super::escape::html;
+use super::s;
+use crate::core::content::model::{ApplicationType, Pack, Principle, Text};
+use crate::core::guidance::{self, related_to_application_type, related_to_principle, Related};
+use crate::core::route::GuidanceView;
+use std::fmt::Write;
+
+/// Links to principles, each named in full ("P3.3 Privacy").
+pub fn tags_html(pack: &Pack, ids: &[&str]) -> String {
+    let mut o = String::from("<ul class=\"tags\">");
+    for id in ids {
+        let name = guidance::principle(pack, id).map(|p| p.name.as_ref()).unwrap_or_default();
+        let _ = write!(
+            o,
+            "<li><a class=\"tag\" href=\"{}\"><span class=\"tag-id\">{}</span> {}</a></li>",
+            html(&GuidanceView::Principle(id.to_string()).href()),
+            html(id),
+            html(name)
+        );
+    }
+    o.push_str("</ul>");
+    o
+}
+
+fn item(o: &mut String, pack: &Pack, id: &str, text: &str, principles: &[Text]) {
+    let ids: Vec<&str> = principles.iter().map(|p| p.as_ref()).collect();
+    let _ = write!(
+        o,
+        "<li class=\"related-item\"><p><span class=\"item-id\">{}</span> {}</p>{}</li>",
+        html(id),
+        html(text),
+        tags_html(pack, &ids)
+    );
+}
+
+/// The questions, prompts and risk templates that refer to one entry, grouped by tool; empty groups
+/// are left out.
+pub fn related_html(pack: &Pack, related: &Related) -> String {
+    let mut o = String::new();
+    let mut group = |key: &'static str, count: usize, body: String| {
+        if count > 0 {
+            let _ = write!(
+                o,
+                "<section class=\"related-group\"><h3>{} ({count})</h3><ul class=\"related-list\">{body}</ul></section>",
+                s(key)
+            );
+        }
+    };
+    let mut body = String::new();
+    for q in &related.readiness {
+        item(&mut body, pack, &q.id, &q.text, &q.principles);
+    }
+    group("related.readiness", related.readiness.len(), std::mem::take(&mut body));
+    for q in &related.screening {
+        item(&mut body, pack, &q.id, &q.text, std::slice::from_ref(&q.principle));
+    }
+    group("related.screening", related.screening.len(), std::mem::take(&mut body));
+    for p in &related.prompts {
+        item(&mut body, pack, &p.id, &p.text, &p.principles);
+    }
+    group("related.prompts", related.prompts.len(), std::mem::take(&mut body));
+    for r in &related.templates {
+        let _ = write!(
+            body,
+            "<li class=\"related-item\"><p><strong>{}</strong> {}</p></li>",
+            html(&r.title),
+            html(&r.description)
+        );
+    }
+    group("related.templates", related.templates.len(), body);
+    o
+}
+
+fn list(o: &mut String, class: &str, items: &[Text]) {
+    let _ = write!(o, "<ul{}>", if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") });
+    for i in items {
+        let _ = write!(o, "<li>{}</li>", html(i));
+    }
+    o.push_str("</ul>");
+}
+
+/// One principle below its breadcrumbs: meaning, policing example, red flags, application types where
+/// it is at stake, and everything in the tools that refers to it.
+pub fn principle_html(pack: &Pack, p: &Principle) -> String {
+    let mut o = String::new();
+    let _ = write!(o, "<h1><span class=\"item-id\">{}</span> {}</h1>", html(&p.id), html(&p.name));
+    if let Some(parent) = p.parent.as_deref().and_then(|id| guidance::principle(pack, id)) {
+        let _ = write!(
+            o,
+            "<p class=\"part-of\">{} <a href=\"{}\">{} {}</a></p>",
+            s("principle.part_of"),
+            html(&GuidanceView::Principle(parent.id.to_string()).href()),
+            html(&parent.id),
+            html(&parent.name)
+        );
+    }
+    let _ = write!(o, "<p class=\"lead\">{}</p>", html(&p.summary));
+    let children: Vec<&str> = guidance::children(pack, &p.id).into_iter().map(|c| c.id.as_ref()).collect();
+    if !children.is_empty() {
+        let _ = write!(o, "<h2>{}</h2>{}", s("principle.instrumental"), tags_html(pack, &children));
+    }
+    let _ = write!(
+        o,
+        "<h2>{}</h2><p>{}</p><h2>{}</h2>",
+        s("principle.in_policing"),
+        html(&p.in_policing),
+        s("principle.red_flags")
+    );
+    list(&mut o, "red-flags", &p.red_flags);
+    let types = guidance::application_types_for_principle(pack, &p.id);
+    if !types.is_empty() {
+        let _ = write!(o, "<h2>{}</h2><ul>", s("principle.types"));
+        for a in types {
+            let _ = write!(
+                o,
+                "<li><a href=\"{}\">{}</a></li>",
+                html(&GuidanceView::ApplicationType(a.id.to_string()).href()),
+                html(&a.name)
+            );
+        }
+        o.push_str("</ul>");
+    }
+    let related = related_to_principle(pack, &p.id);
+    let _ = write!(
+        o,
+        "<section class=\"related\" aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">{}</h2>",
+        s("principle.related_heading")
+    );
+    if p.parent.is_none() {
+        let _ = write!(o, "<p class=\"hint\">{}</p>", s("principle.related_core_note"));
+    }
+    if related.is_empty() {
+        let _ = write!(o, "<p>{}</p>", s("principle.related_none"));
+    }
+    o.push_str(&related_html(pack, &related));
+    o.push_str("</section>");
+    o
+}
+
+/// One application type below its breadcrumbs: what it covers, examples, concerns, principles at stake,
+/// and its screening questions.
+pub fn application_type_html(pack: &Pack, a: &ApplicationType) -> String {
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<h1>{}</h1><p class=\"lead\">{}</p><h2>{}</h2>",
+        html(&a.name),
+        html(&a.description),
+        s("apptype.examples")
+    );
+    list(&mut o, "", &a.examples);
+    let _ = write!(o, "<h2>{}</h2>", s("apptype.concerns"));
+    list(&mut o, "", &a.typical_concerns);
+    let ids: Vec<&str> = a.principles.iter().map(|p| p.as_ref()).collect();
+    let _ = write!(o, "<h2>{}</h2>{}", s("apptype.principles"), tags_html(pack, &ids));
+    let related = related_to_application_type(pack, &a.id);
+    if !related.is_empty() {
+        let _ = write!(
+            o,
+            "<section class=\"related\" aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">{}</h2>{}</section>",
+            s("apptype.related_heading"),
+            related_html(pack, &related)
+        );
+    }
+    o
+}
