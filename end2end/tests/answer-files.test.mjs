@@ -178,4 +178,53 @@ describe('answer files', () => {
     await fresh.guards.assertClean('report import');
     await fresh.context.close();
   });
+
+  test('three respondents imported, compared side by side and merged', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    const q = new QuestionsPage(page);
+    const file = (name, answers, note) => {
+      const id = `resp-${name.toLowerCase()}`;
+      const body = {
+        format: 'rai-assess.answers', format_version: 1, app_version: '0.1.0', exported: 1795430400000,
+        content: { id: 'rai-le-core', version: '1.0.0' },
+        assessments: [{ id, kind: 'readiness', title: `Readiness, ${name}`, subject: 'Northshire Police',
+          respondent: { name, role: '' }, created: 1795000000000, updated: 1795000000000,
+          content: { id: 'rai-le-core', version: '1.0.0' }, answers, notes: note ? { 'R1.1': note } : {} }],
+      };
+      return { name: `${name}.json`, buffer: Buffer.from(JSON.stringify(body)) };
+    };
+    const level = (v) => ({ t: 'level', v });
+    await ui.open('/assessments');
+    await importFiles(page, [
+      file('Ana', { 'R1.1': level(1), 'R1.2': level(3), 'R1.3': level(2) }, 'Draft only.'),
+      file('Ben', { 'R1.1': level(4), 'R1.2': level(3), 'R1.3': level(2) }, 'Signed in May.'),
+      file('Cai', { 'R1.1': level(2), 'R1.2': { t: 'dont_know' }, 'R1.3': level(2) }),
+    ]);
+    await results(page, 3);
+    for (const name of ['Ana', 'Ben', 'Cai']) await page.getByRole('checkbox', { name: new RegExp(`^Readiness, ${name} · `) }).check();
+    await page.getByRole('button', { name: 'Compare and merge selected' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Compare and merge');
+    const row = (id) => page.locator('table.compare tr', { has: page.locator(`select[name="${id}"]`) });
+    assert.match(await row('R1.1').innerText(), /1 · .*\t4 · .*\t2 · .*≠ differ, spread 3/s);
+    assert.match(await row('R1.2').innerText(), /≠ differ/);
+    assert.match(await page.locator('.c-section').first().innerText(), /Agreement: 1 of 3 questions/);
+    await page.getByLabel('Show disagreements only').check();
+    assert.equal(await row('R1.3').isVisible(), false, 'agreeing rows hidden');
+    assert.equal(await row('R1.1').isVisible(), true);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel('Merged answer for R1.2').selectOption({ label: "Cai: Don't know" });
+    await page.getByLabel('Title of the merged assessment').fill('Agreed readiness');
+    await page.getByRole('button', { name: 'Create merged assessment' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Agreed readiness');
+    await page.waitForSelector('fieldset.question');
+    assert.equal(await q.checkedIndex('R1.1'), 2, 'the median of 1, 4, 2');
+    assert.equal(await q.checkedIndex('R1.2'), 5, "Cai's don't know, as chosen");
+    assert.equal(await q.checkedIndex('R1.3'), 2, 'all agreed');
+    assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), 'Ana: Draft only.\n\nBen: Signed in May.');
+    assert.equal(await page.getByLabel('Your name').inputValue(), 'Ana, Ben, Cai');
+    await ui.open('/assessments');
+    assert.equal(await page.locator('.library .assessment-card').count(), 4, 'the three sources are untouched');
+    await guards.assertClean('merge');
+    await context.close();
+  });
 });
