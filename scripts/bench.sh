@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: builds a release, prints first-load sizes and the median time to interactive, then the
-# library at scale (200 assessments x 300 answers): bytes per assessment, listing time, save cost.
+# library at scale (200 assessments x 300 answers): bytes per assessment, listing time, save cost;
+# then, built with a generated 300-question pack: answering latency, and importing, comparing and
+# merging 50 answer files of 300 answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -12,5 +14,6 @@ node end2end/tools/bench-library.mjs dist
 node end2end/tools/make-bench-content.mjs target/bench-content
 RAI_CONTENT_DIR=target/bench-content trunk build --release --locked --dist target/bench-dist
 node end2end/tools/bench-answering.mjs target/bench-dist
+node end2end/tools/bench-files.mjs target/bench-dist target/bench-content
 # Leave target/ as the normal build expects it (the pack file is per content).
 trunk build --release --locked >/dev/null
