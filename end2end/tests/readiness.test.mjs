@@ -132,7 +132,9 @@ describe('the organizational readiness assessment', () => {
     await download.saveAs(file);
     const html = readFileSync(file, 'utf8');
     assert.match(html, /^<!DOCTYPE html>/);
-    assert.doesNotMatch(html, /<script|<link|src="http/);
+    assert.doesNotMatch(html, /<link|src="http/);
+    const scripts = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(scripts, ['<script type="application/json" id="rai-answer-file">'], 'only the inert answer data');
     assert.ok(html.includes('Policy &lt;b&gt;signed&lt;/b&gt; &amp; &quot;filed&quot; &lt;script&gt;'));
     assert.ok(html.includes(`<span class="r-figure">${show(want.overall)}</span>`));
     const offline = await context.newPage();
