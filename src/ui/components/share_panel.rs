@@ -191,10 +191,10 @@ pub fn SharePanel() -> impl IntoView {
                 <ul>{choices}</ul>
                 <button type="button" class="button small secondary" on:click=select_all>{t("share.select_all")}</button>
             </fieldset>
+            <p class="hint" id="x-pass-hint">{t("share.passphrase_hint")}</p>
             <div class="field-pair">
                 <p class="field">
                     <label for="x-pass">{t("share.passphrase")}</label>
-                    <span class="hint" id="x-pass-hint">{t("share.passphrase_hint")}</span>
                     <input id="x-pass" type="password" autocomplete="new-password" aria-describedby="x-pass-hint"
                         prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </p>

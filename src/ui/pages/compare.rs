@@ -103,7 +103,15 @@ pub fn ComparePage(
                 " " {t("compare.only_disagreements")}
             </label>
         </p>
-        <div id="compare-table" class="compare-wrap" class:only-disagreements=move || only.get() inner_html=table></div>
+        <div
+            id="compare-table"
+            class="compare-wrap"
+            class:only-disagreements=move || only.get()
+            tabindex="0"
+            role="region"
+            aria-label=t("compare.title")
+            inner_html=table
+        ></div>
         <section class="panel" aria-labelledby="merge-heading">
             <h2 id="merge-heading">{t("compare.create")}</h2>
             <p class="field">
