@@ -175,6 +175,12 @@ describe('answer files', () => {
     await fresh.page.getByRole('button', { name: 'Replace Twice readiness' }).click();
     await fresh.page.getByText("Replaced with the file's version.").waitFor();
     assert.equal(await fresh.page.locator('.library .assessment-card').count(), 1);
+    // A third time: keep both and go straight to comparing them.
+    await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: report.name, mimeType: 'text/html', buffer: report.buffer }]);
+    await fresh.page.waitForSelector('.import-results > li:first-child .conflict');
+    await fresh.page.getByRole('button', { name: 'Compare and merge Twice readiness' }).first().click();
+    await fresh.page.waitForSelector('table.compare');
+    assert.match(await fresh.ui.mainText(), /Comparing 2 assessments/);
     await fresh.guards.assertClean('report import');
     await fresh.context.close();
   });

@@ -304,14 +304,17 @@ fn ImportRow(
                 .map(|(i, a)| {
                     let title = a.title.clone();
                     let done = RwSignal::new(String::new());
-                    let copy = a.clone();
-                    let keep_both = move |_| {
-                        let new_title = t_with("share.copy_title", &[("title", &copy.title)]);
-                        let result = ctx.create(copy.duplicate(new_id(), new_title.clone(), now_ms()));
-                        done.set(match result {
-                            Ok(_) => t_with("share.kept_both", &[("title", &new_title)]),
-                            Err(e) => e.to_string(),
-                        });
+                    let copy = StoredValue::new(a.clone());
+                    // Keeps both; with `compare`, then opens the two side by side to merge them.
+                    let keep_both = move |compare: bool| {
+                        let (existing, new_title) =
+                            copy.with_value(|c| (c.id.clone(), t_with("share.copy_title", &[("title", &c.title)])));
+                        let result = ctx.create(copy.with_value(|c| c.duplicate(new_id(), new_title.clone(), now_ms())));
+                        match result {
+                            Ok(added) if compare => page::go(&Route::Compare(vec![existing, added.id]).href()),
+                            Ok(_) => done.set(t_with("share.kept_both", &[("title", &new_title)])),
+                            Err(e) => done.set(e.to_string()),
+                        }
                     };
                     let replace = move |_| {
                         done.set(match ctx.overwrite(&a) {
@@ -323,7 +326,8 @@ fn ImportRow(
                         <li class="conflict" data-index=i>
                             <p>{t_with("share.exists", &[("title", &title)])}</p>
                             <p class="actions" hidden=move || !done.with(String::is_empty)>
-                                <button type="button" class="button small" on:click=keep_both>{t("share.keep_both")}<span class="visually-hidden">" " {title.clone()}</span></button>
+                                <button type="button" class="button small" on:click=move |_| keep_both(false)>{t("share.keep_both")}<span class="visually-hidden">" " {title.clone()}</span></button>
+                                <button type="button" class="button small secondary" on:click=move |_| keep_both(true)>{t("share.merge")}<span class="visually-hidden">" " {title.clone()}</span></button>
                                 <button type="button" class="button small secondary" on:click=replace>{t("share.replace")}<span class="visually-hidden">" " {title.clone()}</span></button>
                             </p>
                             <p role="status">{move || done.get()}</p>
