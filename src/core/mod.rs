@@ -4,11 +4,13 @@
 pub mod answer_file;
 pub mod assessment;
 pub mod content;
+pub mod csv;
 pub mod guidance;
 pub mod library;
 pub mod merge;
 pub mod questionnaire;
 pub mod report;
+pub mod risk;
 pub mod route;
 pub mod scoring;
 pub mod sort;

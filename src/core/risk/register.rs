@@ -1,0 +1,262 @@
+//! The risk register: risks with their ratings, mitigations and decisions; its order; dated
+//! snapshots and what changed between two; and the register as CSV for spreadsheets.
+
+use super::{level, rank};
+use crate::core::content::model::Pack;
+use crate::core::csv;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Accept,
+    Treat,
+    Avoid,
+    Transfer,
+}
+
+impl Decision {
+    pub fn id(self) -> &'static str {
+        match self {
+            Decision::Accept => "accept",
+            Decision::Treat => "treat",
+            Decision::Avoid => "avoid",
+            Decision::Transfer => "transfer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Mitigation {
+    pub action: String,
+    pub owner: String,
+    /// ISO date, `YYYY-MM-DD`; empty when not set.
+    pub due: String,
+    pub done: bool,
+}
+
+/// One risk of the register. Ratings are 1 to 5; 0 means not rated yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub principles: Vec<String>,
+    pub affected_groups: Vec<String>,
+    pub stage: String,
+    pub likelihood: u8,
+    pub severity: u8,
+    pub controls: String,
+    pub mitigations: Vec<Mitigation>,
+    pub residual_likelihood: u8,
+    pub residual_severity: u8,
+    pub decision: Option<Decision>,
+    pub decided_by: String,
+    pub rationale: String,
+}
+
+impl Risk {
+    /// The inherent level's rank (0 = lowest), `None` until rated.
+    pub fn inherent_rank(&self, pack: &Pack) -> Option<usize> {
+        level(pack, self.likelihood, self.severity).map(|l| rank(pack, l))
+    }
+
+    pub fn residual_rank(&self, pack: &Pack) -> Option<usize> {
+        level(pack, self.residual_likelihood, self.residual_severity).map(|l| rank(pack, l))
+    }
+}
+
+/// The register in reading order: highest inherent level first, then highest residual, then title;
+/// unrated risks last.
+pub fn sorted<'r>(pack: &Pack, risks: &'r [Risk]) -> Vec<&'r Risk> {
+    let mut out: Vec<&Risk> = risks.iter().collect();
+    crate::core::sort::by(&mut out, |a, b| {
+        let key = |r: &Risk| {
+            (
+                std::cmp::Reverse(r.inherent_rank(pack).map(|x| x + 1).unwrap_or(0)),
+                std::cmp::Reverse(r.residual_rank(pack).map(|x| x + 1).unwrap_or(0)),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.title.cmp(&b.title))
+    });
+    out
+}
+
+/// Mitigations that need attention on `today` (an ISO date): open and past due, or without an owner.
+pub fn attention<'r>(risks: &'r [Risk], today: &str) -> Vec<(&'r Risk, &'r Mitigation)> {
+    risks
+        .iter()
+        .flat_map(|r| r.mitigations.iter().map(move |m| (r, m)))
+        .filter(|(_, m)| {
+            !m.done && (m.owner.trim().is_empty() || (!m.due.is_empty() && m.due.as_str() < today))
+        })
+        .collect()
+}
+
+/// What changed between two snapshots of a register, matched by risk id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Changes {
+    pub new: Vec<String>,
+    pub closed: Vec<String>,
+    /// Id, then (likelihood, severity) before and after, inherent and residual.
+    pub rerated: Vec<(String, [u8; 4], [u8; 4])>,
+}
+
+pub fn diff(before: &[Risk], after: &[Risk]) -> Changes {
+    let old: BTreeMap<&str, &Risk> = before.iter().map(|r| (r.id.as_str(), r)).collect();
+    let new: BTreeMap<&str, &Risk> = after.iter().map(|r| (r.id.as_str(), r)).collect();
+    let ratings = |r: &Risk| [r.likelihood, r.severity, r.residual_likelihood, r.residual_severity];
+    Changes {
+        new: after.iter().filter(|r| !old.contains_key(r.id.as_str())).map(|r| r.id.clone()).collect(),
+        closed: before.iter().filter(|r| !new.contains_key(r.id.as_str())).map(|r| r.id.clone()).collect(),
+        rerated: after
+            .iter()
+            .filter_map(|r| old.get(r.id.as_str()).map(|o| (r, o)))
+            .filter(|(r, o)| ratings(r) != ratings(o))
+            .map(|(r, o)| (r.id.clone(), ratings(o), ratings(r)))
+            .collect(),
+    }
+}
+
+/// The register as CSV, one risk per row in reading order, with the levels spelled out.
+pub fn to_csv(pack: &Pack, risks: &[Risk]) -> String {
+    let label = |l: u8, s: u8| level(pack, l, s).map(|x| x.label.to_string()).unwrap_or_default();
+    let num = |n: u8| if n == 0 { String::new() } else { n.to_string() };
+    let mut rows = vec![[
+        "Id",
+        "Title",
+        "Description",
+        "Principles",
+        "Affected groups",
+        "Stage",
+        "Likelihood",
+        "Severity",
+        "Inherent level",
+        "Existing controls",
+        "Mitigations",
+        "Residual likelihood",
+        "Residual severity",
+        "Residual level",
+        "Decision",
+        "Decided by",
+        "Rationale",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for r in sorted(pack, risks) {
+        let mitigations = r
+            .mitigations
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} (owner: {}; due: {}; {})",
+                    m.action,
+                    m.owner,
+                    m.due,
+                    if m.done { "done" } else { "open" }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        rows.push(vec![
+            r.id.clone(),
+            r.title.clone(),
+            r.description.clone(),
+            r.principles.join(", "),
+            r.affected_groups.join(", "),
+            r.stage.clone(),
+            num(r.likelihood),
+            num(r.severity),
+            label(r.likelihood, r.severity),
+            r.controls.clone(),
+            mitigations,
+            num(r.residual_likelihood),
+            num(r.residual_severity),
+            label(r.residual_likelihood, r.residual_severity),
+            r.decision.map(|d| d.id().to_string()).unwrap_or_default(),
+            r.decided_by.clone(),
+            r.rationale.clone(),
+        ]);
+    }
+    csv::write(&rows)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::content::pack;
+
+    fn risk(id: &str, title: &str, l: u8, s: u8, rl: u8, rs: u8) -> Risk {
+        Risk {
+            id: id.into(),
+            title: title.into(),
+            likelihood: l,
+            severity: s,
+            residual_likelihood: rl,
+            residual_severity: rs,
+            ..Risk::default()
+        }
+    }
+
+    #[test]
+    fn the_register_reads_highest_level_first_unrated_last() {
+        let risks = [
+            risk("a", "Alpha", 1, 1, 0, 0),
+            risk("b", "Bravo", 5, 5, 2, 2),
+            risk("c", "Charlie", 0, 0, 0, 0),
+            risk("d", "Delta", 5, 5, 4, 4),
+            risk("e", "Echo", 3, 3, 1, 1),
+        ];
+        let order: Vec<&str> = sorted(pack(), &risks).iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(order, ["d", "b", "e", "a", "c"]);
+    }
+
+    #[test]
+    fn snapshots_compare_into_new_closed_and_rerated() {
+        let before = [risk("a", "A", 2, 2, 0, 0), risk("b", "B", 3, 3, 0, 0), risk("c", "C", 1, 1, 0, 0)];
+        let after =
+            [risk("a", "A renamed", 2, 2, 0, 0), risk("b", "B", 4, 3, 0, 0), risk("d", "D", 1, 1, 0, 0)];
+        let changes = diff(&before, &after);
+        assert_eq!(changes.new, ["d"]);
+        assert_eq!(changes.closed, ["c"]);
+        assert_eq!(changes.rerated, vec![("b".to_string(), [3, 3, 0, 0], [4, 3, 0, 0])]);
+        assert_eq!(diff(&after, &after), Changes::default());
+    }
+
+    #[test]
+    fn overdue_and_unowned_mitigations_need_attention() {
+        let mut r = risk("a", "A", 3, 3, 0, 0);
+        r.mitigations = vec![
+            Mitigation { action: "late".into(), owner: "Ana".into(), due: "2026-01-01".into(), done: false },
+            Mitigation { action: "unowned".into(), owner: " ".into(), due: String::new(), done: false },
+            Mitigation { action: "fine".into(), owner: "Ben".into(), due: "2027-01-01".into(), done: false },
+            Mitigation {
+                action: "done late".into(),
+                owner: "Cai".into(),
+                due: "2026-01-01".into(),
+                done: true,
+            },
+        ];
+        let risks = [r];
+        let flagged: Vec<&str> =
+            attention(&risks, "2026-11-23").iter().map(|(_, m)| m.action.as_str()).collect();
+        assert_eq!(flagged, ["late", "unowned"]);
+    }
+
+    #[test]
+    fn the_csv_has_a_header_and_one_row_per_risk_in_order() {
+        let mut b = risk("b", "=HYPERLINK(\"x\")", 5, 5, 2, 2);
+        b.description = "Line one\nline \"two\"".into();
+        b.decision = Some(Decision::Treat);
+        let text = to_csv(pack(), &[risk("a", "Alpha", 1, 1, 0, 0), b]);
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert!(lines[0].starts_with("Id,Title,Description,"));
+        assert!(
+            lines[1].starts_with("b,\"'=HYPERLINK(\"\"x\"\")\",\"Line one\nline \"\"two\"\"\","),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[1].contains(",5,5,Critical,"));
+        assert!(lines[1].contains(",treat,"));
+        assert!(lines[2].starts_with("a,Alpha,"));
+    }
+}
