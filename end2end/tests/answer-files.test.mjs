@@ -96,7 +96,7 @@ describe('answer files', () => {
     assert.match(await page.locator('.import-locked').innerText(), /encrypted\. Enter its passphrase/);
     await page.locator('.import-locked').getByLabel('Passphrase').fill('wrong horse');
     await page.getByRole('button', { name: 'Unlock and import' }).click();
-    await page.getByRole('alert').filter({ hasText: 'The passphrase is wrong' }).waitFor();
+    await page.locator('.import-locked').getByText('The passphrase is wrong').waitFor();
     assert.match(await page.locator('.library').innerText(), /^\s*$/, 'nothing imported');
     await page.locator('.import-locked').getByLabel('Passphrase').fill('correct horse battery');
     await page.keyboard.press('Enter');
@@ -173,7 +173,7 @@ describe('answer files', () => {
     await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: report.name, mimeType: 'text/html', buffer: report.buffer }]);
     await fresh.page.waitForSelector('.conflict');
     await fresh.page.getByRole('button', { name: 'Replace Twice readiness' }).click();
-    await fresh.page.getByText("Replaced with the file's version.").waitFor();
+    await fresh.page.getByText('"Twice readiness" replaced with the file\'s version.').waitFor();
     assert.equal(await fresh.page.locator('.library .assessment-card').count(), 1);
     // A third time: keep both and go straight to comparing them.
     await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: report.name, mimeType: 'text/html', buffer: report.buffer }]);

@@ -37,7 +37,10 @@ async fn key(
     iterations: u32,
     usage: &str,
 ) -> Result<web_sys::CryptoKey, JsValue> {
-    let raw = Uint8Array::from(passphrase.as_bytes());
+    // The same passphrase typed on another system may arrive composed differently (é as one character
+    // or as e + accent): normalise to NFC first, so it derives the same key.
+    let normalized = String::from(js_sys::JsString::from(passphrase).normalize("NFC"));
+    let raw = Uint8Array::from(normalized.as_bytes());
     let base = JsFuture::from(subtle.import_key_with_str(
         "raw",
         &raw,

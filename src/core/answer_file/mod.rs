@@ -229,6 +229,19 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         .map_err(|problem| invalid("(whole file)", &problem))?;
     let envelope: EnvelopeV1 =
         read::envelope(&value).map_err(|p| FileError::Invalid { path: at(p.path), problem: p.problem })?;
+    if !(0..=wire::MAX_TIME).contains(&envelope.exported) {
+        return Err(invalid(
+            "exported",
+            &format!("expected a time in milliseconds since 1970, found {}", envelope.exported),
+        ));
+    }
+    for (field, text) in
+        [("content.id", &envelope.content.id), ("content.version", &envelope.content.version)]
+    {
+        if text.chars().count() > 1_000 {
+            return Err(invalid(field, "expected at most 1000 characters, found more"));
+        }
+    }
     let mut seen = BTreeSet::new();
     let mut assessments = Vec::with_capacity(envelope.assessments.len());
     for (i, wire) in envelope.assessments.iter().enumerate() {

@@ -43,6 +43,9 @@ pub fn library_behaviour<B: KeyValue>(mut fresh: impl FnMut() -> B, pack: &Pack)
     assert_eq!(a.revision, 1);
     let b = lib.create(sample("b", Kind::Risk, "Face search pilot", pack), pack).expect("create");
     assert_eq!(lib.load("a"), Ok(a.clone()));
+    let again = sample("a", Kind::Readiness, "Same id from a file", pack);
+    assert_eq!(lib.create(again, pack), Err(SaveError::Exists), "a create never replaces a stored record");
+    assert_eq!(lib.load("a"), Ok(a.clone()));
 
     // Saving bumps the revision; a copy at an older revision is refused, not applied.
     let mut edited = a.clone();

@@ -71,6 +71,8 @@ pub enum SaveError {
     /// The stored record is set aside (damaged or newer); it is never overwritten.
     SetAside(RecordError),
     NotFound,
+    /// `create` found a record with this id already: it is never replaced by a create.
+    Exists,
     Backend(BackendError),
 }
 
@@ -80,6 +82,7 @@ impl fmt::Display for SaveError {
             SaveError::Conflict { .. } => f.write_str("a newer version was saved in another tab or window"),
             SaveError::SetAside(e) => write!(f, "not saved, to protect the stored copy: {e}"),
             SaveError::NotFound => f.write_str("the assessment no longer exists in this browser"),
+            SaveError::Exists => f.write_str("an assessment with this id is already stored here"),
             SaveError::Backend(e) => e.fmt(f),
         }
     }
@@ -169,6 +172,9 @@ impl<B: KeyValue> Library<B> {
 
     /// Stores a new assessment at revision 1.
     pub fn create(&mut self, mut assessment: Assessment, pack: &Pack) -> Result<Assessment, SaveError> {
+        if self.raw(&assessment.id)?.is_some() {
+            return Err(SaveError::Exists);
+        }
         assessment.revision = 1;
         self.write(&assessment, pack)?;
         Ok(assessment)

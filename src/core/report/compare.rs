@@ -6,13 +6,12 @@ use super::escape::html;
 use super::{fill, s};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::merge::{label, Agreement, Row};
-use crate::core::questionnaire::Form;
+use crate::core::questionnaire::{Form, Item};
 use std::fmt::Write;
 
 /// How an answer reads: the item's own label for it, or a plain description.
-fn answer_label(form: &Form, id: &str, answer: &Answer) -> String {
-    let known =
-        form.items().find(|i| i.id == id).and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
+fn answer_label(item: Option<&Item>, answer: &Answer) -> String {
+    let known = item.and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
     known.map_or_else(|| plain_answer(answer), |c| c.label.clone())
 }
 
@@ -28,10 +27,10 @@ pub fn plain_answer(answer: &Answer) -> String {
     }
 }
 
-fn row_html(o: &mut String, form: &Form, list: &[&Assessment], row: &Row) {
+/// One item's row; `item` is its question, `None` for an item this content does not have.
+fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row) {
     let class = if row.disagree { "disagree" } else { "agree" };
-    let text =
-        form.items().find(|i| i.id == row.id).map(|i| i.text).unwrap_or_else(|| s("compare.unknown_item"));
+    let text = item.map(|i| i.text).unwrap_or_else(|| s("compare.unknown_item"));
     let _ = write!(
         o,
         "<tr class=\"{class}\"><th scope=\"row\"><span class=\"q-number\">{}</span> {}</th>",
@@ -39,7 +38,7 @@ fn row_html(o: &mut String, form: &Form, list: &[&Assessment], row: &Row) {
         html(text)
     );
     for a in &row.answers {
-        let cell = a.as_ref().map_or_else(|| "–".to_string(), |a| answer_label(form, &row.id, a));
+        let cell = a.as_ref().map_or_else(|| "–".to_string(), |a| answer_label(item, a));
         let _ = write!(o, "<td>{}</td>", html(&cell));
     }
     let difference = match (row.disagree, row.spread) {
@@ -54,10 +53,8 @@ fn row_html(o: &mut String, form: &Form, list: &[&Assessment], row: &Row) {
         html(&row.id),
         html(&fill("compare.merged_for", &[("id", &row.id)]))
     );
-    let suggested = row
-        .suggestion
-        .as_ref()
-        .map_or_else(|| s("compare.none").to_string(), |a| answer_label(form, &row.id, a));
+    let suggested =
+        row.suggestion.as_ref().map_or_else(|| s("compare.none").to_string(), |a| answer_label(item, a));
     let _ = write!(
         o,
         "<option value=\"s\">{}</option>",
@@ -69,7 +66,7 @@ fn row_html(o: &mut String, form: &Form, list: &[&Assessment], row: &Row) {
                 o,
                 "<option value=\"{i}\">{}: {}</option>",
                 html(&label(who)),
-                html(&answer_label(form, &row.id, a))
+                html(&answer_label(item, a))
             );
         }
     }
@@ -104,8 +101,10 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
             html(&summary)
         );
         head(&mut o);
-        for row in rows.iter().filter(|r| section.items.iter().any(|i| i.id == r.id)) {
-            row_html(&mut o, form, list, row);
+        for row in rows.iter() {
+            if let Some(item) = section.items.iter().find(|i| i.id == row.id) {
+                row_html(&mut o, Some(item), list, row);
+            }
         }
         o.push_str("</tbody></table></section>");
     }
@@ -114,7 +113,7 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
         let _ = write!(o, "<section class=\"c-section\"><h2>{}</h2>", s("compare.extra"));
         head(&mut o);
         for row in extra {
-            row_html(&mut o, form, list, row);
+            row_html(&mut o, None, list, row);
         }
         o.push_str("</tbody></table></section>");
     }

@@ -6,15 +6,20 @@ use crate::browser::crypto::{seal, unseal, UnsealError};
 use crate::browser::download::download;
 use crate::browser::files::{files_of, read_all, Picked};
 use crate::browser::page;
+use crate::browser::system::confirm as ask;
 use crate::browser::system::{date_time, new_id, now_ms};
 use crate::core::answer_file::{self, open, open_plain, unknown_items, Exported, FileError, Opened, Sealed};
-use crate::core::assessment::{Assessment, ContentRef};
+use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
+use crate::core::library::LoadError;
 use crate::core::route::Route;
 use crate::ui::components::kind_label;
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::{use_library, LibraryContext};
 use leptos::prelude::*;
+
+/// The shortest passphrase accepted: shorter ones fall to guessing despite the key derivation.
+const MIN_PASSPHRASE: usize = 8;
 
 /// Where one imported file stands.
 #[derive(Clone)]
@@ -28,11 +33,13 @@ enum FileState {
     },
 }
 
+/// One imported file's line. Everything it shows is in `state`, so redrawing the list when another
+/// file arrives loses no decision.
 #[derive(Clone)]
 struct FileRow {
     key: u32,
     name: String,
-    state: FileState,
+    state: RwSignal<FileState>,
 }
 
 /// Imports what a file holds. Validation already passed for the whole file; new assessments are
@@ -41,10 +48,13 @@ fn import(ctx: LibraryContext, file: Exported) -> FileState {
     let (mut added, mut unknown, mut conflicts) = (0, 0, Vec::new());
     for a in file.assessments {
         unknown += unknown_items(pack(), &a).len();
-        if ctx.load(&a.id).is_ok() {
+        // Anything stored under this id, even a record set aside as unreadable, is never replaced here.
+        if !matches!(ctx.load(&a.id), Err(LoadError::NotFound)) {
             conflicts.push(a);
         } else if let Err(e) = ctx.create(a) {
-            return FileState::Failed(e.to_string());
+            // Say exactly what happened: the assessments before the problem are stored.
+            let done = t_with("share.partly", &[("count", &added.to_string())]);
+            return FileState::Failed(if added > 0 { format!("{e}. {done}") } else { e.to_string() });
         } else {
             added += 1;
         }
@@ -126,6 +136,10 @@ pub fn SharePanel() -> impl IntoView {
             export_message.set(t("share.mismatch").to_string());
             return;
         }
+        if !secret.is_empty() && secret.chars().count() < MIN_PASSPHRASE {
+            export_message.set(t("share.too_short").to_string());
+            return;
+        }
         let refs: Vec<&Assessment> = list.iter().collect();
         let now = now_ms();
         let date: String = date_time(now).chars().take(10).collect();
@@ -162,23 +176,17 @@ pub fn SharePanel() -> impl IntoView {
     let add_files = move |list: Option<web_sys::FileList>| {
         let list = files_of(list);
         leptos::task::spawn_local(async move {
-            for picked in read_all(list).await {
-                let key = next_key.get_value();
-                next_key.set_value(key + 1);
-                let row = FileRow { key, state: state_of(ctx, &picked), name: picked.name };
-                rows.update(|r| r.insert(0, row));
+            // One file at a time, read and done with before the next: memory stays at one file.
+            for file in list {
+                for picked in read_all(vec![file]).await {
+                    let key = next_key.get_value();
+                    next_key.set_value(key + 1);
+                    let row =
+                        FileRow { key, state: RwSignal::new(state_of(ctx, &picked)), name: picked.name };
+                    rows.update(|r| r.insert(0, row));
+                }
             }
         });
-    };
-    let set_state = move |key: u32, state: FileState| {
-        rows.update(|r| {
-            if let Some(row) = r.iter_mut().find(|row| row.key == key) {
-                row.state = state;
-            }
-        })
-    };
-    let file_rows = move || {
-        rows.get().into_iter().map(|row| view! { <ImportRow row=row set_state=set_state/> }).collect_view()
     };
     let dragging = RwSignal::new(false);
 
@@ -241,21 +249,21 @@ pub fn SharePanel() -> impl IntoView {
                     }
                 />
             </p>
-            <ul class="import-results" aria-live="polite">{file_rows}</ul>
+            <ul class="import-results" aria-live="polite">{move || rows.get().into_iter().map(|row| view! { <ImportRow row=row/> }).collect_view()}</ul>
         </section>
     }
 }
 
 /// One imported file: what became of it, and the decisions it still needs.
 #[component]
-fn ImportRow(
-    row: FileRow,
-    set_state: impl Fn(u32, FileState) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn ImportRow(row: FileRow) -> impl IntoView {
+    let (state, name, key) = (row.state, row.name, row.key);
+    move || view_state(state, name.clone(), key)
+}
+
+fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
     let ctx = use_library();
-    let key = row.key;
-    let name = row.name.clone();
-    match row.state {
+    match state.get() {
         FileState::Failed(problem) => view! {
             <li class="import-failed">
                 <strong>{t("share.failed_label")}</strong> " " {name} ": " {problem} ". " {t("share.nothing_imported")}
@@ -267,43 +275,66 @@ fn ImportRow(
             let problem = RwSignal::new(String::new());
             let input = format!("unlock-{key}");
             let sealed = StoredValue::new(sealed);
+            let busy = StoredValue::new(false);
             let unlock = move || {
-                let sealed = sealed.get_value();
                 let pass = secret.get_untracked();
+                if pass.is_empty() {
+                    problem.set(t("share.passphrase_needed").to_string());
+                    return;
+                }
+                // One derivation at a time: repeated Enter must not start several or import twice.
+                if busy.get_value() {
+                    return;
+                }
+                busy.set_value(true);
+                let sealed = sealed.get_value();
                 problem.set(t("share.decrypting").to_string());
                 leptos::task::spawn_local(async move {
                     match unseal(&sealed, &pass).await {
                         Ok(plain) => match open_plain(&plain) {
-                            Ok(file) => set_state(key, import(ctx, file)),
-                            Err(e) => set_state(key, FileState::Failed(e.to_string())),
+                            Ok(file) => state.set(import(ctx, file)),
+                            Err(e) => state.set(FileState::Failed(e.to_string())),
                         },
                         Err(UnsealError::WrongPassphraseOrChanged) => problem.set(t("share.wrong_passphrase").to_string()),
                         Err(UnsealError::Unavailable) => problem.set(t("share.crypto_unavailable").to_string()),
                     }
+                    busy.set_value(false);
                 });
             };
             view! {
                 <li class="import-locked">
-                    <p><strong>{name}</strong> ": " {t("share.locked")}</p>
+                    <p><strong>{name.clone()}</strong> ": " {t("share.locked")}</p>
                     <p class="field">
-                        <label for=input.clone()>{t("share.passphrase")}</label>
+                        <label for=input.clone()>{t("share.passphrase")}<span class="visually-hidden">" " {name.clone()}</span></label>
                         <input id=input type="password" autocomplete="off"
                             on:input=move |ev| secret.set(event_target_value(&ev))
                             on:keydown=move |ev| if ev.key() == "Enter" { unlock() }/>
                     </p>
-                    <p class="actions"><button type="button" class="button small" on:click=move |_| unlock()>{t("share.unlock")}</button></p>
-                    <p role="alert" class="field-error" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
+                    <p class="actions"><button type="button" class="button small" on:click=move |_| unlock()>{t("share.unlock")}<span class="visually-hidden">" " {name}</span></button></p>
+                    <p class="field-error" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
                 </li>
             }
             .into_any()
         }
         FileState::Imported { summary, conflicts } => {
+            // A decision is recorded in the file's state: the conflict leaves the list, its outcome
+            // joins the summary.
+            let decided = move |id: String, outcome: String| {
+                state.update(|s| {
+                    if let FileState::Imported { summary, conflicts } = s {
+                        conflicts.retain(|c| c.id != id);
+                        summary.push(' ');
+                        summary.push_str(&outcome);
+                    }
+                })
+            };
             let decisions = conflicts
                 .into_iter()
                 .enumerate()
                 .map(|(i, a)| {
                     let title = a.title.clone();
-                    let done = RwSignal::new(String::new());
+                    let id = StoredValue::new(a.id.clone());
+                    let done = move |outcome: String| decided(id.get_value(), outcome);
                     let copy = StoredValue::new(a.clone());
                     // Keeps both; with `compare`, then opens the two side by side to merge them.
                     let keep_both = move |compare: bool| {
@@ -312,25 +343,30 @@ fn ImportRow(
                         let result = ctx.create(copy.with_value(|c| c.duplicate(new_id(), new_title.clone(), now_ms())));
                         match result {
                             Ok(added) if compare => page::go(&Route::Compare(vec![existing, added.id]).href()),
-                            Ok(_) => done.set(t_with("share.kept_both", &[("title", &new_title)])),
-                            Err(e) => done.set(e.to_string()),
+                            Ok(_) => done(t_with("share.kept_both", &[("title", &new_title)])),
+                            Err(e) => done(e.to_string()),
                         }
                     };
+                    let mergeable = a.kind == Kind::Readiness;
                     let replace = move |_| {
-                        done.set(match ctx.overwrite(&a) {
-                            Ok(_) => t("share.replaced").to_string(),
+                        // Replacing with an older copy loses the newer answers here: ask first.
+                        let older = ctx.load(&a.id).is_ok_and(|here| here.updated > a.updated);
+                        if older && !ask(t("share.replace_older")) {
+                            return;
+                        }
+                        done(match ctx.overwrite(&a) {
+                            Ok(_) => t_with("share.replaced", &[("title", &a.title)]),
                             Err(e) => e.to_string(),
                         });
                     };
                     view! {
                         <li class="conflict" data-index=i>
                             <p>{t_with("share.exists", &[("title", &title)])}</p>
-                            <p class="actions" hidden=move || !done.with(String::is_empty)>
+                            <p class="actions">
                                 <button type="button" class="button small" on:click=move |_| keep_both(false)>{t("share.keep_both")}<span class="visually-hidden">" " {title.clone()}</span></button>
-                                <button type="button" class="button small secondary" on:click=move |_| keep_both(true)>{t("share.merge")}<span class="visually-hidden">" " {title.clone()}</span></button>
+                                <button type="button" class="button small secondary" hidden=!mergeable on:click=move |_| keep_both(true)>{t("share.merge")}<span class="visually-hidden">" " {title.clone()}</span></button>
                                 <button type="button" class="button small secondary" on:click=replace>{t("share.replace")}<span class="visually-hidden">" " {title.clone()}</span></button>
                             </p>
-                            <p role="status">{move || done.get()}</p>
                         </li>
                     }
                 })
