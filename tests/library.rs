@@ -54,7 +54,9 @@ fn answer() -> impl Strategy<Value = Answer> {
         Just(Answer::DontKnow),
         Just(Answer::NotApplicable),
         "[a-z0-9-]{1,12}".prop_map(Answer::Choice),
-        proptest::collection::vec("[a-z0-9-]{1,12}", 0..4).prop_map(Answer::Choices),
+        // Distinct option ids, as the app stores them (a record with one twice is refused as damaged).
+        proptest::collection::btree_set("[a-z0-9-]{1,12}", 0..4)
+            .prop_map(|s| Answer::Choices(s.into_iter().collect())),
         any::<String>().prop_map(Answer::Text),
         any::<bool>().prop_map(Answer::Checked),
     ]

@@ -327,6 +327,14 @@ fn at(path: String) -> String {
     }
 }
 
+/// Reads a stored assessment object (the library's record body) with the same checks as a file.
+pub fn read_stored(v: &Value) -> Result<Assessment, String> {
+    let (wire, revision, deleted) =
+        read::stored_assessment(v).map_err(|p| format!("at {}: {}", p.path, p.problem))?;
+    let a = wire.to_domain("assessment").map_err(|p| format!("at {}: {}", p.path, p.problem))?;
+    Ok(Assessment { revision, deleted, ..a })
+}
+
 /// The items of `a` this content does not have: kept and flagged on import, never dropped.
 /// General notes (`_general`) belong to every assessment.
 pub fn unknown_items(pack: &crate::core::content::model::Pack, a: &Assessment) -> Vec<String> {

@@ -203,3 +203,33 @@ pub fn sealed(v: &Value) -> Result<SealedEnvelope> {
         ciphertext: text(m, "", "ciphertext")?,
     })
 }
+
+/// An assessment as stored by the library (see `library::schema`): the wire fields plus `revision`
+/// and `deleted`, where records written by earlier builds may leave out the fields that have
+/// defaults. Read with the same checks as a file, so storage needs no second reader in the app.
+pub fn stored_assessment(v: &Value) -> Result<(WireAssessment, u64, Option<i64>)> {
+    let Some(map) = v.as_object() else { return problem("assessment", "an object", v) };
+    let mut map = map.clone();
+    let revision = match map.remove("revision") {
+        Some(r) => small(&r, "assessment.revision", u64::MAX)?,
+        None => 0,
+    };
+    let deleted = match map.remove("deleted") {
+        None | Some(Value::Null) => None,
+        Some(d) => Some(d.as_i64().map_or_else(|| problem("assessment.deleted", "a time or null", &d), Ok)?),
+    };
+    for (field, empty) in [
+        ("subject", Value::String(String::new())),
+        ("answers", Value::Object(Map::new())),
+        ("notes", Value::Object(Map::new())),
+    ] {
+        map.entry(field).or_insert(empty);
+    }
+    let respondent = map.entry("respondent").or_insert_with(|| Value::Object(Map::new()));
+    if let Some(r) = respondent.as_object_mut() {
+        for field in ["name", "role"] {
+            r.entry(field).or_insert(Value::String(String::new()));
+        }
+    }
+    Ok((assessment(&Value::Object(map), "assessment")?, revision, deleted))
+}

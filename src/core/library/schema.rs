@@ -72,9 +72,9 @@ pub fn decode(raw: &str) -> Result<Assessment, RecordError> {
     let header = header(raw)?;
     let value: Value = serde_json::from_str(raw).map_err(|e| RecordError::Corrupt(e.to_string()))?;
     let value = migrate(value, header.schema, MIGRATIONS)?;
-    let assessment =
-        value.get("assessment").cloned().ok_or_else(|| RecordError::Corrupt("no assessment".into()))?;
-    serde_json::from_value(assessment).map_err(|e| RecordError::Corrupt(e.to_string()))
+    let assessment = value.get("assessment").ok_or_else(|| RecordError::Corrupt("no assessment".into()))?;
+    // The answer file's reader, so the app carries one reader of assessments, not two.
+    crate::core::answer_file::read_stored(assessment).map_err(RecordError::Corrupt)
 }
 
 /// The version and revision of a stored text, read without decoding the answers. A record of a newer
