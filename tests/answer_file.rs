@@ -3,10 +3,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+#[path = "support/strategies.rs"]
+mod strategies;
 use rai_assess::answer_file::{self, FileError, Opened, Sealed};
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use std::time::{Duration, Instant};
+use strategies::answer;
 
 fn content() -> ContentRef {
     ContentRef::of(pack())
@@ -160,19 +163,6 @@ fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
     assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));
     let bad_nonce = text.replace("CQkJCQkJCQkJCQkJ", "CQkJ");
     assert!(error(&bad_nonce).to_string().contains("encryption.nonce: expected 12 to 12 bytes, found 3"));
-}
-
-fn answer() -> impl Strategy<Value = Answer> {
-    prop_oneof![
-        (0u8..=4).prop_map(Answer::Level),
-        Just(Answer::DontKnow),
-        Just(Answer::NotApplicable),
-        "[a-z0-9-]{1,12}".prop_map(Answer::Choice),
-        proptest::collection::btree_set("[a-z0-9-]{1,12}", 0..4)
-            .prop_map(|s| Answer::Choices(s.into_iter().collect())),
-        any::<String>().prop_map(Answer::Text),
-        any::<bool>().prop_map(Answer::Checked),
-    ]
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {

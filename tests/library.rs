@@ -3,11 +3,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+#[path = "support/strategies.rs"]
+mod strategies;
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment, Respondent};
 use rai_assess::library::{
     self, conformance, decode, encode, Library, MemoryBackend, RecordError, SaveError,
 };
 use rai_assess::pack;
+use strategies::answer;
 
 #[test]
 fn memory_backend_passes_the_key_value_suite() {
@@ -46,20 +49,6 @@ fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
     let err = decode(r#"{"schema":2,"revision":1,"assessment":{}}"#).expect_err("too new");
     assert_eq!(err, RecordError::TooNew { found: 2, supported: 1 });
     assert!(err.to_string().contains("newer version of the app"));
-}
-
-fn answer() -> impl Strategy<Value = Answer> {
-    prop_oneof![
-        (0u8..=4).prop_map(Answer::Level),
-        Just(Answer::DontKnow),
-        Just(Answer::NotApplicable),
-        "[a-z0-9-]{1,12}".prop_map(Answer::Choice),
-        // Distinct option ids, as the app stores them (a record with one twice is refused as damaged).
-        proptest::collection::btree_set("[a-z0-9-]{1,12}", 0..4)
-            .prop_map(|s| Answer::Choices(s.into_iter().collect())),
-        any::<String>().prop_map(Answer::Text),
-        any::<bool>().prop_map(Answer::Checked),
-    ]
 }
 
 fn assessment() -> impl Strategy<Value = Assessment> {
