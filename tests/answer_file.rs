@@ -8,8 +8,9 @@ mod strategies;
 use rai_assess::answer_file::{self, FileError, Opened, Sealed};
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
+use rai_assess::risk::register::{Decision, Status};
 use std::time::{Duration, Instant};
-use strategies::answer;
+use strategies::{answer, risk_record};
 
 fn content() -> ContentRef {
     ContentRef::of(pack())
@@ -29,6 +30,7 @@ fn sample(id: &str) -> Assessment {
         notes: Default::default(),
         revision: 0,
         deleted: None,
+        risk: Default::default(),
     };
     a.answers.insert("R1.1".into(), Answer::Level(3));
     a.answers.insert("R1.2".into(), Answer::DontKnow);
@@ -64,6 +66,48 @@ fn every_committed_fixture_opens_and_there_is_one_per_version() {
         v1.assessments[0].notes.get("R1.1").map(String::as_str),
         Some("Strategy drafted. <b>not markup</b>")
     );
+    let v2 = plain(&std::fs::read("tests/fixtures/answer-files/v2.json").expect("v2"));
+    let risk = &v2.assessments[0].risk;
+    assert_eq!(risk.register.len(), 2);
+    assert_eq!((risk.register[0].likelihood, risk.register[0].severity), (3, 5));
+    assert_eq!(risk.register[0].mitigations[0].status, Status::InProgress);
+    assert_eq!(risk.register[0].decision, Some(Decision::Treat));
+    assert_eq!(risk.dismissed.get("T-osint-collection").map(String::as_str), Some("No online data is used."));
+    assert_eq!(risk.snapshots[0].register[0].likelihood, 4);
+}
+
+// Each broken risk value is refused with its path, and nothing of the file is taken.
+#[test]
+fn a_broken_register_is_refused_with_where_it_is() {
+    let good = std::fs::read_to_string("tests/fixtures/answer-files/v2.json").expect("v2");
+    for (bad, expected) in [
+        (
+            good.replace("\"likelihood\": 3", "\"likelihood\": 9"),
+            "risk.register[0].likelihood: expected a whole number from 0 to 5, found 9",
+        ),
+        (
+            good.replace("\"in-progress\"", "\"someday\""),
+            "risk.register[0].mitigations[0].status: expected planned, in-progress or done",
+        ),
+        (
+            good.replace("\"2026-12-15\"", "\"15/12/2026\""),
+            "risk.register[0].mitigations[0].due: expected a date such as 2026-12-31",
+        ),
+        (
+            good.replace("\"treat\"", "\"ignore\""),
+            "risk.register[0].decision: expected accept, treat, avoid, transfer or null",
+        ),
+        (good.replace("\"id\": \"K2\"", "\"id\": \"K1\""), "risk.register[1].id: expected a unique risk id"),
+        (
+            good.replace("\"dismissed\": {", "\"dismissed\": {\"T-x\": 3, "),
+            "risk.dismissed.T-x: expected text, found 3",
+        ),
+        (good.replace("\"controls\": \"\",", ""), "risk.register[1]: expected a field \"controls\""),
+    ] {
+        assert_ne!(bad, good, "{expected}");
+        let e = error(&bad).to_string();
+        assert!(e.contains(expected), "{e}\n  expected: {expected}");
+    }
 }
 
 #[test]
@@ -74,9 +118,9 @@ fn the_example_in_the_docs_opens() {
 
 #[test]
 fn a_newer_format_is_refused_naming_the_app_version_needed() {
-    let text = r#"{"format":"rai-assess.answers","format_version":2,"app_version":"3.1.0","exported":0}"#;
+    let text = r#"{"format":"rai-assess.answers","format_version":3,"app_version":"3.1.0","exported":0}"#;
     let e = error(text);
-    assert_eq!(e, FileError::TooNew { version: 2, written_by: "3.1.0".into() });
+    assert_eq!(e, FileError::TooNew { version: 3, written_by: "3.1.0".into() });
     assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
 }
 
@@ -112,7 +156,7 @@ fn each_kind_of_bad_file_names_its_problem() {
             good.replace("\"title\":\"Northshire readiness\"", "\"title\":42"),
             "at assessments[0].title: expected text, found 42",
         ),
-        (good.replace("\"format_version\":1", "\"format_version\":0"), "format 0 does not exist"),
+        (good.replace("\"format_version\":2", "\"format_version\":0"), "format 0 does not exist"),
         (
             good.replace("\"id\":\"a-1\"", "\"id\":\"../../etc\""),
             "at assessments[0].id: expected up to 64 letters",
@@ -175,9 +219,10 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         (0i64..10_000_000_000_000, 0i64..10_000_000_000_000),
         proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..30),
         proptest::collection::btree_map("[A-Z_][0-9.a-z]{1,6}", any::<String>(), 0..10),
+        risk_record(),
     )
-        .prop_map(|(id, kind, title, subject, (name, role), (created, updated), answers, notes)| {
-            Assessment {
+        .prop_map(
+            |(id, kind, title, subject, (name, role), (created, updated), answers, notes, risk)| Assessment {
                 id,
                 kind,
                 title,
@@ -190,8 +235,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
                 notes,
                 revision: 0,
                 deleted: None,
-            }
-        })
+                risk,
+            },
+        )
 }
 
 /// One of the ways a file gets damaged: cut short, a byte changed, junk inserted, nested deeply.

@@ -10,7 +10,7 @@ use rai_assess::library::{
     self, conformance, decode, encode, Library, MemoryBackend, RecordError, SaveError,
 };
 use rai_assess::pack;
-use strategies::answer;
+use strategies::{answer, risk_record};
 
 #[test]
 fn memory_backend_passes_the_key_value_suite() {
@@ -37,8 +37,14 @@ fn every_committed_record_version_loads() {
         let path = entry.expect("entry").path();
         let raw = std::fs::read_to_string(&path).expect("read fixture");
         let a = decode(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert_eq!(a.kind, Kind::Readiness);
-        assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow));
+        match a.kind {
+            Kind::Readiness => assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow)),
+            _ => {
+                assert_eq!(a.risk.register.len(), 2, "{}", path.display());
+                assert_eq!(a.risk.register[0].mitigations.len(), 2);
+                assert_eq!(a.revision, 7);
+            }
+        }
         versions += 1;
     }
     assert_eq!(versions, library::CURRENT_SCHEMA as usize, "one fixture per schema version");
@@ -46,8 +52,8 @@ fn every_committed_record_version_loads() {
 
 #[test]
 fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
-    let err = decode(r#"{"schema":2,"revision":1,"assessment":{}}"#).expect_err("too new");
-    assert_eq!(err, RecordError::TooNew { found: 2, supported: 1 });
+    let err = decode(r#"{"schema":3,"revision":1,"assessment":{}}"#).expect_err("too new");
+    assert_eq!(err, RecordError::TooNew { found: 3, supported: 2 });
     assert!(err.to_string().contains("newer version of the app"));
 }
 
@@ -59,8 +65,9 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         proptest::collection::btree_map("[A-Z][0-9.]{1,6}", any::<String>(), 0..10),
         0u64..1000,
         proptest::option::of(0i64..2_000_000_000_000),
+        risk_record(),
     )
-        .prop_map(|(title, subject, answers, notes, revision, deleted)| Assessment {
+        .prop_map(|(title, subject, answers, notes, revision, deleted, risk)| Assessment {
             id: "p".into(),
             kind: Kind::Risk,
             title,
@@ -73,6 +80,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
             notes,
             revision,
             deleted,
+            risk,
         })
 }
 

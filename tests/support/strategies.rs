@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 use rai_assess::assessment::Answer;
+use rai_assess::risk::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
 /// one twice is refused as damaged).
@@ -16,4 +17,71 @@ pub fn answer() -> impl Strategy<Value = Answer> {
         any::<String>().prop_map(Answer::Text),
         any::<bool>().prop_map(Answer::Checked),
     ]
+}
+
+/// Any risk register a user could keep, with snapshots and dismissed proposals.
+pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
+    let mitigation = (
+        any::<String>(),
+        any::<String>(),
+        prop_oneof![Just(String::new()), Just("2027-02-28".to_string())],
+        0usize..3,
+    )
+        .prop_map(|(action, owner, due, s)| Mitigation { action, owner, due, status: Status::ALL[s] });
+    let risk = (
+        (any::<String>(), "[a-zT-]{0,12}", any::<String>(), any::<String>()),
+        (
+            proptest::collection::vec("P[1-5]\\.[1-4]", 0..4),
+            proptest::collection::vec(any::<String>(), 0..3),
+            any::<String>(),
+        ),
+        (0u8..=5, 0u8..=5, 0u8..=5, 0u8..=5),
+        (any::<String>(), proptest::collection::vec(mitigation, 0..3)),
+        (proptest::option::of(0usize..4), any::<String>(), any::<String>()),
+    )
+        .prop_map(
+            |(
+                (_, template, title, description),
+                (principles, affected_groups, stage),
+                (l, s, rl, rs),
+                (controls, mitigations),
+                (d, decided_by, rationale),
+            )| Risk {
+                id: String::new(),
+                template,
+                title,
+                description,
+                principles,
+                affected_groups,
+                stage,
+                likelihood: l,
+                severity: s,
+                controls,
+                mitigations,
+                residual_likelihood: rl,
+                residual_severity: rs,
+                decision: d.map(|i| Decision::ALL[i]),
+                decided_by,
+                rationale,
+            },
+        );
+    let numbered = |risks: Vec<Risk>| -> Vec<Risk> {
+        risks.into_iter().enumerate().map(|(i, r)| Risk { id: format!("K{}", i + 1), ..r }).collect()
+    };
+    (
+        proptest::collection::vec(risk.clone(), 0..4),
+        proptest::collection::btree_map("T-[a-z]{1,8}", any::<String>(), 0..3),
+        proptest::collection::vec(
+            (0i64..10_000_000_000_000, any::<String>(), proptest::collection::vec(risk, 0..3)),
+            0..2,
+        ),
+    )
+        .prop_map(move |(register, dismissed, snapshots)| RiskRecord {
+            register: numbered(register),
+            dismissed,
+            snapshots: snapshots
+                .into_iter()
+                .map(|(taken, label, register)| Snapshot { taken, label, register: numbered(register) })
+                .collect(),
+        })
 }

@@ -23,7 +23,7 @@ use wire::{EnvelopeV1, WireAssessment, WireContent};
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
 /// The version of the format this app writes and reads up to.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// PBKDF2 iterations written, and the fewest accepted.
@@ -35,7 +35,8 @@ pub const REPORT_ELEMENT_ID: &str = "rai-answer-file";
 
 /// Upgrades from version `n` to `n + 1`, in order: entry `i` upgrades version `i + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[];
+/// Version 2 added the optional `risk` field of an assessment: a version 1 file reads as it is.
+const MIGRATIONS: &[Migration] = &[Ok];
 
 /// What a plain answer file holds.
 #[derive(Debug, Clone, PartialEq)]

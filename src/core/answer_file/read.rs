@@ -6,6 +6,7 @@
 
 use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
+use crate::core::risk::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -38,9 +39,19 @@ pub fn describe(v: &Value) -> String {
 
 /// An object with exactly the fields named (all required): a misspelt field is an error, not ignored.
 fn object<'v>(v: &'v Value, path: &str, fields: &[&str]) -> Result<&'v Map<String, Value>> {
+    object_with(v, path, fields, &[])
+}
+
+/// An object with the `fields` required and the `optional` ones allowed, and nothing else.
+fn object_with<'v>(
+    v: &'v Value,
+    path: &str,
+    fields: &[&str],
+    optional: &[&str],
+) -> Result<&'v Map<String, Value>> {
     let Some(map) = v.as_object() else { return problem(path, "an object", v) };
     for key in map.keys() {
-        if !fields.contains(&key.as_str()) {
+        if !fields.contains(&key.as_str()) && !optional.contains(&key.as_str()) {
             return Err(Problem {
                 path: path.to_string(),
                 problem: format!(
@@ -132,7 +143,7 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
 fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     const FIELDS: [&str; 10] =
         ["id", "kind", "title", "subject", "respondent", "created", "updated", "content", "answers", "notes"];
-    let m = object(v, path, &FIELDS)?;
+    let m = object_with(v, path, &FIELDS, &["risk"])?;
     let rpath = join(path, "respondent");
     let r = object(&m["respondent"], &rpath, &["name", "role"])?;
     let apath = join(path, "answers");
@@ -160,6 +171,138 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
             .keys()
             .map(|k| Ok((k.clone(), text(notes, &npath, k)?)))
             .collect::<Result<BTreeMap<_, _>>>()?,
+        risk: match m.get("risk") {
+            Some(r) => Some(risk_record(r, &join(path, "risk"))?),
+            None => None,
+        },
+    })
+}
+
+fn list<'v>(v: &'v Value, path: &str) -> Result<&'v Vec<Value>> {
+    v.as_array().map_or_else(|| problem(path, "a list", v), Ok)
+}
+
+fn texts(map: &Map<String, Value>, path: &str, field: &str) -> Result<Vec<String>> {
+    let path = join(path, field);
+    list(&map[field], &path)?
+        .iter()
+        .map(|t| t.as_str().map(str::to_string).map_or_else(|| problem(&path, "a list of texts", t), Ok))
+        .collect()
+}
+
+fn rating(map: &Map<String, Value>, path: &str, field: &str) -> Result<u8> {
+    Ok(small(&map[field], &join(path, field), 5)? as u8)
+}
+
+/// One of `ids` as text, turned into its value by `from`.
+fn one_of<T>(
+    map: &Map<String, Value>,
+    path: &str,
+    field: &str,
+    ids: &str,
+    from: fn(&str) -> Option<T>,
+) -> Result<T> {
+    let v = &map[field];
+    v.as_str().and_then(from).map_or_else(|| problem(&join(path, field), ids, v), Ok)
+}
+
+fn risks(v: &Value, path: &str) -> Result<Vec<Risk>> {
+    const FIELDS: [&str; 16] = [
+        "id",
+        "template",
+        "title",
+        "description",
+        "principles",
+        "affected_groups",
+        "stage",
+        "likelihood",
+        "severity",
+        "controls",
+        "mitigations",
+        "residual_likelihood",
+        "residual_severity",
+        "decision",
+        "decided_by",
+        "rationale",
+    ];
+    list(v, path)?
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let path = &format!("{path}[{i}]");
+            let m = object(r, path, &FIELDS)?;
+            let mpath = join(path, "mitigations");
+            let mitigations = list(&m["mitigations"], &mpath)?
+                .iter()
+                .enumerate()
+                .map(|(j, x)| {
+                    let path = &format!("{mpath}[{j}]");
+                    let x = object(x, path, &["action", "owner", "due", "status"])?;
+                    Ok(Mitigation {
+                        action: text(x, path, "action")?,
+                        owner: text(x, path, "owner")?,
+                        due: text(x, path, "due")?,
+                        status: one_of(x, path, "status", "planned, in-progress or done", Status::from_id)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(Risk {
+                id: text(m, path, "id")?,
+                template: text(m, path, "template")?,
+                title: text(m, path, "title")?,
+                description: text(m, path, "description")?,
+                principles: texts(m, path, "principles")?,
+                affected_groups: texts(m, path, "affected_groups")?,
+                stage: text(m, path, "stage")?,
+                likelihood: rating(m, path, "likelihood")?,
+                severity: rating(m, path, "severity")?,
+                controls: text(m, path, "controls")?,
+                mitigations,
+                residual_likelihood: rating(m, path, "residual_likelihood")?,
+                residual_severity: rating(m, path, "residual_severity")?,
+                decision: match &m["decision"] {
+                    Value::Null => None,
+                    _ => Some(one_of(
+                        m,
+                        path,
+                        "decision",
+                        "accept, treat, avoid, transfer or null",
+                        Decision::from_id,
+                    )?),
+                },
+                decided_by: text(m, path, "decided_by")?,
+                rationale: text(m, path, "rationale")?,
+            })
+        })
+        .collect()
+}
+
+fn risk_record(v: &Value, path: &str) -> Result<RiskRecord> {
+    let m = object(v, path, &["register", "dismissed", "snapshots"])?;
+    let dpath = join(path, "dismissed");
+    let Some(dismissed) = m["dismissed"].as_object() else {
+        return problem(&dpath, "an object of reasons", &m["dismissed"]);
+    };
+    let spath = join(path, "snapshots");
+    Ok(RiskRecord {
+        register: risks(&m["register"], &join(path, "register"))?,
+        dismissed: dismissed
+            .keys()
+            .map(|k| Ok((k.clone(), text(dismissed, &dpath, k)?)))
+            .collect::<Result<BTreeMap<_, _>>>()?,
+        snapshots: list(&m["snapshots"], &spath)?
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let path = &format!("{spath}[{i}]");
+                let s = object(s, path, &["taken", "label", "register"])?;
+                Ok(Snapshot {
+                    taken: int(s, path, "taken")?,
+                    label: text(s, path, "label")?,
+                    register: risks(&s["register"], &join(path, "register"))?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?,
     })
 }
 

@@ -4,6 +4,7 @@
 //! The JSON Schema `docs/answer-file.schema.json` describes exactly these types.
 
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
+use crate::core::risk::register::{Risk, RiskRecord};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,6 +55,9 @@ pub struct WireAssessment {
     pub content: WireContent,
     pub answers: BTreeMap<String, WireAnswer>,
     pub notes: BTreeMap<String, String>,
+    /// Format 2: a risk assessment's register, dismissed proposals and snapshots, when it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<RiskRecord>,
 }
 
 /// An answer: `{"t": "level", "v": 3}`, `{"t": "dont_know"}` and so on.
@@ -89,6 +93,7 @@ impl WireAssessment {
             content: WireContent { id: a.content.id.clone(), version: a.content.version.clone() },
             answers: a.answers.iter().map(|(k, v)| (k.clone(), WireAnswer::from_domain(v))).collect(),
             notes: a.notes.clone(),
+            risk: (!a.risk.is_empty()).then(|| a.risk.clone()),
         }
     }
 
@@ -157,6 +162,10 @@ impl WireAssessment {
             notes: self.notes.clone(),
             revision: 0,
             deleted: None,
+            risk: match &self.risk {
+                Some(r) => check_risk(r).map_err(|(p, problem)| invalid(&format!("risk.{p}"), problem))?,
+                None => RiskRecord::default(),
+            },
         })
     }
 }
@@ -213,4 +222,79 @@ pub fn short(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// Checks a risk record's values: ids, ratings 0 to 5, dates, lengths. Returns it, or the path (below
+/// `risk`) and the problem.
+fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
+    let list = |at: &str, risks: &[Risk]| -> Result<(), (String, String)> {
+        let mut ids = BTreeSet::new();
+        for (i, k) in risks.iter().enumerate() {
+            let path = format!("{at}[{i}]");
+            let fail = |field: &str, p: String| Err((format!("{path}.{field}"), p));
+            if check_item_id(&k.id).is_err() || !ids.insert(k.id.as_str()) {
+                return fail("id", format!("expected a unique risk id, found \"{}\"", short(&k.id)));
+            }
+            for (field, n) in [
+                ("likelihood", k.likelihood),
+                ("severity", k.severity),
+                ("residual_likelihood", k.residual_likelihood),
+                ("residual_severity", k.residual_severity),
+            ] {
+                if n > 5 {
+                    return fail(field, format!("expected a rating from 0 (not rated) to 5, found {n}"));
+                }
+            }
+            let texts = [&k.template, &k.title, &k.stage, &k.decided_by];
+            if texts.iter().any(|t| t.chars().count() > MAX_LINE)
+                || [&k.description, &k.controls, &k.rationale].iter().any(|t| t.chars().count() > MAX_TEXT)
+                || k.principles.iter().chain(&k.affected_groups).any(|t| t.chars().count() > MAX_LINE)
+            {
+                return fail("title", "expected shorter texts in this risk, found one too long".into());
+            }
+            for (j, m) in k.mitigations.iter().enumerate() {
+                if !m.due.is_empty() && !is_date(&m.due) {
+                    return fail(
+                        &format!("mitigations[{j}].due"),
+                        format!("expected a date such as 2026-12-31 or nothing, found \"{}\"", short(&m.due)),
+                    );
+                }
+                if m.action.chars().count() > MAX_TEXT || m.owner.chars().count() > MAX_LINE {
+                    return fail(
+                        &format!("mitigations[{j}]"),
+                        "expected shorter texts, found one too long".into(),
+                    );
+                }
+            }
+        }
+        Ok(())
+    };
+    list("register", &r.register)?;
+    for (i, s) in r.snapshots.iter().enumerate() {
+        if !(0..=MAX_TIME).contains(&s.taken) {
+            return Err((
+                format!("snapshots[{i}].taken"),
+                format!("expected a time in milliseconds, found {}", s.taken),
+            ));
+        }
+        list(&format!("snapshots[{i}].register"), &s.register)?;
+    }
+    for (template, reason) in &r.dismissed {
+        check_item_id(template).map_err(|p| (format!("dismissed.{template}"), p))?;
+        if reason.chars().count() > MAX_TEXT {
+            return Err((format!("dismissed.{template}"), "expected a shorter reason, found more".into()));
+        }
+    }
+    Ok(r.clone())
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let (m, d) = (s[5..7].parse::<u8>().unwrap_or(0), s[8..10].parse::<u8>().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
 }

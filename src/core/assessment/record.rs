@@ -1,5 +1,6 @@
 use super::Answer;
 use crate::core::content::model::Pack;
+use crate::core::risk::register::RiskRecord;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -85,6 +86,9 @@ pub struct Assessment {
     /// When it was moved to "recently deleted"; it can be restored until the bin is emptied.
     #[serde(default)]
     pub deleted: Option<i64>,
+    /// A risk assessment's register, dismissed proposals and snapshots; empty for other tools.
+    #[serde(default, skip_serializing_if = "RiskRecord::is_empty")]
+    pub risk: RiskRecord,
 }
 
 /// What a user gives when creating an assessment.
@@ -113,6 +117,7 @@ impl Assessment {
             notes: BTreeMap::new(),
             revision: 0,
             deleted: None,
+            risk: RiskRecord::default(),
         }
     }
 

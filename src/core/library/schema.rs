@@ -15,14 +15,17 @@ pub enum SchemaVersion {
     /// First version: id, kind, title, subject, respondent, times, content ref, answers, notes,
     /// revision, deleted.
     V1 = 1,
+    /// Adds `risk` to an assessment: the register, dismissed proposals and snapshots (empty when
+    /// left out, so a version 1 record reads as it is).
+    V2 = 2,
 }
 
 /// The version this app writes.
-pub const CURRENT_SCHEMA: u32 = SchemaVersion::V1 as u32;
+pub const CURRENT_SCHEMA: u32 = SchemaVersion::V2 as u32;
 
 /// Upgrades from version `n` to `n + 1`, in order: entry `i` upgrades version `i + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[Ok];
 
 /// Why a stored record cannot be used. Such a record is set aside, never overwritten or deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]

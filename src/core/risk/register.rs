@@ -4,9 +4,11 @@
 use super::{level, rank};
 use crate::core::content::model::Pack;
 use crate::core::csv;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Decision {
     Accept,
     Treat,
@@ -15,6 +17,8 @@ pub enum Decision {
 }
 
 impl Decision {
+    pub const ALL: [Decision; 4] = [Decision::Accept, Decision::Treat, Decision::Avoid, Decision::Transfer];
+
     pub fn id(self) -> &'static str {
         match self {
             Decision::Accept => "accept",
@@ -23,21 +27,54 @@ impl Decision {
             Decision::Transfer => "transfer",
         }
     }
+
+    pub fn from_id(id: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.id() == id)
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Where a planned mitigation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Planned, Status::InProgress, Status::Done];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Planned => "planned",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Mitigation {
     pub action: String,
     pub owner: String,
     /// ISO date, `YYYY-MM-DD`; empty when not set.
     pub due: String,
-    pub done: bool,
+    pub status: Status,
 }
 
 /// One risk of the register. Ratings are 1 to 5; 0 means not rated yet.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Risk {
+    /// Stable within the assessment (`K1`, `K2`…), so snapshots can be compared.
     pub id: String,
+    /// The content template it was accepted from; empty for a risk added by hand.
+    pub template: String,
     pub title: String,
     pub description: String,
     pub principles: Vec<String>,
@@ -52,6 +89,30 @@ pub struct Risk {
     pub decision: Option<Decision>,
     pub decided_by: String,
     pub rationale: String,
+}
+
+/// A dated copy of the register, taken at a review or a life-cycle stage.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// When it was taken, in milliseconds since the Unix epoch; also its key.
+    pub taken: i64,
+    pub label: String,
+    pub register: Vec<Risk>,
+}
+
+/// What a risk assessment keeps besides its answers: the register, proposals dismissed with the
+/// reason given (by template id), and snapshots.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RiskRecord {
+    pub register: Vec<Risk>,
+    pub dismissed: BTreeMap<String, String>,
+    pub snapshots: Vec<Snapshot>,
+}
+
+impl RiskRecord {
+    pub fn is_empty(&self) -> bool {
+        self.register.is_empty() && self.dismissed.is_empty() && self.snapshots.is_empty()
+    }
 }
 
 impl Risk {
@@ -87,7 +148,8 @@ pub fn attention<'r>(risks: &'r [Risk], today: &str) -> Vec<(&'r Risk, &'r Mitig
         .iter()
         .flat_map(|r| r.mitigations.iter().map(move |m| (r, m)))
         .filter(|(_, m)| {
-            !m.done && (m.owner.trim().is_empty() || (!m.due.is_empty() && m.due.as_str() < today))
+            m.status != Status::Done
+                && (m.owner.trim().is_empty() || (!m.due.is_empty() && m.due.as_str() < today))
         })
         .collect()
 }
@@ -146,15 +208,7 @@ pub fn to_csv(pack: &Pack, risks: &[Risk]) -> String {
         let mitigations = r
             .mitigations
             .iter()
-            .map(|m| {
-                format!(
-                    "{} (owner: {}; due: {}; {})",
-                    m.action,
-                    m.owner,
-                    m.due,
-                    if m.done { "done" } else { "open" }
-                )
-            })
+            .map(|m| format!("{} (owner: {}; due: {}; {})", m.action, m.owner, m.due, m.status.id()))
             .collect::<Vec<_>>()
             .join("\n");
         rows.push(vec![
@@ -226,14 +280,29 @@ mod tests {
     fn overdue_and_unowned_mitigations_need_attention() {
         let mut r = risk("a", "A", 3, 3, 0, 0);
         r.mitigations = vec![
-            Mitigation { action: "late".into(), owner: "Ana".into(), due: "2026-01-01".into(), done: false },
-            Mitigation { action: "unowned".into(), owner: " ".into(), due: String::new(), done: false },
-            Mitigation { action: "fine".into(), owner: "Ben".into(), due: "2027-01-01".into(), done: false },
+            Mitigation {
+                action: "late".into(),
+                owner: "Ana".into(),
+                due: "2026-01-01".into(),
+                status: Status::Planned,
+            },
+            Mitigation {
+                action: "unowned".into(),
+                owner: " ".into(),
+                due: String::new(),
+                status: Status::Planned,
+            },
+            Mitigation {
+                action: "fine".into(),
+                owner: "Ben".into(),
+                due: "2027-01-01".into(),
+                status: Status::Planned,
+            },
             Mitigation {
                 action: "done late".into(),
                 owner: "Cai".into(),
                 due: "2026-01-01".into(),
-                done: true,
+                status: Status::Done,
             },
         ];
         let risks = [r];
