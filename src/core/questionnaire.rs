@@ -6,14 +6,17 @@
 //! report and answer files, and independent of which items are shown.
 
 use crate::core::assessment::Answer;
-use crate::core::content::model::{Pack, Text};
+use crate::core::content::model::{Condition, Pack, ScreeningAnswer, Text};
 use crate::core::content::string;
+use crate::core::risk;
 use std::collections::BTreeMap;
 
 /// One tool's questions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub sections: Vec<Section>,
+    /// What the sections are, for the contents list ("Dimensions", "Principles").
+    pub contents: &'static str,
 }
 
 /// A group of items shown under one heading, such as a readiness dimension.
@@ -35,6 +38,8 @@ pub struct Item {
     pub why: &'static str,
     pub principles: &'static [Text],
     pub choices: Vec<Choice>,
+    /// Asked only when the profile meets these conditions (risk screening); empty: always asked.
+    pub show_if: &'static [Condition],
 }
 
 /// One answer an item accepts, as the user reads it.
@@ -104,12 +109,59 @@ pub fn readiness(pack: &'static Pack) -> Form {
                         why: q.why.as_ref(),
                         principles: q.principles.as_ref(),
                         choices,
+                        show_if: &[],
                     }
                 })
                 .collect(),
         })
         .collect();
-    Form { sections }
+    Form { sections, contents: string("questions.contents").unwrap_or_default() }
+}
+
+/// The risk screening: one section per instrumental principle that has questions; each question
+/// offers yes, partly, no and unsure, and the answers that signal a risk say so. Questions that depend
+/// on the profile carry its conditions (see [`Form::applies`]).
+pub fn risk_screening(pack: &'static Pack) -> Form {
+    let text = |key: &str| string(key).unwrap_or_default();
+    let sections = pack
+        .vocabulary
+        .principles
+        .iter()
+        .filter(|p| p.parent.is_some())
+        .map(|p| Section {
+            id: p.id.as_ref(),
+            title: p.name.as_ref(),
+            intro: p.summary.as_ref(),
+            items: pack
+                .risk
+                .screening
+                .iter()
+                .filter(|q| q.principle == p.id)
+                .map(|q| Item {
+                    id: q.id.as_ref(),
+                    text: q.text.as_ref(),
+                    why: q.why.as_ref(),
+                    principles: std::slice::from_ref(&q.principle),
+                    choices: [
+                        ("yes", ScreeningAnswer::Yes),
+                        ("partly", ScreeningAnswer::Partly),
+                        ("no", ScreeningAnswer::No),
+                        ("unsure", ScreeningAnswer::Unsure),
+                    ]
+                    .into_iter()
+                    .map(|(id, a)| Choice {
+                        answer: Answer::Choice(id.into()),
+                        label: text(&format!("risk.answer_{id}")).to_string(),
+                        detail: if q.risk_when.contains(&a) { text("risk.signals") } else { "" },
+                    })
+                    .collect(),
+                    show_if: q.show_if.as_ref(),
+                })
+                .collect(),
+        })
+        .filter(|s| !s.items.is_empty())
+        .collect();
+    Form { sections, contents: text("risk.principles") }
 }
 
 /// How many items of a set have an answer.
@@ -132,14 +184,25 @@ impl Form {
         self.sections.iter().flat_map(|s| s.items.iter())
     }
 
-    /// Progress per section, in order, and overall.
+    /// Which items are asked given these answers: those without conditions, and those whose
+    /// conditions the profile meets. Hidden items keep their answers, which then count for nothing.
+    pub fn applies(&self, answers: &BTreeMap<String, Answer>) -> impl Fn(&Item) -> bool {
+        let profile = risk::effective_profile(crate::core::content::pack(), answers);
+        move |item: &Item| risk::holds(item.show_if, &profile)
+    }
+
+    /// Progress per section, in order, and overall, over the items asked.
     pub fn progress(&self, answers: &BTreeMap<String, Answer>) -> (Vec<Progress>, Progress) {
+        let asked = self.applies(answers);
         let per: Vec<Progress> = self
             .sections
             .iter()
-            .map(|s| Progress {
-                answered: s.items.iter().filter(|i| is_answered(answers, i.id)).count(),
-                total: s.items.len(),
+            .map(|s| {
+                let items = s.items.iter().filter(|i| asked(i));
+                Progress {
+                    answered: items.clone().filter(|i| is_answered(answers, i.id)).count(),
+                    total: items.count(),
+                }
             })
             .collect();
         let all = per.iter().fold(Progress::default(), |a, p| Progress {
@@ -156,7 +219,8 @@ impl Form {
         answers: &BTreeMap<String, Answer>,
         after: Option<&str>,
     ) -> Option<&'static str> {
-        let ids: Vec<&'static str> = self.items().map(|i| i.id).collect();
+        let asked = self.applies(answers);
+        let ids: Vec<&'static str> = self.items().filter(|i| asked(i)).map(|i| i.id).collect();
         let start = after.and_then(|a| ids.iter().position(|id| *id == a)).map_or(0, |p| p + 1);
         (0..ids.len()).map(|k| ids[(start + k) % ids.len()]).find(|id| !is_answered(answers, id))
     }

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
-pub use wire::short;
+pub use wire::{is_date, short};
 use wire::{EnvelopeV1, WireAssessment, WireContent};
 
 /// The `format` field of every answer file.

@@ -3,6 +3,7 @@
 //! risk, the register (`register.rs`) and its snapshots. The app informs; people decide.
 
 pub mod register;
+pub mod workspace;
 
 use crate::core::assessment::Answer;
 use crate::core::content::model::{Condition, Pack, RiskLevel, ScreeningAnswer, ScreeningQuestion};

@@ -7,6 +7,7 @@
 use crate::browser::page;
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::questionnaire::{is_answered, Form, Item};
+use crate::core::risk;
 use crate::ui::components::PrincipleTags;
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
@@ -145,7 +146,7 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
             <p class="q-notice" role="status">{move || notice.get()}</p>
         </div>
         <p class="hint" id="q-filter-hint">{t("questions.unanswered_only_hint")}</p>
-        <nav class="q-contents" aria-label=t("questions.contents")>
+        <nav class="q-contents" aria-label=form.contents>
             <ol>{contents}</ol>
         </nav>
         {sections}
@@ -185,8 +186,20 @@ fn QuestionItem(
         sink.schedule.run(());
         sink.flush.run(());
     };
+    // Only items with conditions (risk screening) can be hidden by the profile.
+    let conditional = !item.show_if.is_empty();
+    let asked = Memo::new(move |_| {
+        conditional.then(|| {
+            sink.answered.track();
+            sink.replaced.track();
+            sink.draft.with_untracked(|d| {
+                risk::holds(item.show_if, &risk::effective_profile(crate::core::content::pack(), &d.answers))
+            })
+        })
+    });
     let hidden = move || {
-        hidden_set.with(|h| h.as_ref().is_some_and(|h| h.contains(id))) && answer.with(|a| a.is_some())
+        asked.get() == Some(false)
+            || hidden_set.with(|h| h.as_ref().is_some_and(|h| h.contains(id))) && answer.with(|a| a.is_some())
     };
     let choices = item
         .choices
