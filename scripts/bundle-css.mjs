@@ -3,7 +3,7 @@
 // The order is the cascade order; a new area must be added here.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const AREAS = ['base', 'layout', 'components', 'guidance', 'library', 'questions', 'report', 'print'];
+const AREAS = ['base', 'layout', 'components', 'guidance', 'library', 'questions', 'risk', 'report', 'print'];
 // Comments and indentation stay in the sources, not in what is shipped.
 // Whitespace next to { } ; , > and after a declaration's colon carries no meaning in CSS.
 const strip = (text) =>

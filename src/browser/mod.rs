@@ -2,6 +2,7 @@
 //! missing (for example in a test harness without a document), because none of them is worth a crash.
 
 pub mod content;
+pub mod controls;
 pub mod crypto;
 pub mod download;
 pub mod files;

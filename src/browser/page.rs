@@ -79,3 +79,17 @@ pub fn go(hash: &str) {
         let _ = w.location().set_hash(hash);
     }
 }
+
+/// The id of the element that has focus, if it has one.
+pub fn active_id() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    Some(doc.active_element()?.id()).filter(|id| !id.is_empty())
+}
+
+/// Focuses the element with this id, if there is one, scrolling only as far as needed.
+pub fn focus_id(id: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

@@ -15,6 +15,8 @@ pub enum Route {
     Results(String),
     /// The printable report of an assessment.
     Report(String),
+    /// A risk assessment's proposals, register and snapshots.
+    Register(String),
     /// Several assessments side by side, to compare and merge.
     Compare(Vec<String>),
     Guidance(GuidanceView),
@@ -65,6 +67,7 @@ impl Route {
             ["assessments", a] => Route::Assessment(id(a)),
             ["assessments", a, "results"] => Route::Results(id(a)),
             ["assessments", a, "report"] => Route::Report(id(a)),
+            ["assessments", a, "register"] => Route::Register(id(a)),
             ["compare", list] => Route::Compare(list.split('+').filter(|s| !s.is_empty()).map(id).collect()),
             ["guidance"] => Route::Guidance(GuidanceView::Overview),
             ["guidance", "methods"] => Route::Guidance(GuidanceView::Methods),
@@ -86,6 +89,7 @@ impl Route {
             Route::Assessment(id) => format!("#/assessments/{id}"),
             Route::Results(id) => format!("#/assessments/{id}/results"),
             Route::Report(id) => format!("#/assessments/{id}/report"),
+            Route::Register(id) => format!("#/assessments/{id}/register"),
             Route::Compare(ids) => format!("#/compare/{}", ids.join("+")),
             Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
@@ -101,6 +105,7 @@ impl Route {
             | Route::Assessment(_)
             | Route::Results(_)
             | Route::Report(_)
+            | Route::Register(_)
             | Route::Compare(_) => Some(Section::Assessments),
             Route::Guidance(_) => Some(Section::Guidance),
             Route::About => Some(Section::About),
@@ -121,6 +126,7 @@ impl Route {
             Route::Assessment(_) => "assessment.title",
             Route::Results(_) => "results.title",
             Route::Report(_) => "report.title",
+            Route::Register(_) => "risk.register",
             Route::Compare(_) => "compare.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
             Route::Guidance(GuidanceView::Methods) => "methods.title",

@@ -5,7 +5,7 @@ use crate::core::route::{GuidanceView, Route};
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
 use crate::ui::pages::{
-    AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, ComparePage, GlossaryPage, GuidancePage,
+    AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, RegisterPage, ComparePage, GlossaryPage, GuidancePage,
     HomePage, MethodsPage, NotFoundPage, PrinciplePage, ReportPage, ResultsPage, StagePage,
 };
 use crate::ui::state::provide_library;
@@ -126,6 +126,7 @@ fn Routes(route: ReadSignal<Route>) -> impl IntoView {
                 Route::Assessment(id) => view! { <AssessmentPage id=id/> }.into_any(),
                 Route::Results(id) => view! { <ResultsPage id=id/> }.into_any(),
                 Route::Report(id) => view! { <ReportPage id=id/> }.into_any(),
+                Route::Register(id) => view! { <RegisterPage id=id/> }.into_any(),
                 Route::Compare(ids) => view! { <ComparePage ids=ids/> }.into_any(),
                 Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
                 Route::Guidance(GuidanceView::Methods) => view! { <MethodsPage/> }.into_any(),

@@ -10,9 +10,10 @@ pub mod compare;
 pub mod escape;
 pub mod guidance;
 pub mod methods;
+pub mod risk;
 
 use crate::core::answer_file;
-use crate::core::assessment::{Answer, Assessment, ContentRef};
+use crate::core::assessment::{Answer, Assessment, ContentRef, Kind};
 use crate::core::content::model::Pack;
 use crate::core::content::string;
 use crate::core::questionnaire::{self, Form};
@@ -212,31 +213,7 @@ pub fn readiness_results_html(pack: &'static Pack, result: &ReadinessResult) -> 
 pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
     let form = questionnaire::readiness(pack);
     let result = score(pack, &a.answers);
-    let mut o = String::new();
-    let respondent = match (a.respondent.name.trim(), a.respondent.role.trim()) {
-        ("", "") => "–".to_string(),
-        (n, "") => n.to_string(),
-        ("", r) => r.to_string(),
-        (n, r) => format!("{n} ({r})"),
-    };
-    let rows = [
-        ("report.subject", if a.subject.trim().is_empty() { "–".to_string() } else { a.subject.clone() }),
-        ("report.respondents", respondent),
-        ("report.generated", meta.generated.clone()),
-        ("report.updated", meta.updated.clone()),
-        ("report.content", format!("{} {}", a.content.id, a.content.version)),
-        ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
-    ];
-    let _ = write!(
-        o,
-        "<header class=\"r-title-page\"><p class=\"r-kicker\">{}</p><h1>{}</h1><dl>",
-        html(&pack.readiness.name),
-        html(&a.title)
-    );
-    for (key, value) in rows {
-        let _ = write!(o, "<div><dt>{}</dt><dd>{}</dd></div>", s(key), html(&value));
-    }
-    let _ = write!(o, "</dl><p class=\"r-independence\">{}</p></header>", s("app.independence"));
+    let mut o = title_page(&pack.readiness.name, a, meta);
     o.push_str(&readiness_results_html(pack, &result));
 
     let _ = write!(o, "<section class=\"r-answers\"><h2>{}</h2>", s("report.answers"));
@@ -268,6 +245,43 @@ pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportM
         }
     }
     o.push_str("</section>");
+    o.push_str(&closing(a));
+    o
+}
+
+/// The title page of a report: the tool, the title, who and when, and the independence line.
+pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> String {
+    let mut o = String::new();
+    let respondent = match (a.respondent.name.trim(), a.respondent.role.trim()) {
+        ("", "") => "–".to_string(),
+        (n, "") => n.to_string(),
+        ("", r) => r.to_string(),
+        (n, r) => format!("{n} ({r})"),
+    };
+    let rows = [
+        ("report.subject", if a.subject.trim().is_empty() { "–".to_string() } else { a.subject.clone() }),
+        ("report.respondents", respondent),
+        ("report.generated", meta.generated.clone()),
+        ("report.updated", meta.updated.clone()),
+        ("report.content", format!("{} {}", a.content.id, a.content.version)),
+        ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
+    ];
+    let _ = write!(
+        o,
+        "<header class=\"r-title-page\"><p class=\"r-kicker\">{}</p><h1>{}</h1><dl>",
+        html(tool),
+        html(&a.title)
+    );
+    for (key, value) in rows {
+        let _ = write!(o, "<div><dt>{}</dt><dd>{}</dd></div>", s(key), html(&value));
+    }
+    let _ = write!(o, "</dl><p class=\"r-independence\">{}</p></header>", s("app.independence"));
+    o
+}
+
+/// The end of a report: general notes, the independence statement and the credits.
+pub(crate) fn closing(a: &Assessment) -> String {
+    let mut o = String::new();
     if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
         let _ = write!(
             o,
@@ -290,30 +304,10 @@ pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportM
     o
 }
 
-/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request; its
-/// answer file rides along in an inert JSON element, so the report can be imported back.
-pub fn readiness_report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
-         <title>{} · {}</title><style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24}}{REPORT_CSS}</style>\
-         </head><body><main class=\"report\">{}</main>{}</body></html>\n",
-        html(&a.title),
-        html(&pack.readiness.name),
-        readiness_report_html(pack, a, meta),
-        // The answers travel with the report: importing this file into the app restores them.
-        answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
-    )
-}
-
-/// The report as Markdown, with the same sections and figures (the chart becomes its table).
-pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    let form = questionnaire::readiness(pack);
-    let result = score(pack, &a.answers);
-    let r = &pack.readiness;
+/// A Markdown report's title, who and when, and the independence line.
+pub(crate) fn markdown_title(tool: &str, a: &Assessment, meta: &ReportMeta) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# {}\n\n{}\n", md(&a.title), md(&r.name));
+    let _ = writeln!(o, "# {}\n\n{}\n", md(&a.title), md(tool));
     let respondent = [a.respondent.name.trim(), a.respondent.role.trim()]
         .iter()
         .filter(|x| !x.is_empty())
@@ -330,7 +324,64 @@ pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &Rep
     ] {
         let _ = writeln!(o, "- **{}:** {}", s(key), if value.is_empty() { "–".into() } else { md(&value) });
     }
-    let _ = writeln!(o, "\n{}\n\n## {}\n", md(s("app.independence")), s("results.overall"));
+    let _ = writeln!(o, "\n{}\n", md(s("app.independence")));
+    o
+}
+
+/// The report of any tool as HTML for the app (`None` for tools without one yet); `today` is an ISO date.
+pub fn report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
+    match a.kind {
+        Kind::Readiness => Some(readiness_report_html(pack, a, meta)),
+        Kind::Risk => Some(risk::risk_report_html(pack, a, meta)),
+        Kind::Workbook => None,
+    }
+}
+
+/// The results of any tool as HTML (`None` for tools without results yet).
+pub fn results_html(pack: &'static Pack, a: &Assessment, today: &str) -> Option<String> {
+    match a.kind {
+        Kind::Readiness => Some(readiness_results_html(pack, &score(pack, &a.answers))),
+        Kind::Risk => Some(risk::risk_results_html(pack, a, today)),
+        Kind::Workbook => None,
+    }
+}
+
+/// The report of any tool as Markdown.
+pub fn report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    match a.kind {
+        Kind::Risk => risk::risk_report_markdown(pack, a, meta),
+        _ => readiness_report_markdown(pack, a, meta),
+    }
+}
+
+/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request; its
+/// answer file rides along in an inert JSON element, so the report can be imported back.
+pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    let (tool, body) = match a.kind {
+        Kind::Risk => (&pack.risk.name, risk::risk_report_html(pack, a, meta)),
+        _ => (&pack.readiness.name, readiness_report_html(pack, a, meta)),
+    };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
+         <title>{} · {}</title><style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24}}{REPORT_CSS}</style>\
+         </head><body><main class=\"report\">{}</main>{}</body></html>\n",
+        html(&a.title),
+        html(tool),
+        body,
+        // The answers travel with the report: importing this file into the app restores them.
+        answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
+    )
+}
+
+/// The report as Markdown, with the same sections and figures (the chart becomes its table).
+pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    let form = questionnaire::readiness(pack);
+    let result = score(pack, &a.answers);
+    let r = &pack.readiness;
+    let mut o = markdown_title(&r.name, a, meta);
+    let _ = writeln!(o, "## {}\n", s("results.overall"));
     match (result.overall, result.overall_band) {
         (Some(score), Some(band)) => {
             let _ = writeln!(

@@ -124,7 +124,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     let mut a = assessment(&[("R1.1", Answer::Level(1))], &[("R1.1", evil), (GENERAL_NOTES, evil)]);
     a.title = evil.into();
     a.subject = evil.into();
-    let doc = readiness_report_document(pack(), &a, &meta());
+    let doc = report_document(pack(), &a, &meta());
     let scripts: Vec<&str> =
         doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
     assert_eq!(scripts.len(), 1, "only the inert answer-file element: {scripts:?}");

@@ -10,13 +10,18 @@ pub fn AssessmentTabs(
     id: String,
     /// The view shown now: `Route::Assessment`, `Route::Results` or `Route::Report` of `id`.
     current: Route,
+    /// A risk assessment, which has a register between its questions and results.
+    #[prop(optional)]
+    risk: bool,
 ) -> impl IntoView {
     let links = [
-        (Route::Assessment(id.clone()), "tabs.answer"),
-        (Route::Results(id.clone()), "tabs.results"),
-        (Route::Report(id), "tabs.report"),
+        Some((Route::Assessment(id.clone()), "tabs.answer")),
+        risk.then(|| (Route::Register(id.clone()), "tabs.register")),
+        Some((Route::Results(id.clone()), "tabs.results")),
+        Some((Route::Report(id), "tabs.report")),
     ]
     .into_iter()
+    .flatten()
     .map(|(route, key)| {
         let here = (route == current).then_some("page");
         view! { <li><a href=route.href() aria-current=here>{t(key)}</a></li> }

@@ -8,6 +8,7 @@ mod notice;
 mod principle_tags;
 pub mod questionnaire;
 mod related_items;
+pub mod risk_workspace;
 mod share_panel;
 mod site_footer;
 mod site_header;

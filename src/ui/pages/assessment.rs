@@ -7,6 +7,8 @@ use crate::core::library::{LoadError, SaveError};
 use crate::core::questionnaire::{self, Form};
 use crate::core::report::GENERAL_NOTES;
 use crate::core::route::Route;
+use crate::core::risk;
+use crate::ui::components::risk_workspace::{Part, RiskWorkspace};
 use crate::ui::components::{kind_label, AnswerSink, AssessmentTabs, Breadcrumbs, Notice, Questionnaire};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
@@ -34,7 +36,22 @@ pub fn AssessmentPage(
     /// Assessment id, from the address.
     id: String,
 ) -> impl IntoView {
-    with_assessment(&id, |a| view! { <Editor initial=a/> }.into_any())
+    with_assessment(&id, |a| view! { <Editor initial=a register=false/> }.into_any())
+}
+
+/// A risk assessment's proposals, register and snapshots (`#/assessments/<id>/register`).
+#[component]
+pub fn RegisterPage(
+    /// Assessment id, from the address.
+    id: String,
+) -> impl IntoView {
+    with_assessment(&id, |a| {
+        if a.kind == Kind::Risk {
+            view! { <Editor initial=a register=true/> }.into_any()
+        } else {
+            view! { <p>{t("results.not_readiness")}</p> }.into_any()
+        }
+    })
 }
 
 /// Renders `found` with the stored assessment `id`, or explains why there is none.
@@ -65,6 +82,8 @@ pub(crate) fn with_assessment(id: &str, found: impl FnOnce(Assessment) -> AnyVie
 fn Editor(
     /// The assessment as loaded.
     initial: Assessment,
+    /// Show the risk register instead of the details and questions.
+    register: bool,
 ) -> impl IntoView {
     let ctx = use_library();
     let id = StoredValue::new(initial.id.clone());
@@ -199,6 +218,18 @@ fn Editor(
         download(&answer_file::file_name(&[&a], false, &date, false), "application/json", &text);
     };
     let unknown = draft.with_untracked(|d| unknown_items(pack(), d));
+    let sink = AnswerSink {
+        draft,
+        answered,
+        replaced,
+        schedule: Callback::new(move |()| schedule()),
+        flush: Callback::new(move |()| flush()),
+    };
+    let set_aside = Memo::new(move |_| {
+        answered.track();
+        replaced.track();
+        draft.with_untracked(|d| if d.kind == Kind::Risk { risk::screen(pack(), &d.answers).set_aside } else { 0 })
+    });
     let restore = move |_| {
         if let Ok(restored) = ctx.restore(&id.get_value()) {
             draft.set(restored);
@@ -210,7 +241,10 @@ fn Editor(
         <Breadcrumbs trail=vec![(t("assessments.title").to_string(), Route::Assessments.href())] current=title.get_untracked()/>
         <h1>{move || title.get()}</h1>
         <p class="tool-unit">{meta}</p>
-        {(kind == Kind::Readiness).then(|| view! { <AssessmentTabs id=id.get_value() current=Route::Assessment(id.get_value())/> })}
+        {(kind != Kind::Workbook).then(|| {
+            let here = if register { Route::Register(id.get_value()) } else { Route::Assessment(id.get_value()) };
+            view! { <AssessmentTabs id=id.get_value() current=here risk=kind == Kind::Risk/> }
+        })}
         <p class="save-status" class:problem=failed role="status">{status}</p>
         // Inserted when it happens, so screen readers announce the alert.
         {move || {
@@ -233,6 +267,10 @@ fn Editor(
         {(!unknown.is_empty()).then(|| view! {
             <p class="notice" role="note">{t_with("assessment.unknown_items", &[("items", &unknown.join(", "))])}</p>
         })}
+        {if register {
+            view! { <RiskWorkspace sink=sink part=Part::Register/> }.into_any()
+        } else {
+            view! {
         <section aria-labelledby="details-heading" class="panel">
             <h2 id="details-heading">{t("assessment.details_heading")}</h2>
             {field("a-title", t("assessments.field_title"), |d| d.title.clone(), |d, v| d.title = v)}
@@ -263,15 +301,18 @@ fn Editor(
                 ></textarea>
             </p>
         </section>
+        {(kind == Kind::Risk).then(|| view! {
+            <section aria-labelledby="profile-heading" class="panel">
+                <h2 id="profile-heading">{t("risk.profile")}</h2>
+                <p class="hint">{t("risk.profile_hint")}</p>
+                <RiskWorkspace sink=sink part=Part::Profile/>
+            </section>
+            <p class="notice" role="status" hidden=move || set_aside.get() == 0>
+                {move || t_with("risk.set_aside", &[("count", &set_aside.get().to_string())])}
+            </p>
+        })}
         {match form_of(kind) {
             Some(form) => {
-                let sink = AnswerSink {
-                    draft,
-                    answered,
-                    replaced,
-                    schedule: Callback::new(move |()| schedule()),
-                    flush: Callback::new(move |()| flush()),
-                };
                 view! {
                     <section aria-labelledby="questions-heading" class="questions">
                         <h2 id="questions-heading">{t("questions.heading")}</h2>
@@ -281,6 +322,8 @@ fn Editor(
                 .into_any()
             }
             None => view! { <Notice label=t("home.coming_note") text=t("assessment.questions_coming")/> }.into_any(),
+        }}
+            }.into_any()
         }}
         <p class="actions">
             <button type="button" class="button secondary" on:click=download_copy aria-describedby="download-hint">{t("assessment.download")}</button>
@@ -293,8 +336,10 @@ fn Editor(
 /// are not rendered by the engine yet.
 fn form_of(kind: Kind) -> Option<&'static Form> {
     static READINESS: OnceLock<Form> = OnceLock::new();
+    static RISK: OnceLock<Form> = OnceLock::new();
     match kind {
         Kind::Readiness => Some(READINESS.get_or_init(|| questionnaire::readiness(pack()))),
-        Kind::Risk | Kind::Workbook => None,
+        Kind::Risk => Some(RISK.get_or_init(|| questionnaire::risk_screening(pack()))),
+        Kind::Workbook => None,
     }
 }

@@ -3,9 +3,8 @@ use crate::browser::page;
 use crate::browser::system::{date_time, now_ms};
 use crate::core::assessment::{file_name, Assessment, Kind};
 use crate::core::content::pack;
-use crate::core::report::{
-    readiness_report_document, readiness_report_html, readiness_report_markdown, ReportMeta,
-};
+use crate::core::report::{report_document, report_html, report_markdown, ReportMeta};
+use crate::core::risk::register::to_csv;
 use crate::core::route::Route;
 use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice};
 use crate::ui::i18n::t;
@@ -31,16 +30,16 @@ fn Report(a: Assessment) -> impl IntoView {
     let head = view! {
         <div class="report-head">
             <Breadcrumbs trail=trail current=t("report.title").to_string()/>
-            <AssessmentTabs id=a.id.clone() current=Route::Report(a.id.clone())/>
+            <AssessmentTabs id=a.id.clone() current=Route::Report(a.id.clone()) risk=a.kind == Kind::Risk/>
         </div>
     };
-    if a.kind != Kind::Readiness {
-        return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
-            .into_any();
-    }
     let now = now_ms();
     let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
-    let body = readiness_report_html(pack(), &a, &meta);
+    let Some(body) = report_html(pack(), &a, &meta) else {
+        return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
+            .into_any();
+    };
+    let risk = a.kind == Kind::Risk;
     let a = StoredValue::new(a);
     let meta = StoredValue::new(meta);
     // The file name says what it is: kind, title, date; the extension says the format.
@@ -53,14 +52,14 @@ fn Report(a: Assessment) -> impl IntoView {
         save(
             "html",
             "text/html",
-            a.with_value(|a| meta.with_value(|m| readiness_report_document(pack(), a, m))),
+            a.with_value(|a| meta.with_value(|m| report_document(pack(), a, m))),
         )
     };
     let save_md = move |_| {
         save(
             "md",
             "text/markdown",
-            a.with_value(|a| meta.with_value(|m| readiness_report_markdown(pack(), a, m))),
+            a.with_value(|a| meta.with_value(|m| report_markdown(pack(), a, m))),
         )
     };
     view! {
@@ -69,6 +68,11 @@ fn Report(a: Assessment) -> impl IntoView {
             <button type="button" class="button" on:click=move |_| page::print()>{t("report.print")}</button>
             <button type="button" class="button secondary" on:click=save_html aria-describedby="report-hint">{t("report.download_html")}</button>
             <button type="button" class="button secondary" on:click=save_md aria-describedby="report-hint">{t("report.download_markdown")}</button>
+            {risk.then(|| view! {
+                <button type="button" class="button secondary" on:click=move |_| save("csv", "text/csv", a.with_value(|a| to_csv(pack(), &a.risk.register)))>
+                    {t("riskresults.download_csv")}
+                </button>
+            })}
         </p>
         <p class="hint report-actions" id="report-hint">{t("report.downloads_hint")}</p>
         <article class="report" inner_html=body></article>

@@ -1,8 +1,8 @@
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::pack;
-use crate::core::report::readiness_results_html;
+use crate::browser::system::{date_time, now_ms};
+use crate::core::report::results_html;
 use crate::core::route::Route;
-use crate::core::scoring::readiness::score;
 use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
@@ -24,12 +24,12 @@ fn Results(a: Assessment) -> impl IntoView {
         (t("assessments.title").to_string(), Route::Assessments.href()),
         (a.title.clone(), Route::Assessment(a.id.clone()).href()),
     ];
-    let body =
-        (a.kind == Kind::Readiness).then(|| readiness_results_html(pack(), &score(pack(), &a.answers)));
+    let today: String = date_time(now_ms()).chars().take(10).collect();
+    let body = results_html(pack(), &a, &today);
     view! {
         <Breadcrumbs trail=trail current=t("results.title").to_string()/>
         <h1>{t("results.title")} ": " {a.title.clone()}</h1>
-        <AssessmentTabs id=a.id.clone() current=Route::Results(a.id.clone())/>
+        <AssessmentTabs id=a.id.clone() current=Route::Results(a.id.clone()) risk=a.kind == Kind::Risk/>
         {match body {
             Some(html) => view! { <div class="report results" inner_html=html></div> }.into_any(),
             None => view! { <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }.into_any(),

@@ -1,0 +1,102 @@
+use super::*;
+use crate::core::answer_file::{self, Opened};
+use crate::core::assessment::{ContentRef, Kind, NewAssessment};
+use crate::core::content::pack;
+use crate::core::risk::register::{Decision, Mitigation, Status};
+
+fn risk(id: &str, title: &str, l: u8, sv: u8, rl: u8, rs: u8, principles: &[&str]) -> Risk {
+    Risk {
+        id: id.into(),
+        title: title.into(),
+        likelihood: l,
+        severity: sv,
+        residual_likelihood: rl,
+        residual_severity: rs,
+        principles: principles.iter().map(|p| p.to_string()).collect(),
+        ..Risk::default()
+    }
+}
+
+fn sample() -> Assessment {
+    let mut a = Assessment::new(
+        "r-1".into(),
+        Kind::Risk,
+        NewAssessment { title: "Face search <pilot>".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        0,
+    );
+    a.answers.insert("application_type".into(), Answer::Choice("image".into()));
+    a.answers.insert("face_mode".into(), Answer::Choice("1ton".into()));
+    a.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
+    let mut k1 = risk("K1", "No legal basis", 3, 5, 2, 4, &["P1.1", "P5.1"]);
+    k1.mitigations = vec![
+        Mitigation { action: "Legal opinion".into(), owner: "Legal".into(), due: "2026-01-01".into(), status: Status::InProgress },
+        Mitigation { action: "Limit <scope>".into(), owner: String::new(), due: String::new(), status: Status::Planned },
+    ];
+    k1.decision = Some(Decision::Treat);
+    a.risk.register = vec![
+        risk("K2", "Fatigue", 2, 2, 0, 0, &["P2.1"]),
+        k1,
+        risk("K3", "Unrated", 0, 0, 0, 0, &["P1.1"]),
+    ];
+    a
+}
+
+fn meta() -> ReportMeta {
+    ReportMeta { generated: "2026-11-23 10:00".into(), updated: "2026-11-22 09:00".into(), now: 1_795_000_000_000 }
+}
+
+#[test]
+fn heat_maps_count_each_rated_risk_in_its_cell() {
+    let a = sample();
+    let inherent = cells(&a.risk.register, false);
+    assert_eq!(inherent[2][4], 1, "K1 at L3 S5");
+    assert_eq!(inherent[1][1], 1, "K2 at L2 S2");
+    assert_eq!(inherent.iter().flatten().sum::<usize>(), 2, "the unrated risk is in no cell");
+    let residual = cells(&a.risk.register, true);
+    assert_eq!(residual[1][3], 1);
+    assert_eq!(residual.iter().flatten().sum::<usize>(), 1);
+    let html = heat_map(pack(), &a.risk.register, false);
+    assert!(html.contains("role=\"img\""));
+    // The table alternative: row "3 Possible", column 5 holds "1 · Critical".
+    assert!(html.contains("<tr><th scope=\"row\">3 Possible</th><td>0 · Low</td><td>0 · Medium</td><td>0 · Medium</td><td>0 · High</td><td>1 · Critical</td></tr>"), "{html}");
+}
+
+#[test]
+fn results_read_the_register_by_level_and_say_what_is_open() {
+    let a = sample();
+    let html = risk_results_html(pack(), &a, "2026-11-23");
+    assert!(html.contains(s("results.decide")));
+    let (k1, k2, k3) = (html.find("K1 No legal basis").unwrap_or(0), html.find("K2 Fatigue").unwrap_or(0), html.find("K3 Unrated").unwrap_or(0));
+    assert!(k1 > 0 && k1 < k2 && k2 < k3, "highest level first, unrated last");
+    assert!(html.contains("Critical (L3 × S5)"));
+    assert!(html.contains("2 (1 open)") || html.contains("2 (2 open)"));
+    // Attention: the overdue one and the one without an owner, escaped.
+    assert!(html.contains("<strong>Overdue:</strong> K1 No legal basis: Legal opinion"), "{html}");
+    assert!(html.contains("<strong>No owner:</strong> K1 No legal basis: Limit &lt;scope&gt;"));
+    // Where the risk concentrates: P1.1 has two risks, the highest Critical.
+    assert!(html.contains("<th scope=\"row\">P1.1 Legitimacy</th><td><svg class=\"bar\" aria-hidden=\"true\" width=\"100\" height=\"12\"><rect width=\"100\" height=\"12\"/></svg> 2</td><td>Critical</td>"), "{html}");
+    assert!(html.contains("1 risks are not rated yet.") || html.contains("1 risks"));
+    assert!(html.contains("2 risks have no decision yet."));
+    assert!(html.contains("proposed risks wait"), "S1.1.1 = no proposes the legal-basis template");
+}
+
+#[test]
+fn the_report_carries_the_register_and_reimports() {
+    let mut a = sample();
+    a.risk.dismissed.insert("T-frt-watchlist".into(), "Run by <another> agency".into());
+    a.notes.insert("S1.1.1".into(), "Mandate <unclear>".into());
+    let doc = crate::core::report::report_document(pack(), &a, &meta());
+    assert!(doc.contains("<h1>Face search &lt;pilot&gt;</h1>"));
+    assert!(doc.contains("Run by &lt;another&gt; agency"));
+    assert!(doc.contains("Mandate &lt;unclear&gt;"));
+    assert!(!doc.contains("<scope>") && !doc.contains("<pilot>"), "user text is escaped");
+    match answer_file::open(doc.as_bytes()) {
+        Ok(Opened::Plain(file)) => assert_eq!(file.assessments[0].risk, a.risk),
+        other => panic!("{other:?}"),
+    }
+    let md = crate::core::report::report_markdown(pack(), &a, &meta());
+    assert!(md.starts_with("# Face search \\<pilot\\>"), "{md}");
+    assert!(md.contains("| 3 Possible | 0 · Low | 0 · Medium | 0 · Medium | 0 · High | 1 · Critical |"), "{md}");
+    assert!(md.contains("### K1 No legal basis"));
+}
