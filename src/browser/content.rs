@@ -8,7 +8,20 @@ use wasm_bindgen_futures::JsFuture;
 /// The error is a sentence for the user.
 pub async fn load() -> Result<(), String> {
     let bytes = fetch_bytes(FILE_NAME).await?;
-    install(&bytes).map_err(|e| e.to_string())
+    install(&bytes).map_err(|e| e.to_string())?;
+    // Kept for the tools module, which installs the same pack when it starts.
+    BYTES.with(|b| *b.borrow_mut() = Some(std::rc::Rc::new(bytes)));
+    Ok(())
+}
+
+thread_local! {
+    static BYTES: std::cell::RefCell<Option<std::rc::Rc<Vec<u8>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The pack file's bytes, once loaded.
+#[cfg_attr(not(feature = "lazy-tools"), allow(dead_code))]
+pub fn bytes() -> Option<std::rc::Rc<Vec<u8>>> {
+    BYTES.with(|b| b.borrow().clone())
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

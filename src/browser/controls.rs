@@ -21,7 +21,8 @@ pub fn control(ev: &web_sys::Event) -> Option<Control> {
         name,
         value: get("value").and_then(|v| v.as_string()).unwrap_or_default(),
         checked: get("checked").and_then(|v| v.as_bool()).unwrap_or(false),
-        typing: el.tag_name() == "TEXTAREA" || (el.tag_name() == "INPUT" && (kind == "text" || kind == "date")),
+        typing: el.tag_name() == "TEXTAREA"
+            || (el.tag_name() == "INPUT" && (kind == "text" || kind == "date")),
     })
 }
 

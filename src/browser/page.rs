@@ -93,3 +93,9 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// The content of `<meta name="…">` in the page, if there is one.
+pub fn meta(name: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??.get_attribute("content")
+}

@@ -6,6 +6,7 @@
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::questionnaire::Form;
+use crate::core::sort::set;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One item across respondents.
@@ -72,15 +73,15 @@ pub fn suggest(answers: &[Option<Answer>]) -> Option<Answer> {
 /// Every item of the form, then any other item someone answered (kept, never dropped), compared.
 pub fn compare(form: &Form, list: &[&Assessment]) -> Vec<Row> {
     let mut ids: Vec<String> = form.items().map(|i| i.id.to_string()).collect();
-    let known: BTreeSet<String> = ids.iter().cloned().collect();
+    let known: BTreeSet<String> = set(ids.iter().cloned());
     let extra: BTreeSet<&String> =
-        list.iter().flat_map(|a| a.answers.keys()).filter(|k| !known.contains(*k)).collect();
+        set(list.iter().flat_map(|a| a.answers.keys()).filter(|k| !known.contains(*k)));
     ids.extend(extra.into_iter().cloned());
     ids.into_iter()
         .map(|id| {
             let answers: Vec<Option<Answer>> =
                 list.iter().map(|a| a.answers.get(&id).filter(|x| x.is_given()).cloned()).collect();
-            let given: BTreeSet<(u8, String)> = answers.iter().flatten().map(rank).collect();
+            let given: BTreeSet<(u8, String)> = set(answers.iter().flatten().map(rank));
             let levels: Vec<u8> = answers
                 .iter()
                 .flatten()
@@ -138,14 +139,14 @@ pub fn merge(
             answers.insert(row.id.clone(), a);
         }
     }
-    let keys: BTreeSet<&String> = list.iter().flat_map(|a| a.notes.keys()).collect();
+    let keys: BTreeSet<&String> = set(list.iter().flat_map(|a| a.notes.keys()));
     let mut notes = BTreeMap::new();
     for key in keys {
         let given: Vec<(String, &String)> = list
             .iter()
             .filter_map(|a| a.notes.get(key).filter(|n| !n.trim().is_empty()).map(|n| (label(a), n)))
             .collect();
-        let distinct: BTreeSet<&String> = given.iter().map(|(_, n)| *n).collect();
+        let distinct: BTreeSet<&String> = set(given.iter().map(|(_, n)| *n));
         let text = match distinct.len() {
             0 => continue,
             1 => given[0].1.clone(),

@@ -9,6 +9,7 @@ pub mod guidance;
 pub mod library;
 pub mod merge;
 pub mod questionnaire;
+pub mod render;
 pub mod report;
 pub mod risk;
 pub mod route;

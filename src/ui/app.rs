@@ -5,8 +5,8 @@ use crate::core::route::{GuidanceView, Route};
 use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
 use crate::ui::pages::{
-    AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, RegisterPage, ComparePage, GlossaryPage, GuidancePage,
-    HomePage, MethodsPage, NotFoundPage, PrinciplePage, ReportPage, ResultsPage, StagePage,
+    AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, ComparePage, GlossaryPage, GuidancePage,
+    HomePage, MethodsPage, NotFoundPage, PrinciplePage, RegisterPage, ReportPage, ResultsPage, StagePage,
 };
 use crate::ui::state::provide_library;
 use leptos::prelude::*;

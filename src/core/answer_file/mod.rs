@@ -340,7 +340,7 @@ pub fn read_stored(v: &Value) -> Result<Assessment, String> {
 /// General notes (`_general`) belong to every assessment.
 pub fn unknown_items(pack: &crate::core::content::model::Pack, a: &Assessment) -> Vec<String> {
     use crate::core::assessment::Kind;
-    let known: BTreeSet<&str> = match a.kind {
+    let known: Vec<&str> = match a.kind {
         Kind::Readiness => {
             pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter()).map(|q| q.id.as_ref()).collect()
         }
@@ -360,10 +360,10 @@ pub fn unknown_items(pack: &crate::core::content::model::Pack, a: &Assessment) -
             })
             .collect(),
     };
-    let items: BTreeSet<&String> = a.answers.keys().chain(a.notes.keys()).collect();
+    let items = crate::core::sort::set(a.answers.keys().chain(a.notes.keys()));
     items
         .into_iter()
-        .filter(|id| id.as_str() != crate::core::report::GENERAL_NOTES && !known.contains(id.as_str()))
+        .filter(|id| id.as_str() != crate::core::report::GENERAL_NOTES && !known.contains(&id.as_str()))
         .cloned()
         .collect()
 }

@@ -7,8 +7,8 @@
 use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
 use crate::core::risk::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use crate::core::sort::map;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// Where in the file, and what was wrong there.
 pub struct Problem {
@@ -163,14 +163,14 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
         created: int(m, path, "created")?,
         updated: int(m, path, "updated")?,
         content: content(&m["content"], &join(path, "content"))?,
-        answers: answers
+        answers: map(answers
             .iter()
             .map(|(k, a)| Ok((k.clone(), answer(a, &join(&apath, k))?)))
-            .collect::<Result<BTreeMap<_, _>>>()?,
-        notes: notes
+            .collect::<Result<Vec<_>>>()?),
+        notes: map(notes
             .keys()
             .map(|k| Ok((k.clone(), text(notes, &npath, k)?)))
-            .collect::<Result<BTreeMap<_, _>>>()?,
+            .collect::<Result<Vec<_>>>()?),
         risk: match m.get("risk") {
             Some(r) => Some(risk_record(r, &join(path, "risk"))?),
             None => None,
@@ -286,10 +286,10 @@ fn risk_record(v: &Value, path: &str) -> Result<RiskRecord> {
     let spath = join(path, "snapshots");
     Ok(RiskRecord {
         register: risks(&m["register"], &join(path, "register"))?,
-        dismissed: dismissed
+        dismissed: map(dismissed
             .keys()
             .map(|k| Ok((k.clone(), text(dismissed, &dpath, k)?)))
-            .collect::<Result<BTreeMap<_, _>>>()?,
+            .collect::<Result<Vec<_>>>()?),
         snapshots: list(&m["snapshots"], &spath)?
             .iter()
             .enumerate()

@@ -5,6 +5,7 @@
 
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use crate::core::risk::register::{Risk, RiskRecord};
+use crate::core::sort::{map, set};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -91,7 +92,7 @@ impl WireAssessment {
             created: a.created,
             updated: a.updated,
             content: WireContent { id: a.content.id.clone(), version: a.content.version.clone() },
-            answers: a.answers.iter().map(|(k, v)| (k.clone(), WireAnswer::from_domain(v))).collect(),
+            answers: map(a.answers.iter().map(|(k, v)| (k.clone(), WireAnswer::from_domain(v)))),
             notes: a.notes.clone(),
             risk: (!a.risk.is_empty()).then(|| a.risk.clone()),
         }
@@ -191,7 +192,7 @@ impl WireAnswer {
             WireAnswer::NotApplicable => Answer::NotApplicable,
             WireAnswer::Choice(c) => Answer::Choice(check_option(c)?),
             WireAnswer::Choices(cs) => {
-                let unique: BTreeSet<&String> = cs.iter().collect();
+                let unique = set(cs.iter());
                 if unique.len() != cs.len() {
                     return Err("expected each option once, found one twice".into());
                 }

@@ -17,7 +17,8 @@ use std::fmt::Write;
 fn cells(risks: &[Risk], residual: bool) -> [[usize; 5]; 5] {
     let mut grid = [[0; 5]; 5];
     for r in risks {
-        let (l, sv) = if residual { (r.residual_likelihood, r.residual_severity) } else { (r.likelihood, r.severity) };
+        let (l, sv) =
+            if residual { (r.residual_likelihood, r.residual_severity) } else { (r.likelihood, r.severity) };
         if (1..=5).contains(&l) && (1..=5).contains(&sv) {
             grid[usize::from(l) - 1][usize::from(sv) - 1] += 1;
         }
@@ -43,7 +44,12 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> String {
     );
     for l in (1..=5u8).rev() {
         let y = top + (5 - usize::from(l)) * cell;
-        let _ = write!(o, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"hm-axis\">{l}</text>", left - 8, y + cell / 2 + 5);
+        let _ = write!(
+            o,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"hm-axis\">{l}</text>",
+            left - 8,
+            y + cell / 2 + 5
+        );
         for sv in 1..=5u8 {
             let x = left + (usize::from(sv) - 1) * cell;
             let lv = level(pack, l, sv);
@@ -59,12 +65,22 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> String {
                 html(&initial)
             );
             if n > 0 {
-                let _ = write!(o, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-count\">{n}</text>", x + cell / 2, y + cell / 2 + 9);
+                let _ = write!(
+                    o,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-count\">{n}</text>",
+                    x + cell / 2,
+                    y + cell / 2 + 9
+                );
             }
         }
     }
     for sv in 1..=5usize {
-        let _ = write!(o, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{sv}</text>", left + (sv - 1) * cell + cell / 2, top + 5 * cell + 18);
+        let _ = write!(
+            o,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{sv}</text>",
+            left + (sv - 1) * cell + cell / 2,
+            top + 5 * cell + 18
+        );
     }
     let _ = write!(
         o,
@@ -108,7 +124,8 @@ fn by_principle(pack: &Pack, risks: &[Risk]) -> Vec<(&'static str, &'static str,
         .iter()
         .filter(|p| p.parent.is_some())
         .map(|p| {
-            let touching: Vec<&Risk> = risks.iter().filter(|r| r.principles.iter().any(|x| *x == p.id)).collect();
+            let touching: Vec<&Risk> =
+                risks.iter().filter(|r| r.principles.iter().any(|x| *x == p.id)).collect();
             let top = touching
                 .iter()
                 .filter_map(|r| level(pack, r.likelihood, r.severity))
@@ -123,7 +140,12 @@ fn by_principle(pack: &Pack, risks: &[Risk]) -> Vec<(&'static str, &'static str,
 fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
     let sc = screen(pack, &a.answers);
     let profile_total = pack.risk.profile_fields.len();
-    let profile_given = pack.risk.profile_fields.iter().filter(|f| a.answers.get(f.id.as_ref()).is_some_and(Answer::is_given)).count();
+    let profile_given = pack
+        .risk
+        .profile_fields
+        .iter()
+        .filter(|f| a.answers.get(f.id.as_ref()).is_some_and(Answer::is_given))
+        .count();
     let reg = &a.risk.register;
     let n = |x: usize| x.to_string();
     let mut out = vec![
@@ -153,15 +175,45 @@ fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
 pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> String {
     let reg = &a.risk.register;
     let mut o = format!("<p class=\"r-warning\">{}</p>", s("results.decide"));
-    let _ = write!(o, "<section><h2>{}</h2><p>{}</p>", s("riskresults.summary"), fill("riskresults.count", &[("count", &reg.len().to_string())]));
+    let _ = write!(
+        o,
+        "<section><h2>{}</h2><p>{}</p>",
+        s("riskresults.summary"),
+        fill("riskresults.count", &[("count", &reg.len().to_string())])
+    );
     o.push_str("<ul>");
     for lv in pack.risk.risk_levels.iter().rev() {
-        let inherent = reg.iter().filter(|r| level(pack, r.likelihood, r.severity).is_some_and(|x| x.id == lv.id)).count();
-        let residual = reg.iter().filter(|r| level(pack, r.residual_likelihood, r.residual_severity).is_some_and(|x| x.id == lv.id)).count();
-        let _ = write!(o, "<li>{}</li>", fill("riskresults.level_line", &[("level", &html(&lv.label)), ("inherent", &inherent.to_string()), ("residual", &residual.to_string())]));
+        let inherent = reg
+            .iter()
+            .filter(|r| level(pack, r.likelihood, r.severity).is_some_and(|x| x.id == lv.id))
+            .count();
+        let residual = reg
+            .iter()
+            .filter(|r| {
+                level(pack, r.residual_likelihood, r.residual_severity).is_some_and(|x| x.id == lv.id)
+            })
+            .count();
+        let _ = write!(
+            o,
+            "<li>{}</li>",
+            fill(
+                "riskresults.level_line",
+                &[
+                    ("level", &html(&lv.label)),
+                    ("inherent", &inherent.to_string()),
+                    ("residual", &residual.to_string())
+                ]
+            )
+        );
     }
     o.push_str("</ul></section>");
-    let _ = write!(o, "<section class=\"r-maps\"><h2>{}</h2><div class=\"maps\"><div>{}</div><div>{}</div></div></section>", s("riskresults.maps"), heat_map(pack, reg, false), heat_map(pack, reg, true));
+    let _ = write!(
+        o,
+        "<section class=\"r-maps\"><h2>{}</h2><div class=\"maps\"><div>{}</div><div>{}</div></div></section>",
+        s("riskresults.maps"),
+        heat_map(pack, reg, false),
+        heat_map(pack, reg, true)
+    );
 
     let _ = write!(o, "<section><h2>{}</h2>", s("risk.register"));
     if reg.is_empty() {
@@ -178,7 +230,11 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
             s("risk.f_principles")
         );
         for r in sorted(pack, reg) {
-            let open = r.mitigations.iter().filter(|m| m.status != crate::core::risk::register::Status::Done).count();
+            let open = r
+                .mitigations
+                .iter()
+                .filter(|m| m.status != crate::core::risk::register::Status::Done)
+                .count();
             let _ = write!(
                 o,
                 "<tr><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -224,7 +280,8 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
     } else {
         o.push_str("<ul>");
         for (r, m) in flagged {
-            let why = if m.owner.trim().is_empty() { s("riskresults.no_owner") } else { s("riskresults.overdue") };
+            let why =
+                if m.owner.trim().is_empty() { s("riskresults.no_owner") } else { s("riskresults.overdue") };
             let _ = write!(
                 o,
                 "<li><strong>{why}</strong> {} {}: {} ({}: {}; {}: {})</li>",
@@ -243,7 +300,13 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
     for line in open_points(pack, a) {
         let _ = write!(o, "<li>{}</li>", html(&line));
     }
-    let _ = write!(o, "</ul></section><section><h2>{}</h2><p>{}</p><p>{}</p></section>", s("results.method"), html(&pack.risk.method), html(&pack.risk.matrix_rationale));
+    let _ = write!(
+        o,
+        "</ul></section><section><h2>{}</h2><p>{}</p><p>{}</p></section>",
+        s("results.method"),
+        html(&pack.risk.method),
+        html(&pack.risk.matrix_rationale)
+    );
     o
 }
 
@@ -257,11 +320,15 @@ fn rated(pack: &Pack, l: u8, sv: u8) -> String {
 /// A profile answer as text.
 fn profile_answer(pack: &'static Pack, id: &str, a: Option<&Answer>) -> String {
     let Some(f) = pack.risk.profile_fields.iter().find(|f| f.id == id) else { return String::new() };
-    let label = |v: &str| options(pack, f).into_iter().find(|(o, _)| *o == v).map_or(v.to_string(), |(_, l)| l.to_string());
+    let label = |v: &str| {
+        options(pack, f).into_iter().find(|(o, _)| *o == v).map_or(v.to_string(), |(_, l)| l.to_string())
+    };
     match (f.kind, a) {
         (_, Some(Answer::Text(t))) if !t.trim().is_empty() => t.clone(),
         (FieldKind::Choice, Some(Answer::Choice(c))) => label(c),
-        (FieldKind::Multi, Some(Answer::Choices(cs))) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "),
+        (FieldKind::Multi, Some(Answer::Choices(cs))) => {
+            cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; ")
+        }
         _ => s("results.unanswered").to_string(),
     }
 }
@@ -272,7 +339,12 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     o.push_str(&risk_results_html(pack, a, &meta.generated.chars().take(10).collect::<String>()));
     let _ = write!(o, "<section><h2>{}</h2><dl class=\"r-profile\">", s("risk.profile"));
     for f in pack.risk.profile_fields.iter() {
-        let _ = write!(o, "<div><dt>{}</dt><dd>{}</dd></div>", html(&f.label), html(&profile_answer(pack, &f.id, a.answers.get(f.id.as_ref()))));
+        let _ = write!(
+            o,
+            "<div><dt>{}</dt><dd>{}</dd></div>",
+            html(&f.label),
+            html(&profile_answer(pack, &f.id, a.answers.get(f.id.as_ref())))
+        );
     }
     let _ = write!(o, "</dl></section><section class=\"r-answers\"><h2>{}</h2>", s("risk.screening"));
     let form = questionnaire::risk_screening(pack);
@@ -284,14 +356,26 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
         };
         let _ = write!(o, "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong></p>", html(item.id), html(item.text), s("report.answer"), answer);
         if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
-            let _ = write!(o, "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>", s("report.notes"), html(note));
+            let _ = write!(
+                o,
+                "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>",
+                s("report.notes"),
+                html(note)
+            );
         }
         o.push_str("</div>");
     }
     let _ = write!(o, "</section><section><h2>{}</h2>", s("riskresults.details"));
     for r in sorted(pack, &a.risk.register) {
-        let _ = write!(o, "<div class=\"r-item\"><h3>{} {}</h3><p>{}</p><dl class=\"r-profile\">", html(&r.id), html(&r.title), html(&r.description));
-        let stage = pack.vocabulary.stages.iter().find(|x| x.id == r.stage).map_or("–", |x| x.name.as_ref());
+        let _ = write!(
+            o,
+            "<div class=\"r-item\"><h3>{} {}</h3><p>{}</p><dl class=\"r-profile\">",
+            html(&r.id),
+            html(&r.title),
+            html(&r.description)
+        );
+        let stage =
+            pack.vocabulary.stages.iter().find(|x| x.id == r.stage).map_or("–", |x| x.name.as_ref());
         for (key, value) in [
             ("risk.f_principles", r.principles.join(", ")),
             ("risk.f_groups", r.affected_groups.join("; ")),
@@ -303,13 +387,27 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
             ("risk.f_decided_by", r.decided_by.clone()),
             ("risk.f_rationale", r.rationale.clone()),
         ] {
-            let _ = write!(o, "<div><dt>{}</dt><dd class=\"r-note\">{}</dd></div>", s(key), if value.trim().is_empty() { "–".to_string() } else { html(&value) });
+            let _ = write!(
+                o,
+                "<div><dt>{}</dt><dd class=\"r-note\">{}</dd></div>",
+                s(key),
+                if value.trim().is_empty() { "–".to_string() } else { html(&value) }
+            );
         }
         o.push_str("</dl>");
         if !r.mitigations.is_empty() {
             let _ = write!(o, "<h4>{}</h4><ul>", s("risk.mitigations"));
             for m in &r.mitigations {
-                let _ = write!(o, "<li>{} ({}: {}; {}: {}; {})</li>", html(&m.action), s("risk.f_owner"), if m.owner.is_empty() { "–".into() } else { html(&m.owner) }, s("risk.f_due"), if m.due.is_empty() { "–".into() } else { html(&m.due) }, s(status_key(m.status)));
+                let _ = write!(
+                    o,
+                    "<li>{} ({}: {}; {}: {}; {})</li>",
+                    html(&m.action),
+                    s("risk.f_owner"),
+                    if m.owner.is_empty() { "–".into() } else { html(&m.owner) },
+                    s("risk.f_due"),
+                    if m.due.is_empty() { "–".into() } else { html(&m.due) },
+                    s(status_key(m.status))
+                );
             }
             o.push_str("</ul>");
         }
@@ -318,7 +416,8 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     if !a.risk.dismissed.is_empty() {
         let _ = write!(o, "<h3>{}</h3><ul>", s("risk.dismissed"));
         for (t, reason) in &a.risk.dismissed {
-            let title = pack.risk.templates.iter().find(|x| x.id == *t).map_or(t.as_str(), |x| x.title.as_ref());
+            let title =
+                pack.risk.templates.iter().find(|x| x.id == *t).map_or(t.as_str(), |x| x.title.as_ref());
             let _ = write!(o, "<li><strong>{}</strong>: {}</li>", html(title), html(reason));
         }
         o.push_str("</ul>");
@@ -326,7 +425,12 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     if !a.risk.snapshots.is_empty() {
         let _ = write!(o, "<h3>{}</h3><ul>", s("risk.snapshots"));
         for snap in &a.risk.snapshots {
-            let _ = write!(o, "<li>{} · {}</li>", html(&snapshot_name(snap)), fill("riskresults.count", &[("count", &snap.register.len().to_string())]));
+            let _ = write!(
+                o,
+                "<li>{} · {}</li>",
+                html(&snapshot_name(snap)),
+                fill("riskresults.count", &[("count", &snap.register.len().to_string())])
+            );
         }
         o.push_str("</ul>");
         let last = a.risk.snapshots.last().map(|x| x.taken.to_string()).unwrap_or_default();
@@ -356,7 +460,11 @@ pub fn risk_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMe
     let reg = &a.risk.register;
     for residual in [false, true] {
         let grid = cells(reg, residual);
-        let _ = writeln!(o, "## {}\n", s(if residual { "riskresults.residual_map" } else { "riskresults.inherent_map" }));
+        let _ = writeln!(
+            o,
+            "## {}\n",
+            s(if residual { "riskresults.residual_map" } else { "riskresults.inherent_map" })
+        );
         let _ = write!(o, "| {} |", s("riskresults.l_by_s"));
         for x in pack.risk.severity.iter() {
             let _ = write!(o, " {} {} |", x.value, md(&x.label));
@@ -365,7 +473,12 @@ pub fn risk_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMe
         for x in pack.risk.likelihood.iter().rev() {
             let _ = write!(o, "| {} {} |", x.value, md(&x.label));
             for sv in 1..=5u8 {
-                let _ = write!(o, " {} · {} |", grid[usize::from(x.value) - 1][usize::from(sv) - 1], md(&level_word(pack, x.value, sv)));
+                let _ = write!(
+                    o,
+                    " {} · {} |",
+                    grid[usize::from(x.value) - 1][usize::from(sv) - 1],
+                    md(&level_word(pack, x.value, sv))
+                );
             }
             o.push('\n');
         }
@@ -389,7 +502,15 @@ pub fn risk_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMe
             md(&r.rationale)
         );
         for m in &r.mitigations {
-            let _ = writeln!(o, "- {}: {} ({}; {}; {})", s("risk.f_action"), md(&m.action), md(&m.owner), md(&m.due), s(status_key(m.status)));
+            let _ = writeln!(
+                o,
+                "- {}: {} ({}; {}; {})",
+                s("risk.f_action"),
+                md(&m.action),
+                md(&m.owner),
+                md(&m.due),
+                s(status_key(m.status))
+            );
         }
         o.push('\n');
     }
@@ -403,7 +524,12 @@ pub fn risk_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMe
     }
     let _ = writeln!(o, "\n## {}\n", s("risk.profile"));
     for f in pack.risk.profile_fields.iter() {
-        let _ = writeln!(o, "- **{}:** {}", md(&f.label), md(&profile_answer(pack, &f.id, a.answers.get(f.id.as_ref()))));
+        let _ = writeln!(
+            o,
+            "- **{}:** {}",
+            md(&f.label),
+            md(&profile_answer(pack, &f.id, a.answers.get(f.id.as_ref())))
+        );
     }
     o
 }

@@ -164,8 +164,8 @@ pub struct Changes {
 }
 
 pub fn diff(before: &[Risk], after: &[Risk]) -> Changes {
-    let old: BTreeMap<&str, &Risk> = before.iter().map(|r| (r.id.as_str(), r)).collect();
-    let new: BTreeMap<&str, &Risk> = after.iter().map(|r| (r.id.as_str(), r)).collect();
+    let old: BTreeMap<&str, &Risk> = crate::core::sort::map(before.iter().map(|r| (r.id.as_str(), r)));
+    let new: BTreeMap<&str, &Risk> = crate::core::sort::map(after.iter().map(|r| (r.id.as_str(), r)));
     let ratings = |r: &Risk| [r.likelihood, r.severity, r.residual_likelihood, r.residual_severity];
     Changes {
         new: after.iter().filter(|r| !old.contains_key(r.id.as_str())).map(|r| r.id.clone()).collect(),

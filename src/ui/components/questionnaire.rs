@@ -76,7 +76,7 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
         let on = event_target_checked(&ev);
         hidden_set.set(on.then(|| {
             sink.draft.with_untracked(|d| {
-                form.items().map(|i| i.id).filter(|id| is_answered(&d.answers, id)).collect()
+                crate::core::sort::set(form.items().map(|i| i.id).filter(|id| is_answered(&d.answers, id)))
             })
         }));
     };

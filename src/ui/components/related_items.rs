@@ -1,14 +1,12 @@
-use crate::core::content::pack;
-use crate::core::guidance::Related;
-use crate::core::report::guidance::related_html;
+use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 
-/// The questions, prompts and risk templates of the three tools that refer to one guidance entry,
-/// grouped by tool (markup from `core::report::guidance`).
+/// The questions, prompts and risk templates of the three tools that refer to a life-cycle stage,
+/// grouped by tool (markup from `core::report::guidance`, in the tools module).
 #[component]
 pub fn RelatedItems(
-    /// What refers to the entry.
-    related: Related<'static>,
+    /// The stage id.
+    stage: String,
 ) -> impl IntoView {
-    view! { <div inner_html=related_html(pack(), &related)></div> }
+    view! { <Rendered op="stage_related" args=vec![stage] class="related-items"/> }
 }

@@ -1,12 +1,13 @@
-//! The risk tool's profile or register: HTML written by `core::risk::workspace`, with one listener
-//! for every control in it. Each edit goes to `workspace::apply`; the HTML is drawn again only when
-//! what is shown changed (a choice, a button), and focus goes back to the control used.
+//! The risk tool's profile or register: HTML written by `core::risk::workspace` (through
+//! `browser::tools`), with one listener for every control in it. Each edit goes to its `apply`; the
+//! HTML is drawn again only when what is shown changed (a choice, a button), and focus goes back to the
+//! control used, or to where the edit leads (a new risk's title).
 
-use crate::browser::{controls, page, system::now_ms};
-use crate::core::content::pack;
-use crate::core::risk::workspace::{self, Event, Outcome, ViewState};
+use crate::browser::{controls, page, system::now_ms, tools};
+use crate::core::answer_file::read_stored;
 use crate::ui::components::AnswerSink;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Which part of the risk tool to show.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -15,51 +16,86 @@ pub enum Part {
     Register,
 }
 
+impl Part {
+    fn id(self) -> &'static str {
+        match self {
+            Part::Profile => "profile",
+            Part::Register => "register",
+        }
+    }
+}
+
 #[component]
 pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
-    let view_state = StoredValue::new(ViewState::default());
     let node = NodeRef::<leptos::html::Div>::new();
-    let draw = move |focus: Option<String>| {
+    let problem = RwSignal::new(String::new());
+    let record = move || sink.draft.with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
+    let show = move |html: &str, focus: Option<String>| {
         let Some(el) = node.get_untracked() else { return };
         let keep = focus.or_else(page::active_id);
-        let html = sink.draft.with_untracked(|d| {
-            view_state.with_value(|v| match part {
-                Part::Profile => workspace::profile_html(pack(), &d.answers),
-                Part::Register => workspace::register_html(pack(), d, v),
-            })
-        });
-        el.set_inner_html(&html);
+        el.set_inner_html(html);
         if let Some(id) = keep {
             page::focus_id(&id);
         }
     };
+    let draw = move || {
+        spawn_local(async move {
+            match tools::render(part.id(), vec![record()]).await {
+                Ok(html) => show(&html, None),
+                Err(e) => problem.set(e),
+            }
+        });
+    };
+    tools::reset();
     // Drawn once mounted, and again whenever the whole draft is replaced (another tab, a restore).
     Effect::new(move |_| {
         sink.replaced.track();
         if node.get().is_some() {
-            draw(None);
+            draw();
         }
     });
-    let handle = move |event: Event, typing: bool| {
-        let mut outcome = Outcome::default();
-        sink.draft.update_untracked(|d| {
-            view_state.update_value(|v| outcome = workspace::apply(pack(), d, v, &event, now_ms()));
+    let handle = move |name: String, value: String, checked: bool, click: bool, typing: bool| {
+        spawn_local(async move {
+            // Read when the task runs, so each edit applies to the result of the one before.
+            let args = vec![
+                record(),
+                name,
+                value,
+                checked.to_string(),
+                click.to_string(),
+                now_ms().to_string(),
+                part.id().to_string(),
+            ];
+            let out = match tools::render("apply", args).await {
+                Ok(out) => out,
+                Err(e) => return problem.set(e),
+            };
+            let Ok(out) = serde_json::from_str::<serde_json::Value>(&out) else { return };
+            if let Some(Ok(a)) = out.get("record").filter(|r| !r.is_null()).map(read_stored) {
+                // Keep what the editor owns (revision, time of the last save); take the edit.
+                sink.draft.update_untracked(|d| {
+                    d.answers = a.answers;
+                    d.risk = a.risk;
+                });
+                sink.schedule.run(());
+                if !typing {
+                    sink.flush.run(());
+                }
+                // The profile decides which screening questions are asked.
+                if part == Part::Profile {
+                    sink.answered.notify();
+                }
+            }
+            let focus = out.get("focus").and_then(|f| f.as_str()).map(String::from);
+            match out.get("html").and_then(|h| h.as_str()) {
+                Some(html) => show(html, focus),
+                None => {
+                    if let Some(id) = focus {
+                        page::reveal(&id);
+                    }
+                }
+            }
         });
-        if outcome.changed {
-            sink.schedule.run(());
-            if !typing {
-                sink.flush.run(());
-            }
-            // The profile decides which screening questions are asked.
-            if part == Part::Profile {
-                sink.answered.notify();
-            }
-        }
-        if outcome.redraw {
-            draw(outcome.focus);
-        } else if let Some(id) = outcome.focus {
-            page::reveal(&id);
-        }
     };
     let edit = move |ev: leptos::ev::Event, on_change: bool| {
         let Some(c) = controls::control(&ev) else { return };
@@ -71,9 +107,10 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
         if c.typing == on_change {
             return;
         }
-        handle(Event { name: c.name, value: c.value, checked: c.checked, click: false }, c.typing);
+        handle(c.name, c.value, c.checked, false, c.typing);
     };
     view! {
+        <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
         <div
             class="risk-workspace"
             node_ref=node
@@ -81,7 +118,7 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
             on:change=move |ev| edit(ev, true)
             on:click=move |ev| {
                 if let Some((name, value)) = controls::action(&ev) {
-                    handle(Event { name, value, checked: false, click: true }, false);
+                    handle(name, value, false, true, false);
                 }
             }
         ></div>

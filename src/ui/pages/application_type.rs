@@ -1,7 +1,7 @@
 use crate::core::content::pack;
 use crate::core::guidance;
-use crate::core::report::guidance::application_type_html;
 use crate::ui::components::{guidance_trail, Breadcrumbs, UnknownEntry};
+use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 
 /// One application type: what it covers, examples, concerns, principles at stake, its screening
@@ -16,7 +16,7 @@ pub fn ApplicationTypePage(
     };
     view! {
         <Breadcrumbs trail=guidance_trail() current=a.name.to_string()/>
-        <div inner_html=application_type_html(pack(), a)></div>
+        <Rendered op="apptype" args=vec![id] class="entry"/>
     }
     .into_any()
 }

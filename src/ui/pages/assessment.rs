@@ -6,8 +6,8 @@ use crate::core::content::pack;
 use crate::core::library::{LoadError, SaveError};
 use crate::core::questionnaire::{self, Form};
 use crate::core::report::GENERAL_NOTES;
-use crate::core::route::Route;
 use crate::core::risk;
+use crate::core::route::Route;
 use crate::ui::components::risk_workspace::{Part, RiskWorkspace};
 use crate::ui::components::{kind_label, AnswerSink, AssessmentTabs, Breadcrumbs, Notice, Questionnaire};
 use crate::ui::i18n::{t, t_with};
@@ -228,7 +228,13 @@ fn Editor(
     let set_aside = Memo::new(move |_| {
         answered.track();
         replaced.track();
-        draft.with_untracked(|d| if d.kind == Kind::Risk { risk::screen(pack(), &d.answers).set_aside } else { 0 })
+        draft.with_untracked(|d| {
+            if d.kind == Kind::Risk {
+                risk::screen(pack(), &d.answers).set_aside
+            } else {
+                0
+            }
+        })
     });
     let restore = move |_| {
         if let Ok(restored) = ctx.restore(&id.get_value()) {

@@ -2,12 +2,12 @@ use crate::browser::page;
 use crate::browser::system::{new_id, now_ms};
 use crate::core::assessment::{Assessment, Kind, NewAssessment, Respondent};
 use crate::core::content::pack;
-use crate::core::merge::{agreement, compare, label, merge, Pick};
+use crate::core::merge::{compare, label, merge, Pick};
 use crate::core::questionnaire;
-use crate::core::report::compare::compare_html;
 use crate::core::route::Route;
 use crate::ui::components::Breadcrumbs;
 use crate::ui::i18n::{t, t_with};
+use crate::ui::pages::results::Rendered;
 use crate::ui::state::use_library;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -51,7 +51,7 @@ pub fn ComparePage(
     let form = questionnaire::readiness(pack());
     let refs: Vec<&Assessment> = list.iter().collect();
     let rows = compare(&form, &refs);
-    let table = compare_html(&form, &refs, &rows, &agreement(&form, &rows));
+    let records: Vec<String> = refs.iter().map(|a| serde_json::to_string(a).unwrap_or_default()).collect();
     let who = refs.iter().map(|a| label(a)).collect::<Vec<_>>().join(", ");
     let count = refs.len().to_string();
     let title = RwSignal::new(t_with("compare.merged_title_default", &[("title", &list[0].title)]));
@@ -60,17 +60,15 @@ pub fn ComparePage(
     let sources = StoredValue::new((list, rows));
 
     let create = move |_| {
-        let picks: BTreeMap<String, Pick> = page::select_values("compare-table")
-            .into_iter()
-            .map(|(item, value)| {
+        let picks: BTreeMap<String, Pick> =
+            crate::core::sort::map(page::select_values("compare-table").into_iter().map(|(item, value)| {
                 let pick = match value.as_str() {
                     "s" => Pick::Suggested,
                     "b" => Pick::Blank,
                     n => n.parse().map_or(Pick::Suggested, Pick::From),
                 };
                 (item, pick)
-            })
-            .collect();
+            }));
         let merged = sources.with_value(|(list, rows)| {
             let refs: Vec<&Assessment> = list.iter().collect();
             let (answers, notes) = merge(rows, &refs, &picks);
@@ -110,8 +108,9 @@ pub fn ComparePage(
             tabindex="0"
             role="region"
             aria-label=t("compare.title")
-            inner_html=table
-        ></div>
+        >
+            <Rendered op="compare" args=records class="compare-table"/>
+        </div>
         <section class="panel" aria-labelledby="merge-heading">
             <h2 id="merge-heading">{t("compare.create")}</h2>
             <p class="field">

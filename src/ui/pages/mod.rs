@@ -12,7 +12,7 @@ mod methods;
 mod not_found;
 mod principle;
 mod report;
-mod results;
+pub mod results;
 mod stage;
 
 pub use about::AboutPage;

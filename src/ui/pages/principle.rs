@@ -1,8 +1,8 @@
 use crate::core::content::pack;
 use crate::core::guidance;
-use crate::core::report::guidance::principle_html;
 use crate::core::route::GuidanceView;
 use crate::ui::components::{guidance_trail, Breadcrumbs, UnknownEntry};
+use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 
 /// One principle: its meaning, a policing example, red flags, where it is at stake, and every
@@ -24,7 +24,7 @@ pub fn PrinciplePage(
     }
     view! {
         <Breadcrumbs trail=trail current=format!("{} {}", p.id, p.name)/>
-        <div inner_html=principle_html(pack(), p)></div>
+        <Rendered op="principle" args=vec![id] class="entry"/>
     }
     .into_any()
 }

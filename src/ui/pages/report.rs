@@ -1,15 +1,15 @@
 use crate::browser::download::download;
 use crate::browser::page;
 use crate::browser::system::{date_time, now_ms};
+use crate::browser::tools;
 use crate::core::assessment::{file_name, Assessment, Kind};
-use crate::core::content::pack;
-use crate::core::report::{report_document, report_html, report_markdown, ReportMeta};
-use crate::core::risk::register::to_csv;
 use crate::core::route::Route;
 use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
+use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// The printable report of one assessment, with print and download buttons. Printing leaves out
 /// everything but the report (see `style/report.css` and `style/print.css`).
@@ -33,49 +33,49 @@ fn Report(a: Assessment) -> impl IntoView {
             <AssessmentTabs id=a.id.clone() current=Route::Report(a.id.clone()) risk=a.kind == Kind::Risk/>
         </div>
     };
-    let now = now_ms();
-    let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
-    let Some(body) = report_html(pack(), &a, &meta) else {
+    if a.kind == Kind::Workbook {
         return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
             .into_any();
-    };
+    }
+    let now = now_ms();
+    // The assessment and when: what every rendering of this report is given.
+    let args = StoredValue::new(vec![
+        serde_json::to_string(&a).unwrap_or_default(),
+        date_time(now),
+        date_time(a.updated),
+        now.to_string(),
+    ]);
     let risk = a.kind == Kind::Risk;
     let a = StoredValue::new(a);
-    let meta = StoredValue::new(meta);
+    let problem = RwSignal::new(String::new());
     // The file name says what it is: kind, title, date; the extension says the format.
-    let save = move |ext: &str, mime: &str, text: String| {
-        let date: String = meta.with_value(|m| m.generated.chars().take(10).collect());
-        let name = a.with_value(|a| file_name(a, &date)).replace(".json", &format!("_report.{ext}"));
-        download(&name, mime, &text);
-    };
-    let save_html = move |_| {
-        save(
-            "html",
-            "text/html",
-            a.with_value(|a| meta.with_value(|m| report_document(pack(), a, m))),
-        )
-    };
-    let save_md = move |_| {
-        save(
-            "md",
-            "text/markdown",
-            a.with_value(|a| meta.with_value(|m| report_markdown(pack(), a, m))),
-        )
+    let save = move |op: &'static str, ext: &'static str, mime: &'static str| {
+        spawn_local(async move {
+            match tools::render(op, args.get_value()).await {
+                Ok(text) => {
+                    let date: String = date_time(now).chars().take(10).collect();
+                    let name = a.with_value(|a| file_name(a, &date)).replace(".json", &format!("_{ext}"));
+                    download(&name, mime, &text);
+                }
+                Err(e) => problem.set(e),
+            }
+        });
     };
     view! {
         {head}
         <p class="actions report-actions">
             <button type="button" class="button" on:click=move |_| page::print()>{t("report.print")}</button>
-            <button type="button" class="button secondary" on:click=save_html aria-describedby="report-hint">{t("report.download_html")}</button>
-            <button type="button" class="button secondary" on:click=save_md aria-describedby="report-hint">{t("report.download_markdown")}</button>
+            <button type="button" class="button secondary" on:click=move |_| save("report_doc", "report.html", "text/html") aria-describedby="report-hint">{t("report.download_html")}</button>
+            <button type="button" class="button secondary" on:click=move |_| save("report_md", "report.md", "text/markdown") aria-describedby="report-hint">{t("report.download_markdown")}</button>
             {risk.then(|| view! {
-                <button type="button" class="button secondary" on:click=move |_| save("csv", "text/csv", a.with_value(|a| to_csv(pack(), &a.risk.register)))>
+                <button type="button" class="button secondary" on:click=move |_| save("csv", "register.csv", "text/csv")>
                     {t("riskresults.download_csv")}
                 </button>
             })}
         </p>
         <p class="hint report-actions" id="report-hint">{t("report.downloads_hint")}</p>
-        <article class="report" inner_html=body></article>
+        <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
+        <Rendered op="report" args=args.get_value() class="report"/>
     }
     .into_any()
 }

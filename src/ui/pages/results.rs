@@ -1,15 +1,15 @@
-use crate::core::assessment::{Assessment, Kind};
-use crate::core::content::pack;
 use crate::browser::system::{date_time, now_ms};
-use crate::core::report::results_html;
+use crate::browser::tools;
+use crate::core::assessment::{Assessment, Kind};
 use crate::core::route::Route;
 use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
 use leptos::prelude::*;
 
-/// The results of one assessment: overall level, chart with its table, weakest and strongest items,
-/// next steps and the method. The markup comes from `core::report`, the same as in the report.
+/// The results of one assessment: for readiness the overall level, chart with its table, weakest and
+/// strongest items, next steps and the method; for risk the heat maps, the register in order, where
+/// the risk concentrates and what is open. The markup comes from `core::report`, as in the report.
 #[component]
 pub fn ResultsPage(
     /// Assessment id, from the address.
@@ -24,15 +24,34 @@ fn Results(a: Assessment) -> impl IntoView {
         (t("assessments.title").to_string(), Route::Assessments.href()),
         (a.title.clone(), Route::Assessment(a.id.clone()).href()),
     ];
-    let today: String = date_time(now_ms()).chars().take(10).collect();
-    let body = results_html(pack(), &a, &today);
-    view! {
+    let head = view! {
         <Breadcrumbs trail=trail current=t("results.title").to_string()/>
         <h1>{t("results.title")} ": " {a.title.clone()}</h1>
         <AssessmentTabs id=a.id.clone() current=Route::Results(a.id.clone()) risk=a.kind == Kind::Risk/>
-        {match body {
-            Some(html) => view! { <div class="report results" inner_html=html></div> }.into_any(),
-            None => view! { <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }.into_any(),
-        }}
+    };
+    if a.kind == Kind::Workbook {
+        return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
+            .into_any();
     }
+    let today: String = date_time(now_ms()).chars().take(10).collect();
+    let record = serde_json::to_string(&a).unwrap_or_default();
+    view! { {head} <Rendered op="results" args=vec![record, today] class="report results"/> }.into_any()
+}
+
+/// HTML the tools module writes for `op` with `args` (see `core::render`): "Preparing…" until it
+/// arrives, or the problem.
+#[component]
+pub fn Rendered(op: &'static str, args: Vec<String>, class: &'static str) -> impl IntoView {
+    let body = LocalResource::new(move || tools::render(op, args.clone()));
+    let html = move || match body.get() {
+        None => format!("<p role=\"status\">{}</p>", t("results.loading")),
+        Some(Ok(html)) => html,
+        Some(Err(problem)) => {
+            let mut p = String::from("<p class=\"notice problem\" role=\"alert\">");
+            p.push_str(&crate::core::report::escape::html(&problem));
+            p.push_str("</p>");
+            p
+        }
+    };
+    view! { <div class=class inner_html=html></div> }
 }

@@ -1,5 +1,5 @@
 use crate::core::content::pack;
-use crate::core::guidance::{self, related_to_stage};
+use crate::core::guidance;
 use crate::core::route::GuidanceView;
 use crate::ui::components::{guidance_trail, Breadcrumbs, RelatedItems, UnknownEntry};
 use crate::ui::i18n::{t, t_with};
@@ -54,7 +54,7 @@ pub fn StagePage(
         {workbook}
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading">{t("stage.related_heading")}</h2>
-            <RelatedItems related=related_to_stage(pack(), &s.id)/>
+            <RelatedItems stage=s.id.to_string()/>
         </section>
     }
     .into_any()

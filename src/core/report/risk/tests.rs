@@ -30,20 +30,31 @@ fn sample() -> Assessment {
     a.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
     let mut k1 = risk("K1", "No legal basis", 3, 5, 2, 4, &["P1.1", "P5.1"]);
     k1.mitigations = vec![
-        Mitigation { action: "Legal opinion".into(), owner: "Legal".into(), due: "2026-01-01".into(), status: Status::InProgress },
-        Mitigation { action: "Limit <scope>".into(), owner: String::new(), due: String::new(), status: Status::Planned },
+        Mitigation {
+            action: "Legal opinion".into(),
+            owner: "Legal".into(),
+            due: "2026-01-01".into(),
+            status: Status::InProgress,
+        },
+        Mitigation {
+            action: "Limit <scope>".into(),
+            owner: String::new(),
+            due: String::new(),
+            status: Status::Planned,
+        },
     ];
     k1.decision = Some(Decision::Treat);
-    a.risk.register = vec![
-        risk("K2", "Fatigue", 2, 2, 0, 0, &["P2.1"]),
-        k1,
-        risk("K3", "Unrated", 0, 0, 0, 0, &["P1.1"]),
-    ];
+    a.risk.register =
+        vec![risk("K2", "Fatigue", 2, 2, 0, 0, &["P2.1"]), k1, risk("K3", "Unrated", 0, 0, 0, 0, &["P1.1"])];
     a
 }
 
 fn meta() -> ReportMeta {
-    ReportMeta { generated: "2026-11-23 10:00".into(), updated: "2026-11-22 09:00".into(), now: 1_795_000_000_000 }
+    ReportMeta {
+        generated: "2026-11-23 10:00".into(),
+        updated: "2026-11-22 09:00".into(),
+        now: 1_795_000_000_000,
+    }
 }
 
 #[test]
@@ -67,7 +78,11 @@ fn results_read_the_register_by_level_and_say_what_is_open() {
     let a = sample();
     let html = risk_results_html(pack(), &a, "2026-11-23");
     assert!(html.contains(s("results.decide")));
-    let (k1, k2, k3) = (html.find("K1 No legal basis").unwrap_or(0), html.find("K2 Fatigue").unwrap_or(0), html.find("K3 Unrated").unwrap_or(0));
+    let (k1, k2, k3) = (
+        html.find("K1 No legal basis").unwrap_or(0),
+        html.find("K2 Fatigue").unwrap_or(0),
+        html.find("K3 Unrated").unwrap_or(0),
+    );
     assert!(k1 > 0 && k1 < k2 && k2 < k3, "highest level first, unrated last");
     assert!(html.contains("Critical (L3 × S5)"));
     assert!(html.contains("2 (1 open)") || html.contains("2 (2 open)"));
@@ -97,6 +112,9 @@ fn the_report_carries_the_register_and_reimports() {
     }
     let md = crate::core::report::report_markdown(pack(), &a, &meta());
     assert!(md.starts_with("# Face search \\<pilot\\>"), "{md}");
-    assert!(md.contains("| 3 Possible | 0 · Low | 0 · Medium | 0 · Medium | 0 · High | 1 · Critical |"), "{md}");
+    assert!(
+        md.contains("| 3 Possible | 0 · Low | 0 · Medium | 0 · Medium | 0 · High | 1 · Critical |"),
+        "{md}"
+    );
     assert!(md.contains("### K1 No legal basis"));
 }

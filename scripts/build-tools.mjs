@@ -1,0 +1,52 @@
+// Post-build hook (see Trunk.toml): builds the tools module (src/tools.rs: results, reports and the
+// risk workspace, see src/core/render.rs), which the app loads only when such a view opens, so none of
+// it counts in the first load. Same steps as trunk takes for the app: cargo, wasm-bindgen, and in
+// release wasm-opt -Oz; then content-hashed names, and a <meta name="rai-tools"> telling the app
+// which file to load.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('build-tools: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const release = process.env.TRUNK_PROFILE === 'release';
+const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target');
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+
+run('cargo', [
+  'build', '--offline', '--target', 'wasm32-unknown-unknown', '--bin', 'rai-tools',
+  ...(release ? ['--release'] : []),
+]);
+const out = join(target, 'tools');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const built = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'rai-tools.wasm');
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'rai-tools', built]);
+const wasmPath = join(out, 'rai-tools_bg.wasm');
+if (release) {
+  run('wasm-opt', [
+    '-Oz', '--converge', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--flatten', '--rereloop', '-Oz',
+    wasmPath, '-o', wasmPath,
+  ]);
+}
+const wasm = readFileSync(wasmPath);
+let js = readFileSync(join(out, 'rai-tools.js'), 'utf8');
+const hash = createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16);
+const base = `rai-tools-${hash}`;
+if (!js.includes("'rai-tools_bg.wasm'")) {
+  console.error('build-tools: the glue no longer names rai-tools_bg.wasm; update this hook');
+  process.exit(1);
+}
+js = js.replace("'rai-tools_bg.wasm'", `'${base}_bg.wasm'`);
+writeFileSync(join(dir, `${base}.js`), js);
+writeFileSync(join(dir, `${base}_bg.wasm`), wasm);
+
+const htmlPath = join(dir, 'index.html');
+const html = readFileSync(htmlPath, 'utf8');
+writeFileSync(htmlPath, html.replace('</head>', `<meta name="rai-tools" content="./${base}.js">\n</head>`));
+console.log(`build-tools: ${base} (${(wasm.length / 1024).toFixed(1)} KB wasm)`);
