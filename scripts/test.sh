@@ -11,6 +11,7 @@ lap "format and lints"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings   # browser-only code too
+cargo clippy --locked --target wasm32-unknown-unknown --features lazy-tools --bin rai-assess -- -D warnings   # the app as built
 
 lap "layer 1: host tests of the pure core (cargo test)"
 cargo test --locked

@@ -54,6 +54,8 @@ export class QuestionsPage {
 
   /** The rows of the results table as { dimension, score, level, coverage }. */
   async resultRows() {
+    // Results are written by the tools module, loaded on first use: wait for them.
+    await this.page.waitForSelector('.r-dimensions tbody tr');
     return this.page.$$eval('.r-dimensions tbody tr', (rows) => rows.map((r) => {
       const [score, level, coverage] = [...r.querySelectorAll('td')].map((td) => td.textContent.trim());
       return { dimension: r.querySelector('th').textContent.trim(), score, level, coverage };

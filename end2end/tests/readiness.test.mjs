@@ -109,13 +109,13 @@ describe('the organizational readiness assessment', () => {
 
     // The report: print media hides the app around it.
     await page.getByRole('link', { name: 'Report' }).click();
-    await page.waitForSelector('article.report h1');
+    await page.waitForSelector('.report h1');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.site-header').isVisible(), false, 'no navigation in print');
     assert.equal(await page.locator('.report-actions').first().isVisible(), false, 'no buttons in print');
-    assert.equal(await page.locator('article.report h1').innerText(), 'Readiness <2027>');
+    assert.equal(await page.locator('.report h1').innerText(), 'Readiness <2027>');
     await page.emulateMedia({ media: 'screen' });
-    const reportText = await page.locator('article.report').innerText();
+    const reportText = await page.locator('.report').innerText();
     assert.ok(reportText.includes(note), 'the note shows as typed');
     assert.match(reportText, /A\. Okafor \(Ethics officer\)/);
     assert.match(reportText, /rai-le-core 1\.0\.0/);

@@ -19,7 +19,7 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
   await page.waitForSelector('.r-overall');
   await page.screenshot({ path: `${out}/${name}-results.png`, fullPage: true });
   await page.getByRole('link', { name: 'Report' }).click();
-  await page.waitForSelector('article.report h1');
+  await page.waitForSelector('.report h1');
   await page.screenshot({ path: `${out}/${name}-report.png` });
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: `${out}/${name}-print.png` });

@@ -349,21 +349,28 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     let _ = write!(o, "</dl></section><section class=\"r-answers\"><h2>{}</h2>", s("risk.screening"));
     let form = questionnaire::risk_screening(pack);
     let asked = form.applies(&a.answers);
-    for item in form.items().filter(|i| asked(i)) {
-        let answer = match a.answers.get(item.id) {
-            Some(Answer::Choice(c)) => s_answer(c),
-            _ => s("results.unanswered"),
-        };
-        let _ = write!(o, "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong></p>", html(item.id), html(item.text), s("report.answer"), answer);
-        if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
-            let _ = write!(
-                o,
-                "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>",
-                s("report.notes"),
-                html(note)
-            );
+    for section in &form.sections {
+        let items: Vec<_> = section.items.iter().filter(|i| asked(i)).collect();
+        if items.is_empty() {
+            continue;
         }
-        o.push_str("</div>");
+        let _ = write!(o, "<h3>{} {}</h3>", html(section.id), html(section.title));
+        for item in items {
+            let answer = match a.answers.get(item.id) {
+                Some(Answer::Choice(c)) => s_answer(c),
+                _ => s("results.unanswered"),
+            };
+            let _ = write!(o, "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong></p>", html(item.id), html(item.text), s("report.answer"), answer);
+            if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
+                let _ = write!(
+                    o,
+                    "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>",
+                    s("report.notes"),
+                    html(note)
+                );
+            }
+            o.push_str("</div>");
+        }
     }
     let _ = write!(o, "</section><section><h2>{}</h2>", s("riskresults.details"));
     for r in sorted(pack, &a.risk.register) {
