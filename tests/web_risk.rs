@@ -1,0 +1,107 @@
+//! The risk tool's views in headless Chromium, on real localStorage: the profile deciding which
+//! screening questions are asked, and the register's edits (accept, add, rate) drawn and saved. The
+//! renderers are linked in here; the built app loads the same ones as its tools module.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
+use rai_assess::library::{KeyValue, Library};
+use rai_assess::storage::LocalBackend;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn library() -> Library<LocalBackend> {
+    Library::new(LocalBackend::open().expect("localStorage"))
+}
+
+fn stored(id: &str) -> Assessment {
+    library().load(id).expect("stored")
+}
+
+fn element(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
+    host.query_selector(&format!("[id=\"{id}\"]"))
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no element {id}"))
+        .unchecked_into()
+}
+
+/// Chooses a radio the way a user does: a click, whose input and change events bubble to the view.
+async fn tick(host: &web_sys::HtmlElement, id: &str) {
+    element(host, id).click();
+    settle().await;
+}
+
+fn fresh(id: &str) {
+    let mut backend = LocalBackend::open().expect("localStorage");
+    for key in backend.keys().expect("keys") {
+        if key.starts_with("rai.") {
+            backend.remove(&key).expect("remove");
+        }
+    }
+    let details = NewAssessment { title: "Risk test".into(), ..NewAssessment::default() };
+    let a = Assessment::new(id.into(), Kind::Risk, details, ContentRef::of(pack()), 0);
+    library().create(a, pack()).expect("created");
+}
+
+#[wasm_bindgen_test]
+async fn the_profile_decides_which_screening_questions_are_asked() {
+    fresh("risk-1");
+    let (host, _app) = mount_at("#/assessments/risk-1").await;
+    settle().await;
+    assert!(element(&host, "q-S1.3.3").hidden(), "the watchlist question waits for a 1:N profile");
+    assert!(!element(&host, "q-S1.1.1").hidden());
+    tick(&host, "pf.application_type.image").await;
+    settle().await;
+    assert!(!element(&host, "pf.face_mode.1ton")
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .map(|f| f.has_attribute("hidden"))
+        .unwrap_or(true));
+    tick(&host, "pf.face_mode.1ton").await;
+    settle().await;
+    assert!(!element(&host, "q-S1.3.3").hidden(), "asked once the profile says 1:N");
+    assert_eq!(stored("risk-1").answers.get("face_mode"), Some(&Answer::Choice("1ton".into())));
+    // Answered, then hidden again by a profile change: kept, set aside, and said so.
+    tick(&host, "q-S1.3.3-2").await;
+    tick(&host, "pf.application_type.text-speech").await;
+    settle().await;
+    assert!(element(&host, "q-S1.3.3").hidden());
+    assert_eq!(stored("risk-1").answers.get("S1.3.3"), Some(&Answer::Choice("no".into())));
+    assert!(host.text_content().unwrap_or_default().contains("1 screening answers are set aside"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn register_edits_are_drawn_and_saved() {
+    fresh("risk-2");
+    let mut a = stored("risk-2");
+    a.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
+    library().save(&a, 1, pack()).expect("saved");
+    let (host, _app) = mount_at("#/assessments/risk-2/register").await;
+    settle().await;
+    element(&host, "b.accept.T-legal-basis").click();
+    settle().await;
+    let saved = stored("risk-2");
+    assert_eq!(saved.risk.register.len(), 1);
+    assert_eq!(saved.risk.register[0].template, "T-legal-basis");
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    assert_eq!(
+        doc.active_element().map(|e| e.id()),
+        Some("rk.K1.title".to_string()),
+        "focus on the new risk"
+    );
+
+    element(&host, "b.add.").click();
+    settle().await;
+    tick(&host, "rk.K2.l.4").await;
+    tick(&host, "rk.K2.s.4").await;
+    assert!(text_of(&host, "[id=\"rk.K2\"]").contains("Inherent level: High"));
+    let saved = stored("risk-2");
+    assert_eq!((saved.risk.register[1].likelihood, saved.risk.register[1].severity), (4, 4));
+    host.remove();
+}
