@@ -94,8 +94,9 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> String {
     );
     let _ = write!(
         o,
-        "<figcaption>{}</figcaption></figure><table class=\"heat-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        "<figcaption>{}</figcaption></figure><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"heat-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
         s("riskresults.map_caption"),
+        html(title),
         html(title),
         s("riskresults.l_by_s")
     );
@@ -111,7 +112,7 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> String {
         }
         o.push_str("</tr>");
     }
-    o.push_str("</tbody></table>");
+    o.push_str("</tbody></table></div>");
     o
 }
 
@@ -221,10 +222,11 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
     } else {
         let _ = write!(
             o,
-            "<table class=\"register\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"register\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            s("risk.register"),
             s("riskresults.col_risk"),
-            s("risk.inherent_level"),
-            s("risk.residual_level"),
+            s("riskresults.col_inherent"),
+            s("riskresults.col_residual"),
             s("risk.decision"),
             s("risk.mitigations"),
             s("risk.f_principles")
@@ -247,15 +249,16 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
                 html(&r.principles.join(", "))
             );
         }
-        o.push_str("</tbody></table>");
+        o.push_str("</tbody></table></div>");
     }
     o.push_str("</section>");
 
     let _ = write!(
         o,
-        "<section><h2>{}</h2><p class=\"hint\">{}</p><table class=\"by-principle\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "<section><h2>{}</h2><p class=\"hint\">{}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"by-principle\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         s("riskresults.by_principle"),
         s("riskresults.by_principle_hint"),
+        s("riskresults.by_principle"),
         s("risk.principles"),
         s("riskresults.col_count"),
         s("riskresults.col_highest")
@@ -271,7 +274,7 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
             top.map_or_else(|| "–".to_string(), |t| html(&t))
         );
     }
-    o.push_str("</tbody></table></section>");
+    o.push_str("</tbody></table></div></section>");
 
     let _ = write!(o, "<section><h2>{}</h2>", s("riskresults.attention"));
     let flagged = attention(reg, today);
