@@ -10,6 +10,7 @@ source scripts/env.sh
 trunk build --release --locked
 node end2end/tools/bench.mjs dist
 node end2end/tools/bench-library.mjs dist
+node end2end/tools/bench-risk.mjs dist
 # The questionnaire at 300 questions: the same app built with a generated 300-question pack.
 node end2end/tools/make-bench-content.mjs target/bench-content
 RAI_CONTENT_DIR=target/bench-content trunk build --release --locked --dist target/bench-dist

@@ -21,6 +21,9 @@ struct Applied {
     focus: Option<String>,
     record: Option<Assessment>,
     html: Option<String>,
+    /// When set, `html` is this risk's card only, and `changes` the comparison of snapshots.
+    card: Option<String>,
+    changes: Option<String>,
 }
 
 fn record(json: &str) -> Result<Assessment, String> {
@@ -80,16 +83,19 @@ pub fn render(op: &str, args: &[String], view: &mut ViewState) -> Result<String,
                 click: arg(4) == "true",
             };
             let out = workspace::apply(pack(), &mut a, view, &event, arg(5).parse().unwrap_or(0));
-            let html = out.redraw.then(|| match arg(6) {
-                "profile" => workspace::profile_html(pack(), &a.answers),
+            let html = out.redraw.then(|| match (arg(6), &out.card) {
+                ("profile", _) => workspace::profile_html(pack(), &a.answers),
+                (_, Some(id)) => workspace::card_html(pack(), &a, view, id),
                 _ => workspace::register_html(pack(), &a, view),
             });
             let applied = Applied {
                 changed: out.changed,
                 redraw: out.redraw,
                 focus: out.focus,
-                record: out.changed.then_some(a),
+                record: out.changed.then(|| a.clone()),
                 html,
+                changes: out.card.as_ref().and_then(|_| workspace::current_changes(pack(), &a, view)),
+                card: out.card,
             };
             serde_json::to_string(&applied).map_err(|e| e.to_string())?
         }

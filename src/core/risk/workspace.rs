@@ -7,7 +7,7 @@
 //! a component per control would. Every control has a label and an id that survives a re-render,
 //! which is how the view puts focus back where it was.
 
-use super::register::{diff, sorted, Decision, Mitigation, Risk, Snapshot, Status};
+use super::register::{diff, Decision, Mitigation, Risk, Snapshot, Status};
 use super::{effective_profile, holds, level, screen};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{FieldKind, OptionsFrom, Pack, ProfileField};
@@ -52,6 +52,35 @@ pub struct Outcome {
     pub redraw: bool,
     /// The id to move focus to after drawing, when it is not the control used.
     pub focus: Option<String>,
+    /// Only this risk's card needs drawing again (a rating, a mitigation added or removed), which is
+    /// much cheaper than the whole register.
+    pub card: Option<String>,
+}
+
+impl Outcome {
+    /// The same drawing, with nothing to save (the view state changed, not the assessment).
+    fn unchanged(self) -> Outcome {
+        Outcome { changed: false, ..self }
+    }
+}
+
+/// The card of one risk, as [`register_html`] draws it; empty when there is no such risk.
+pub fn card_html(pack: &'static Pack, a: &Assessment, view: &ViewState, id: &str) -> String {
+    let mut out = String::new();
+    if let Some(r) = a.risk.register.iter().find(|r| r.id == id) {
+        risk_card(&mut out, pack, r, view);
+    }
+    out
+}
+
+/// What changed between the registers compared now, or nothing when there is no snapshot: drawn
+/// again with a card, since a re-rating changes it.
+pub fn current_changes(pack: &'static Pack, a: &Assessment, view: &ViewState) -> Option<String> {
+    if a.risk.snapshots.is_empty() {
+        return None;
+    }
+    let (from, to) = compare_pair(a, view);
+    Some(changes_html(pack, a, &from, &to))
 }
 
 /// The risk profile's options for a field: listed in the field, or drawn from a vocabulary.
@@ -441,9 +470,13 @@ pub fn register_html(pack: &'static Pack, a: &Assessment, view: &ViewState) -> S
         let _ = write!(out, "<p>{}</p>", s("risk.empty_register"));
     } else {
         let _ = write!(out, "<nav aria-label=\"{}\"><ol class=\"risk-contents\">", s("risk.register"));
-        for r in sorted(pack, &rec.register) {
-            let lvl = level(pack, r.likelihood, r.severity).map_or(s("risk.not_rated"), |x| x.label.as_ref());
-            let _ = write!(out, "<li><button type=\"button\" class=\"link-button\" data-act=\"goto\" data-arg=\"{id}\">{id} {}</button> · {}</li>", html(&r.title), html(lvl), id = html(&r.id));
+        for r in &rec.register {
+            let _ = write!(
+                out,
+                "<li><button type=\"button\" class=\"link-button\" data-act=\"goto\" data-arg=\"{id}\">{id} {}</button></li>",
+                html(&r.title),
+                id = html(&r.id)
+            );
         }
         out.push_str("</ol></nav>");
     }
@@ -581,8 +614,14 @@ fn set_text(answers: &mut BTreeMap<String, Answer>, key: &str, value: &str) {
 
 /// Applies one event to the assessment and the view state. `now` stamps snapshots.
 pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: &Event, now: i64) -> Outcome {
-    let changed = |redraw: bool| Outcome { changed: true, redraw, focus: None };
-    let to = |focus: String| Outcome { changed: true, redraw: true, focus: Some(focus) };
+    let changed = |redraw: bool| Outcome { changed: true, redraw, ..Outcome::default() };
+    let to = |focus: String| Outcome { changed: true, redraw: true, focus: Some(focus), card: None };
+    let card = |id: &str, focus: Option<String>| Outcome {
+        changed: true,
+        redraw: true,
+        focus,
+        card: Some(id.to_string()),
+    };
     view.message.clear();
     if ev.click {
         let arg = ev.value.as_str();
@@ -617,7 +656,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 let reason = view.reasons.get(arg).map(|r| r.trim().to_string()).unwrap_or_default();
                 if reason.is_empty() {
                     view.message = s("risk.reason_needed").to_string();
-                    return Outcome { changed: false, redraw: true, focus: Some(format!("dr.{arg}")) };
+                    return Outcome { redraw: true, focus: Some(format!("dr.{arg}")), ..Outcome::default() };
                 }
                 view.reasons.remove(arg);
                 a.risk.dismissed.insert(arg.to_string(), reason);
@@ -634,11 +673,11 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
             }
             "ask" => {
                 view.confirm = Some(arg.to_string());
-                Outcome { changed: false, redraw: true, focus: Some(format!("b.keep.{arg}")) }
+                card(arg, Some(format!("b.keep.{arg}"))).unchanged()
             }
             "keep" => {
                 view.confirm = None;
-                Outcome { changed: false, redraw: true, focus: Some(format!("b.ask.{arg}")) }
+                card(arg, Some(format!("b.ask.{arg}"))).unchanged()
             }
             "remove" => {
                 view.confirm = None;
@@ -648,7 +687,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
             "addm" => match a.risk.register.iter_mut().find(|r| r.id == arg) {
                 Some(r) => {
                     r.mitigations.push(Mitigation::default());
-                    to(format!("mt.{arg}.{}.action", r.mitigations.len() - 1))
+                    card(arg, Some(format!("mt.{arg}.{}.action", r.mitigations.len() - 1)))
                 }
                 None => Outcome::default(),
             },
@@ -658,7 +697,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 match a.risk.register.iter_mut().find(|r| r.id == rid) {
                     Some(r) if k < r.mitigations.len() => {
                         r.mitigations.remove(k);
-                        to(format!("b.addm.{rid}"))
+                        card(rid, Some(format!("b.addm.{rid}")))
                     }
                     _ => Outcome::default(),
                 }
@@ -677,7 +716,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 view.compare = (String::new(), String::new());
                 to("h-snapshots".into())
             }
-            "goto" => Outcome { changed: false, redraw: false, focus: Some(format!("rk.{arg}.h")) },
+            "goto" => Outcome { focus: Some(format!("rk.{arg}.h")), ..Outcome::default() },
             _ => Outcome::default(),
         };
     }
@@ -727,7 +766,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
         "cmp.a" | "cmp.b" => {
             let (from, to) = compare_pair(a, view);
             view.compare = if name == "cmp.a" { (value.to_string(), to) } else { (from, value.to_string()) };
-            return Outcome { changed: false, redraw: true, focus: None };
+            return Outcome { redraw: true, ..Outcome::default() };
         }
         _ => {}
     }
@@ -750,10 +789,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 m.due =
                     if crate::core::answer_file::is_date(value) { value.to_string() } else { String::new() }
             }
-            "status" => {
-                m.status = Status::from_id(value).unwrap_or_default();
-                return changed(true);
-            }
+            "status" => m.status = Status::from_id(value).unwrap_or_default(),
             _ => return Outcome::default(),
         }
         return changed(false);
@@ -788,7 +824,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 "rl" => r.residual_likelihood = n,
                 _ => r.residual_severity = n,
             }
-            return changed(true);
+            return card(rid, None);
         }
         "pr" => {
             r.principles.retain(|p| p != value);

@@ -30,10 +30,19 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let problem = RwSignal::new(String::new());
     let record = move || sink.draft.with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
-    let show = move |html: &str, focus: Option<String>| {
+    // The whole view, or one risk's card (`card`) in place.
+    let show = move |html: &str, focus: Option<String>, card: Option<&str>, changes: Option<&str>| {
         let Some(el) = node.get_untracked() else { return };
         let keep = focus.or_else(page::active_id);
-        el.set_inner_html(html);
+        match card.and_then(|id| el.query_selector(&format!("[id=\"rk.{id}\"]")).ok().flatten()) {
+            Some(old) => old.set_outer_html(html),
+            None => el.set_inner_html(html),
+        }
+        if let Some(changes) = changes {
+            if let Ok(Some(old)) = el.query_selector(".changes") {
+                old.set_outer_html(changes);
+            }
+        }
         if let Some(id) = keep {
             page::focus_id(&id);
         }
@@ -41,7 +50,7 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
     let draw = move || {
         spawn_local(async move {
             match tools::render(part.id(), vec![record()]).await {
-                Ok(html) => show(&html, None),
+                Ok(html) => show(&html, None, None, None),
                 Err(e) => problem.set(e),
             }
         });
@@ -88,7 +97,12 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
             }
             let focus = out.get("focus").and_then(|f| f.as_str()).map(String::from);
             match out.get("html").and_then(|h| h.as_str()) {
-                Some(html) => show(html, focus),
+                Some(html) => show(
+                    html,
+                    focus,
+                    out.get("card").and_then(|c| c.as_str()),
+                    out.get("changes").and_then(|c| c.as_str()),
+                ),
                 None => {
                     if let Some(id) = focus {
                         page::reveal(&id);

@@ -51,7 +51,7 @@ fn the_profile_hides_fields_whose_conditions_fail_and_keeps_their_answers() {
     assert_eq!(a.answers.get("face_mode"), Some(&Answer::Choice("1ton".into())), "kept while hidden");
     // Text is saved as typed without a redraw; emptied, it is no answer.
     let typed = edit(&mut a, &mut v, "pf.purpose", "Find <missing> people");
-    assert_eq!(typed, Outcome { changed: true, redraw: false, focus: None });
+    assert_eq!(typed, Outcome { changed: true, redraw: false, focus: None, card: None });
     assert!(profile_html(pack(), &a.answers).contains("Find &lt;missing&gt; people</textarea>"));
     edit(&mut a, &mut v, "pf.purpose", "");
     assert!(!a.answers.contains_key("purpose"));
@@ -123,7 +123,9 @@ fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmat
     edit(&mut a, &mut v, "rk.K2.title", "Staff fatigue");
     edit(&mut a, &mut v, "rk.K2.groups", "Officers\n\n  Reviewers  \n");
     assert_eq!(a.risk.register[1].affected_groups, ["Officers", "Reviewers"]);
-    assert!(edit(&mut a, &mut v, "rk.K2.l", "4").redraw, "a rating redraws its level");
+    let rated = edit(&mut a, &mut v, "rk.K2.l", "4");
+    assert!(rated.redraw && rated.card.as_deref() == Some("K2"), "a rating redraws its card only");
+    assert!(card_html(pack(), &a, &v, "K2").starts_with("<article class=\"risk-card\" id=\"rk.K2\""));
     edit(&mut a, &mut v, "rk.K2.s", "3");
     edit(&mut a, &mut v, "rk.K2.rl", "9"); // out of range: not rated
     let html = register_html(pack(), &a, &v);
