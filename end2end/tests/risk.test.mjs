@@ -188,4 +188,49 @@ describe('the risk assessment of one AI system', () => {
     await guards.assertClean('risk');
     await context.close();
   });
+
+  test('two registers compared and merged into their union', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    const risk = (id, title, l, sv, extra = {}) => ({
+      id, template: '', title, description: '', principles: ['P4.1'], affected_groups: [], stage: '',
+      likelihood: l, severity: sv, controls: '', mitigations: [], residual_likelihood: 0, residual_severity: 0,
+      decision: null, decided_by: '', rationale: '', ...extra,
+    });
+    const file = (name, register, answer) => {
+      const body = {
+        format: 'rai-assess.answers', format_version: 2, app_version: '0.1.0', exported: 1795430400000,
+        content: { id: 'rai-le-core', version: '1.0.0' },
+        assessments: [{ id: `risk-${name.toLowerCase()}`, kind: 'risk', title: `Face search, ${name}`, subject: '',
+          respondent: { name, role: '' }, created: 1795000000000, updated: 1795000000000,
+          content: { id: 'rai-le-core', version: '1.0.0' },
+          answers: { application_type: { t: 'choice', v: 'image' }, 'S1.1.1': { t: 'choice', v: answer } }, notes: {},
+          risk: { register, dismissed: {}, snapshots: [] } }],
+      };
+      return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) };
+    };
+    await ui.open('/assessments');
+    await page.getByLabel('Choose files to import').setInputFiles([
+      file('Ana', [risk('K1', 'Biased matches', 4, 4), risk('K2', 'Stale watchlist', 3, 3)], 'no'),
+      file('Ben', [risk('K1', 'Reviewer fatigue', 2, 2)], 'partly'),
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('.import-results > li').length >= 2);
+    for (const name of ['Ana', 'Ben']) await page.getByRole('checkbox', { name: new RegExp(`^Face search, ${name} · `) }).check();
+    await page.getByRole('button', { name: 'Compare and merge selected' }).click();
+    await page.waitForSelector('table.compare');
+    const row = page.locator('table.compare tr', { has: page.locator('select[name="S1.1.1"]') });
+    assert.match(await row.innerText(), /No.*Partly.*≠ differ/s);
+    await page.getByText('The merged risk assessment takes every risk of every register').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on compare');
+    await page.getByLabel('Title of the merged assessment').fill('Agreed face search');
+    await page.getByRole('button', { name: 'Create merged assessment' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Agreed face search');
+    await tab(page, 'Register');
+    await registerReady(page);
+    const titles = (await page.locator('.risk-card h3').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(titles, ['K1 Biased matches', 'K2 Stale watchlist', 'K3 Reviewer fatigue']);
+    assert.equal(await byId(page, 'rk.K3.description').inputValue(), '(From the register of Ben, K1.)');
+    assert.equal(await byId(page, 'rk.K1.l.4').isChecked(), true);
+    await guards.assertClean('risk merge');
+    await context.close();
+  });
 });

@@ -6,6 +6,7 @@
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::questionnaire::Form;
+use crate::core::risk::register::{Risk, RiskRecord};
 use crate::core::sort::set;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -121,6 +122,38 @@ pub fn label(a: &Assessment) -> String {
     }
 }
 
+/// The registers of several risk assessments as one: every risk of every source, numbered afresh
+/// (`K1`…), in source order, its description ending with whose register it came from; every dismissed
+/// proposal with each source's reason, labelled. Snapshots stay with their sources.
+pub fn merge_registers(list: &[&Assessment]) -> RiskRecord {
+    let mut out = RiskRecord::default();
+    for a in list {
+        let who = label(a);
+        for r in &a.risk.register {
+            let from = format!("(From the register of {who}, {}.)", r.id);
+            let mut r: Risk = r.clone();
+            r.id = format!("K{}", out.register.len() + 1);
+            r.description = if r.description.trim().is_empty() {
+                from
+            } else {
+                format!("{}\n\n{from}", r.description.trim_end())
+            };
+            out.register.push(r);
+        }
+        for (template, reason) in &a.risk.dismissed {
+            let line = format!("{who}: {reason}");
+            out.dismissed
+                .entry(template.clone())
+                .and_modify(|all: &mut String| {
+                    all.push('\n');
+                    all.push_str(&line);
+                })
+                .or_insert(line);
+        }
+    }
+    out
+}
+
 /// The merged answers and notes, from the picks made per item (unlisted items take the suggestion).
 /// Notes are combined with each respondent's label; identical notes stay as they are.
 pub fn merge(
@@ -175,6 +208,34 @@ mod tests {
         a.answers = answers.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
         a.notes = notes.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         a
+    }
+
+    #[test]
+    fn registers_merge_into_their_union_numbered_afresh_with_their_sources() {
+        let mut ana = respondent("Ana", &[], &[]);
+        let mut ben = respondent("Ben", &[], &[]);
+        let risk = |id: &str, title: &str, l: u8| Risk {
+            id: id.into(),
+            title: title.into(),
+            likelihood: l,
+            ..Risk::default()
+        };
+        ana.risk.register = vec![risk("K1", "Bias", 3), risk("K4", "Drift", 2)];
+        ana.risk.dismissed.insert("T-x".into(), "Not used".into());
+        ben.risk.register =
+            vec![Risk { description: "Lists go stale.".into(), ..risk("K1", "Watchlist", 4) }];
+        ben.risk.dismissed.insert("T-x".into(), "Out of scope".into());
+        ben.risk.dismissed.insert("T-y".into(), "Done elsewhere".into());
+        let merged = merge_registers(&[&ana, &ben]);
+        let ids: Vec<(&str, &str, u8)> =
+            merged.register.iter().map(|r| (r.id.as_str(), r.title.as_str(), r.likelihood)).collect();
+        assert_eq!(ids, [("K1", "Bias", 3), ("K2", "Drift", 2), ("K3", "Watchlist", 4)]);
+        assert_eq!(merged.register[1].description, "(From the register of Ana, K4.)");
+        assert_eq!(merged.register[2].description, "Lists go stale.\n\n(From the register of Ben, K1.)");
+        assert_eq!(merged.dismissed["T-x"], "Ana: Not used\nBen: Out of scope");
+        assert_eq!(merged.dismissed["T-y"], "Ben: Done elsewhere");
+        assert!(merged.snapshots.is_empty());
+        assert_eq!(merge_registers(&[]), RiskRecord::default());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! first load then carries none of this code. See docs/architecture.md.
 
 use crate::core::answer_file::read_stored;
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::pack;
 use crate::core::report::{self, ReportMeta};
 use crate::core::risk::register::to_csv;
@@ -36,6 +36,15 @@ fn meta(args: &[String]) -> ReportMeta {
     ReportMeta { generated: arg(1), updated: arg(2), now: arg(3).parse().unwrap_or(0) }
 }
 
+/// The questions compared and merged for a kind of assessment: the readiness questionnaire, or the
+/// risk screening (the profile's answers are compared as further items).
+pub fn form_of(kind: Kind) -> questionnaire::Form {
+    match kind {
+        Kind::Risk => questionnaire::risk_screening(pack()),
+        _ => questionnaire::readiness(pack()),
+    }
+}
+
 /// Runs `op` on `args` (the first is the assessment as JSON). `view` keeps what the register view
 /// holds between calls (typed reasons, the pair compared).
 pub fn render(op: &str, args: &[String], view: &mut ViewState) -> Result<String, String> {
@@ -58,7 +67,7 @@ pub fn render(op: &str, args: &[String], view: &mut ViewState) -> Result<String,
         "compare" => {
             let list = args.iter().map(|r| record(r)).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
-            let form = questionnaire::readiness(pack());
+            let form = form_of(refs.first().map_or(Kind::Readiness, |a| a.kind));
             let rows = merge::compare(&form, &refs);
             return Ok(report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)));
         }

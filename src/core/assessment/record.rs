@@ -135,7 +135,8 @@ impl Assessment {
                 .map(|f| f.id.as_ref())
                 .collect();
             let asked = crate::core::risk::applicable(pack, &self.answers);
-            let answered = fields.iter().filter(|f| given(f)).count() + asked.iter().filter(|q| given(&q.id)).count();
+            let answered =
+                fields.iter().filter(|f| given(f)).count() + asked.iter().filter(|q| given(&q.id)).count();
             return (answered, fields.len() + asked.len());
         }
         (self.answers.values().filter(|a| a.is_given()).count(), self.kind.item_count(pack))
@@ -171,7 +172,8 @@ mod tests {
     #[test]
     fn a_risk_assessment_counts_only_what_its_profile_asks() {
         let pack = crate::core::content::pack();
-        let mut a = Assessment::new("r".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack), 0);
+        let mut a =
+            Assessment::new("r".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack), 0);
         let (_, before) = a.progress(pack);
         a.answers.insert("application_type".into(), Answer::Choice("image".into()));
         a.answers.insert("face_mode".into(), Answer::Choice("1ton".into()));

@@ -347,7 +347,7 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
                             Err(e) => done(e.to_string()),
                         }
                     };
-                    let mergeable = a.kind == Kind::Readiness;
+                    let mergeable = a.kind != Kind::Workbook;
                     let replace = move |_| {
                         // Replacing with an older copy loses the newer answers here: ask first.
                         let older = ctx.load(&a.id).is_ok_and(|here| here.updated > a.updated);

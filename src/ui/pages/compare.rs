@@ -1,9 +1,7 @@
 use crate::browser::page;
 use crate::browser::system::{new_id, now_ms};
 use crate::core::assessment::{Assessment, Kind, NewAssessment, Respondent};
-use crate::core::content::pack;
-use crate::core::merge::{compare, label, merge, Pick};
-use crate::core::questionnaire;
+use crate::core::merge::{compare, label, merge, merge_registers, Pick};
 use crate::core::route::Route;
 use crate::ui::components::Breadcrumbs;
 use crate::ui::i18n::{t, t_with};
@@ -36,7 +34,7 @@ pub fn ComparePage(
         if let Some(other) = list.iter().find(|a| a.kind != first.kind || a.content != first.content) {
             let why = format!("\"{}\" and \"{}\"", first.title, other.title);
             problem = Some(t_with("compare.not_same", &[("problem", &why)]));
-        } else if first.kind != Kind::Readiness {
+        } else if first.kind == Kind::Workbook {
             problem = Some(t("compare.not_readiness").to_string());
         }
     }
@@ -48,7 +46,8 @@ pub fn ComparePage(
         return view! { {head} <p class="notice" role="alert">{problem}</p> }.into_any();
     }
 
-    let form = questionnaire::readiness(pack());
+    let form = crate::core::render::form_of(list[0].kind);
+    let risk = list[0].kind == Kind::Risk;
     let refs: Vec<&Assessment> = list.iter().collect();
     let rows = compare(&form, &refs);
     let records: Vec<String> = refs.iter().map(|a| serde_json::to_string(a).unwrap_or_default()).collect();
@@ -83,6 +82,7 @@ pub fn ComparePage(
             let mut a = Assessment::new(new_id(), list[0].kind, details, list[0].content.clone(), now_ms());
             a.answers = answers;
             a.notes = notes;
+            a.risk = merge_registers(&refs);
             a
         });
         match ctx.create(merged) {
@@ -113,6 +113,7 @@ pub fn ComparePage(
         </div>
         <section class="panel" aria-labelledby="merge-heading">
             <h2 id="merge-heading">{t("compare.create")}</h2>
+            {risk.then(|| view! { <p class="hint">{t("compare.registers")}</p> })}
             <p class="field">
                 <label for="merged-title">{t("compare.merged_title")}</label>
                 <input id="merged-title" type="text" prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>
