@@ -99,3 +99,8 @@ pub fn meta(name: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
     doc.query_selector(&format!("meta[name=\"{name}\"]")).ok()??.get_attribute("content")
 }
+
+/// The element with this id, if there is one.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}

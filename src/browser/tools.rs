@@ -7,6 +7,12 @@ pub async fn render(op: &str, args: Vec<String>) -> Result<String, String> {
     imp::render(op, args).await
 }
 
+/// Loads the tools module in the background once the app has started, so that results, reports and
+/// the register keep working if the server goes away later (an intranet host, a laptop in the field).
+pub fn warm() {
+    imp::warm();
+}
+
 /// Forgets the register view's unsaved state (typed reasons, compared pair) when a view opens.
 pub fn reset() {
     imp::reset();
@@ -28,6 +34,8 @@ mod imp {
     pub fn reset() {
         VIEW.with(|v| *v.borrow_mut() = ViewState::default());
     }
+
+    pub fn warm() {}
 }
 
 #[cfg(feature = "lazy-tools")]
@@ -94,5 +102,11 @@ mod imp {
         if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
             let _ = call(&m, "reset", &[]);
         }
+    }
+
+    pub fn warm() {
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = module().await;
+        });
     }
 }

@@ -109,9 +109,14 @@ fn load_content(state: RwSignal<ContentLoad>) {
             Ok(()) => ContentLoad::Ready,
             Err(problem) => ContentLoad::Failed(problem),
         };
+        let ready = matches!(next, ContentLoad::Ready);
         let _ = state.try_set(next);
         // The first view with its content, or the reason there is none, is on screen.
         page::mark_ready();
+        // Then, in the background, the tools module, so that every view keeps working offline.
+        if ready {
+            set_timeout(crate::browser::tools::warm, std::time::Duration::from_millis(300));
+        }
     });
 }
 

@@ -233,8 +233,18 @@ fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
         for (i, k) in risks.iter().enumerate() {
             let path = format!("{at}[{i}]");
             let fail = |field: &str, p: String| Err((format!("{path}.{field}"), p));
-            if check_item_id(&k.id).is_err() || !ids.insert(k.id.as_str()) {
-                return fail("id", format!("expected a unique risk id, found \"{}\"", short(&k.id)));
+            // Letters, digits, - and _ only: ids become parts of element ids and of edit names.
+            let safe = !k.id.is_empty()
+                && k.id.len() <= 32
+                && k.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !safe || !ids.insert(k.id.as_str()) {
+                return fail(
+                    "id",
+                    format!(
+                        "expected a unique risk id of up to 32 letters, digits, - or _, found \"{}\"",
+                        short(&k.id)
+                    ),
+                );
             }
             for (field, n) in [
                 ("likelihood", k.likelihood),
@@ -271,7 +281,14 @@ fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
         Ok(())
     };
     list("register", &r.register)?;
+    let mut taken = BTreeSet::new();
     for (i, s) in r.snapshots.iter().enumerate() {
+        if !taken.insert(s.taken) {
+            return Err((
+                format!("snapshots[{i}].taken"),
+                format!("expected each snapshot's time once, found {} twice", s.taken),
+            ));
+        }
         if !(0..=MAX_TIME).contains(&s.taken) {
             return Err((
                 format!("snapshots[{i}].taken"),

@@ -6,11 +6,11 @@
 use super::escape::{html, markdown as md};
 use super::{fill, s, title_page, ReportMeta};
 use crate::core::assessment::{Answer, Assessment};
-use crate::core::content::model::{FieldKind, Pack};
+use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
 use crate::core::risk::register::{attention, sorted, Risk};
 use crate::core::risk::workspace::{decision_key, options, pending, snapshot_name, status_key};
-use crate::core::risk::{level, rank, screen};
+use crate::core::risk::{effective_profile, holds, level, rank, screen};
 use std::fmt::Write;
 
 /// Counts of risks per cell: `[likelihood - 1][severity - 1]`, rated risks only.
@@ -137,16 +137,19 @@ fn by_principle(pack: &Pack, risks: &[Risk]) -> Vec<(&'static str, &'static str,
         .collect()
 }
 
+/// The profile fields the profile itself shows (a field hidden by an earlier answer decides nothing).
+fn shown_fields(pack: &'static Pack, a: &Assessment) -> Vec<&'static ProfileField> {
+    let profile = effective_profile(pack, &a.answers);
+    pack.risk.profile_fields.iter().filter(|f| holds(&f.show_if, &profile)).collect()
+}
+
 /// What is still open: screening answers, set-aside answers, proposals, unrated and undecided risks.
 fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
     let sc = screen(pack, &a.answers);
-    let profile_total = pack.risk.profile_fields.len();
-    let profile_given = pack
-        .risk
-        .profile_fields
-        .iter()
-        .filter(|f| a.answers.get(f.id.as_ref()).is_some_and(Answer::is_given))
-        .count();
+    let shown = shown_fields(pack, a);
+    let profile_total = shown.len();
+    let profile_given =
+        shown.iter().filter(|f| a.answers.get(f.id.as_ref()).is_some_and(Answer::is_given)).count();
     let reg = &a.risk.register;
     let n = |x: usize| x.to_string();
     let mut out = vec![
@@ -341,7 +344,7 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     let mut o = title_page(&pack.risk.name, a, meta);
     o.push_str(&risk_results_html(pack, a, &meta.generated.chars().take(10).collect::<String>()));
     let _ = write!(o, "<section><h2>{}</h2><dl class=\"r-profile\">", s("risk.profile"));
-    for f in pack.risk.profile_fields.iter() {
+    for f in shown_fields(pack, a) {
         let _ = write!(
             o,
             "<div><dt>{}</dt><dd>{}</dd></div>",
@@ -533,7 +536,7 @@ pub fn risk_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMe
         let _ = writeln!(o, "- {}", md(&line));
     }
     let _ = writeln!(o, "\n## {}\n", s("risk.profile"));
-    for f in pack.risk.profile_fields.iter() {
+    for f in shown_fields(pack, a) {
         let _ = writeln!(
             o,
             "- **{}:** {}",

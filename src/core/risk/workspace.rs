@@ -57,13 +57,6 @@ pub struct Outcome {
     pub card: Option<String>,
 }
 
-impl Outcome {
-    /// The same drawing, with nothing to save (the view state changed, not the assessment).
-    fn unchanged(self) -> Outcome {
-        Outcome { changed: false, ..self }
-    }
-}
-
 /// The card of one risk, as [`register_html`] draws it; empty when there is no such risk.
 pub fn card_html(pack: &'static Pack, a: &Assessment, view: &ViewState, id: &str) -> String {
     let mut out = String::new();
@@ -276,8 +269,8 @@ fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &ViewState) 
     select(out, &format!("{p}.stage"), s("risk.f_stage"), &r.stage, &stages);
 
     let _ = write!(out, "<h4>{}</h4><div class=\"scales\">", s("risk.inherent"));
-    scale(out, pack, &format!("{p}.l"), s("risk.likelihood"), r.likelihood, false);
-    scale(out, pack, &format!("{p}.s"), s("risk.severity"), r.severity, true);
+    scale(out, pack, &format!("{p}.l"), s("risk.inherent_likelihood"), r.likelihood, false);
+    scale(out, pack, &format!("{p}.s"), s("risk.inherent_severity"), r.severity, true);
     let _ = write!(
         out,
         "</div><p class=\"level-line\">{} {}</p>",
@@ -323,8 +316,8 @@ fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &ViewState) 
     out.push_str("</p>");
 
     let _ = write!(out, "<h4>{}</h4><div class=\"scales\">", s("risk.residual"));
-    scale(out, pack, &format!("{p}.rl"), s("risk.likelihood"), r.residual_likelihood, false);
-    scale(out, pack, &format!("{p}.rs"), s("risk.severity"), r.residual_severity, true);
+    scale(out, pack, &format!("{p}.rl"), s("risk.residual_likelihood"), r.residual_likelihood, false);
+    scale(out, pack, &format!("{p}.rs"), s("risk.residual_severity"), r.residual_severity, true);
     let _ = write!(
         out,
         "</div><p class=\"level-line\">{} {}</p>",
@@ -499,13 +492,16 @@ pub fn register_html(pack: &'static Pack, a: &Assessment, view: &ViewState) -> S
         for snap in &rec.snapshots {
             let name = snapshot_name(snap);
             let _ = write!(out, "<li>{} ", html(&name));
-            button(
-                &mut out,
-                "unsnap",
-                &snap.taken.to_string(),
-                &fill("risk.delete_snapshot", &[("name", &html(&name))]),
-                "secondary",
-            );
+            let taken = snap.taken.to_string();
+            if view.confirm.as_deref() == Some(&format!("snap:{taken}")) {
+                let question = fill("risk.confirm_delete_snapshot", &[("name", &html(&name))]);
+                let _ = write!(out, "<span role=\"alert\">{question}</span> ");
+                button(&mut out, "dropsnap", &taken, s("risk.remove_yes"), "danger");
+                button(&mut out, "keepsnap", &taken, s("risk.remove_no"), "secondary");
+            } else {
+                let label = fill("risk.delete_snapshot", &[("name", &html(&name))]);
+                button(&mut out, "unsnap", &taken, &label, "secondary");
+            }
             out.push_str("</li>");
             choices.push((snap.taken.to_string(), name));
         }
@@ -592,7 +588,7 @@ pub fn changes_html(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -
 /// The next free risk id: `K` and one more than the highest number used, snapshots included, so a
 /// removed risk's id is never given to another.
 pub fn next_id(a: &Assessment) -> String {
-    let num = |r: &Risk| r.id.strip_prefix('K').and_then(|n| n.parse::<u32>().ok()).unwrap_or(0);
+    let num = |r: &Risk| r.id.strip_prefix('K').and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
     let top = a
         .risk
         .register
@@ -601,7 +597,7 @@ pub fn next_id(a: &Assessment) -> String {
         .map(num)
         .max()
         .unwrap_or(0);
-    format!("K{}", top + 1)
+    format!("K{}", top.saturating_add(1))
 }
 
 fn set_text(answers: &mut BTreeMap<String, Answer>, key: &str, value: &str) {
@@ -671,15 +667,16 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 a.risk.register.push(Risk { id: id.clone(), ..Risk::default() });
                 to(format!("rk.{id}.title"))
             }
+            // Whole redraws: another card may still show an earlier question.
             "ask" => {
                 view.confirm = Some(arg.to_string());
-                card(arg, Some(format!("b.keep.{arg}"))).unchanged()
+                Outcome { redraw: true, focus: Some(format!("b.keep.{arg}")), ..Outcome::default() }
             }
             "keep" => {
                 view.confirm = None;
-                card(arg, Some(format!("b.ask.{arg}"))).unchanged()
+                Outcome { redraw: true, focus: Some(format!("b.ask.{arg}")), ..Outcome::default() }
             }
-            "remove" => {
+            "remove" if view.confirm.as_deref() == Some(arg) => {
                 view.confirm = None;
                 a.risk.register.retain(|r| r.id != arg);
                 to("h-register".into())
@@ -711,7 +708,17 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, ev: 
                 view.compare = (String::new(), String::new());
                 to("h-snapshots".into())
             }
+            // Deleting a snapshot, like removing a risk, asks first.
             "unsnap" => {
+                view.confirm = Some(format!("snap:{arg}"));
+                Outcome { redraw: true, focus: Some(format!("b.keepsnap.{arg}")), ..Outcome::default() }
+            }
+            "keepsnap" => {
+                view.confirm = None;
+                Outcome { redraw: true, focus: Some(format!("b.unsnap.{arg}")), ..Outcome::default() }
+            }
+            "dropsnap" if view.confirm.as_deref() == Some(&format!("snap:{arg}")) => {
+                view.confirm = None;
                 a.risk.snapshots.retain(|x| x.taken.to_string() != arg);
                 view.compare = (String::new(), String::new());
                 to("h-snapshots".into())

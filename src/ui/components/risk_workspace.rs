@@ -32,10 +32,14 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
     let record = move || sink.draft.with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
     // The whole view, or one risk's card (`card`) in place.
     let show = move |html: &str, focus: Option<String>, card: Option<&str>, changes: Option<&str>| {
-        let Some(el) = node.get_untracked() else { return };
+        let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
-        match card.and_then(|id| el.query_selector(&format!("[id=\"rk.{id}\"]")).ok().flatten()) {
-            Some(old) => old.set_outer_html(html),
+        match card {
+            // The card in place; a card that is not on screen is never drawn as the whole view.
+            Some(id) => match page::element(&format!("rk.{id}")) {
+                Some(old) => old.set_outer_html(html),
+                None => return false,
+            },
             None => el.set_inner_html(html),
         }
         if let Some(changes) = changes {
@@ -46,11 +50,15 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
         if let Some(id) = keep {
             page::focus_id(&id);
         }
+        true
     };
     let draw = move || {
         spawn_local(async move {
             match tools::render(part.id(), vec![record()]).await {
-                Ok(html) => show(&html, None, None, None),
+                Ok(html) => {
+                    problem.set(String::new());
+                    show(&html, None, None, None);
+                }
                 Err(e) => problem.set(e),
             }
         });
@@ -80,7 +88,13 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
                 Err(e) => return problem.set(e),
             };
             let Ok(out) = serde_json::from_str::<serde_json::Value>(&out) else { return };
-            if let Some(Ok(a)) = out.get("record").filter(|r| !r.is_null()).map(read_stored) {
+            let record = out.get("record").filter(|r| !r.is_null()).map(read_stored);
+            // An edit the checks refuse (a text beyond the limits) is not kept: say so.
+            if let Some(Err(e)) = &record {
+                problem.set(e.clone());
+            }
+            if let Some(Ok(a)) = record {
+                problem.set(String::new());
                 // Keep what the editor owns (revision, time of the last save); take the edit.
                 sink.draft.update_untracked(|d| {
                     d.answers = a.answers;
@@ -97,12 +111,12 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
             }
             let focus = out.get("focus").and_then(|f| f.as_str()).map(String::from);
             match out.get("html").and_then(|h| h.as_str()) {
-                Some(html) => show(
-                    html,
-                    focus,
-                    out.get("card").and_then(|c| c.as_str()),
-                    out.get("changes").and_then(|c| c.as_str()),
-                ),
+                Some(html) => {
+                    let card = out.get("card").and_then(|c| c.as_str());
+                    if !show(html, focus, card, out.get("changes").and_then(|c| c.as_str())) {
+                        draw();
+                    }
+                }
                 None => {
                     if let Some(id) = focus {
                         page::reveal(&id);

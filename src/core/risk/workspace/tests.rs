@@ -162,6 +162,8 @@ fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmat
     click(&mut a, &mut v, "removem", "K2.0", 0);
     assert_eq!(a.risk.register[1].mitigations.len(), 1);
 
+    click(&mut a, &mut v, "remove", "K1", 0);
+    assert_eq!(a.risk.register.len(), 2, "no removal without the question asked");
     let asked = click(&mut a, &mut v, "ask", "K1", 0);
     assert!(!asked.changed && a.risk.register.len() == 2, "asking removes nothing");
     assert!(register_html(pack(), &a, &v).contains("Remove K1 and everything recorded for it?"));
@@ -200,6 +202,9 @@ fn snapshots_keep_the_register_and_show_what_changed() {
     edit(&mut a, &mut v, "cmp.a", "current");
     assert!(register_html(pack(), &a, &v).contains(s("risk.no_changes")));
     click(&mut a, &mut v, "unsnap", "1795000000000", 0);
+    assert_eq!(a.risk.snapshots.len(), 1, "deleting asks first");
+    assert!(register_html(pack(), &a, &v).contains("Delete the snapshot Design stage (2026-11-18)?"));
+    click(&mut a, &mut v, "dropsnap", "1795000000000", 0);
     assert!(a.risk.snapshots.is_empty());
 }
 

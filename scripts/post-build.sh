@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Trunk's post-build hooks run at the same time, and three steps rewrite dist's index.html: run them as
+# one hook, in order, so no step's change is lost (see Trunk.toml and each script).
+set -euo pipefail
+node scripts/externalize-loader.mjs
+node scripts/publish-pack.mjs
+node scripts/build-tools.mjs
