@@ -59,6 +59,8 @@ describe('the guidance explorer', () => {
     await ui.open('/guidance');
     await page.getByRole('link', { name: 'Deployment', exact: true }).click();
     await waitHeading(page, 'Deployment');
+    // What refers to the stage comes from the tools module: wait for it.
+    await page.locator('.related-items h3').first().waitFor();
     assert.match(await ui.mainText(), /Workbook prompts \(\d+\)[\s\S]*W4\.1/);
     // The workbook's checklist and decision-log guidance for the stage are shown too.
     assert.match(await ui.mainText(), /Workbook checklist[\s\S]*W4\.C1/);
