@@ -16,7 +16,7 @@ use crate::core::answer_file;
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind};
 use crate::core::content::model::Pack;
 use crate::core::content::string;
-use crate::core::questionnaire::{self, Form};
+use crate::core::questionnaire::{self, Form, Item};
 use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
 use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
 use escape::{html, markdown as md};
@@ -208,19 +208,17 @@ pub fn readiness_results_html(pack: &'static Pack, result: &ReadinessResult) -> 
     o
 }
 
-/// The body of a readiness report: title page, results, every answer with its notes, general notes,
-/// independence statement and credits. Headings start at `h1`.
-pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    let form = questionnaire::readiness(pack);
-    let result = score(pack, &a.answers);
-    let mut o = title_page(&pack.readiness.name, a, meta);
-    o.push_str(&readiness_results_html(pack, &result));
-
-    let _ = write!(o, "<section class=\"r-answers\"><h2>{}</h2>", s("report.answers"));
+/// Every item of `form` that `asked` keeps, by section: its number and text, the answer (with the
+/// choice's detail) and its notes. Sections with no such item are left out.
+pub(crate) fn answers_html(o: &mut String, form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool) {
     for section in &form.sections {
+        let items: Vec<&Item> = section.items.iter().filter(|i| asked(i)).collect();
+        if items.is_empty() {
+            continue;
+        }
         let _ = write!(o, "<h3>{} {}</h3>", html(section.id), html(section.title));
-        for item in &section.items {
-            let (label, detail) = answer_text(&form, item.id, a.answers.get(item.id));
+        for item in items {
+            let (label, detail) = answer_text(form, item.id, a.answers.get(item.id));
             let _ = write!(
                 o,
                 "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong>",
@@ -244,6 +242,18 @@ pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportM
             o.push_str("</div>");
         }
     }
+}
+
+/// The body of a readiness report: title page, results, every answer with its notes, general notes,
+/// independence statement and credits. Headings start at `h1`.
+pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+    let form = questionnaire::readiness(pack);
+    let result = score(pack, &a.answers);
+    let mut o = title_page(&pack.readiness.name, a, meta);
+    o.push_str(&readiness_results_html(pack, &result));
+
+    let _ = write!(o, "<section class=\"r-answers\"><h2>{}</h2>", s("report.answers"));
+    answers_html(&mut o, &form, a, |_| true);
     o.push_str("</section>");
     o.push_str(&closing(a));
     o

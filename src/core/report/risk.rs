@@ -355,29 +355,7 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     let _ = write!(o, "</dl></section><section class=\"r-answers\"><h2>{}</h2>", s("risk.screening"));
     let form = questionnaire::risk_screening(pack);
     let asked = form.applies(&a.answers);
-    for section in &form.sections {
-        let items: Vec<_> = section.items.iter().filter(|i| asked(i)).collect();
-        if items.is_empty() {
-            continue;
-        }
-        let _ = write!(o, "<h3>{} {}</h3>", html(section.id), html(section.title));
-        for item in items {
-            let answer = match a.answers.get(item.id) {
-                Some(Answer::Choice(c)) => s_answer(c),
-                _ => s("results.unanswered"),
-            };
-            let _ = write!(o, "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong></p>", html(item.id), html(item.text), s("report.answer"), answer);
-            if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
-                let _ = write!(
-                    o,
-                    "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>",
-                    s("report.notes"),
-                    html(note)
-                );
-            }
-            o.push_str("</div>");
-        }
-    }
+    super::answers_html(&mut o, &form, a, asked);
     let _ = write!(o, "</section><section><h2>{}</h2>", s("riskresults.details"));
     for r in sorted(pack, &a.risk.register) {
         let _ = write!(
@@ -453,16 +431,6 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
     o.push_str("</section>");
     o.push_str(&super::closing(a));
     o
-}
-
-fn s_answer(c: &str) -> &'static str {
-    match c {
-        "yes" => s("risk.answer_yes"),
-        "partly" => s("risk.answer_partly"),
-        "no" => s("risk.answer_no"),
-        "unsure" => s("risk.answer_unsure"),
-        _ => s("results.unanswered"),
-    }
 }
 
 /// The report as Markdown: the same sections; the heat maps become their tables.
