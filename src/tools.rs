@@ -1,14 +1,7 @@
 //! The tools module (see `core::render`): a second, small wasm entry that the app loads when a
-//! results, report or risk-register view opens. It holds the renderers, not the UI.
+//! results, report, register or guidance-entry view opens. It holds the renderers, no state and no UI.
 
-use rai_assess::render::render as run;
-use rai_assess::risk::workspace::ViewState;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-
-thread_local! {
-    static VIEW: RefCell<ViewState> = RefCell::new(ViewState::default());
-}
 
 fn main() {}
 
@@ -18,17 +11,9 @@ pub fn install(bytes: &[u8]) -> bool {
     rai_assess::is_installed() || rai_assess::install_pack(bytes).is_ok()
 }
 
-/// Runs one operation; the result starts with `1` and the text, or `0` and the problem.
+/// Writes what one request (`core::render::Request` as JSON) asks for: the parts of
+/// `core::render::Drawn`, or throws the problem as a sentence for the user.
 #[wasm_bindgen]
-pub fn render(op: &str, args: Vec<String>) -> String {
-    match VIEW.with(|v| run(op, &args, &mut v.borrow_mut())) {
-        Ok(text) => format!("1{text}"),
-        Err(problem) => format!("0{problem}"),
-    }
-}
-
-/// Forgets what the register view held (typed reasons, the pair compared), for a newly opened view.
-#[wasm_bindgen]
-pub fn reset() {
-    VIEW.with(|v| *v.borrow_mut() = ViewState::default());
+pub fn render(request: &str) -> Result<Vec<String>, String> {
+    rai_assess::render::render_json(request).map(|d| d.into_parts()).map_err(|e| e.to_string())
 }

@@ -96,7 +96,7 @@ async fn register_edits_are_drawn_and_saved() {
         "focus on the new risk"
     );
 
-    element(&host, "b.add.").click();
+    element(&host, "b.add").click();
     settle().await;
     tick(&host, "rk.K2.l.4").await;
     tick(&host, "rk.K2.s.4").await;

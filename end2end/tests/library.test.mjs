@@ -231,6 +231,8 @@ describe('the assessment library', () => {
     await lib.notes().fill('this will not fit');
     await page.waitForFunction(() => /Not saved/.test(document.querySelector('.save-status').textContent));
     assert.match(await lib.saveStatus().innerText(), /storage for this app is full/);
+    // Announced as an alert, as the library does, not only in the status line.
+    await page.getByRole('alert').filter({ hasText: /Not saved: .*storage for this app is full/ }).waitFor();
     const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`rai.assessment.${id}`)), lib.currentId());
     assert.equal(stored.assessment.notes._general, 'saved before the disk filled');
     await context.close();

@@ -189,6 +189,55 @@ describe('the risk assessment of one AI system', () => {
     await context.close();
   });
 
+  // One owner of the draft: the questionnaire, the profile and the register edit the same record, so
+  // answers given while the tools module is still on its way, and edits in quick succession after,
+  // are all kept. (Before, a profile edit sent the whole record through the module and overwrote
+  // screening answers given meanwhile.)
+  test('edits in quick succession while the tools module loads are all kept', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await context.route(/rai-tools-[0-9a-f]+\.js/, async (r) => { await held; await r.continue(); });
+    await ui.open('/assessments');
+    await lib.create({ title: 'Race', kind: 'Risk assessment' });
+    const id = lib.currentId();
+    // The questionnaire is the app's own: it is answered before the profile is drawn.
+    await screen(page, 'S1.1.1', 2);
+    assert.equal(await page.locator('[id="pf.purpose"]').count(), 0, 'the profile waits for the module');
+    release();
+    await page.waitForSelector('[id="pf.application_type.image"]');
+    await page.getByLabel('Purpose').fill('Find missing people');
+    await page.getByLabel('Image analysis (including facial recognition)').check();
+    await screen(page, 'S1.1.2', 1);
+    await page.getByLabel('Bought from a supplier').check();
+    await page.getByLabel('Supplier', { exact: true }).fill('Acme Vision');
+    await screen(page, 'S1.2.1', 0);
+    await tab(page, 'Register');
+    await registerReady(page);
+    await page.getByRole('button', { name: 'Add a risk by hand' }).click();
+    await byId(page, 'rk.K1.title').fill('Misidentification');
+    await rate(page, 'rk.K1.l', 4);
+    await page.getByRole('button', { name: 'Add a risk by hand' }).click();
+    await byId(page, 'rk.K2.title').fill('Drift');
+    await byId(page, 'rk.K2.title').blur();
+    await page.waitForFunction(() => /All changes saved at/.test(document.querySelector('.save-status')?.textContent ?? ''));
+
+    await page.reload();
+    await registerReady(page);
+    assert.equal(await byId(page, 'rk.K1.title').inputValue(), 'Misidentification');
+    assert.equal(await byId(page, 'rk.K1.l.4').isChecked(), true);
+    assert.equal(await byId(page, 'rk.K2.title').inputValue(), 'Drift');
+    const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(`rai.assessment.${k}`)), id);
+    const answers = stored.assessment.answers;
+    assert.deepEqual(
+      [answers['S1.1.1']?.v, answers['S1.1.2']?.v, answers['S1.2.1']?.v, answers.purpose?.v, answers.application_type?.v,
+        answers.supplier?.v, answers.sourcing?.v],
+      ['no', 'partly', 'yes', 'Find missing people', 'image', 'Acme Vision', 'buy'],
+    );
+    await guards.assertClean('race');
+    await context.close();
+  });
+
   test('two registers compared and merged into their union', async () => {
     const { context, page, guards, ui } = await app.visit();
     const risk = (id, title, l, sv, extra = {}) => ({

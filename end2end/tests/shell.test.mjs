@@ -181,13 +181,36 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  // The app fetches its tools module right after start; once it is in (the page says so on its root
+  // element), every view works without the network, including those the module writes.
   test('the app keeps working with the network cut after load', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/');
+    await page.waitForFunction(() => document.documentElement.dataset.tools === 'ready');
     await context.setOffline(true);
     await ui.clickNav('Guidance');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Guidance');
+    await page.getByRole('link', { name: 'Scales, rubrics and the risk matrix' }).click();
+    await page.locator('.methods h1').waitFor();
     await guards.assertClean('offline');
+    await context.close();
+  });
+
+  // Cut before the module arrived: the view says so and offers to try again, and recovers by itself
+  // when the browser is back online.
+  test('a view that needs the tools module while offline recovers when the network returns', async () => {
+    const { context, page } = await app.visit();
+    let block = true;
+    await context.route(/rai-tools-[0-9a-f]+\.js/, (r) => (block ? r.abort('internetdisconnected') : r.continue()));
+    await page.goto(`${app.server.url}#/guidance/methods`);
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await alert.waitFor();
+    assert.equal(await alert.getByRole('button', { name: 'Try again' }).isVisible(), true);
+    block = false;
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.locator('.methods h1').waitFor();
+    assert.equal(await alert.count(), 0, 'the alert is gone');
     await context.close();
   });
 });

@@ -27,7 +27,7 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
     await byId(page, `b.accept.${t}`).click();
     await page.waitForSelector('.risk-card:nth-of-type(1)');
   }
-  await byId(page, 'b.add.').click();
+  await byId(page, 'b.add').click();
   await byId(page, 'rk.K3.title').waitFor();
   await byId(page, 'rk.K3.title').fill('Reviewer fatigue');
   for (const [g, v] of [['rk.K1.l', 3], ['rk.K1.s', 5], ['rk.K1.rl', 2], ['rk.K1.rs', 4], ['rk.K2.l', 4], ['rk.K2.s', 4], ['rk.K3.l', 2], ['rk.K3.s', 2]]) {

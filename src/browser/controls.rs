@@ -26,9 +26,8 @@ pub fn control(ev: &web_sys::Event) -> Option<Control> {
     })
 }
 
-/// The `data-act` and `data-arg` of the button (or the element inside one) that was clicked.
-pub fn action(ev: &web_sys::Event) -> Option<(String, String)> {
+/// The `data-act` of the button (or the element inside one) that was clicked.
+pub fn action(ev: &web_sys::Event) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
-    let button = el.closest("[data-act]").ok()??;
-    Some((button.get_attribute("data-act")?, button.get_attribute("data-arg").unwrap_or_default()))
+    el.closest("[data-act]").ok()??.get_attribute("data-act")
 }

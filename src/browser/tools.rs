@@ -1,10 +1,17 @@
 //! The renderers of `core::render`, reached the way the build chose: in the built app (feature
-//! `lazy-tools`) a second wasm module, fetched and started the first time a view needs it and then
-//! kept; in tests, linked in. Either way a call takes and returns strings.
+//! `lazy-tools`) a second wasm module, fetched and started once and then kept; in tests, linked in.
+//! Either way a call sends one typed `Request` as JSON and gets `Drawn` back, so both paths run the
+//! same reader.
 
-/// Runs `op` (see `core::render`). The error is a sentence for the user.
-pub async fn render(op: &str, args: Vec<String>) -> Result<String, String> {
-    imp::render(op, args).await
+use crate::core::render::{Drawn, Request};
+use serde::Serialize;
+use std::future::Future;
+
+/// Writes what `request` asks for. The request is read now (the draft as it is at this moment);
+/// the answer may wait for the module. The error is a sentence for the user.
+pub fn render<R: Serialize>(request: &Request<R>) -> impl Future<Output = Result<Drawn, String>> {
+    let json = serde_json::to_string(request).map_err(|e| e.to_string());
+    async move { imp::render(json?).await }
 }
 
 /// Loads the tools module in the background once the app has started, so that results, reports and
@@ -13,26 +20,12 @@ pub fn warm() {
     imp::warm();
 }
 
-/// Forgets the register view's unsaved state (typed reasons, compared pair) when a view opens.
-pub fn reset() {
-    imp::reset();
-}
-
 #[cfg(not(feature = "lazy-tools"))]
 mod imp {
-    use crate::core::risk::workspace::ViewState;
-    use std::cell::RefCell;
+    use crate::core::render::{render_json, Drawn};
 
-    thread_local! {
-        static VIEW: RefCell<ViewState> = RefCell::new(ViewState::default());
-    }
-
-    pub async fn render(op: &str, args: Vec<String>) -> Result<String, String> {
-        VIEW.with(|v| crate::core::render::render(op, &args, &mut v.borrow_mut()))
-    }
-
-    pub fn reset() {
-        VIEW.with(|v| *v.borrow_mut() = ViewState::default());
+    pub async fn render(json: String) -> Result<Drawn, String> {
+        render_json(&json).map_err(|e| e.to_string())
     }
 
     pub fn warm() {}
@@ -40,16 +33,33 @@ mod imp {
 
 #[cfg(feature = "lazy-tools")]
 mod imp {
-    use js_sys::{Array, Function, Promise, Reflect};
+    use crate::core::render::Drawn;
+    use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
 
-    #[wasm_bindgen(
-        inline_js = "export function load_module(name) { return import(new URL(name, document.baseURI).href); }"
-    )]
+    // One loading promise that every caller awaits, so calls made while it loads resume in the order
+    // they were made. A failed load is forgotten and the next call tries again, under another address
+    // since a browser may keep a failed module import. `data-tools="ready"` on the root element says
+    // the module is in, so every view works without the network from then on.
+    #[wasm_bindgen(inline_js = "let loading = null, tries = 0;
+export function load_module(name, pack) {
+  if (!loading) {
+    const url = new URL(name, document.baseURI);
+    if (tries++ > 0) url.search = '?try=' + tries;
+    loading = import(url.href).then(async (m) => {
+      await m.default();
+      if (!m.install(pack)) throw new Error('pack');
+      document.documentElement.dataset.tools = 'ready';
+      return m;
+    });
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}")]
     extern "C" {
-        fn load_module(name: &str) -> Promise;
+        fn load_module(name: &str, pack: &Uint8Array) -> Promise;
     }
 
     thread_local! {
@@ -57,16 +67,9 @@ mod imp {
     }
 
     fn broken() -> String {
-        "the app's tools file could not be loaded; reload the page, and if this persists, the app's files \
-         on the server are incomplete"
+        "the app's tools file could not be loaded; check the connection to the server that hosts the \
+         app and try again. If this persists, the app's files on the server are incomplete"
             .into()
-    }
-
-    fn call(module: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, String> {
-        let f: Function =
-            Reflect::get(module, &name.into()).map_err(|_| broken())?.dyn_into().map_err(|_| broken())?;
-        let list: Array = args.iter().collect();
-        f.apply(&JsValue::NULL, &list).map_err(|e| e.as_string().unwrap_or_else(broken))
     }
 
     /// The module, loaded, started and given the pack on first use.
@@ -75,33 +78,22 @@ mod imp {
             return Ok(m);
         }
         let name = crate::browser::page::meta("rai-tools").ok_or_else(broken)?;
-        let module = JsFuture::from(load_module(&name)).await.map_err(|_| broken())?;
-        let started = call(&module, "default", &[])?;
-        JsFuture::from(Promise::from(started)).await.map_err(|_| broken())?;
         let bytes = crate::browser::content::bytes().ok_or_else(broken)?;
-        let installed = call(&module, "install", &[js_sys::Uint8Array::from(bytes.as_slice()).into()])?;
-        if installed.as_bool() != Some(true) {
-            return Err(broken());
-        }
-        // Two views may have asked at once: keep the first module started.
-        Ok(MODULE.with(|m| m.borrow_mut().get_or_insert(module).clone()))
+        let module = JsFuture::from(load_module(&name, &Uint8Array::from(bytes.as_slice()))).await;
+        let module = module.map_err(|_| broken())?;
+        MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+        Ok(module)
     }
 
-    pub async fn render(op: &str, args: Vec<String>) -> Result<String, String> {
+    pub async fn render(json: String) -> Result<Drawn, String> {
         let module = module().await?;
-        let args: Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-        let out = call(&module, "render", &[op.into(), args.into()])?.as_string().ok_or_else(broken)?;
-        match out.split_at_checked(1) {
-            Some(("1", text)) => Ok(text.to_string()),
-            Some((_, problem)) => Err(problem.to_string()),
-            None => Err(broken()),
-        }
-    }
-
-    pub fn reset() {
-        if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
-            let _ = call(&m, "reset", &[]);
-        }
+        let f: Function = Reflect::get(&module, &"render".into())
+            .map_err(|_| broken())?
+            .dyn_into()
+            .map_err(|_| broken())?;
+        let out = f.call1(&JsValue::NULL, &json.into()).map_err(|e| e.as_string().unwrap_or_else(broken))?;
+        let parts: Vec<String> = Array::from(&out).iter().filter_map(|p| p.as_string()).collect();
+        Drawn::from_parts(parts).ok_or_else(broken)
     }
 
     pub fn warm() {

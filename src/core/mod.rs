@@ -7,6 +7,7 @@ pub mod content;
 pub mod csv;
 pub mod guidance;
 pub mod library;
+pub mod limits;
 pub mod merge;
 pub mod questionnaire;
 pub mod render;

@@ -1,39 +1,140 @@
 //! One entry point for the text the core writes for a tool's views and downloads: results, reports
-//! (HTML, self-contained document, Markdown), the register as CSV, and the risk workspace with its
-//! edits. Arguments and results are plain strings (the assessment as JSON), so the app can run this
-//! in a second wasm module that it loads only when such a view opens (`src/bin/rai-tools.rs`); the
-//! first load then carries none of this code. See docs/architecture.md.
+//! (HTML, self-contained document, Markdown), the register as CSV, the guidance entries, the compare
+//! table, and the risk workspace's profile, register and cards. The app runs this in a second wasm
+//! module that it loads only when such a view opens (`src/tools.rs`), so the first load carries none
+//! of this code. The boundary is one typed [`Request`] in, [`Drawn`] or a [`RenderError`] out; the
+//! renderer holds no state between calls. See docs/architecture.md.
 
 use crate::core::answer_file::read_stored;
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::pack;
 use crate::core::report::{self, ReportMeta};
 use crate::core::risk::register::to_csv;
-use crate::core::risk::workspace::{self, Event, ViewState};
+use crate::core::risk::view::ViewState;
+use crate::core::risk::workspace;
 use crate::core::{guidance, merge, questionnaire};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
-/// What an `apply` returns: the outcome, the assessment when it changed, the HTML when it is redrawn.
-#[derive(Serialize)]
-struct Applied {
-    changed: bool,
-    redraw: bool,
-    focus: Option<String>,
-    record: Option<Assessment>,
-    html: Option<String>,
-    /// When set, `html` is this risk's card only, and `changes` the comparison of snapshots.
-    card: Option<String>,
-    changes: Option<String>,
+/// What to write. `R` is the assessment: the app sends its draft (`Assessment`), the renderer reads it
+/// as JSON (`serde_json::Value`) with the stored-record reader, so it passes the same checks.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Request<R> {
+    Methods,
+    Principle {
+        id: String,
+    },
+    ApplicationType {
+        id: String,
+    },
+    StageRelated {
+        id: String,
+    },
+    Compare {
+        records: Vec<R>,
+    },
+    /// `today` as `YYYY-MM-DD`, for overdue mitigations.
+    Results {
+        record: R,
+        today: String,
+    },
+    Report {
+        record: R,
+        meta: ReportMeta,
+    },
+    /// The self-contained HTML file.
+    ReportDocument {
+        record: R,
+        meta: ReportMeta,
+    },
+    ReportMarkdown {
+        record: R,
+        meta: ReportMeta,
+    },
+    RegisterCsv {
+        record: R,
+    },
+    Profile {
+        record: R,
+    },
+    Register {
+        record: R,
+        view: ViewState,
+    },
+    /// One risk's card, with the comparison of snapshots (a rating changes both).
+    Card {
+        record: R,
+        view: ViewState,
+        risk: String,
+    },
+    /// A risk just added: its card, the register's contents and the comparison of snapshots.
+    Appended {
+        record: R,
+        view: ViewState,
+        risk: String,
+    },
 }
 
-fn record(json: &str) -> Result<Assessment, String> {
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-    read_stored(&value)
+/// What was written: the main text, and for a card the parts of the view that change with it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Drawn {
+    pub html: String,
+    /// The comparison of snapshots, when a card changed and there are snapshots.
+    pub changes: Option<String>,
+    /// The register's contents, when a risk was added.
+    pub contents: Option<String>,
 }
 
-fn meta(args: &[String]) -> ReportMeta {
-    let arg = |i: usize| args.get(i).cloned().unwrap_or_default();
-    ReportMeta { generated: arg(1), updated: arg(2), now: arg(3).parse().unwrap_or(0) }
+impl Drawn {
+    /// The parts as the boundary carries them: three strings, an empty one for a part not drawn.
+    pub fn into_parts(self) -> Vec<String> {
+        vec![self.html, self.changes.unwrap_or_default(), self.contents.unwrap_or_default()]
+    }
+
+    /// Reads back what [`Drawn::into_parts`] wrote; `None` for any other shape.
+    pub fn from_parts(parts: Vec<String>) -> Option<Drawn> {
+        let some = |s: String| Some(s).filter(|s| !s.is_empty());
+        match <[String; 3]>::try_from(parts) {
+            Ok([html, changes, contents]) => {
+                Some(Drawn { html, changes: some(changes), contents: some(contents) })
+            }
+            Err(_) => None,
+        }
+    }
+}
+
+impl From<String> for Drawn {
+    fn from(html: String) -> Self {
+        Drawn { html, ..Drawn::default() }
+    }
+}
+
+/// Why nothing could be written, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    /// The request is not one this renderer reads (an app and a tools file of two builds).
+    Request(String),
+    /// The assessment sent does not pass the checks of a stored record.
+    Record(String),
+    UnknownEntry(String),
+    UnknownRisk(String),
+    /// Results or a report asked of a tool that has none yet.
+    NotForKind,
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::Request(e) => {
+                write!(f, "The app's files do not match each other ({e}); reload the page.")
+            }
+            RenderError::Record(e) => write!(f, "This assessment cannot be shown: {e}."),
+            RenderError::UnknownEntry(id) => write!(f, "There is no entry \"{id}\"."),
+            RenderError::UnknownRisk(id) => write!(f, "There is no risk {id} in the register."),
+            RenderError::NotForKind => f.write_str("There is nothing of this kind for this assessment yet."),
+        }
+    }
 }
 
 /// The questions compared and merged for a kind of assessment: the readiness questionnaire, or the
@@ -45,69 +146,62 @@ pub fn form_of(kind: Kind) -> questionnaire::Form {
     }
 }
 
-/// Runs `op` on `args` (the first is the assessment as JSON). `view` keeps what the register view
-/// holds between calls (typed reasons, the pair compared).
-pub fn render(op: &str, args: &[String], view: &mut ViewState) -> Result<String, String> {
-    let arg = |i: usize| args.get(i).map_or("", String::as_str);
-    let unknown = || format!("there is no entry \"{}\"", arg(0));
-    // Guidance pages, by entry id.
-    match op {
-        "methods" => return Ok(report::methods::methods_html(pack())),
-        "principle" => {
-            let p = guidance::principle(pack(), arg(0)).ok_or_else(unknown)?;
-            return Ok(report::guidance::principle_html(pack(), p));
+/// Reads a request sent as JSON and writes what it asks for.
+pub fn render_json(json: &str) -> Result<Drawn, RenderError> {
+    let request: Request<serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| RenderError::Request(e.to_string()))?;
+    render(request)
+}
+
+fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
+    read_stored(value).map_err(RenderError::Record)
+}
+
+/// Writes what `request` asks for.
+pub fn render(request: Request<serde_json::Value>) -> Result<Drawn, RenderError> {
+    let p = pack();
+    let unknown = |id: &str| RenderError::UnknownEntry(id.to_string());
+    Ok(match request {
+        Request::Methods => report::methods::methods_html(p).into(),
+        Request::Principle { id } => {
+            let entry = guidance::principle(p, &id).ok_or_else(|| unknown(&id))?;
+            report::guidance::principle_html(p, entry).into()
         }
-        "apptype" => {
-            let t = guidance::application_type(pack(), arg(0)).ok_or_else(unknown)?;
-            return Ok(report::guidance::application_type_html(pack(), t));
+        Request::ApplicationType { id } => {
+            let entry = guidance::application_type(p, &id).ok_or_else(|| unknown(&id))?;
+            report::guidance::application_type_html(p, entry).into()
         }
-        "stage_related" => {
-            return Ok(report::guidance::related_html(pack(), &guidance::related_to_stage(pack(), arg(0))))
+        Request::StageRelated { id } => {
+            report::guidance::related_html(p, &guidance::related_to_stage(p, &id)).into()
         }
-        "compare" => {
-            let list = args.iter().map(|r| record(r)).collect::<Result<Vec<_>, _>>()?;
+        Request::Compare { records } => {
+            let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
             let form = form_of(refs.first().map_or(Kind::Readiness, |a| a.kind));
             let rows = merge::compare(&form, &refs);
-            return Ok(report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)));
+            report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)).into()
         }
-        _ => {}
-    }
-    let a = record(arg(0))?;
-    let none = || format!("no {op} for this kind of assessment");
-    Ok(match op {
-        "results" => report::results_html(pack(), &a, arg(1)).ok_or_else(none)?,
-        "report" => report::report_html(pack(), &a, &meta(args)).ok_or_else(none)?,
-        "report_doc" => report::report_document(pack(), &a, &meta(args)),
-        "report_md" => report::report_markdown(pack(), &a, &meta(args)),
-        "csv" => to_csv(pack(), &a.risk.register),
-        "profile" => workspace::profile_html(pack(), &a.answers),
-        "register" => workspace::register_html(pack(), &a, view),
-        "apply" => {
-            let mut a = a;
-            let event = Event {
-                name: arg(1).into(),
-                value: arg(2).into(),
-                checked: arg(3) == "true",
-                click: arg(4) == "true",
-            };
-            let out = workspace::apply(pack(), &mut a, view, &event, arg(5).parse().unwrap_or(0));
-            let html = out.redraw.then(|| match (arg(6), &out.card) {
-                ("profile", _) => workspace::profile_html(pack(), &a.answers),
-                (_, Some(id)) => workspace::card_html(pack(), &a, view, id),
-                _ => workspace::register_html(pack(), &a, view),
-            });
-            let applied = Applied {
-                changed: out.changed,
-                redraw: out.redraw,
-                focus: out.focus,
-                record: out.changed.then(|| a.clone()),
-                html,
-                changes: out.card.as_ref().and_then(|_| workspace::current_changes(pack(), &a, view)),
-                card: out.card,
-            };
-            serde_json::to_string(&applied).map_err(|e| e.to_string())?
+        Request::Results { record: r, today } => {
+            report::results_html(p, &record(&r)?, &today).ok_or(RenderError::NotForKind)?.into()
         }
-        _ => return Err(format!("unknown operation {op}")),
+        Request::Report { record: r, meta } => {
+            report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
+        }
+        Request::ReportDocument { record: r, meta } => report::report_document(p, &record(&r)?, &meta).into(),
+        Request::ReportMarkdown { record: r, meta } => report::report_markdown(p, &record(&r)?, &meta).into(),
+        Request::RegisterCsv { record: r } => to_csv(p, &record(&r)?.risk.register).into(),
+        Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),
+        Request::Register { record: r, view } => workspace::register_html(p, &record(&r)?, &view).into(),
+        Request::Card { record: r, view, risk } => {
+            let a = record(&r)?;
+            let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
+            Drawn { html, changes: workspace::current_changes(p, &a, &view), contents: None }
+        }
+        Request::Appended { record: r, view, risk } => {
+            let a = record(&r)?;
+            let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
+            let changes = workspace::current_changes(p, &a, &view);
+            Drawn { html, changes, contents: Some(workspace::contents_html(&a)) }
+        }
     })
 }

@@ -115,7 +115,7 @@ fn load_content(state: RwSignal<ContentLoad>) {
         page::mark_ready();
         // Then, in the background, the tools module, so that every view keeps working offline.
         if ready {
-            set_timeout(crate::browser::tools::warm, std::time::Duration::from_millis(300));
+            crate::browser::tools::warm();
         }
     });
 }

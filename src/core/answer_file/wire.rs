@@ -4,6 +4,7 @@
 //! The JSON Schema `docs/answer-file.schema.json` describes exactly these types.
 
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
+use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::risk::register::{Risk, RiskRecord};
 use crate::core::sort::{map, set};
 use serde::Serialize;
@@ -13,10 +14,6 @@ use std::collections::{BTreeMap, BTreeSet};
 const MAX_ID: usize = 64;
 /// Longest item id (question numbers are a few characters).
 const MAX_ITEM_ID: usize = 64;
-/// Longest title, subject, name or role (a merged assessment names all its respondents).
-const MAX_LINE: usize = 10_000;
-/// Longest note or text answer (merged notes combine every respondent's).
-const MAX_TEXT: usize = 1_000_000;
 /// Latest plausible time: year 2286, in milliseconds.
 pub const MAX_TIME: i64 = 10_000_000_000_000;
 

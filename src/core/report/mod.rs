@@ -29,7 +29,7 @@ pub const REPORT_CSS: &str = include_str!("../../../style/report.css");
 pub const GENERAL_NOTES: &str = "_general";
 
 /// What the report says about when it was made; dates are formatted by the caller (local time).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportMeta {
     /// When the report was generated, such as "2026-11-23 14:05".
     pub generated: String,

@@ -9,8 +9,8 @@ use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
 use crate::core::risk::register::{attention, sorted, Risk};
-use crate::core::risk::workspace::{decision_key, options, pending, snapshot_name, status_key};
-use crate::core::risk::{effective_profile, holds, level, rank, screen};
+use crate::core::risk::workspace::{decision_key, snapshot_name, status_key};
+use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen};
 use std::fmt::Write;
 
 /// Counts of risks per cell: `[likelihood - 1][severity - 1]`, rated risks only.

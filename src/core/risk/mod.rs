@@ -2,11 +2,18 @@
 //! questions apply to the system described, which risks its answers propose, the matrix that rates a
 //! risk, the register (`register.rs`) and its snapshots. The app informs; people decide.
 
+pub mod control;
+pub mod edit;
+pub mod event;
 pub mod register;
+pub mod view;
 pub mod workspace;
 
 use crate::core::assessment::Answer;
-use crate::core::content::model::{Condition, Pack, RiskLevel, ScreeningAnswer, ScreeningQuestion};
+use crate::core::assessment::Assessment;
+use crate::core::content::model::{
+    Condition, OptionsFrom, Pack, ProfileField, RiskLevel, ScreeningAnswer, ScreeningQuestion,
+};
 use std::collections::BTreeMap;
 
 /// The level a likelihood and a severity (each 1 to 5) give in the pack's matrix.
@@ -105,6 +112,44 @@ pub fn screen(pack: &Pack, answers: &BTreeMap<String, Answer>) -> Screening {
             !applicable.iter().any(|a| a.id == q.id) && screening_answer(answers.get(q.id.as_ref())).is_some()
         })
         .count();
+    out
+}
+
+/// The risk profile's options for a field: listed in the field, or drawn from a vocabulary.
+pub fn options(pack: &'static Pack, f: &ProfileField) -> Vec<(&'static str, &'static str)> {
+    match f.options_from {
+        Some(OptionsFrom::ApplicationTypes) => {
+            pack.vocabulary.application_types.iter().map(|a| (a.id.as_ref(), a.name.as_ref())).collect()
+        }
+        Some(OptionsFrom::Stages) => {
+            pack.vocabulary.stages.iter().map(|a| (a.id.as_ref(), a.name.as_ref())).collect()
+        }
+        None => pack
+            .risk
+            .profile_fields
+            .iter()
+            .find(|x| x.id == f.id)
+            .map(|x| x.options.iter().map(|o| (o.id.as_ref(), o.label.as_ref())).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// Proposals waiting for a decision: one per template, with the questions that raised it, in the
+/// order of the screening; a template already in the register or dismissed is not proposed again.
+pub fn pending(pack: &'static Pack, a: &Assessment) -> Vec<(&'static str, Vec<String>)> {
+    let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for p in screen(pack, &a.answers).proposals {
+        let done = a.risk.register.iter().any(|r| r.template == p.template)
+            || a.risk.dismissed.contains_key(&p.template);
+        let Some(t) = pack.risk.templates.iter().find(|t| t.id == p.template) else { continue };
+        if done {
+            continue;
+        }
+        match out.iter_mut().find(|(id, _)| *id == t.id.as_ref()) {
+            Some((_, qs)) => qs.push(p.question),
+            None => out.push((t.id.as_ref(), vec![p.question])),
+        }
+    }
     out
 }
 

@@ -221,7 +221,11 @@ fn QuestionItem(
                     />
                     <label for=input>
                         <span class="choice-label">{c.label.as_str()}</span>
-                        <span class="choice-detail">{c.detail}</span>
+                        // Read as two sentences ("No. Proposes a risk…"), not run together.
+                        {(!c.detail.is_empty()).then(|| view! {
+                            <span class="visually-hidden">". "</span>
+                            <span class="choice-detail">{c.detail}</span>
+                        })}
                     </label>
                 </div>
             }

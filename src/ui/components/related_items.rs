@@ -1,4 +1,5 @@
-use crate::ui::pages::results::Rendered;
+use crate::core::render::Request;
+use crate::ui::components::Rendered;
 use leptos::prelude::*;
 
 /// The questions, prompts and risk templates of the three tools that refer to a life-cycle stage,
@@ -8,5 +9,5 @@ pub fn RelatedItems(
     /// The stage id.
     stage: String,
 ) -> impl IntoView {
-    view! { <Rendered op="stage_related" args=vec![stage] class="related-items"/> }
+    view! { <Rendered request=Request::StageRelated { id: stage } class="related-items"/> }
 }

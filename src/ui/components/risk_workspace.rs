@@ -1,10 +1,18 @@
 //! The risk tool's profile or register: HTML written by `core::risk::workspace` (through
-//! `browser::tools`), with one listener for every control in it. Each edit goes to its `apply`; the
-//! HTML is drawn again only when what is shown changed (a choice, a button), and focus goes back to the
-//! control used, or to where the edit leads (a new risk's title).
+//! `browser::tools`), with one listener for every control in it. The editor's draft is the only copy
+//! of the assessment: each input is read as a typed control (`risk::control`), turned into an edit or
+//! a change of this view (`risk::event`), and the edit applied to the draft at once
+//! (`risk::edit::apply`). Only drawing waits for the tools module; it never writes the draft.
 
 use crate::browser::{controls, page, system::now_ms, tools};
-use crate::core::answer_file::read_stored;
+use crate::core::assessment::Assessment;
+use crate::core::content::pack;
+use crate::core::render::{Drawn, Request};
+use crate::core::risk::control::{Action, Control, Focus};
+use crate::core::risk::edit::{Draw, Save};
+use crate::core::risk::event::{handle, Input};
+use crate::core::risk::view::ViewState;
+use crate::core::risk::workspace::{CARDS_ID, CONTENTS_ID};
 use crate::ui::components::AnswerSink;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,114 +24,121 @@ pub enum Part {
     Register,
 }
 
-impl Part {
-    fn id(self) -> &'static str {
-        match self {
-            Part::Profile => "profile",
-            Part::Register => "register",
-        }
-    }
-}
-
+/// The profile form or the register view of the draft in `sink`, kept in step with every edit.
 #[component]
-pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
+pub fn RiskWorkspace(
+    /// The editor's draft and its save callbacks.
+    sink: AnswerSink,
+    /// The profile (on the answer view) or the register (its own view).
+    part: Part,
+) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let problem = RwSignal::new(String::new());
-    let record = move || sink.draft.with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
-    // The whole view, or one risk's card (`card`) in place.
-    let show = move |html: &str, focus: Option<String>, card: Option<&str>, changes: Option<&str>| {
+    // What this view holds that is not saved: typed reasons, a question asked, the pair compared.
+    let view = StoredValue::new(ViewState::default());
+
+    // The request for a drawing, built from the draft as it is now.
+    let request = move |draw: &Draw| -> Request<Assessment> {
+        let (record, view) = (sink.draft.get_untracked(), view.get_value());
+        match (part, draw) {
+            (Part::Profile, _) => Request::Profile { record },
+            (_, Draw::Card(risk)) => Request::Card { record, view, risk: risk.clone() },
+            (_, Draw::Appended(risk)) => Request::Appended { record, view, risk: risk.clone() },
+            _ => Request::Register { record, view },
+        }
+    };
+    // Puts a drawing on screen; false when the part it replaces is not there (draw the whole view).
+    let show = move |draw: &Draw, drawn: Drawn, focus: Option<String>| -> bool {
         let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
-        match card {
-            // The card in place; a card that is not on screen is never drawn as the whole view.
-            Some(id) => match page::element(&format!("rk.{id}")) {
-                Some(old) => old.set_outer_html(html),
+        match draw {
+            Draw::Card(risk) => match page::element(&format!("rk.{risk}")) {
+                Some(old) => old.set_outer_html(&drawn.html),
                 None => return false,
             },
-            None => el.set_inner_html(html),
+            Draw::Appended(_) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
+                (Some(cards), Some(contents)) => {
+                    let _ = cards.insert_adjacent_html("beforeend", &drawn.html);
+                    contents.set_outer_html(drawn.contents.as_deref().unwrap_or_default());
+                }
+                _ => return false,
+            },
+            _ => el.set_inner_html(&drawn.html),
         }
-        if let Some(changes) = changes {
-            if let Ok(Some(old)) = el.query_selector(".changes") {
-                old.set_outer_html(changes);
-            }
+        if let (Some(changes), Ok(Some(old))) = (drawn.changes, el.query_selector(".changes")) {
+            old.set_outer_html(&changes);
         }
         if let Some(id) = keep {
             page::focus_id(&id);
         }
         true
     };
-    let draw = move || {
+    // Drawings resume in the order they were asked for (see `browser::tools`), so the last one wins.
+    let draw = move |draw: Draw, focus: Option<String>| {
+        let asked = tools::render(&request(&draw));
         spawn_local(async move {
-            match tools::render(part.id(), vec![record()]).await {
-                Ok(html) => {
-                    problem.set(String::new());
-                    show(&html, None, None, None);
+            match asked.await {
+                Ok(drawn) => {
+                    if !show(&draw, drawn, focus.clone()) {
+                        let whole = tools::render(&request(&Draw::Register)).await;
+                        match whole {
+                            Ok(drawn) => {
+                                show(&Draw::Register, drawn, focus);
+                            }
+                            Err(e) => problem.set(e),
+                        }
+                    }
                 }
                 Err(e) => problem.set(e),
             }
         });
     };
-    tools::reset();
     // Drawn once mounted, and again whenever the whole draft is replaced (another tab, a restore).
     Effect::new(move |_| {
         sink.replaced.track();
         if node.get().is_some() {
-            draw();
+            view.set_value(ViewState::default());
+            draw(Draw::Register, None);
         }
     });
-    let handle = move |name: String, value: String, checked: bool, click: bool, typing: bool| {
-        spawn_local(async move {
-            // Read when the task runs, so each edit applies to the result of the one before.
-            let args = vec![
-                record(),
-                name,
-                value,
-                checked.to_string(),
-                click.to_string(),
-                now_ms().to_string(),
-                part.id().to_string(),
-            ];
-            let out = match tools::render("apply", args).await {
-                Ok(out) => out,
-                Err(e) => return problem.set(e),
-            };
-            let Ok(out) = serde_json::from_str::<serde_json::Value>(&out) else { return };
-            let record = out.get("record").filter(|r| !r.is_null()).map(read_stored);
-            // An edit the checks refuse (a text beyond the limits) is not kept: say so.
-            if let Some(Err(e)) = &record {
-                problem.set(e.clone());
-            }
-            if let Some(Ok(a)) = record {
-                problem.set(String::new());
-                // Keep what the editor owns (revision, time of the last save); take the edit.
-                sink.draft.update_untracked(|d| {
-                    d.answers = a.answers;
-                    d.risk = a.risk;
-                });
-                sink.schedule.run(());
-                if !typing {
-                    sink.flush.run(());
-                }
-                // The profile decides which screening questions are asked.
-                if part == Part::Profile {
-                    sink.answered.notify();
-                }
-            }
-            let focus = out.get("focus").and_then(|f| f.as_str()).map(String::from);
-            match out.get("html").and_then(|h| h.as_str()) {
-                Some(html) => {
-                    let card = out.get("card").and_then(|c| c.as_str());
-                    if !show(html, focus, card, out.get("changes").and_then(|c| c.as_str())) {
-                        draw();
-                    }
-                }
-                None => {
-                    if let Some(id) = focus {
-                        page::reveal(&id);
-                    }
-                }
-            }
+
+    let on_input = move |input: Input, typing: bool| {
+        let mut result = None;
+        sink.draft.update_untracked(|d| {
+            result = view.try_update_value(|v| handle(pack(), d, v, input, now_ms()));
         });
+        let outcome = match result {
+            Some(Ok(outcome)) => outcome,
+            Some(Err(refusal)) => {
+                problem.set(refusal.problem.to_string());
+                if let Some(f) = refusal.focus {
+                    page::reveal(&f.to_string());
+                }
+                return;
+            }
+            None => return,
+        };
+        if !problem.with_untracked(String::is_empty) {
+            problem.set(String::new());
+        }
+        if let Some(save) = outcome.save {
+            sink.schedule.run(());
+            if save == Save::Now && !typing {
+                sink.flush.run(());
+            }
+            // The profile decides which screening questions are asked.
+            if part == Part::Profile {
+                sink.answered.notify();
+            }
+        }
+        match outcome.draw {
+            Draw::Nothing => {
+                if let Some(f) = outcome.focus {
+                    page::reveal(&f.to_string());
+                }
+            }
+            d => draw(d, outcome.focus.as_ref().map(Focus::to_string)),
+        }
     };
     let edit = move |ev: leptos::ev::Event, on_change: bool| {
         let Some(c) = controls::control(&ev) else { return };
@@ -135,7 +150,10 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
         if c.typing == on_change {
             return;
         }
-        handle(c.name, c.value, c.checked, false, c.typing);
+        match c.name.parse::<Control>() {
+            Ok(control) => on_input(Input::Changed { control, value: c.value, checked: c.checked }, c.typing),
+            Err(e) => problem.set(e.to_string()),
+        }
     };
     view! {
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
@@ -145,8 +163,11 @@ pub fn RiskWorkspace(sink: AnswerSink, part: Part) -> impl IntoView {
             on:input=move |ev| edit(ev, false)
             on:change=move |ev| edit(ev, true)
             on:click=move |ev| {
-                if let Some((name, value)) = controls::action(&ev) {
-                    handle(name, value, false, true, false);
+                if let Some(act) = controls::action(&ev) {
+                    match act.parse::<Action>() {
+                        Ok(action) => on_input(Input::Clicked(action), false),
+                        Err(e) => problem.set(e.to_string()),
+                    }
                 }
             }
         ></div>

@@ -1,7 +1,8 @@
 use crate::core::content::pack;
 use crate::core::guidance;
+use crate::core::render::Request;
+use crate::ui::components::Rendered;
 use crate::ui::components::{guidance_trail, Breadcrumbs, UnknownEntry};
-use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 
 /// One application type: what it covers, examples, concerns, principles at stake, its screening
@@ -16,7 +17,7 @@ pub fn ApplicationTypePage(
     };
     view! {
         <Breadcrumbs trail=guidance_trail() current=a.name.to_string()/>
-        <Rendered op="apptype" args=vec![id] class="entry"/>
+        <Rendered request=Request::ApplicationType { id } class="entry"/>
     }
     .into_any()
 }

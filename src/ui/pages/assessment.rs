@@ -252,6 +252,13 @@ fn Editor(
             view! { <AssessmentTabs id=id.get_value() current=here risk=kind == Kind::Risk/> }
         })}
         <p class="save-status" class:problem=failed role="status">{status}</p>
+        // A failed save (storage full) is announced at once, as the library does.
+        {move || match state.get() {
+            SaveState::Failed(reason) => Some(view! {
+                <p class="notice problem" role="alert">{t_with("assessment.not_saved", &[("reason", &reason)])}</p>
+            }),
+            _ => None,
+        }}
         // Inserted when it happens, so screen readers announce the alert.
         {move || {
             (state.get() == SaveState::Conflict).then(|| {

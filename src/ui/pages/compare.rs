@@ -2,10 +2,10 @@ use crate::browser::page;
 use crate::browser::system::{new_id, now_ms};
 use crate::core::assessment::{Assessment, Kind, NewAssessment, Respondent};
 use crate::core::merge::{compare, label, merge, merge_registers, Pick};
+use crate::core::render::Request;
 use crate::core::route::Route;
-use crate::ui::components::Breadcrumbs;
+use crate::ui::components::{Breadcrumbs, Rendered};
 use crate::ui::i18n::{t, t_with};
-use crate::ui::pages::results::Rendered;
 use crate::ui::state::use_library;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -50,7 +50,7 @@ pub fn ComparePage(
     let risk = list[0].kind == Kind::Risk;
     let refs: Vec<&Assessment> = list.iter().collect();
     let rows = compare(&form, &refs);
-    let records: Vec<String> = refs.iter().map(|a| serde_json::to_string(a).unwrap_or_default()).collect();
+    let records: Vec<Assessment> = list.clone();
     let who = refs.iter().map(|a| label(a)).collect::<Vec<_>>().join(", ");
     let count = refs.len().to_string();
     let title = RwSignal::new(t_with("compare.merged_title_default", &[("title", &list[0].title)]));
@@ -109,7 +109,7 @@ pub fn ComparePage(
             role="region"
             aria-label=t("compare.title")
         >
-            <Rendered op="compare" args=records class="compare-table"/>
+            <Rendered request=Request::Compare { records } class="compare-table"/>
         </div>
         <section class="panel" aria-labelledby="merge-heading">
             <h2 id="merge-heading">{t("compare.create")}</h2>

@@ -1,6 +1,7 @@
+use crate::core::render::Request;
+use crate::ui::components::Rendered;
 use crate::ui::components::{guidance_trail, Breadcrumbs};
 use crate::ui::i18n::t;
-use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 
 /// How the three tools work, all read from the content pack; the page's markup is written by
@@ -9,6 +10,6 @@ use leptos::prelude::*;
 pub fn MethodsPage() -> impl IntoView {
     view! {
         <Breadcrumbs trail=guidance_trail() current=t("methods.title").to_string()/>
-        <Rendered op="methods" args=Vec::new() class="methods"/>
+        <Rendered request=Request::Methods class="methods"/>
     }
 }

@@ -1,8 +1,9 @@
 use crate::core::content::pack;
 use crate::core::guidance;
+use crate::core::render::Request;
 use crate::core::route::GuidanceView;
+use crate::ui::components::Rendered;
 use crate::ui::components::{guidance_trail, Breadcrumbs, UnknownEntry};
-use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 
 /// One principle: its meaning, a policing example, red flags, where it is at stake, and every
@@ -24,7 +25,7 @@ pub fn PrinciplePage(
     }
     view! {
         <Breadcrumbs trail=trail current=format!("{} {}", p.id, p.name)/>
-        <Rendered op="principle" args=vec![id] class="entry"/>
+        <Rendered request=Request::Principle { id } class="entry"/>
     }
     .into_any()
 }

@@ -3,11 +3,12 @@ use crate::browser::page;
 use crate::browser::system::{date_time, now_ms};
 use crate::browser::tools;
 use crate::core::assessment::{file_name, Assessment, Kind};
+use crate::core::render::Request;
+use crate::core::report::ReportMeta;
 use crate::core::route::Route;
-use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice};
+use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice, Rendered};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
-use crate::ui::pages::results::Rendered;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -38,21 +39,22 @@ fn Report(a: Assessment) -> impl IntoView {
             .into_any();
     }
     let now = now_ms();
-    // The assessment and when: what every rendering of this report is given.
-    let args = StoredValue::new(vec![
-        serde_json::to_string(&a).unwrap_or_default(),
-        date_time(now),
-        date_time(a.updated),
-        now.to_string(),
-    ]);
+    // When: what every rendering of this report is given.
+    let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
     let risk = a.kind == Kind::Risk;
+    let shown = Request::Report { record: a.clone(), meta: meta.clone() };
+    let meta_for_save = StoredValue::new(meta);
     let a = StoredValue::new(a);
     let problem = RwSignal::new(String::new());
     // The file name says what it is: kind, title, date; the extension says the format.
-    let save = move |op: &'static str, ext: &'static str, mime: &'static str| {
+    let save = move |format: fn(Assessment, ReportMeta) -> Request<Assessment>,
+                     ext: &'static str,
+                     mime: &'static str| {
+        let asked = tools::render(&a.with_value(|a| format(a.clone(), meta_for_save.get_value())));
         spawn_local(async move {
-            match tools::render(op, args.get_value()).await {
-                Ok(text) => {
+            match asked.await {
+                Ok(drawn) => {
+                    let text = drawn.html;
                     let date: String = date_time(now).chars().take(10).collect();
                     let name = a.with_value(|a| file_name(a, &date)).replace(".json", &format!("_{ext}"));
                     download(&name, mime, &text);
@@ -65,17 +67,17 @@ fn Report(a: Assessment) -> impl IntoView {
         {head}
         <p class="actions report-actions">
             <button type="button" class="button" on:click=move |_| page::print()>{t("report.print")}</button>
-            <button type="button" class="button secondary" on:click=move |_| save("report_doc", "report.html", "text/html") aria-describedby="report-hint">{t("report.download_html")}</button>
-            <button type="button" class="button secondary" on:click=move |_| save("report_md", "report.md", "text/markdown") aria-describedby="report-hint">{t("report.download_markdown")}</button>
+            <button type="button" class="button secondary" on:click=move |_| save(|record, meta| Request::ReportDocument { record, meta }, "report.html", "text/html") aria-describedby="report-hint">{t("report.download_html")}</button>
+            <button type="button" class="button secondary" on:click=move |_| save(|record, meta| Request::ReportMarkdown { record, meta }, "report.md", "text/markdown") aria-describedby="report-hint">{t("report.download_markdown")}</button>
             {risk.then(|| view! {
-                <button type="button" class="button secondary" on:click=move |_| save("csv", "register.csv", "text/csv")>
+                <button type="button" class="button secondary" on:click=move |_| save(|record, _| Request::RegisterCsv { record }, "register.csv", "text/csv")>
                     {t("riskresults.download_csv")}
                 </button>
             })}
         </p>
         <p class="hint report-actions" id="report-hint">{t("report.downloads_hint")}</p>
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
-        <Rendered op="report" args=args.get_value() class="report"/>
+        <Rendered request=shown class="report"/>
     }
     .into_any()
 }

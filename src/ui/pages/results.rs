@@ -1,8 +1,8 @@
 use crate::browser::system::{date_time, now_ms};
-use crate::browser::tools;
 use crate::core::assessment::{Assessment, Kind};
+use crate::core::render::Request;
 use crate::core::route::Route;
-use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice};
+use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice, Rendered};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
 use leptos::prelude::*;
@@ -34,24 +34,6 @@ fn Results(a: Assessment) -> impl IntoView {
             .into_any();
     }
     let today: String = date_time(now_ms()).chars().take(10).collect();
-    let record = serde_json::to_string(&a).unwrap_or_default();
-    view! { {head} <Rendered op="results" args=vec![record, today] class="report results"/> }.into_any()
-}
-
-/// HTML the tools module writes for `op` with `args` (see `core::render`): "Preparing…" until it
-/// arrives, or the problem.
-#[component]
-pub fn Rendered(op: &'static str, args: Vec<String>, class: &'static str) -> impl IntoView {
-    let body = LocalResource::new(move || tools::render(op, args.clone()));
-    let html = move || match body.get() {
-        None => format!("<p role=\"status\">{}</p>", t("results.loading")),
-        Some(Ok(html)) => html,
-        Some(Err(problem)) => {
-            let mut p = String::from("<p class=\"notice problem\" role=\"alert\">");
-            p.push_str(&crate::core::report::escape::html(&problem));
-            p.push_str("</p>");
-            p
-        }
-    };
-    view! { <div class=class inner_html=html></div> }
+    view! { {head} <Rendered request=Request::Results { record: a, today } class="report results"/> }
+        .into_any()
 }

@@ -1,35 +1,53 @@
+//! The risk editor as the app drives it: inputs on the controls this module writes, read back by
+//! `risk::event::handle` and applied to the assessment; the markup drawn after each.
+
 use super::*;
-use crate::core::assessment::{ContentRef, Kind, NewAssessment};
+use crate::core::assessment::{Answer, ContentRef, Kind, NewAssessment};
 use crate::core::content::pack;
+use crate::core::risk::edit::{Draw, EditError, Save};
+use crate::core::risk::event::{handle, Input, Outcome, Refusal};
+use crate::core::risk::register::{Decision, Status};
+use crate::core::risk::screen;
 
 fn fresh() -> Assessment {
     Assessment::new("a".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack()), 0)
 }
 
-fn edit(a: &mut Assessment, view: &mut ViewState, name: &str, value: &str) -> Outcome {
-    apply(pack(), a, view, &Event { name: name.into(), value: value.into(), ..Event::default() }, 0)
+fn change(
+    a: &mut Assessment,
+    v: &mut ViewState,
+    name: &str,
+    value: &str,
+    checked: bool,
+) -> Result<Outcome, Refusal> {
+    let control = name.parse().expect("a control the markup writes");
+    handle(pack(), a, v, Input::Changed { control, value: value.into(), checked }, 0)
 }
 
-fn tick(a: &mut Assessment, view: &mut ViewState, name: &str, value: &str, checked: bool) -> Outcome {
-    apply(pack(), a, view, &Event { name: name.into(), value: value.into(), checked, click: false }, 0)
+fn edit(a: &mut Assessment, v: &mut ViewState, name: &str, value: &str) -> Result<Outcome, Refusal> {
+    change(a, v, name, value, false)
 }
 
-fn click(a: &mut Assessment, view: &mut ViewState, act: &str, arg: &str, now: i64) -> Outcome {
-    apply(
-        pack(),
-        a,
-        view,
-        &Event { name: act.into(), value: arg.into(), click: true, ..Event::default() },
-        now,
-    )
+fn tick(a: &mut Assessment, v: &mut ViewState, name: &str, value: &str, on: bool) {
+    change(a, v, name, value, on).expect("ticked");
+}
+
+fn click(a: &mut Assessment, v: &mut ViewState, action: &str, now: i64) -> Result<Outcome, Refusal> {
+    handle(pack(), a, v, Input::Clicked(action.parse().expect("an action the markup writes")), now)
+}
+
+fn focus(o: &Result<Outcome, Refusal>) -> Option<String> {
+    match o {
+        Ok(o) => o.focus.as_ref().map(|f| f.to_string()),
+        Err(r) => r.focus.as_ref().map(|f| f.to_string()),
+    }
 }
 
 /// A profiled 1:N face system with two risk-signalling answers.
 fn face_system() -> (Assessment, ViewState) {
     let (mut a, mut v) = (fresh(), ViewState::default());
-    edit(&mut a, &mut v, "pf.application_type", "image");
-    edit(&mut a, &mut v, "pf.face_mode", "1ton");
-    edit(&mut a, &mut v, "S1.1.1", "no"); // not a profile field: ignored by apply
+    edit(&mut a, &mut v, "pf.application_type", "image").expect("a choice");
+    edit(&mut a, &mut v, "pf.face_mode", "1ton").expect("a choice");
     a.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
     a.answers.insert("S1.1.2".into(), Answer::Choice("partly".into()));
     a.answers.insert("S1.3.3".into(), Answer::Choice("no".into()));
@@ -41,19 +59,20 @@ fn the_profile_hides_fields_whose_conditions_fail_and_keeps_their_answers() {
     let (mut a, mut v) = (fresh(), ViewState::default());
     let html = profile_html(pack(), &a.answers);
     assert!(html.contains("<fieldset class=\"pf-group\" aria-describedby=\"pf.face_mode.h\" hidden>"));
-    assert!(edit(&mut a, &mut v, "pf.application_type", "image").redraw, "a choice redraws");
+    let chose = edit(&mut a, &mut v, "pf.application_type", "image").expect("an option");
+    assert_eq!(chose.draw, Draw::Profile, "a choice redraws the profile");
     let html = profile_html(pack(), &a.answers);
     assert!(html.contains("<fieldset class=\"pf-group\" aria-describedby=\"pf.face_mode.h\"><legend>"));
-    edit(&mut a, &mut v, "pf.face_mode", "1ton");
+    edit(&mut a, &mut v, "pf.face_mode", "1ton").expect("an option");
     assert!(profile_html(pack(), &a.answers)
         .contains("id=\"pf.face_mode.1ton\" name=\"pf.face_mode\" value=\"1ton\" checked"));
-    edit(&mut a, &mut v, "pf.application_type", "text-speech");
+    edit(&mut a, &mut v, "pf.application_type", "text-speech").expect("an option");
     assert_eq!(a.answers.get("face_mode"), Some(&Answer::Choice("1ton".into())), "kept while hidden");
     // Text is saved as typed without a redraw; emptied, it is no answer.
     let typed = edit(&mut a, &mut v, "pf.purpose", "Find <missing> people");
-    assert_eq!(typed, Outcome { changed: true, redraw: false, focus: None, card: None });
+    assert_eq!(typed, Ok(Outcome { save: Some(Save::Soon), draw: Draw::Nothing, focus: None }));
     assert!(profile_html(pack(), &a.answers).contains("Find &lt;missing&gt; people</textarea>"));
-    edit(&mut a, &mut v, "pf.purpose", "");
+    edit(&mut a, &mut v, "pf.purpose", "").expect("text");
     assert!(!a.answers.contains_key("purpose"));
     // Several choices keep the field's order whatever the clicks.
     tick(&mut a, &mut v, "pf.data_categories", "biometric", true);
@@ -67,18 +86,34 @@ fn the_profile_hides_fields_whose_conditions_fail_and_keeps_their_answers() {
     assert!(!a.answers.contains_key("data_categories"));
 }
 
+// A value no control offers is refused with a message, and nothing changes.
+#[test]
+fn an_unknown_field_or_option_is_refused_and_changes_nothing() {
+    let (mut a, mut v) = (fresh(), ViewState::default());
+    let before = a.clone();
+    let refused = edit(&mut a, &mut v, "pf.application_type", "crystal-ball").expect_err("not an option");
+    assert_eq!(
+        refused.problem,
+        EditError::UnknownOption { field: "application_type".into(), option: "crystal-ball".into() }
+    );
+    assert!(edit(&mut a, &mut v, "pf.colour", "blue").is_err());
+    assert!(edit(&mut a, &mut v, "rk.K9.title", "Nobody").is_err(), "no such risk");
+    assert_eq!(a, before);
+}
+
 #[test]
 fn proposals_are_one_per_template_until_accepted_or_dismissed_with_a_reason() {
     let (mut a, mut v) = face_system();
-    let waiting = pending(pack(), &a);
+    let waiting = crate::core::risk::pending(pack(), &a);
     let legal = waiting.iter().find(|(t, _)| *t == "T-legal-basis").expect("legal basis proposed");
     assert_eq!(legal.1, ["S1.1.1", "S1.1.2"], "one proposal, raised by both questions");
     assert!(waiting.iter().any(|(t, _)| *t == "T-frt-watchlist"), "the 1:N-only question proposes");
     let html = register_html(pack(), &a, &v);
     assert!(html.contains("Raised by your answers to S1.1.1, S1.1.2."));
+    assert!(html.contains("data-act=\"accept.T-legal-basis\""));
 
-    let accepted = click(&mut a, &mut v, "accept", "T-legal-basis", 0);
-    assert_eq!(accepted.focus.as_deref(), Some("rk.K1.title"));
+    let accepted = click(&mut a, &mut v, "accept.T-legal-basis", 0);
+    assert_eq!(focus(&accepted).as_deref(), Some("rk.K1.title"));
     let r = &a.risk.register[0];
     assert_eq!(
         (r.id.as_str(), r.template.as_str(), r.title.as_str()),
@@ -89,45 +124,54 @@ fn proposals_are_one_per_template_until_accepted_or_dismissed_with_a_reason() {
         !r.mitigations.is_empty()
             && r.mitigations.iter().all(|m| m.owner.is_empty() && m.status == Status::Planned)
     );
-    assert!(!pending(pack(), &a).iter().any(|(t, _)| *t == "T-legal-basis"));
+    assert!(!crate::core::risk::pending(pack(), &a).iter().any(|(t, _)| *t == "T-legal-basis"));
 
     // No reason, no dismissal: the user is told and taken to the field.
-    let refused = click(&mut a, &mut v, "dismiss", "T-frt-watchlist", 0);
-    assert!(!refused.changed);
-    assert_eq!(refused.focus.as_deref(), Some("dr.T-frt-watchlist"));
-    assert!(register_html(pack(), &a, &v).contains(s("risk.reason_needed")));
-    edit(&mut a, &mut v, "dr.T-frt-watchlist", "  Watchlist <run> by another agency ");
-    assert!(click(&mut a, &mut v, "dismiss", "T-frt-watchlist", 0).changed);
+    let before = a.clone();
+    let refused = click(&mut a, &mut v, "dismiss.T-frt-watchlist", 0);
+    assert_eq!(refused.as_ref().map_err(|r| &r.problem), Err(&EditError::ReasonNeeded));
+    assert_eq!(focus(&refused).as_deref(), Some("dr.T-frt-watchlist"));
+    assert_eq!(a, before, "nothing dismissed");
+    edit(&mut a, &mut v, "dr.T-frt-watchlist", "  Watchlist <run> by another agency ").expect("typed");
+    assert_eq!(a, before, "a reason typed is the view's until it is used");
+    assert!(click(&mut a, &mut v, "dismiss.T-frt-watchlist", 0).is_ok());
     assert_eq!(
         a.risk.dismissed.get("T-frt-watchlist").map(String::as_str),
         Some("Watchlist <run> by another agency")
     );
     let html = register_html(pack(), &a, &v);
     assert!(html.contains("Watchlist &lt;run&gt; by another agency"), "kept and shown, escaped");
-    assert!(!pending(pack(), &a).iter().any(|(t, _)| *t == "T-frt-watchlist"));
-    click(&mut a, &mut v, "undismiss", "T-frt-watchlist", 0);
-    assert!(pending(pack(), &a).iter().any(|(t, _)| *t == "T-frt-watchlist"));
+    assert!(!crate::core::risk::pending(pack(), &a).iter().any(|(t, _)| *t == "T-frt-watchlist"));
+    click(&mut a, &mut v, "undismiss.T-frt-watchlist", 0).expect("undone");
+    assert!(crate::core::risk::pending(pack(), &a).iter().any(|(t, _)| *t == "T-frt-watchlist"));
 
     // A profile change hides the 1:N question: its proposal goes, its answer stays.
-    edit(&mut a, &mut v, "pf.face_mode", "1to1");
-    assert!(!pending(pack(), &a).iter().any(|(t, _)| *t == "T-frt-watchlist"));
+    edit(&mut a, &mut v, "pf.face_mode", "1to1").expect("an option");
+    assert!(!crate::core::risk::pending(pack(), &a).iter().any(|(t, _)| *t == "T-frt-watchlist"));
     assert_eq!(screen(pack(), &a.answers).set_aside, 1);
 }
 
 #[test]
 fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmation() {
     let (mut a, mut v) = (fresh(), ViewState::default());
-    click(&mut a, &mut v, "add", "", 0);
-    click(&mut a, &mut v, "add", "", 0);
+    let first = click(&mut a, &mut v, "add", 0).expect("added");
+    assert_eq!(first.draw, Draw::Register, "the first risk replaces the empty register's line");
+    let second = click(&mut a, &mut v, "add", 0).expect("added");
+    assert_eq!(second.draw, Draw::Appended("K2".into()), "later ones are drawn alone");
     assert_eq!(a.risk.register.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["K1", "K2"]);
-    edit(&mut a, &mut v, "rk.K2.title", "Staff fatigue");
-    edit(&mut a, &mut v, "rk.K2.groups", "Officers\n\n  Reviewers  \n");
+    edit(&mut a, &mut v, "rk.K2.title", "Staff fatigue").expect("typed");
+    edit(&mut a, &mut v, "rk.K2.groups", "Officers\n\n  Reviewers  \n").expect("typed");
     assert_eq!(a.risk.register[1].affected_groups, ["Officers", "Reviewers"]);
-    let rated = edit(&mut a, &mut v, "rk.K2.l", "4");
-    assert!(rated.redraw && rated.card.as_deref() == Some("K2"), "a rating redraws its card only");
-    assert!(card_html(pack(), &a, &v, "K2").starts_with("<article class=\"risk-card\" id=\"rk.K2\""));
-    edit(&mut a, &mut v, "rk.K2.s", "3");
-    edit(&mut a, &mut v, "rk.K2.rl", "9"); // out of range: not rated
+    let rated = edit(&mut a, &mut v, "rk.K2.l", "4").expect("rated");
+    assert_eq!(rated.draw, Draw::Card("K2".into()), "a rating redraws its card only");
+    let card = card_html(pack(), &a, &v, "K2").expect("a card");
+    assert!(card.starts_with("<article class=\"risk-card\" id=\"rk.K2\""));
+    edit(&mut a, &mut v, "rk.K2.s", "3").expect("rated");
+    assert_eq!(
+        edit(&mut a, &mut v, "rk.K2.rl", "9").map_err(|r| r.problem),
+        Err(EditError::Rating(9)),
+        "out of range: refused"
+    );
     let html = register_html(pack(), &a, &v);
     assert!(
         html.contains(
@@ -140,72 +184,118 @@ fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmat
     tick(&mut a, &mut v, "rk.K2.pr", "P5.1", true);
     tick(&mut a, &mut v, "rk.K2.pr", "P2.1", true);
     assert_eq!(a.risk.register[1].principles, ["P2.1", "P5.1"]);
-    edit(&mut a, &mut v, "rk.K2.decision", "treat");
+    edit(&mut a, &mut v, "rk.K2.decision", "treat").expect("decided");
     assert_eq!(a.risk.register[1].decision, Some(Decision::Treat));
-    edit(&mut a, &mut v, "rk.K2.decision", "");
+    edit(&mut a, &mut v, "rk.K2.decision", "").expect("undecided");
     assert_eq!(a.risk.register[1].decision, None);
 
-    let added = click(&mut a, &mut v, "addm", "K2", 0);
-    assert_eq!(added.focus.as_deref(), Some("mt.K2.0.action"));
-    edit(&mut a, &mut v, "mt.K2.0.action", "Rotate reviewers");
-    edit(&mut a, &mut v, "mt.K2.0.owner", "Shift lead");
-    edit(&mut a, &mut v, "mt.K2.0.due", "2027-01-31");
-    edit(&mut a, &mut v, "mt.K2.0.status", "in-progress");
-    click(&mut a, &mut v, "addm", "K2", 0);
-    edit(&mut a, &mut v, "mt.K2.1.due", "31/01/2027");
+    let added = click(&mut a, &mut v, "addm.K2", 0);
+    assert_eq!(focus(&added).as_deref(), Some("mt.K2.0.action"));
+    edit(&mut a, &mut v, "mt.K2.0.action", "Rotate reviewers").expect("typed");
+    edit(&mut a, &mut v, "mt.K2.0.owner", "Shift lead").expect("typed");
+    edit(&mut a, &mut v, "mt.K2.0.due", "2027-01-31").expect("a date");
+    edit(&mut a, &mut v, "mt.K2.0.status", "in-progress").expect("a status");
+    click(&mut a, &mut v, "addm.K2", 0).expect("added");
+    assert_eq!(
+        edit(&mut a, &mut v, "mt.K2.1.due", "31/01/2027").map_err(|r| r.problem),
+        Err(EditError::NotADate("31/01/2027".into()))
+    );
     let m = &a.risk.register[1].mitigations;
     assert_eq!(
         (m[0].owner.as_str(), m[0].due.as_str(), m[0].status),
         ("Shift lead", "2027-01-31", Status::InProgress)
     );
     assert_eq!(m[1].due, "", "not a date: not kept");
-    click(&mut a, &mut v, "removem", "K2.0", 0);
+    click(&mut a, &mut v, "removem.K2.0", 0).expect("removed");
     assert_eq!(a.risk.register[1].mitigations.len(), 1);
 
-    click(&mut a, &mut v, "remove", "K1", 0);
-    assert_eq!(a.risk.register.len(), 2, "no removal without the question asked");
-    let asked = click(&mut a, &mut v, "ask", "K1", 0);
-    assert!(!asked.changed && a.risk.register.len() == 2, "asking removes nothing");
-    assert!(register_html(pack(), &a, &v).contains("Remove K1 and everything recorded for it?"));
-    click(&mut a, &mut v, "keep", "K1", 0);
+    assert!(click(&mut a, &mut v, "remove.K1", 0).is_err(), "no removal without the question asked");
     assert_eq!(a.risk.register.len(), 2);
-    click(&mut a, &mut v, "ask", "K1", 0);
-    click(&mut a, &mut v, "remove", "K1", 0);
+    let asked = click(&mut a, &mut v, "ask.K1", 0).expect("asked");
+    assert!(asked.save.is_none() && a.risk.register.len() == 2, "asking removes nothing");
+    assert_eq!(focus(&Ok(asked)).as_deref(), Some("b.keep.K1"));
+    assert!(register_html(pack(), &a, &v).contains("Remove K1 and everything recorded for it?"));
+    click(&mut a, &mut v, "keep.K1", 0).expect("kept");
+    assert_eq!(a.risk.register.len(), 2);
+    click(&mut a, &mut v, "ask.K1", 0).expect("asked");
+    click(&mut a, &mut v, "remove.K1", 0).expect("removed");
     assert_eq!(a.risk.register.len(), 1);
-    click(&mut a, &mut v, "add", "", 0);
+    click(&mut a, &mut v, "add", 0).expect("added");
     assert_eq!(a.risk.register[1].id, "K3", "a removed risk's id is never reused");
+}
+
+// The app refuses to keep what its own reader would refuse to load.
+#[test]
+fn a_text_over_the_limits_is_refused_before_it_is_kept() {
+    let (mut a, mut v) = (fresh(), ViewState::default());
+    click(&mut a, &mut v, "add", 0).expect("added");
+    let long = "x".repeat(crate::core::limits::MAX_LINE + 1);
+    let refused = edit(&mut a, &mut v, "rk.K1.title", &long).expect_err("too long");
+    assert_eq!(refused.problem.to_string(), "This text is too long: at most 10000 characters are kept.");
+    assert_eq!(a.risk.register[0].title, "");
 }
 
 #[test]
 fn snapshots_keep_the_register_and_show_what_changed() {
     let (mut a, mut v) = (fresh(), ViewState::default());
-    click(&mut a, &mut v, "add", "", 0);
-    edit(&mut a, &mut v, "rk.K1.title", "Bias");
-    edit(&mut a, &mut v, "rk.K1.l", "2");
-    edit(&mut a, &mut v, "rk.K1.s", "2");
-    edit(&mut a, &mut v, "snap.label", " Design stage ");
-    click(&mut a, &mut v, "snap", "", 1_795_000_000_000);
+    click(&mut a, &mut v, "add", 0).expect("added");
+    edit(&mut a, &mut v, "rk.K1.title", "Bias").expect("typed");
+    edit(&mut a, &mut v, "rk.K1.l", "2").expect("rated");
+    edit(&mut a, &mut v, "rk.K1.s", "2").expect("rated");
+    edit(&mut a, &mut v, "snap.label", " Design stage ").expect("typed");
+    click(&mut a, &mut v, "snap", 1_795_000_000_000).expect("taken");
     assert_eq!(a.risk.snapshots[0].label, "Design stage");
     assert_eq!(a.risk.snapshots[0].register, a.risk.register);
     let html = register_html(pack(), &a, &v);
     assert!(html.contains("Design stage (2026-11-18)"), "{html}");
     assert!(html.contains(s("risk.no_changes")));
+    // Two snapshots in one millisecond stay apart.
+    click(&mut a, &mut v, "snap", 1_795_000_000_000).expect("taken");
+    assert_eq!(a.risk.snapshots[1].taken, 1_795_000_000_001);
+    click(&mut a, &mut v, "unsnap.1795000000001", 0).expect("asked");
+    click(&mut a, &mut v, "dropsnap.1795000000001", 0).expect("deleted");
 
-    edit(&mut a, &mut v, "rk.K1.l", "5");
-    click(&mut a, &mut v, "add", "", 0);
-    edit(&mut a, &mut v, "rk.K2.title", "Drift");
+    edit(&mut a, &mut v, "rk.K1.l", "5").expect("rated");
+    click(&mut a, &mut v, "add", 0).expect("added");
+    edit(&mut a, &mut v, "rk.K2.title", "Drift").expect("typed");
     let html = register_html(pack(), &a, &v);
     assert!(html.contains("<h4>New risks</h4><ul><li>K2 Drift</li>"), "{html}");
     assert!(html.contains("K1 Bias: inherent Low (L2 × S2) → Medium (L5 × S2)"), "{html}");
 
     // Comparing the current register with itself shows nothing; a deleted snapshot is gone.
-    edit(&mut a, &mut v, "cmp.a", "current");
+    edit(&mut a, &mut v, "cmp.a", "current").expect("chosen");
     assert!(register_html(pack(), &a, &v).contains(s("risk.no_changes")));
-    click(&mut a, &mut v, "unsnap", "1795000000000", 0);
-    assert_eq!(a.risk.snapshots.len(), 1, "deleting asks first");
+    assert!(click(&mut a, &mut v, "dropsnap.1795000000000", 0).is_err(), "deleting asks first");
+    assert_eq!(a.risk.snapshots.len(), 1);
+    click(&mut a, &mut v, "unsnap.1795000000000", 0).expect("asked");
     assert!(register_html(pack(), &a, &v).contains("Delete the snapshot Design stage (2026-11-18)?"));
-    click(&mut a, &mut v, "dropsnap", "1795000000000", 0);
+    click(&mut a, &mut v, "dropsnap.1795000000000", 0).expect("deleted");
     assert!(a.risk.snapshots.is_empty());
+}
+
+// Every name and action the markup writes is one the dispatcher reads back.
+#[test]
+fn every_control_and_button_written_parses() {
+    let (mut a, mut v) = face_system();
+    click(&mut a, &mut v, "accept.T-legal-basis", 0).expect("accepted");
+    click(&mut a, &mut v, "addm.K1", 0).expect("added");
+    click(&mut a, &mut v, "snap", 1).expect("taken");
+    let html = register_html(pack(), &a, &v) + &profile_html(pack(), &a.answers);
+    let attr = |name: &str| {
+        let key = format!("{name}=\"");
+        html.split(&key)
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let (names, acts) = (attr("name"), attr("data-act"));
+    assert!(names.len() > 40 && acts.len() > 5);
+    for n in names {
+        assert!(n.parse::<crate::core::risk::control::Control>().is_ok(), "{n}");
+    }
+    for n in acts {
+        assert!(n.parse::<crate::core::risk::control::Action>().is_ok(), "{n}");
+    }
 }
 
 #[test]

@@ -1,0 +1,511 @@
+//! Every change a user makes to a risk assessment's profile, proposals, register, mitigations,
+//! decisions and snapshots, as a typed value, and [`apply`], the one function that makes it on the
+//! app's draft. It says what to save and draw; it never touches the view's transient state.
+
+use super::control::{Action, Control, Focus, MitigationField, RiskField, Section};
+use super::options;
+use super::register::{Decision, Mitigation, Risk, Snapshot, Status};
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::content::model::{FieldKind, Pack};
+use crate::core::limits::{self, TooLong};
+use std::fmt;
+
+/// A text field of a risk that takes any text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RiskText {
+    Title,
+    Description,
+    /// Affected groups, one per line.
+    Groups,
+    Controls,
+    DecidedBy,
+    Rationale,
+}
+
+/// One of the four ratings of a risk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    Likelihood,
+    Severity,
+    ResidualLikelihood,
+    ResidualSeverity,
+}
+
+/// One change to a risk assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// A text profile field; empty text removes the answer.
+    ProfileText {
+        field: String,
+        text: String,
+    },
+    ProfileChoice {
+        field: String,
+        option: String,
+    },
+    /// One option of a several-choices profile field ticked or not.
+    ProfileToggle {
+        field: String,
+        option: String,
+        on: bool,
+    },
+    Accept {
+        template: String,
+    },
+    Dismiss {
+        template: String,
+        reason: String,
+    },
+    Undismiss {
+        template: String,
+    },
+    AddRisk,
+    RemoveRisk {
+        risk: String,
+    },
+    RiskText {
+        risk: String,
+        field: RiskText,
+        text: String,
+    },
+    Stage {
+        risk: String,
+        stage: String,
+    },
+    Decide {
+        risk: String,
+        decision: Option<Decision>,
+    },
+    /// A rating from 0 (not rated) to 5.
+    Rate {
+        risk: String,
+        scale: Scale,
+        value: u8,
+    },
+    Principle {
+        risk: String,
+        principle: String,
+        on: bool,
+    },
+    AddMitigation {
+        risk: String,
+    },
+    RemoveMitigation {
+        risk: String,
+        index: usize,
+    },
+    MitigationAction {
+        risk: String,
+        index: usize,
+        text: String,
+    },
+    MitigationOwner {
+        risk: String,
+        index: usize,
+        text: String,
+    },
+    /// A due date as `YYYY-MM-DD`, or empty for none.
+    MitigationDue {
+        risk: String,
+        index: usize,
+        date: String,
+    },
+    MitigationStatus {
+        risk: String,
+        index: usize,
+        status: Status,
+    },
+    TakeSnapshot {
+        label: String,
+        taken: i64,
+    },
+    DeleteSnapshot {
+        taken: i64,
+    },
+}
+
+/// An edit that cannot be made, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    UnknownField(String),
+    UnknownOption {
+        field: String,
+        option: String,
+    },
+    UnknownTemplate(String),
+    UnknownRisk(String),
+    UnknownMitigation {
+        risk: String,
+        index: usize,
+    },
+    UnknownSnapshot(i64),
+    UnknownStage(String),
+    UnknownPrinciple(String),
+    /// A rating outside 0 to 5.
+    Rating(u8),
+    NotARating(String),
+    UnknownDecision(String),
+    UnknownStatus(String),
+    /// A removal or deletion whose question was not asked and answered.
+    NotConfirmed,
+    NotADate(String),
+    ReasonNeeded,
+    /// Two snapshots cannot share a time (they are told apart by it).
+    SnapshotTime(i64),
+    TooLong(TooLong),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::UnknownField(x) => write!(f, "There is no profile field \"{x}\"."),
+            EditError::UnknownOption { field, option } => {
+                write!(f, "\"{option}\" is not an option of the profile field \"{field}\".")
+            }
+            EditError::UnknownTemplate(x) => write!(f, "There is no proposed risk \"{x}\"."),
+            EditError::UnknownRisk(x) => write!(f, "There is no risk {x} in the register."),
+            EditError::UnknownMitigation { risk, index } => {
+                write!(f, "Risk {risk} has no mitigation {}.", index.saturating_add(1))
+            }
+            EditError::UnknownSnapshot(t) => write!(f, "There is no snapshot taken at {t}."),
+            EditError::UnknownStage(x) => write!(f, "There is no life-cycle stage \"{x}\"."),
+            EditError::UnknownPrinciple(x) => write!(f, "There is no principle \"{x}\"."),
+            EditError::Rating(n) => write!(f, "A rating goes from 1 to 5 (0 for not rated), not {n}."),
+            EditError::NotARating(x) => write!(f, "\"{x}\" is not a rating."),
+            EditError::UnknownDecision(x) => write!(f, "There is no decision \"{x}\"."),
+            EditError::UnknownStatus(x) => write!(f, "There is no mitigation status \"{x}\"."),
+            EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
+            EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
+            EditError::ReasonNeeded => {
+                f.write_str("Give a reason before dismissing: it is kept with the assessment.")
+            }
+            EditError::SnapshotTime(t) => write!(f, "A snapshot taken at {t} already exists."),
+            EditError::TooLong(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<TooLong> for EditError {
+    fn from(e: TooLong) -> Self {
+        EditError::TooLong(e)
+    }
+}
+
+/// When the change should reach storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Save {
+    /// Typing: after a pause, and at once when the field is left.
+    Soon,
+    /// A choice or a button: now.
+    Now,
+}
+
+/// What to draw again after an edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Draw {
+    /// Nothing: the control shows the change already (typing).
+    Nothing,
+    /// The profile (a choice shows or hides fields).
+    Profile,
+    /// One risk's card in place, and the comparison of snapshots (a rating, a mitigation).
+    Card(String),
+    /// A new risk's card after the others, and the register's contents.
+    Appended(String),
+    /// The whole register view.
+    Register,
+}
+
+/// What the view does after an edit was applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub save: Save,
+    pub draw: Draw,
+    /// Where focus goes, when not the control used.
+    pub focus: Option<Focus>,
+}
+
+impl Applied {
+    fn typed() -> Self {
+        Applied { save: Save::Soon, draw: Draw::Nothing, focus: None }
+    }
+
+    fn chosen(draw: Draw) -> Self {
+        Applied { save: Save::Now, draw, focus: None }
+    }
+
+    fn to(draw: Draw, focus: Focus) -> Self {
+        Applied { save: Save::Now, draw, focus: Some(focus) }
+    }
+}
+
+/// The next free risk id: `K` and one more than the highest number used, snapshots included, so a
+/// removed risk's id is never given to another.
+pub fn next_id(a: &Assessment) -> String {
+    let num = |r: &Risk| r.id.strip_prefix('K').and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
+    let top = a
+        .risk
+        .register
+        .iter()
+        .chain(a.risk.snapshots.iter().flat_map(|x| x.register.iter()))
+        .map(num)
+        .max()
+        .unwrap_or(0);
+    format!("K{}", top.saturating_add(1))
+}
+
+fn risk_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Risk, EditError> {
+    a.risk.register.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::UnknownRisk(id.to_string()))
+}
+
+fn mitigation_mut<'a>(
+    a: &'a mut Assessment,
+    id: &str,
+    index: usize,
+) -> Result<&'a mut Mitigation, EditError> {
+    risk_mut(a, id)?
+        .mitigations
+        .get_mut(index)
+        .ok_or_else(|| EditError::UnknownMitigation { risk: id.to_string(), index })
+}
+
+/// Applies one edit to the assessment; on an error nothing has changed.
+pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditError> {
+    let card = |id: &str| Draw::Card(id.to_string());
+    Ok(match edit {
+        Edit::ProfileText { field, text } => {
+            let f = profile_field(pack, field)?;
+            if !matches!(f.kind, FieldKind::Text | FieldKind::Longtext) {
+                return Err(EditError::UnknownField(field.clone()));
+            }
+            limits::text(text)?;
+            if text.is_empty() {
+                a.answers.remove(field.as_str());
+            } else {
+                a.answers.insert(field.clone(), Answer::Text(text.clone()));
+            }
+            Applied::typed()
+        }
+        Edit::ProfileChoice { field, option } => {
+            let f = profile_field(pack, field)?;
+            known_option(pack, f, option)?;
+            a.answers.insert(field.clone(), Answer::Choice(option.clone()));
+            Applied::chosen(Draw::Profile)
+        }
+        Edit::ProfileToggle { field, option, on } => {
+            let f = profile_field(pack, field)?;
+            let order = known_option(pack, f, option)?;
+            let mut list = match a.answers.remove(field.as_str()) {
+                Some(Answer::Choices(c)) => c,
+                _ => Vec::new(),
+            };
+            list.retain(|c| c != option);
+            if *on {
+                list.push(option.clone());
+            }
+            // In the field's order, whatever the order of clicks.
+            crate::core::sort::by_key(&mut list, |c| order.iter().position(|(o, _)| o == c));
+            if !list.is_empty() {
+                a.answers.insert(field.clone(), Answer::Choices(list));
+            }
+            Applied::chosen(Draw::Profile)
+        }
+        Edit::Accept { template } => {
+            let t = pack
+                .risk
+                .templates
+                .iter()
+                .find(|t| t.id == template.as_str())
+                .ok_or_else(|| EditError::UnknownTemplate(template.clone()))?;
+            let id = next_id(a);
+            let stage = match a.answers.get("stage") {
+                Some(Answer::Choice(c)) => c.clone(),
+                _ => String::new(),
+            };
+            a.risk.register.push(Risk {
+                id: id.clone(),
+                template: t.id.to_string(),
+                title: t.title.to_string(),
+                description: t.description.to_string(),
+                principles: t.principles.iter().map(|x| x.to_string()).collect(),
+                affected_groups: t.affected_groups.iter().map(|x| x.to_string()).collect(),
+                stage,
+                mitigations: t
+                    .mitigations
+                    .iter()
+                    .map(|m| Mitigation { action: m.to_string(), ..Mitigation::default() })
+                    .collect(),
+                ..Risk::default()
+            });
+            // The proposal leaves its section too: the whole view.
+            Applied::to(Draw::Register, Focus::Control(Control::Risk(id, RiskField::Title)))
+        }
+        Edit::Dismiss { template, reason } => {
+            if !pack.risk.templates.iter().any(|t| t.id == template.as_str()) {
+                return Err(EditError::UnknownTemplate(template.clone()));
+            }
+            let reason = reason.trim();
+            if reason.is_empty() {
+                return Err(EditError::ReasonNeeded);
+            }
+            limits::text(reason)?;
+            a.risk.dismissed.insert(template.clone(), reason.to_string());
+            Applied::to(Draw::Register, Focus::Heading(Section::Proposals))
+        }
+        Edit::Undismiss { template } => {
+            if a.risk.dismissed.remove(template.as_str()).is_none() {
+                return Err(EditError::UnknownTemplate(template.clone()));
+            }
+            Applied::to(Draw::Register, Focus::Heading(Section::Proposals))
+        }
+        Edit::AddRisk => {
+            let id = next_id(a);
+            a.risk.register.push(Risk { id: id.clone(), ..Risk::default() });
+            // The first risk replaces the "empty register" line: the whole view.
+            let draw = if a.risk.register.len() == 1 { Draw::Register } else { Draw::Appended(id.clone()) };
+            Applied::to(draw, Focus::Control(Control::Risk(id, RiskField::Title)))
+        }
+        Edit::RemoveRisk { risk } => {
+            risk_mut(a, risk)?;
+            a.risk.register.retain(|r| r.id != *risk);
+            Applied::to(Draw::Register, Focus::Heading(Section::Register))
+        }
+        Edit::RiskText { risk, field, text } => {
+            match field {
+                RiskText::Title | RiskText::DecidedBy => limits::line(text)?,
+                RiskText::Groups => text.lines().try_for_each(limits::line)?,
+                _ => limits::text(text)?,
+            }
+            let r = risk_mut(a, risk)?;
+            let slot = match field {
+                RiskText::Title => &mut r.title,
+                RiskText::Description => &mut r.description,
+                RiskText::Controls => &mut r.controls,
+                RiskText::DecidedBy => &mut r.decided_by,
+                RiskText::Rationale => &mut r.rationale,
+                RiskText::Groups => {
+                    r.affected_groups =
+                        text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+                    return Ok(Applied::typed());
+                }
+            };
+            slot.clone_from(text);
+            Applied::typed()
+        }
+        Edit::Stage { risk, stage } => {
+            if !stage.is_empty() && !pack.vocabulary.stages.iter().any(|s| s.id == stage.as_str()) {
+                return Err(EditError::UnknownStage(stage.clone()));
+            }
+            risk_mut(a, risk)?.stage.clone_from(stage);
+            Applied::chosen(Draw::Nothing)
+        }
+        Edit::Decide { risk, decision } => {
+            risk_mut(a, risk)?.decision = *decision;
+            Applied::chosen(Draw::Nothing)
+        }
+        Edit::Rate { risk, scale, value } => {
+            if *value > 5 {
+                return Err(EditError::Rating(*value));
+            }
+            let r = risk_mut(a, risk)?;
+            *match scale {
+                Scale::Likelihood => &mut r.likelihood,
+                Scale::Severity => &mut r.severity,
+                Scale::ResidualLikelihood => &mut r.residual_likelihood,
+                Scale::ResidualSeverity => &mut r.residual_severity,
+            } = *value;
+            // The level beside the scales and the comparison of snapshots change.
+            Applied::chosen(card(risk))
+        }
+        Edit::Principle { risk, principle, on } => {
+            let order: Vec<&str> = pack.vocabulary.principles.iter().map(|p| p.id.as_ref()).collect();
+            if !order.contains(&principle.as_str()) {
+                return Err(EditError::UnknownPrinciple(principle.clone()));
+            }
+            let r = risk_mut(a, risk)?;
+            r.principles.retain(|p| p != principle);
+            if *on {
+                r.principles.push(principle.clone());
+            }
+            crate::core::sort::by_key(&mut r.principles, |p| order.iter().position(|o| o == p));
+            Applied::chosen(Draw::Nothing)
+        }
+        Edit::AddMitigation { risk } => {
+            let r = risk_mut(a, risk)?;
+            r.mitigations.push(Mitigation::default());
+            let k = r.mitigations.len() - 1;
+            let focus = Focus::Control(Control::Mitigation(risk.clone(), k, MitigationField::Action));
+            Applied::to(card(risk), focus)
+        }
+        Edit::RemoveMitigation { risk, index } => {
+            mitigation_mut(a, risk, *index)?;
+            risk_mut(a, risk)?.mitigations.remove(*index);
+            Applied::to(card(risk), Focus::Button(Action::AddMitigation(risk.clone())))
+        }
+        Edit::MitigationAction { risk, index, text } => {
+            limits::text(text)?;
+            mitigation_mut(a, risk, *index)?.action.clone_from(text);
+            Applied::typed()
+        }
+        Edit::MitigationOwner { risk, index, text } => {
+            limits::line(text)?;
+            mitigation_mut(a, risk, *index)?.owner.clone_from(text);
+            Applied::typed()
+        }
+        Edit::MitigationDue { risk, index, date } => {
+            if !date.is_empty() && !crate::core::answer_file::is_date(date) {
+                return Err(EditError::NotADate(date.clone()));
+            }
+            mitigation_mut(a, risk, *index)?.due.clone_from(date);
+            Applied::typed()
+        }
+        Edit::MitigationStatus { risk, index, status } => {
+            mitigation_mut(a, risk, *index)?.status = *status;
+            Applied::chosen(Draw::Nothing)
+        }
+        Edit::TakeSnapshot { label, taken } => {
+            if a.risk.snapshots.iter().any(|x| x.taken == *taken) {
+                return Err(EditError::SnapshotTime(*taken));
+            }
+            let label = label.trim();
+            limits::line(label)?;
+            a.risk.snapshots.push(Snapshot {
+                taken: *taken,
+                label: label.to_string(),
+                register: a.risk.register.clone(),
+            });
+            Applied::to(Draw::Register, Focus::Heading(Section::Snapshots))
+        }
+        Edit::DeleteSnapshot { taken } => {
+            if !a.risk.snapshots.iter().any(|x| x.taken == *taken) {
+                return Err(EditError::UnknownSnapshot(*taken));
+            }
+            a.risk.snapshots.retain(|x| x.taken != *taken);
+            Applied::to(Draw::Register, Focus::Heading(Section::Snapshots))
+        }
+    })
+}
+
+fn profile_field<'p>(
+    pack: &'p Pack,
+    field: &str,
+) -> Result<&'p crate::core::content::model::ProfileField, EditError> {
+    pack.risk
+        .profile_fields
+        .iter()
+        .find(|f| f.id == field)
+        .ok_or_else(|| EditError::UnknownField(field.into()))
+}
+
+/// The field's options, when `option` is one of them.
+fn known_option(
+    pack: &'static Pack,
+    f: &crate::core::content::model::ProfileField,
+    option: &str,
+) -> Result<Vec<(&'static str, &'static str)>, EditError> {
+    let order = options(pack, f);
+    if order.iter().any(|(o, _)| *o == option) {
+        Ok(order)
+    } else {
+        Err(EditError::UnknownOption { field: f.id.to_string(), option: option.to_string() })
+    }
+}

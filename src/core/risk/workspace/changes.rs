@@ -1,0 +1,87 @@
+//! Snapshots as the register view lists them, and what changed between two registers.
+
+use crate::core::assessment::Assessment;
+use crate::core::content::model::Pack;
+use crate::core::report::escape::html;
+use crate::core::report::{fill, s};
+use crate::core::risk::level;
+use crate::core::risk::register::{diff, Risk, Snapshot};
+use crate::core::risk::view::ViewState;
+use std::fmt::Write;
+
+/// A snapshot as listed: its label and date.
+pub fn snapshot_name(snap: &Snapshot) -> String {
+    let date = crate::core::report::date_of(snap.taken);
+    if snap.label.trim().is_empty() {
+        date
+    } else {
+        format!("{} ({date})", snap.label.trim())
+    }
+}
+
+/// The compared registers: as chosen, or by default the latest snapshot against the current register.
+pub(super) fn compare_pair(a: &Assessment, view: &ViewState) -> (String, String) {
+    let latest = a.risk.snapshots.last().map_or("current".to_string(), |x| x.taken.to_string());
+    let pick = |v: &str, default: String| if v.is_empty() { default } else { v.to_string() };
+    (pick(&view.compare.0, latest), pick(&view.compare.1, "current".into()))
+}
+
+fn register_of<'a>(a: &'a Assessment, key: &str) -> &'a [Risk] {
+    a.risk.snapshots.iter().find(|x| x.taken.to_string() == key).map_or(&a.risk.register, |x| &x.register)
+}
+
+/// What changed between the registers compared now, or nothing when there is no snapshot: drawn
+/// again with a card, since a re-rating changes it.
+pub fn current_changes(pack: &'static Pack, a: &Assessment, view: &ViewState) -> Option<String> {
+    if a.risk.snapshots.is_empty() {
+        return None;
+    }
+    let (from, to) = compare_pair(a, view);
+    Some(changes_html(pack, a, &from, &to))
+}
+
+/// What changed from one register to another: new, closed and re-rated risks.
+pub fn changes_html(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> String {
+    let (before, after) = (register_of(a, from), register_of(a, to));
+    let c = diff(before, after);
+    let title = |list: &[Risk], id: &str| {
+        list.iter().find(|r| r.id == id).map(|r| html(&r.title)).unwrap_or_default()
+    };
+    let mut out = String::from("<div class=\"changes\" role=\"status\">");
+    if c.new.is_empty() && c.closed.is_empty() && c.rerated.is_empty() {
+        let _ = write!(out, "<p>{}</p>", s("risk.no_changes"));
+    }
+    for (key, ids, list) in [("risk.new_risks", &c.new, after), ("risk.closed_risks", &c.closed, before)] {
+        if !ids.is_empty() {
+            let _ = write!(out, "<h4>{}</h4><ul>", s(key));
+            for id in ids {
+                let _ = write!(out, "<li>{} {}</li>", html(id), title(list, id));
+            }
+            out.push_str("</ul>");
+        }
+    }
+    if !c.rerated.is_empty() {
+        let _ = write!(out, "<h4>{}</h4><ul>", s("risk.rerated"));
+        for (id, old, new) in &c.rerated {
+            let word = |l: u8, sev: u8| level(pack, l, sev).map_or(s("risk.not_rated"), |x| x.label.as_ref());
+            let _ = write!(
+                out,
+                "<li>{} {}: {}</li>",
+                html(id),
+                title(after, id),
+                fill(
+                    "risk.rerated_line",
+                    &[
+                        ("before", &format!("{} (L{} × S{})", word(old[0], old[1]), old[0], old[1])),
+                        ("after", &format!("{} (L{} × S{})", word(new[0], new[1]), new[0], new[1])),
+                        ("rbefore", word(old[2], old[3])),
+                        ("rafter", word(new[2], new[3])),
+                    ]
+                )
+            );
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("</div>");
+    out
+}

@@ -1,0 +1,65 @@
+//! The system profile as an editable form: one control per field of the pack.
+
+use super::form::attr_checked;
+use crate::core::assessment::Answer;
+use crate::core::content::model::{FieldKind, Pack};
+use crate::core::report::escape::html;
+use crate::core::risk::control::Control;
+use crate::core::risk::{effective_profile, holds, options};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// The system profile: one control per field; a field whose conditions the profile does not meet is
+/// drawn hidden, and its answer is kept.
+pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> String {
+    let shown = effective_profile(pack, answers);
+    let mut out = String::new();
+    for f in pack.risk.profile_fields.iter() {
+        let id = html(&Control::Profile(f.id.to_string()).to_string());
+        let hidden = if holds(&f.show_if, &shown) { "" } else { " hidden" };
+        let help = format!("<span class=\"hint\" id=\"{id}.h\">{}</span>", html(&f.help));
+        let given = answers.get(f.id.as_ref());
+        match f.kind {
+            FieldKind::Text | FieldKind::Longtext => {
+                let value = match given {
+                    Some(Answer::Text(t)) => html(t),
+                    _ => String::new(),
+                };
+                let control = if f.kind == FieldKind::Text {
+                    format!("<input type=\"text\" id=\"{id}\" name=\"{id}\" value=\"{value}\" aria-describedby=\"{id}.h\">")
+                } else {
+                    format!("<textarea id=\"{id}\" name=\"{id}\" rows=\"3\" aria-describedby=\"{id}.h\">{value}</textarea>")
+                };
+                let _ = write!(
+                    out,
+                    "<p class=\"field\"{hidden}><label for=\"{id}\">{}</label>{help}{control}</p>",
+                    html(&f.label)
+                );
+            }
+            FieldKind::Choice | FieldKind::Multi => {
+                let multi = f.kind == FieldKind::Multi;
+                let _ = write!(
+                    out,
+                    "<fieldset class=\"pf-group\" aria-describedby=\"{id}.h\"{hidden}><legend>{}</legend>{help}<div class=\"pf-options\">",
+                    html(&f.label)
+                );
+                for (opt, label) in options(pack, f) {
+                    let on = match given {
+                        Some(Answer::Choice(c)) => c == opt,
+                        Some(Answer::Choices(cs)) => cs.iter().any(|c| c == opt),
+                        _ => false,
+                    };
+                    let _ = write!(
+                        out,
+                        "<label class=\"check\"><input type=\"{}\" id=\"{id}.{opt}\" name=\"{id}\" value=\"{opt}\"{}> {}</label>",
+                        if multi { "checkbox" } else { "radio" },
+                        attr_checked(on),
+                        html(label)
+                    );
+                }
+                out.push_str("</div></fieldset>");
+            }
+        }
+    }
+    out
+}
