@@ -12,7 +12,7 @@ pub fn install(bytes: &[u8]) -> bool {
 }
 
 /// Writes what one request (`core::render::Request` as JSON) asks for: the parts of
-/// `core::render::Drawn`, or throws the problem as a sentence for the user.
+/// `core::render::Written`, or throws the problem as a sentence for the user.
 #[wasm_bindgen]
 pub fn render(request: &str) -> Result<Vec<String>, String> {
     rai_assess::render::render_json(request).map(|d| d.into_parts()).map_err(|e| e.to_string())

@@ -1,15 +1,15 @@
 //! The renderers of `core::render`, reached the way the build chose: in the built app (feature
 //! `lazy-tools`) a second wasm module, fetched and started once and then kept; in tests, linked in.
-//! Either way a call sends one typed `Request` as JSON and gets `Drawn` back, so both paths run the
+//! Either way a call sends one typed `Request` as JSON and gets `Written` back, so both paths run the
 //! same reader.
 
-use crate::core::render::{Drawn, Request};
+use crate::core::render::{Request, Written};
 use serde::Serialize;
 use std::future::Future;
 
 /// Writes what `request` asks for. The request is read now (the draft as it is at this moment);
 /// the answer may wait for the module. The error is a sentence for the user.
-pub fn render<R: Serialize>(request: &Request<R>) -> impl Future<Output = Result<Drawn, String>> {
+pub fn render<R: Serialize>(request: &Request<R>) -> impl Future<Output = Result<Written, String>> {
     let json = serde_json::to_string(request).map_err(|e| e.to_string());
     async move { imp::render(json?).await }
 }
@@ -22,9 +22,9 @@ pub fn warm() {
 
 #[cfg(not(feature = "lazy-tools"))]
 mod imp {
-    use crate::core::render::{render_json, Drawn};
+    use crate::core::render::{render_json, Written};
 
-    pub async fn render(json: String) -> Result<Drawn, String> {
+    pub async fn render(json: String) -> Result<Written, String> {
         render_json(&json).map_err(|e| e.to_string())
     }
 
@@ -33,7 +33,7 @@ mod imp {
 
 #[cfg(feature = "lazy-tools")]
 mod imp {
-    use crate::core::render::Drawn;
+    use crate::core::render::Written;
     use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -85,7 +85,7 @@ export function load_module(name, pack) {
         Ok(module)
     }
 
-    pub async fn render(json: String) -> Result<Drawn, String> {
+    pub async fn render(json: String) -> Result<Written, String> {
         let module = module().await?;
         let f: Function = Reflect::get(&module, &"render".into())
             .map_err(|_| broken())?
@@ -93,7 +93,7 @@ export function load_module(name, pack) {
             .map_err(|_| broken())?;
         let out = f.call1(&JsValue::NULL, &json.into()).map_err(|e| e.as_string().unwrap_or_else(broken))?;
         let parts: Vec<String> = Array::from(&out).iter().filter_map(|p| p.as_string()).collect();
-        Drawn::from_parts(parts).ok_or_else(broken)
+        Written::from_parts(parts).ok_or_else(broken)
     }
 
     pub fn warm() {

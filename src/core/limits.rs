@@ -18,6 +18,7 @@ impl fmt::Display for TooLong {
     }
 }
 
+#[inline(never)]
 fn within(text: &str, max: usize) -> Result<(), TooLong> {
     // Bytes bound characters from above: count only when it could matter.
     if text.len() <= max || text.chars().count() <= max {

@@ -30,13 +30,41 @@ pub struct Agreement {
     pub compared: usize,
 }
 
-/// What the merged assessment takes for an item.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the merged assessment takes for an item; printed as the compare table's option values
+/// (`s`, the respondent's position, `b`) and read back from them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Pick {
     Suggested,
     /// The answer of the respondent at this position.
     From(usize),
     Blank,
+}
+
+impl std::fmt::Display for Pick {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Pick::Suggested => f.write_str("s"),
+            Pick::From(i) => write!(f, "{i}"),
+            Pick::Blank => f.write_str("b"),
+        }
+    }
+}
+
+impl std::str::FromStr for Pick {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "s" => Ok(Pick::Suggested),
+            "b" => Ok(Pick::Blank),
+            n => n
+                .parse()
+                .ok()
+                .filter(|i: &usize| i.to_string() == n)
+                .map(Pick::From)
+                .ok_or_else(|| format!("\"{n}\" is not a choice of the compare table")),
+        }
+    }
 }
 
 fn rank(a: &Answer) -> (u8, String) {

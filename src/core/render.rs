@@ -2,18 +2,20 @@
 //! (HTML, self-contained document, Markdown), the register as CSV, the guidance entries, the compare
 //! table, and the risk workspace's profile, register and cards. The app runs this in a second wasm
 //! module that it loads only when such a view opens (`src/tools.rs`), so the first load carries none
-//! of this code. The boundary is one typed [`Request`] in, [`Drawn`] or a [`RenderError`] out; the
+//! of this code. The boundary is one typed [`Request`] in, [`Written`] or a [`RenderError`] out; the
 //! renderer holds no state between calls. See docs/architecture.md.
 
 use crate::core::answer_file::read_stored;
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::pack;
+use crate::core::merge::Pick;
 use crate::core::report::{self, ReportMeta};
 use crate::core::risk::register::to_csv;
 use crate::core::risk::view::ViewState;
 use crate::core::risk::workspace;
 use crate::core::{guidance, merge, questionnaire};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// What to write. `R` is the assessment: the app sends its draft (`Assessment`), the renderer reads it
@@ -33,6 +35,13 @@ pub enum Request<R> {
     },
     Compare {
         records: Vec<R>,
+    },
+    /// The merged assessment of `records`, with the choices made in the compare table, written into
+    /// `into` (the new record with its title and respondents), as a stored record's JSON.
+    Merge {
+        records: Vec<R>,
+        picks: BTreeMap<String, Pick>,
+        into: R,
     },
     /// `today` as `YYYY-MM-DD`, for overdue mitigations.
     Results {
@@ -76,37 +85,38 @@ pub enum Request<R> {
     },
 }
 
-/// What was written: the main text, and for a card the parts of the view that change with it.
+/// What was written: the main text (HTML, Markdown, CSV, or for a merge the merged record as JSON),
+/// and for a card the parts of the view that change with it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Drawn {
-    pub html: String,
+pub struct Written {
+    pub text: String,
     /// The comparison of snapshots, when a card changed and there are snapshots.
     pub changes: Option<String>,
     /// The register's contents, when a risk was added.
     pub contents: Option<String>,
 }
 
-impl Drawn {
+impl Written {
     /// The parts as the boundary carries them: three strings, an empty one for a part not drawn.
     pub fn into_parts(self) -> Vec<String> {
-        vec![self.html, self.changes.unwrap_or_default(), self.contents.unwrap_or_default()]
+        vec![self.text, self.changes.unwrap_or_default(), self.contents.unwrap_or_default()]
     }
 
-    /// Reads back what [`Drawn::into_parts`] wrote; `None` for any other shape.
-    pub fn from_parts(parts: Vec<String>) -> Option<Drawn> {
+    /// Reads back what [`Written::into_parts`] wrote; `None` for any other shape.
+    pub fn from_parts(parts: Vec<String>) -> Option<Written> {
         let some = |s: String| Some(s).filter(|s| !s.is_empty());
         match <[String; 3]>::try_from(parts) {
-            Ok([html, changes, contents]) => {
-                Some(Drawn { html, changes: some(changes), contents: some(contents) })
+            Ok([text, changes, contents]) => {
+                Some(Written { text, changes: some(changes), contents: some(contents) })
             }
             Err(_) => None,
         }
     }
 }
 
-impl From<String> for Drawn {
-    fn from(html: String) -> Self {
-        Drawn { html, ..Drawn::default() }
+impl From<String> for Written {
+    fn from(text: String) -> Self {
+        Written { text, ..Written::default() }
     }
 }
 
@@ -147,7 +157,7 @@ pub fn form_of(kind: Kind) -> questionnaire::Form {
 }
 
 /// Reads a request sent as JSON and writes what it asks for.
-pub fn render_json(json: &str) -> Result<Drawn, RenderError> {
+pub fn render_json(json: &str) -> Result<Written, RenderError> {
     let request: Request<serde_json::Value> =
         serde_json::from_str(json).map_err(|e| RenderError::Request(e.to_string()))?;
     render(request)
@@ -158,7 +168,7 @@ fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
 }
 
 /// Writes what `request` asks for.
-pub fn render(request: Request<serde_json::Value>) -> Result<Drawn, RenderError> {
+pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderError> {
     let p = pack();
     let unknown = |id: &str| RenderError::UnknownEntry(id.to_string());
     Ok(match request {
@@ -181,6 +191,15 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Drawn, RenderError>
             let rows = merge::compare(&form, &refs);
             report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)).into()
         }
+        Request::Merge { records, picks, into } => {
+            let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
+            let refs: Vec<&Assessment> = list.iter().collect();
+            let mut merged = record(&into)?;
+            let rows = merge::compare(&form_of(merged.kind), &refs);
+            (merged.answers, merged.notes) = merge::merge(&rows, &refs, &picks);
+            merged.risk = merge::merge_registers(&refs);
+            serde_json::to_string(&merged).map_err(|e| RenderError::Record(e.to_string()))?.into()
+        }
         Request::Results { record: r, today } => {
             report::results_html(p, &record(&r)?, &today).ok_or(RenderError::NotForKind)?.into()
         }
@@ -195,13 +214,13 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Drawn, RenderError>
         Request::Card { record: r, view, risk } => {
             let a = record(&r)?;
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
-            Drawn { html, changes: workspace::current_changes(p, &a, &view), contents: None }
+            Written { text: html, changes: workspace::current_changes(p, &a, &view), contents: None }
         }
         Request::Appended { record: r, view, risk } => {
             let a = record(&r)?;
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             let changes = workspace::current_changes(p, &a, &view);
-            Drawn { html, changes, contents: Some(workspace::contents_html(&a)) }
+            Written { text: html, changes, contents: Some(workspace::contents_html(&a)) }
         }
     })
 }

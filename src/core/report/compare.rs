@@ -5,7 +5,7 @@
 use super::escape::html;
 use super::{fill, s};
 use crate::core::assessment::{Answer, Assessment};
-use crate::core::merge::{label, Agreement, Row};
+use crate::core::merge::{label, Agreement, Pick, Row};
 use crate::core::questionnaire::{Form, Item};
 use std::fmt::Write;
 
@@ -57,20 +57,22 @@ fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row
         row.suggestion.as_ref().map_or_else(|| s("compare.none").to_string(), |a| answer_label(item, a));
     let _ = write!(
         o,
-        "<option value=\"s\">{}</option>",
+        "<option value=\"{}\">{}</option>",
+        Pick::Suggested,
         html(&fill("compare.suggested", &[("answer", &suggested)]))
     );
     for (i, (a, who)) in row.answers.iter().zip(list).enumerate() {
         if let Some(a) = a {
             let _ = write!(
                 o,
-                "<option value=\"{i}\">{}: {}</option>",
+                "<option value=\"{}\">{}: {}</option>",
+                Pick::From(i),
                 html(&label(who)),
                 html(&answer_label(item, a))
             );
         }
     }
-    let _ = write!(o, "<option value=\"b\">{}</option></select></td></tr>", s("compare.blank"));
+    let _ = write!(o, "<option value=\"{}\">{}</option></select></td></tr>", Pick::Blank, s("compare.blank"));
 }
 
 /// The whole comparison: one table per section, then the items outside the content, if any.

@@ -294,16 +294,11 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::ProfileToggle { field, option, on } => {
             let f = profile_field(pack, field)?;
             let order = known_option(pack, f, option)?;
-            let mut list = match a.answers.remove(field.as_str()) {
+            let list = match a.answers.remove(field.as_str()) {
                 Some(Answer::Choices(c)) => c,
                 _ => Vec::new(),
             };
-            list.retain(|c| c != option);
-            if *on {
-                list.push(option.clone());
-            }
-            // In the field's order, whatever the order of clicks.
-            crate::core::sort::by_key(&mut list, |c| order.iter().position(|(o, _)| o == c));
+            let list = toggled(order.iter().map(|(o, _)| *o), &list, option, *on);
             if !list.is_empty() {
                 a.answers.insert(field.clone(), Answer::Choices(list));
             }
@@ -422,11 +417,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
                 return Err(EditError::UnknownPrinciple(principle.clone()));
             }
             let r = risk_mut(a, risk)?;
-            r.principles.retain(|p| p != principle);
-            if *on {
-                r.principles.push(principle.clone());
-            }
-            crate::core::sort::by_key(&mut r.principles, |p| order.iter().position(|o| o == p));
+            r.principles = toggled(order.into_iter(), &r.principles, principle, *on);
             Applied::chosen(Draw::Nothing)
         }
         Edit::AddMitigation { risk } => {
@@ -483,6 +474,22 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
             Applied::to(Draw::Register, Focus::Heading(Section::Snapshots))
         }
     })
+}
+
+/// `current` with `item` ticked or not, in the order of `order` whatever the order of clicks; ids
+/// the order does not know (from an older file) are kept, first.
+fn toggled<'o>(
+    order: impl Iterator<Item = &'o str> + Clone,
+    current: &[String],
+    item: &str,
+    on: bool,
+) -> Vec<String> {
+    let mut out: Vec<String> =
+        current.iter().filter(|c| !order.clone().any(|o| o == c.as_str())).cloned().collect();
+    out.extend(
+        order.filter(|o| if *o == item { on } else { current.iter().any(|c| c == o) }).map(String::from),
+    );
+    out
 }
 
 fn profile_field<'p>(

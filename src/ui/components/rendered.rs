@@ -1,10 +1,11 @@
 //! A view's markup written by the tools module (see `core::render`): "Preparing…" until it arrives,
-//! or the problem with a way to try again. A view that failed because the network was cut tries
+//! or the problem with a button to try again. A view that failed because the network was cut tries
 //! again by itself when the browser is back online.
 
-use crate::browser::tools;
+use crate::browser::{controls, tools};
 use crate::core::assessment::Assessment;
 use crate::core::render::Request;
+use crate::core::report::escape::html;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -21,28 +22,34 @@ pub fn Rendered(
         attempt.track();
         tools::render(&request)
     });
-    let failed = move || body.with(|b| matches!(b, Some(Err(_))));
+    let retry = move || attempt.update(|n| *n += 1);
     let online = window_event_listener(leptos::ev::online, move |_| {
-        if failed() {
-            attempt.update(|n| *n += 1);
+        if body.with_untracked(|b| matches!(b, Some(Err(_)))) {
+            retry();
         }
     });
     on_cleanup(move || online.remove());
-    let html = move || match body.get() {
+    // Written as markup like the rest, so the problem costs no component of its own.
+    let markup = move || {
+        match body.get() {
         None => format!("<p role=\"status\">{}</p>", t("results.loading")),
-        Some(Ok(drawn)) => drawn.html,
-        Some(Err(_)) => String::new(),
+        Some(Ok(written)) => written.text,
+        Some(Err(problem)) => format!(
+            "<div class=\"notice problem\" role=\"alert\"><p>{}</p><p><button type=\"button\" class=\"button small\" data-act=\"retry\">{}</button></p></div>",
+            html(&problem),
+            t("content.retry")
+        ),
+    }
     };
     view! {
-        {move || body.with(|b| match b {
-            Some(Err(problem)) => Some(view! {
-                <div class="notice problem" role="alert">
-                    <p>{problem.clone()}</p>
-                    <p><button type="button" class="button small" on:click=move |_| attempt.update(|n| *n += 1)>{t("content.retry")}</button></p>
-                </div>
-            }),
-            _ => None,
-        })}
-        <div class=class inner_html=html></div>
+        <div
+            class=class
+            inner_html=markup
+            on:click=move |ev| {
+                if controls::action(&ev).as_deref() == Some("retry") {
+                    retry();
+                }
+            }
+        ></div>
     }
 }

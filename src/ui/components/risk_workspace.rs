@@ -7,7 +7,7 @@
 use crate::browser::{controls, page, system::now_ms, tools};
 use crate::core::assessment::Assessment;
 use crate::core::content::pack;
-use crate::core::render::{Drawn, Request};
+use crate::core::render::{Request, Written};
 use crate::core::risk::control::{Action, Control, Focus};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::risk::event::{handle, Input};
@@ -48,22 +48,22 @@ pub fn RiskWorkspace(
         }
     };
     // Puts a drawing on screen; false when the part it replaces is not there (draw the whole view).
-    let show = move |draw: &Draw, drawn: Drawn, focus: Option<String>| -> bool {
+    let show = move |draw: &Draw, drawn: Written, focus: Option<String>| -> bool {
         let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
         match draw {
             Draw::Card(risk) => match page::element(&format!("rk.{risk}")) {
-                Some(old) => old.set_outer_html(&drawn.html),
+                Some(old) => old.set_outer_html(&drawn.text),
                 None => return false,
             },
             Draw::Appended(_) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
                 (Some(cards), Some(contents)) => {
-                    let _ = cards.insert_adjacent_html("beforeend", &drawn.html);
+                    let _ = cards.insert_adjacent_html("beforeend", &drawn.text);
                     contents.set_outer_html(drawn.contents.as_deref().unwrap_or_default());
                 }
                 _ => return false,
             },
-            _ => el.set_inner_html(&drawn.html),
+            _ => el.set_inner_html(&drawn.text),
         }
         if let (Some(changes), Ok(Some(old))) = (drawn.changes, el.query_selector(".changes")) {
             old.set_outer_html(&changes);

@@ -1,13 +1,16 @@
 use crate::browser::page;
 use crate::browser::system::{new_id, now_ms};
+use crate::browser::tools;
+use crate::core::answer_file::read_stored;
 use crate::core::assessment::{Assessment, Kind, NewAssessment, Respondent};
-use crate::core::merge::{compare, label, merge, merge_registers, Pick};
+use crate::core::merge::{label, Pick};
 use crate::core::render::Request;
 use crate::core::route::Route;
 use crate::ui::components::{Breadcrumbs, Rendered};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use std::collections::BTreeMap;
 
 /// Several assessments side by side with a merge: the table comes from `core::report::compare`, the
@@ -46,31 +49,30 @@ pub fn ComparePage(
         return view! { {head} <p class="notice" role="alert">{problem}</p> }.into_any();
     }
 
-    let form = crate::core::render::form_of(list[0].kind);
     let risk = list[0].kind == Kind::Risk;
     let refs: Vec<&Assessment> = list.iter().collect();
-    let rows = compare(&form, &refs);
     let records: Vec<Assessment> = list.clone();
     let who = refs.iter().map(|a| label(a)).collect::<Vec<_>>().join(", ");
     let count = refs.len().to_string();
     let title = RwSignal::new(t_with("compare.merged_title_default", &[("title", &list[0].title)]));
     let only = RwSignal::new(false);
     let status = RwSignal::new(String::new());
-    let sources = StoredValue::new((list, rows));
+    let sources = StoredValue::new(list);
 
+    // The merge runs in the tools module, which wrote the table; the merged record comes back and is
+    // read with the stored-record reader, so it passes the same checks as any other.
     let create = move |_| {
-        let picks: BTreeMap<String, Pick> =
-            crate::core::sort::map(page::select_values("compare-table").into_iter().map(|(item, value)| {
-                let pick = match value.as_str() {
-                    "s" => Pick::Suggested,
-                    "b" => Pick::Blank,
-                    n => n.parse().map_or(Pick::Suggested, Pick::From),
-                };
-                (item, pick)
-            }));
-        let merged = sources.with_value(|(list, rows)| {
+        let mut picks = BTreeMap::new();
+        for (item, value) in page::select_values("compare-table") {
+            match value.parse::<Pick>() {
+                Ok(pick) => {
+                    picks.insert(item, pick);
+                }
+                Err(e) => return status.set(e),
+            }
+        }
+        let into = sources.with_value(|list| {
             let refs: Vec<&Assessment> = list.iter().collect();
-            let (answers, notes) = merge(rows, &refs, &picks);
             let details = NewAssessment {
                 title: title.get_untracked(),
                 subject: list[0].subject.clone(),
@@ -79,16 +81,20 @@ pub fn ComparePage(
                     role: t_with("compare.merged_role", &[("count", &list.len().to_string())]),
                 },
             };
-            let mut a = Assessment::new(new_id(), list[0].kind, details, list[0].content.clone(), now_ms());
-            a.answers = answers;
-            a.notes = notes;
-            a.risk = merge_registers(&refs);
-            a
+            Assessment::new(new_id(), list[0].kind, details, list[0].content.clone(), now_ms())
         });
-        match ctx.create(merged) {
-            Ok(a) => page::go(&Route::Assessment(a.id).href()),
-            Err(e) => status.set(e.to_string()),
-        }
+        let asked = sources
+            .with_value(|records| tools::render(&Request::Merge { records: records.clone(), picks, into }));
+        spawn_local(async move {
+            let merged = asked.await.and_then(|w| {
+                let value = serde_json::from_str(&w.text).map_err(|e| e.to_string())?;
+                read_stored(&value)
+            });
+            match merged.map(|m| ctx.create(m).map_err(|e| e.to_string())) {
+                Ok(Ok(a)) => page::go(&Route::Assessment(a.id).href()),
+                Ok(Err(e)) | Err(e) => status.set(e),
+            }
+        });
     };
 
     view! {

@@ -54,7 +54,7 @@ fn Report(a: Assessment) -> impl IntoView {
         spawn_local(async move {
             match asked.await {
                 Ok(drawn) => {
-                    let text = drawn.html;
+                    let text = drawn.text;
                     let date: String = date_time(now).chars().take(10).collect();
                     let name = a.with_value(|a| file_name(a, &date)).replace(".json", &format!("_{ext}"));
                     download(&name, mime, &text);
