@@ -8,7 +8,7 @@ mod strategies;
 use rai_assess::answer_file::{self, FileError, Opened, Sealed};
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
-use rai_assess::risk::register::{Decision, Status};
+use rai_assess::register::{Decision, Status};
 use std::time::{Duration, Instant};
 use strategies::{answer, risk_record};
 

@@ -1,4 +1,4 @@
-//! Reading form events from HTML the core wrote (`core::risk::workspace`): which control, its value,
+//! Reading form events from HTML the core wrote (`core::report::workspace`): which control, its value,
 //! and which button, without a component per control.
 
 use wasm_bindgen::JsCast;

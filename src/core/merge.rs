@@ -6,7 +6,7 @@
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::questionnaire::Form;
-use crate::core::risk::register::{Risk, RiskRecord};
+use crate::core::register::{Risk, RiskRecord};
 use crate::core::sort::set;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -5,7 +5,7 @@
 //! component of its own. Item ids are the stable numbers users see (`R3.2`): the same in the app, the
 //! report and answer files, and independent of which items are shown.
 
-use crate::core::assessment::Answer;
+use crate::core::assessment::{Answer, Assessment, Kind};
 use crate::core::content::model::{Condition, Pack, ScreeningAnswer, Text};
 use crate::core::content::string;
 use crate::core::risk;
@@ -231,10 +231,48 @@ pub fn is_answered(answers: &BTreeMap<String, Answer>, id: &str) -> bool {
     answers.get(id).is_some_and(Answer::is_given)
 }
 
+/// Items with an answer that says something, out of the items the pack asks. For a risk assessment,
+/// only what its profile asks counts: shown profile fields and applicable screening questions.
+pub fn progress(pack: &Pack, a: &Assessment) -> (usize, usize) {
+    if a.kind == Kind::Risk {
+        let given = |id: &str| a.answers.get(id).is_some_and(Answer::is_given);
+        let profile = risk::effective_profile(pack, &a.answers);
+        let fields: Vec<&str> = pack
+            .risk
+            .profile_fields
+            .iter()
+            .filter(|f| risk::holds(&f.show_if, &profile))
+            .map(|f| f.id.as_ref())
+            .collect();
+        let asked = risk::applicable(pack, &a.answers);
+        let answered =
+            fields.iter().filter(|f| given(f)).count() + asked.iter().filter(|q| given(&q.id)).count();
+        return (answered, fields.len() + asked.len());
+    }
+    (a.answers.values().filter(|a| a.is_given()).count(), a.kind.item_count(pack))
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::assessment::ContentRef;
     use crate::core::content::pack;
+
+    #[test]
+    fn a_risk_assessment_counts_only_what_its_profile_asks() {
+        let pack = crate::core::content::pack();
+        let mut a = Assessment::new("r".into(), Kind::Risk, Default::default(), ContentRef::of(pack), 0);
+        let (_, before) = progress(pack, &a);
+        a.answers.insert("application_type".into(), Answer::Choice("image".into()));
+        a.answers.insert("face_mode".into(), Answer::Choice("1ton".into()));
+        a.answers.insert("S1.3.3".into(), Answer::Choice("no".into()));
+        let (answered, total) = progress(pack, &a);
+        assert_eq!(answered, 3);
+        assert!(total > before, "face mode and the 1:N questions are now asked");
+        a.answers.insert("application_type".into(), Answer::Choice("text-speech".into()));
+        let (answered, _) = progress(pack, &a);
+        assert_eq!(answered, 1, "hidden answers are kept but not counted");
+    }
 
     #[test]
     fn readiness_has_every_question_in_order_with_seven_choices() {

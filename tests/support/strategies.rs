@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use rai_assess::assessment::Answer;
-use rai_assess::risk::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
 /// one twice is refused as damaged).

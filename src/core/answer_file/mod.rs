@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
-pub use wire::{is_date, short};
+pub use wire::short;
 use wire::{EnvelopeV1, WireAssessment, WireContent};
 
 /// The `format` field of every answer file.
@@ -363,7 +363,7 @@ pub fn unknown_items(pack: &crate::core::content::model::Pack, a: &Assessment) -
     let items = crate::core::sort::set(a.answers.keys().chain(a.notes.keys()));
     items
         .into_iter()
-        .filter(|id| id.as_str() != crate::core::report::GENERAL_NOTES && !known.contains(&id.as_str()))
+        .filter(|id| id.as_str() != crate::core::assessment::GENERAL_NOTES && !known.contains(&id.as_str()))
         .cloned()
         .collect()
 }

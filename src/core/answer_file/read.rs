@@ -6,7 +6,7 @@
 
 use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
-use crate::core::risk::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use crate::core::sort::map;
 use serde_json::{Map, Value};
 

@@ -4,8 +4,9 @@
 //! The JSON Schema `docs/answer-file.schema.json` describes exactly these types.
 
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
+use crate::core::dates::is_date;
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
-use crate::core::risk::register::{Risk, RiskRecord};
+use crate::core::register::{Risk, RiskRecord};
 use crate::core::sort::{map, set};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -301,15 +302,4 @@ fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
         }
     }
     Ok(r.clone())
-}
-
-/// `YYYY-MM-DD` with a plausible month and day.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
-        return false;
-    }
-    let (m, d) = (s[5..7].parse::<u8>().unwrap_or(0), s[8..10].parse::<u8>().unwrap_or(0));
-    (1..=12).contains(&m) && (1..=31).contains(&d)
 }

@@ -5,4 +5,4 @@ mod answer;
 mod record;
 
 pub use answer::Answer;
-pub use record::{file_name, Assessment, ContentRef, Kind, NewAssessment, Respondent};
+pub use record::{file_name, Assessment, ContentRef, Kind, NewAssessment, Respondent, GENERAL_NOTES};

@@ -1,6 +1,9 @@
 use super::Answer;
 use crate::core::content::model::Pack;
-use crate::core::risk::register::RiskRecord;
+use crate::core::register::RiskRecord;
+
+/// The notes key of an assessment's general notes (notes not tied to an item).
+pub const GENERAL_NOTES: &str = "_general";
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -121,27 +124,6 @@ impl Assessment {
         }
     }
 
-    /// Items with an answer that says something, out of the items the pack asks. For a risk assessment,
-    /// only what its profile asks counts: shown profile fields and applicable screening questions.
-    pub fn progress(&self, pack: &Pack) -> (usize, usize) {
-        if self.kind == Kind::Risk {
-            let given = |id: &str| self.answers.get(id).is_some_and(Answer::is_given);
-            let profile = crate::core::risk::effective_profile(pack, &self.answers);
-            let fields: Vec<&str> = pack
-                .risk
-                .profile_fields
-                .iter()
-                .filter(|f| crate::core::risk::holds(&f.show_if, &profile))
-                .map(|f| f.id.as_ref())
-                .collect();
-            let asked = crate::core::risk::applicable(pack, &self.answers);
-            let answered =
-                fields.iter().filter(|f| given(f)).count() + asked.iter().filter(|q| given(&q.id)).count();
-            return (answered, fields.len() + asked.len());
-        }
-        (self.answers.values().filter(|a| a.is_given()).count(), self.kind.item_count(pack))
-    }
-
     /// A copy under a new id and title, with no history: revision 0, not deleted.
     pub fn duplicate(&self, id: String, title: String, now: i64) -> Assessment {
         Assessment { id, title, created: now, updated: now, revision: 0, deleted: None, ..self.clone() }
@@ -167,24 +149,6 @@ pub fn file_name(a: &Assessment, date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn a_risk_assessment_counts_only_what_its_profile_asks() {
-        let pack = crate::core::content::pack();
-        let mut a =
-            Assessment::new("r".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack), 0);
-        let (_, before) = a.progress(pack);
-        a.answers.insert("application_type".into(), Answer::Choice("image".into()));
-        a.answers.insert("face_mode".into(), Answer::Choice("1ton".into()));
-        a.answers.insert("S1.3.3".into(), Answer::Choice("no".into()));
-        let (answered, total) = a.progress(pack);
-        assert_eq!(answered, 3);
-        assert!(total > before, "face mode and the 1:N questions are now asked");
-        a.answers.insert("application_type".into(), Answer::Choice("text-speech".into()));
-        let (answered, _) = a.progress(pack);
-        assert_eq!(answered, 1, "hidden answers are kept but not counted");
-    }
 
     #[test]
     fn file_names_are_safe_and_say_what_the_file_is() {

@@ -21,7 +21,7 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(a: &Assessment, pack: &Pack) -> Summary {
-        let (answered, total) = a.progress(pack);
+        let (answered, total) = crate::core::questionnaire::progress(pack, a);
         let respondent = match (a.respondent.name.is_empty(), a.respondent.role.is_empty()) {
             (false, false) => format!("{} ({})", a.respondent.name, a.respondent.role),
             (false, true) => a.respondent.name.clone(),

@@ -11,9 +11,10 @@ pub mod escape;
 pub mod guidance;
 pub mod methods;
 pub mod risk;
+pub mod workspace;
 
 use crate::core::answer_file;
-use crate::core::assessment::{Answer, Assessment, ContentRef, Kind};
+use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, GENERAL_NOTES};
 use crate::core::content::model::Pack;
 use crate::core::content::string;
 use crate::core::questionnaire::{self, Form, Item};
@@ -24,9 +25,6 @@ use std::fmt::Write;
 
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
 pub const REPORT_CSS: &str = include_str!("../../../style/report.css");
-
-/// The notes key of an assessment's general notes.
-pub const GENERAL_NOTES: &str = "_general";
 
 /// What the report says about when it was made; dates are formatted by the caller (local time).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -47,20 +45,6 @@ pub(crate) fn s(key: &'static str) -> &'static str {
 /// A UI string with each `{name}` replaced.
 pub(crate) fn fill(key: &'static str, values: &[(&str, &str)]) -> String {
     values.iter().fold(s(key).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
-}
-
-/// The UTC date of a time in milliseconds, `YYYY-MM-DD` (days to civil date, after H. Hinnant).
-pub fn date_of(ms: i64) -> String {
-    let z = ms.div_euclid(86_400_000) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// A score in tenths as people write it: 725 is "72.5", 1000 is "100".

@@ -8,8 +8,8 @@ use super::{fill, s, title_page, ReportMeta};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
-use crate::core::risk::register::{attention, sorted, Risk};
-use crate::core::risk::workspace::{decision_key, snapshot_name, status_key};
+use crate::core::register::{attention, sorted, Risk};
+use crate::core::report::workspace::{decision_key, snapshot_name, status_key};
 use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen};
 use std::fmt::Write;
 
@@ -235,11 +235,8 @@ pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> St
             s("risk.f_principles")
         );
         for r in sorted(pack, reg) {
-            let open = r
-                .mitigations
-                .iter()
-                .filter(|m| m.status != crate::core::risk::register::Status::Done)
-                .count();
+            let open =
+                r.mitigations.iter().filter(|m| m.status != crate::core::register::Status::Done).count();
             let _ = write!(
                 o,
                 "<tr><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
@@ -426,7 +423,7 @@ pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
         o.push_str("</ul>");
         let last = a.risk.snapshots.last().map(|x| x.taken.to_string()).unwrap_or_default();
         let _ = write!(o, "<h3>{}</h3>", s("riskresults.since_last"));
-        o.push_str(&crate::core::risk::workspace::changes_html(pack, a, &last, "current"));
+        o.push_str(&crate::core::report::workspace::changes_html(pack, a, &last, "current"));
     }
     o.push_str("</section>");
     o.push_str(&super::closing(a));

@@ -4,10 +4,10 @@
 
 use super::control::{Action, Control, Focus, MitigationField, RiskField, Section};
 use super::options;
-use super::register::{Decision, Mitigation, Risk, Snapshot, Status};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{FieldKind, Pack};
 use crate::core::limits::{self, TooLong};
+use crate::core::register::{Decision, Mitigation, Risk, Snapshot, Status};
 use std::fmt;
 
 /// A text field of a risk that takes any text.
@@ -443,7 +443,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
             Applied::typed()
         }
         Edit::MitigationDue { risk, index, date } => {
-            if !date.is_empty() && !crate::core::answer_file::is_date(date) {
+            if !date.is_empty() && !crate::core::dates::is_date(date) {
                 return Err(EditError::NotADate(date.clone()));
             }
             mitigation_mut(a, risk, *index)?.due.clone_from(date);

@@ -5,10 +5,10 @@
 
 use super::control::{Action, Control, Focus, MitigationField, RiskField};
 use super::edit::{apply, Draw, Edit, EditError, RiskText, Save, Scale};
-use super::register::{Decision, Status};
 use super::view::{Confirm, ViewState};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::{FieldKind, Pack};
+use crate::core::register::{Decision, Status};
 
 /// One input on the workspace.
 #[derive(Debug, Clone, PartialEq)]

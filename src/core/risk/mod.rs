@@ -5,28 +5,16 @@
 pub mod control;
 pub mod edit;
 pub mod event;
-pub mod register;
 pub mod view;
-pub mod workspace;
 
 use crate::core::assessment::Answer;
 use crate::core::assessment::Assessment;
 use crate::core::content::model::{
-    Condition, OptionsFrom, Pack, ProfileField, RiskLevel, ScreeningAnswer, ScreeningQuestion,
+    Condition, OptionsFrom, Pack, ProfileField, ScreeningAnswer, ScreeningQuestion,
 };
 use std::collections::BTreeMap;
 
-/// The level a likelihood and a severity (each 1 to 5) give in the pack's matrix.
-pub fn level(pack: &Pack, likelihood: u8, severity: u8) -> Option<&RiskLevel> {
-    let (l, s) = (usize::from(likelihood).checked_sub(1)?, usize::from(severity).checked_sub(1)?);
-    let id = pack.risk.matrix.get(l)?.get(s)?;
-    pack.risk.risk_levels.iter().find(|r| r.id == *id)
-}
-
-/// A level's rank, 0 for the lowest: for sorting and comparing ratings.
-pub fn rank(pack: &Pack, level: &RiskLevel) -> usize {
-    pack.risk.risk_levels.iter().position(|r| r.id == level.id).unwrap_or(0)
-}
+pub use crate::core::register::{level, rank};
 
 /// The profile as far as it counts: answers to the fields that apply, in order. A field hidden by an
 /// earlier answer keeps its stored answer, but that answer decides nothing.

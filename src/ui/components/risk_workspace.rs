@@ -1,4 +1,4 @@
-//! The risk tool's profile or register: HTML written by `core::risk::workspace` (through
+//! The risk tool's profile or register: HTML written by `core::report::workspace` (through
 //! `browser::tools`), with one listener for every control in it. The editor's draft is the only copy
 //! of the assessment: each input is read as a typed control (`risk::control`), turned into an edit or
 //! a change of this view (`risk::event`), and the edit applied to the draft at once
@@ -8,11 +8,11 @@ use crate::browser::{controls, page, system::now_ms, tools};
 use crate::core::assessment::Assessment;
 use crate::core::content::pack;
 use crate::core::render::{Request, Written};
+use crate::core::report::workspace::{CARDS_ID, CONTENTS_ID};
 use crate::core::risk::control::{Action, Control, Focus};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::risk::event::{handle, Input};
 use crate::core::risk::view::ViewState;
-use crate::core::risk::workspace::{CARDS_ID, CONTENTS_ID};
 use crate::ui::components::AnswerSink;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -1,11 +1,11 @@
 use crate::browser::download::download;
 use crate::browser::system::{date_time, now_ms, time_of_day};
 use crate::core::answer_file::{self, unknown_items};
+use crate::core::assessment::GENERAL_NOTES;
 use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
 use crate::core::library::{LoadError, SaveError};
 use crate::core::questionnaire::{self, Form};
-use crate::core::report::GENERAL_NOTES;
 use crate::core::risk;
 use crate::core::route::Route;
 use crate::ui::components::risk_workspace::{Part, RiskWorkspace};

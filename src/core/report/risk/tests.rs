@@ -2,7 +2,7 @@ use super::*;
 use crate::core::answer_file::{self, Opened};
 use crate::core::assessment::{ContentRef, Kind, NewAssessment};
 use crate::core::content::pack;
-use crate::core::risk::register::{Decision, Mitigation, Status};
+use crate::core::register::{Decision, Mitigation, Status};
 
 fn risk(id: &str, title: &str, l: u8, sv: u8, rl: u8, rs: u8, principles: &[&str]) -> Risk {
     Risk {

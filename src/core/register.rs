@@ -1,11 +1,23 @@
 //! The risk register: risks with their ratings, mitigations and decisions; its order; dated
-//! snapshots and what changed between two; and the register as CSV for spreadsheets.
+//! snapshots and what changed between two; the matrix that rates a risk; and the register as CSV for
+//! spreadsheets. A record holds these types; nothing here needs the whole record.
 
-use super::{level, rank};
-use crate::core::content::model::Pack;
+use crate::core::content::model::{Pack, RiskLevel};
 use crate::core::csv;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// The level a likelihood and a severity (each 1 to 5) give in the pack's matrix.
+pub fn level(pack: &Pack, likelihood: u8, severity: u8) -> Option<&RiskLevel> {
+    let (l, s) = (usize::from(likelihood).checked_sub(1)?, usize::from(severity).checked_sub(1)?);
+    let id = pack.risk.matrix.get(l)?.get(s)?;
+    pack.risk.risk_levels.iter().find(|r| r.id == *id)
+}
+
+/// A level's rank, 0 for the lowest: for sorting and comparing ratings.
+pub fn rank(pack: &Pack, level: &RiskLevel) -> usize {
+    pack.risk.risk_levels.iter().position(|r| r.id == level.id).unwrap_or(0)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -4,9 +4,9 @@
 use super::*;
 use crate::core::assessment::{Answer, ContentRef, Kind, NewAssessment};
 use crate::core::content::pack;
+use crate::core::register::{Decision, Status};
 use crate::core::risk::edit::{Draw, EditError, Save};
 use crate::core::risk::event::{handle, Input, Outcome, Refusal};
-use crate::core::risk::register::{Decision, Status};
 use crate::core::risk::screen;
 
 fn fresh() -> Assessment {
@@ -296,11 +296,4 @@ fn every_control_and_button_written_parses() {
     for n in acts {
         assert!(n.parse::<crate::core::risk::control::Action>().is_ok(), "{n}");
     }
-}
-
-#[test]
-fn dates_read_as_people_write_them() {
-    assert_eq!(crate::core::report::date_of(0), "1970-01-01");
-    assert_eq!(crate::core::report::date_of(951_782_400_000), "2000-02-29");
-    assert_eq!(crate::core::report::date_of(1_795_000_000_000), "2026-11-18");
 }

@@ -2,16 +2,16 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
+use crate::core::register::{diff, Risk, Snapshot};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::risk::level;
-use crate::core::risk::register::{diff, Risk, Snapshot};
 use crate::core::risk::view::ViewState;
 use std::fmt::Write;
 
 /// A snapshot as listed: its label and date.
 pub fn snapshot_name(snap: &Snapshot) -> String {
-    let date = crate::core::report::date_of(snap.taken);
+    let date = crate::core::dates::date_of(snap.taken);
     if snap.label.trim().is_empty() {
         date
     } else {

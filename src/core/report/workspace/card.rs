@@ -3,10 +3,10 @@
 
 use super::form::{attr_checked, button, level_text, scale, select, text_field};
 use crate::core::content::model::Pack;
+use crate::core::register::{Decision, Risk, Status};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::risk::control::{Action, Control, MitigationField, RiskField};
-use crate::core::risk::register::{Decision, Risk, Status};
 use crate::core::risk::view::{Confirm, ViewState};
 use std::fmt::Write;
 

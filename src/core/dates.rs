@@ -1,0 +1,47 @@
+//! Dates as the app writes and reads them: `YYYY-MM-DD`, in UTC from milliseconds since the epoch.
+//! (Local times for people are formatted by the browser, in `browser::system`.)
+
+/// The UTC date of a time in milliseconds, `YYYY-MM-DD` (days to civil date, after H. Hinnant).
+pub fn date_of(ms: i64) -> String {
+    let z = ms.div_euclid(86_400_000) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let (m, d) = (s[5..7].parse::<u8>().unwrap_or(0), s[8..10].parse::<u8>().unwrap_or(0));
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(date_of(0), "1970-01-01");
+        assert_eq!(date_of(951_782_400_000), "2000-02-29");
+        assert_eq!(date_of(1_795_000_000_000), "2026-11-18");
+    }
+
+    #[test]
+    fn only_plausible_iso_dates_are_dates() {
+        assert!(is_date("2027-01-31"));
+        for bad in ["31/01/2027", "2027-13-01", "2027-01-32", "2027-1-31", "", "２０２７-01-31"] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+}
