@@ -16,7 +16,19 @@ async fn search_lists_hits_and_announces_their_count() {
     assert_eq!(count(&host, ".hits li"), 0, "nothing before typing");
     type_into(&host, "#guidance-search", "automation bias").await;
     let hits = count(&host, ".hits li");
-    assert!(hits >= 1);
+    // Exactly the entries the search finds, in its order: none missing, none extra.
+    let expected: Vec<String> = rai_assess::guidance::search_index()
+        .search("automation bias")
+        .iter()
+        .map(|h| h.target.href())
+        .collect();
+    let listed = host.query_selector_all(".hits li a").expect("selector");
+    let listed: Vec<String> = (0..listed.length())
+        .filter_map(|i| listed.item(i))
+        .filter_map(|n| n.unchecked_into::<web_sys::Element>().get_attribute("href"))
+        .collect();
+    assert!(!expected.is_empty() && expected.len() <= 20, "{expected:?}");
+    assert_eq!(listed, expected);
     let status = text_of(&host, ".search-status");
     assert!(status.starts_with(&hits.to_string()) || (hits == 1 && status == "1 result"), "{status}");
     type_into(&host, "#guidance-search", "automation bias qqqzzz").await;

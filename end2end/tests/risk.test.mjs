@@ -191,8 +191,9 @@ describe('the risk assessment of one AI system', () => {
 
   // One owner of the draft: the questionnaire, the profile and the register edit the same record, so
   // answers given while the tools module is still on its way, and edits in quick succession after,
-  // are all kept. (Before, a profile edit sent the whole record through the module and overwrote
-  // screening answers given meanwhile.)
+  // are all kept. (Before, each profile edit sent the whole record through the module and wrote its
+  // answers back; that lost nothing only while no await fell between the two. Edits are now applied
+  // to the draft at once, and only drawing waits for the module.)
   test('edits in quick succession while the tools module loads are all kept', async () => {
     const { context, page, guards, ui, lib } = await app.visit();
     let release;
@@ -235,6 +236,25 @@ describe('the risk assessment of one AI system', () => {
       ['no', 'partly', 'yes', 'Find missing people', 'image', 'Acme Vision', 'buy'],
     );
     await guards.assertClean('race');
+    await context.close();
+  });
+
+  // A register that could not be drawn says so, offers to try again, and recovers.
+  test('a register the tools module could not draw recovers with Try again', async () => {
+    const { context, page, ui, lib } = await app.visit();
+    let block = true;
+    await context.route(/rai-tools-[0-9a-f]+\.js/, (r) => (block ? r.abort('internetdisconnected') : r.continue()));
+    await ui.open('/assessments');
+    await lib.create({ title: 'Offline register', kind: 'Risk assessment' });
+    await tab(page, 'Register');
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await alert.waitFor();
+    assert.equal(await page.locator('.risk-workspace[inert]').count(), 1, 'the stale view takes no input');
+    block = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await registerReady(page);
+    await alert.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('.risk-workspace[inert]').count(), 0);
     await context.close();
   });
 

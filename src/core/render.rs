@@ -147,15 +147,6 @@ impl fmt::Display for RenderError {
     }
 }
 
-/// The questions compared and merged for a kind of assessment: the readiness questionnaire, or the
-/// risk screening (the profile's answers are compared as further items).
-pub fn form_of(kind: Kind) -> questionnaire::Form {
-    match kind {
-        Kind::Risk => questionnaire::risk_screening(pack()),
-        _ => questionnaire::readiness(pack()),
-    }
-}
-
 /// Reads a request sent as JSON and writes what it asks for.
 pub fn render_json(json: &str) -> Result<Written, RenderError> {
     let request: Request<serde_json::Value> =
@@ -187,7 +178,8 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         Request::Compare { records } => {
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
-            let form = form_of(refs.first().map_or(Kind::Readiness, |a| a.kind));
+            let kind = refs.first().map_or(Kind::Readiness, |a| a.kind);
+            let form = questionnaire::of_kind(p, kind).ok_or(RenderError::NotForKind)?;
             let rows = merge::compare(&form, &refs);
             report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)).into()
         }
@@ -195,7 +187,8 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
             let mut merged = record(&into)?;
-            let rows = merge::compare(&form_of(merged.kind), &refs);
+            let form = questionnaire::of_kind(p, merged.kind).ok_or(RenderError::NotForKind)?;
+            let rows = merge::compare(&form, &refs);
             (merged.answers, merged.notes) = merge::merge(&rows, &refs, &picks);
             merged.risk = merge::merge_registers(&refs);
             serde_json::to_string(&merged).map_err(|e| RenderError::Record(e.to_string()))?.into()

@@ -148,6 +148,10 @@ pub enum EditError {
     UnknownStatus(String),
     /// A removal or deletion whose question was not asked and answered.
     NotConfirmed,
+    /// A register to compare that is neither the current one nor a snapshot's time.
+    NotARegister(String),
+    /// A proposal accepted twice: its risk is in the register already.
+    AlreadyAccepted(String),
     NotADate(String),
     ReasonNeeded,
     /// Two snapshots cannot share a time (they are told apart by it).
@@ -174,6 +178,10 @@ impl fmt::Display for EditError {
             EditError::NotARating(x) => write!(f, "\"{x}\" is not a rating."),
             EditError::UnknownDecision(x) => write!(f, "There is no decision \"{x}\"."),
             EditError::UnknownStatus(x) => write!(f, "There is no mitigation status \"{x}\"."),
+            EditError::NotARegister(x) => write!(f, "There is no snapshot \"{x}\" to compare."),
+            EditError::AlreadyAccepted(x) => {
+                write!(f, "The proposed risk \"{x}\" is in the register already.")
+            }
             EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
             EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
             EditError::ReasonNeeded => {
@@ -311,6 +319,10 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
                 .iter()
                 .find(|t| t.id == template.as_str())
                 .ok_or_else(|| EditError::UnknownTemplate(template.clone()))?;
+            // A second click on a proposal drawn before the first was applied adds nothing.
+            if a.risk.register.iter().any(|r| r.template == template.as_str()) {
+                return Err(EditError::AlreadyAccepted(template.clone()));
+            }
             let id = next_id(a);
             let stage = match a.answers.get("stage") {
                 Some(Answer::Choice(c)) => c.clone(),

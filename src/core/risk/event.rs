@@ -59,21 +59,25 @@ pub fn handle(
     input: Input,
     now: i64,
 ) -> Result<Outcome, Refusal> {
-    match interpret(pack, a, view, input, now) {
+    // On the view's copy, kept only when the input is accepted: a refused dismissal keeps its reason.
+    let mut next = view.clone();
+    let outcome = match interpret(pack, a, &mut next, input, now) {
         Step::Edit(edit) => match apply(pack, a, &edit) {
-            Ok(done) => Ok(Outcome { save: Some(done.save), draw: done.draw, focus: done.focus }),
-            Err(problem) => Err(Refusal { problem, focus: None }),
+            Ok(done) => Outcome { save: Some(done.save), draw: done.draw, focus: done.focus },
+            Err(problem) => return Err(Refusal { problem, focus: None }),
         },
-        Step::View { draw, focus } => Ok(Outcome { save: None, draw, focus }),
-        Step::Refused { problem, focus } => Err(Refusal { problem, focus }),
-    }
+        Step::View { draw, focus } => Outcome { save: None, draw, focus },
+        Step::Refused { problem, focus } => return Err(Refusal { problem, focus }),
+    };
+    *view = next;
+    Ok(outcome)
 }
 
 /// Reads one input. `now` stamps a snapshot (unique: one millisecond after the last one if needed).
 pub fn interpret(pack: &'static Pack, a: &Assessment, view: &mut ViewState, input: Input, now: i64) -> Step {
     match input {
         Input::Clicked(action) => clicked(a, view, action, now),
-        Input::Changed { control, value, checked } => changed(pack, view, control, value, checked),
+        Input::Changed { control, value, checked } => changed(pack, a, view, control, value, checked),
     }
 }
 
@@ -142,6 +146,7 @@ fn clicked(a: &Assessment, view: &mut ViewState, action: Action, now: i64) -> St
 
 fn changed(
     pack: &'static Pack,
+    a: &Assessment,
     view: &mut ViewState,
     control: Control,
     value: String,
@@ -156,12 +161,15 @@ fn changed(
             view.snapshot_label = value;
             return only(Draw::Nothing, None);
         }
-        Control::CompareFrom => {
-            view.compare.0 = value;
-            return only(Draw::Register, None);
-        }
-        Control::CompareTo => {
-            view.compare.1 = value;
+        Control::CompareFrom | Control::CompareTo => {
+            let known = value == "current" || a.risk.snapshots.iter().any(|s| s.taken.to_string() == value);
+            if !known {
+                return Step::Refused { problem: EditError::NotARegister(value), focus: None };
+            }
+            match control {
+                Control::CompareFrom => view.compare.0 = value,
+                _ => view.compare.1 = value,
+            }
             return only(Draw::Register, None);
         }
         Control::Profile(field) => {

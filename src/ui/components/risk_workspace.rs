@@ -14,6 +14,7 @@ use crate::core::risk::edit::{Draw, Save};
 use crate::core::risk::event::{handle, Input};
 use crate::core::risk::view::ViewState;
 use crate::ui::components::AnswerSink;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -34,6 +35,8 @@ pub fn RiskWorkspace(
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let problem = RwSignal::new(String::new());
+    // Why the last drawing failed, while the view may be out of date.
+    let stale = RwSignal::new(None::<String>);
     // What this view holds that is not saved: typed reasons, a question asked, the pair compared.
     let view = StoredValue::new(ViewState::default());
 
@@ -47,7 +50,7 @@ pub fn RiskWorkspace(
             _ => Request::Register { record, view },
         }
     };
-    // Puts a drawing on screen; false when the part it replaces is not there (draw the whole view).
+    // Puts a drawing on screen; false when the part it replaces is not there.
     let show = move |draw: &Draw, drawn: Written, focus: Option<String>| -> bool {
         let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
@@ -56,9 +59,12 @@ pub fn RiskWorkspace(
                 Some(old) => old.set_outer_html(&drawn.text),
                 None => return false,
             },
-            Draw::Appended(_) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
-                (Some(cards), Some(contents)) => {
-                    let _ = cards.insert_adjacent_html("beforeend", &drawn.text);
+            // A card already on screen is never added twice (ids stay unique).
+            Draw::Appended(risk) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
+                (Some(cards), Some(contents)) if page::element(&format!("rk.{risk}")).is_none() => {
+                    if cards.insert_adjacent_html("beforeend", &drawn.text).is_err() {
+                        return false;
+                    }
                     contents.set_outer_html(drawn.contents.as_deref().unwrap_or_default());
                 }
                 _ => return false,
@@ -74,33 +80,52 @@ pub fn RiskWorkspace(
         true
     };
     // Drawings resume in the order they were asked for (see `browser::tools`), so the last one wins.
+    // After a failed one the view may show less than the draft holds: it is made inert, says so, and
+    // the next drawing is of the whole view.
     let draw = move |draw: Draw, focus: Option<String>| {
+        let on_screen = |id: &str| page::element(id).is_some();
+        let draw = match draw {
+            _ if stale.with_untracked(Option::is_some) => Draw::Register,
+            Draw::Card(id) if !on_screen(&format!("rk.{id}")) => Draw::Register,
+            Draw::Appended(_) if !on_screen(CARDS_ID) || !on_screen(CONTENTS_ID) => Draw::Register,
+            d => d,
+        };
         let asked = tools::render(&request(&draw));
         spawn_local(async move {
-            match asked.await {
-                Ok(drawn) => {
-                    if !show(&draw, drawn, focus.clone()) {
-                        let whole = tools::render(&request(&Draw::Register)).await;
-                        match whole {
-                            Ok(drawn) => {
-                                show(&Draw::Register, drawn, focus);
-                            }
-                            Err(e) => problem.set(e),
-                        }
+            match asked.await.map(|drawn| show(&draw, drawn, focus)) {
+                Ok(true) => {
+                    if matches!(draw, Draw::Register | Draw::Profile) {
+                        stale.set(None);
                     }
                 }
-                Err(e) => problem.set(e),
+                // What it replaces left the page meanwhile: the whole view is drawn on "Try again".
+                Ok(false) => stale.set(Some(t("risk.redraw_needed").to_string())),
+                Err(e) => stale.set(Some(e)),
             }
         });
     };
-    // Drawn once mounted, and again whenever the whole draft is replaced (another tab, a restore).
-    Effect::new(move |_| {
+    // Drawn once mounted, and again whenever the whole draft is replaced (another tab, a restore):
+    // typed reasons and the snapshot label stay; a question or a comparison may name what is gone.
+    Effect::new(move |mounted: Option<bool>| {
         sink.replaced.track();
-        if node.get().is_some() {
-            view.set_value(ViewState::default());
+        if node.get().is_none() {
+            return mounted.unwrap_or(false);
+        }
+        if mounted == Some(true) {
+            view.update_value(|v| {
+                v.confirm = None;
+                v.compare = Default::default();
+            });
+        }
+        draw(Draw::Register, None);
+        true
+    });
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if stale.with_untracked(Option::is_some) {
             draw(Draw::Register, None);
         }
     });
+    on_cleanup(move || online.remove());
 
     let on_input = move |input: Input, typing: bool| {
         let mut result = None;
@@ -157,9 +182,14 @@ pub fn RiskWorkspace(
     };
     view! {
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
+        <div class="notice problem" role="alert" hidden=move || stale.with(Option::is_none)>
+            <p>{move || stale.get().unwrap_or_default()}</p>
+            <p><button type="button" class="button small" on:click=move |_| draw(Draw::Register, None)>{t("content.retry")}</button></p>
+        </div>
         <div
             class="risk-workspace"
             node_ref=node
+            inert=move || stale.with(Option::is_some)
             on:input=move |ev| edit(ev, false)
             on:change=move |ev| edit(ev, true)
             on:click=move |ev| {

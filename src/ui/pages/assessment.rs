@@ -5,6 +5,7 @@ use crate::core::assessment::GENERAL_NOTES;
 use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
 use crate::core::library::{LoadError, SaveError};
+use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::questionnaire::{self, Form};
 use crate::core::risk;
 use crate::core::route::Route;
@@ -182,6 +183,8 @@ fn Editor(
                     id=key
                     type="text"
                     autocomplete="off"
+                    // What the answer-file reader accepts: never save what could not be read back.
+                    maxlength=MAX_LINE
                     prop:value=value
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
@@ -301,6 +304,7 @@ fn Editor(
                 <textarea
                     id="a-notes"
                     rows="6"
+                    maxlength=MAX_TEXT
                     aria-describedby="a-notes-hint"
                     prop:value=notes
                     on:input=move |ev| {
@@ -348,11 +352,7 @@ fn Editor(
 /// The questionnaire of a tool, built once from the installed pack; `None` for tools whose questions
 /// are not rendered by the engine yet.
 fn form_of(kind: Kind) -> Option<&'static Form> {
-    static READINESS: OnceLock<Form> = OnceLock::new();
-    static RISK: OnceLock<Form> = OnceLock::new();
-    match kind {
-        Kind::Readiness => Some(READINESS.get_or_init(|| questionnaire::readiness(pack()))),
-        Kind::Risk => Some(RISK.get_or_init(|| questionnaire::risk_screening(pack()))),
-        Kind::Workbook => None,
-    }
+    static FORMS: OnceLock<[Option<Form>; 3]> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| Kind::ALL.map(|k| questionnaire::of_kind(pack(), k)));
+    forms[Kind::ALL.iter().position(|k| *k == kind)?].as_ref()
 }

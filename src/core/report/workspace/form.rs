@@ -3,6 +3,7 @@
 //! written here.
 
 use crate::core::content::model::Pack;
+use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::risk::control::{Action, Control};
@@ -66,12 +67,12 @@ pub(super) fn text_field(out: &mut String, name: &Control, label: &str, value: &
     if long {
         let _ = write!(
             out,
-            "<p class=\"field\"><label for=\"{id}\">{label}</label><textarea id=\"{id}\" name=\"{id}\" rows=\"3\">{value}</textarea></p>"
+            "<p class=\"field\"><label for=\"{id}\">{label}</label><textarea id=\"{id}\" name=\"{id}\" rows=\"3\" maxlength=\"{MAX_TEXT}\">{value}</textarea></p>"
         );
     } else {
         let _ = write!(
             out,
-            "<p class=\"field\"><label for=\"{id}\">{label}</label><input type=\"text\" id=\"{id}\" name=\"{id}\" value=\"{value}\"></p>"
+            "<p class=\"field\"><label for=\"{id}\">{label}</label><input type=\"text\" id=\"{id}\" name=\"{id}\" value=\"{value}\" maxlength=\"{MAX_LINE}\"></p>"
         );
     }
 }

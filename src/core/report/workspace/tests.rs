@@ -196,6 +196,7 @@ fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmat
     edit(&mut a, &mut v, "mt.K2.0.due", "2027-01-31").expect("a date");
     edit(&mut a, &mut v, "mt.K2.0.status", "in-progress").expect("a status");
     click(&mut a, &mut v, "addm.K2", 0).expect("added");
+    edit(&mut a, &mut v, "mt.K2.1.due", "2027-03-01").expect("a date");
     assert_eq!(
         edit(&mut a, &mut v, "mt.K2.1.due", "31/01/2027").map_err(|r| r.problem),
         Err(EditError::NotADate("31/01/2027".into()))
@@ -205,7 +206,7 @@ fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmat
         (m[0].owner.as_str(), m[0].due.as_str(), m[0].status),
         ("Shift lead", "2027-01-31", Status::InProgress)
     );
-    assert_eq!(m[1].due, "", "not a date: not kept");
+    assert_eq!(m[1].due, "2027-03-01", "not a date: the date before is kept");
     click(&mut a, &mut v, "removem.K2.0", 0).expect("removed");
     assert_eq!(a.risk.register[1].mitigations.len(), 1);
 
@@ -222,6 +223,39 @@ fn a_risk_added_by_hand_is_rated_mitigated_decided_and_removed_only_on_confirmat
     assert_eq!(a.risk.register.len(), 1);
     click(&mut a, &mut v, "add", 0).expect("added");
     assert_eq!(a.risk.register[1].id, "K3", "a removed risk's id is never reused");
+}
+
+// A refused input changes neither the assessment nor what the view holds: a reason typed stays.
+#[test]
+fn a_refused_input_keeps_the_view_as_it_was() {
+    let (mut a, mut v) = face_system();
+    let long = "x".repeat(crate::core::limits::MAX_TEXT + 1);
+    edit(&mut a, &mut v, "dr.T-frt-watchlist", &long).expect("typed");
+    let (before, view) = (a.clone(), v.clone());
+    let refused = click(&mut a, &mut v, "dismiss.T-frt-watchlist", 0).expect_err("too long");
+    assert!(matches!(refused.problem, EditError::TooLong(_)));
+    assert_eq!((a, v), (before, view));
+}
+
+// A proposal clicked twice (the second click on a view not yet redrawn) gives one risk.
+#[test]
+fn a_proposal_is_accepted_once() {
+    let (mut a, mut v) = face_system();
+    click(&mut a, &mut v, "accept.T-legal-basis", 0).expect("accepted");
+    let again = click(&mut a, &mut v, "accept.T-legal-basis", 0).expect_err("once");
+    assert_eq!(again.problem, EditError::AlreadyAccepted("T-legal-basis".into()));
+    assert_eq!(a.risk.register.len(), 1);
+}
+
+// Only the current register or a snapshot can be compared.
+#[test]
+fn an_unknown_register_is_not_compared() {
+    let (mut a, mut v) = (fresh(), ViewState::default());
+    click(&mut a, &mut v, "snap", 5).expect("taken");
+    edit(&mut a, &mut v, "cmp.a", "5").expect("a snapshot");
+    let refused = edit(&mut a, &mut v, "cmp.b", "6").expect_err("no such snapshot");
+    assert_eq!(refused.problem, EditError::NotARegister("6".into()));
+    assert_eq!(v.compare, ("5".to_string(), String::new()));
 }
 
 // The app refuses to keep what its own reader would refuse to load.
@@ -288,12 +322,21 @@ fn every_control_and_button_written_parses() {
             .map(|rest| rest.split('"').next().unwrap_or_default().to_string())
             .collect::<Vec<_>>()
     };
-    let (names, acts) = (attr("name"), attr("data-act"));
+    let (names, acts, ids) = (attr("name"), attr("data-act"), attr("id"));
     assert!(names.len() > 40 && acts.len() > 5);
     for n in names {
-        assert!(n.parse::<crate::core::risk::control::Control>().is_ok(), "{n}");
+        let parsed = n.parse::<crate::core::risk::control::Control>().expect(&n);
+        assert_eq!(parsed.to_string(), n, "printed back as written");
     }
     for n in acts {
-        assert!(n.parse::<crate::core::risk::control::Action>().is_ok(), "{n}");
+        let parsed = n.parse::<crate::core::risk::control::Action>().expect(&n);
+        assert_eq!(parsed.to_string(), n, "printed back as written");
+        assert!(ids.contains(&format!("b.{n}")) || n.starts_with("goto."), "b.{n} is where focus returns");
+    }
+    // Where edits send focus is on the page.
+    for target in
+        ["rk.K1.title", "rk.K1.h", "mt.K1.0.action", "b.addm.K1", "h-proposals", "h-register", "h-snapshots"]
+    {
+        assert!(ids.iter().any(|i| i == target), "{target}");
     }
 }
