@@ -38,6 +38,10 @@ async function exportFrom(page, { titles, passphrase = '' }) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export answer file' }).click(),
   ]);
+  if (passphrase) {
+    // Once the file is written, the passphrase does not stay on screen for the next person.
+    await page.waitForFunction(() => [...document.querySelectorAll('#x-pass, #x-pass2')].every((i) => i.value === ''));
+  }
   return { name: download.suggestedFilename(), buffer: readFileSync(await download.path()) };
 }
 

@@ -163,12 +163,12 @@ describe('the risk assessment of one AI system', () => {
     ]);
     assert.match(csvDl.suggestedFilename(), /^rai-assess_risk_face-search-pilot_\d{4}-\d{2}-\d{2}_register\.csv$/);
     const csv = readFileSync(await csvDl.path(), 'utf8');
-    assert.ok(csv.startsWith('\uFEFFId,Title,Description,'), 'UTF-8 with BOM and a header');
-    const rows = csv.slice(1).split('\r\n').filter((l) => /^K\d,/.test(l));
-    assert.deepEqual(rows.map((r) => r.split(',')[0]), ['K1', 'K2', 'K3']);
-    assert.match(rows[0], /,3,5,Critical,/);
-    assert.match(rows[2], /,5,2,Medium,/);
-    assert.match(rows[1], /,treat,Deputy chief,Only with written criteria$/);
+    assert.ok(csv.startsWith('\uFEFF"Id","Title","Description",'), 'UTF-8 with BOM and a header, every field quoted');
+    const rows = csv.slice(1).split('\r\n').filter((l) => /^"K\d",/.test(l));
+    assert.deepEqual(rows.map((r) => r.split(',')[0]), ['"K1"', '"K2"', '"K3"']);
+    assert.match(rows[0], /,"3","5","Critical",/);
+    assert.match(rows[2], /,"5","2","Medium",/);
+    assert.match(rows[1], /,"treat","Deputy chief","Only with written criteria"$/);
 
     const [htmlDl] = await Promise.all([
       page.waitForEvent('download'),

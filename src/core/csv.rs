@@ -1,20 +1,33 @@
 //! CSV that opens correctly in spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents),
-//! CRLF line ends, fields quoted when they hold a comma, quote or line break (quotes doubled), and
-//! fields that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return)
-//! prefixed with an apostrophe, so that text from users or files never executes.
+//! CRLF line ends, every field quoted (quotes doubled), so a reader that splits on `;` (German, French,
+//! Dutch, Spanish and Italian settings) keeps each field whole as a reader that splits on `,` does.
+//! Whatever a reader takes for a cell, a field or a piece of it between separators that a spreadsheet
+//! would run as a formula (starting with = + - @, tab or carriage return) gains an apostrophe first,
+//! so text from users or files never executes, whichever separator the reader uses.
 
-/// One field, made safe and quoted as needed.
-pub fn field(text: &str) -> String {
-    let safe = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if safe.contains([',', '"', '\n', '\r']) || safe.starts_with('\'') {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
+/// Would a spreadsheet run this cell as a formula?
+fn formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The text as it is written inside the quotes: every piece between `,` and `;` that would start a
+/// formula gains an apostrophe.
+pub fn guarded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut start = true;
+    for c in text.chars() {
+        if start && formula(c.encode_utf8(&mut [0; 4])) {
+            out.push('\'');
+        }
+        out.push(c);
+        start = c == ',' || c == ';';
     }
+    out
+}
+
+/// One field, made safe and quoted.
+pub fn field(text: &str) -> String {
+    format!("\"{}\"", guarded(text).replace('"', "\"\""))
 }
 
 /// Rows of fields as a CSV document.
@@ -33,8 +46,8 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn formulas_are_neutralised_and_special_characters_quoted() {
-        assert_eq!(field("plain"), "plain");
+    fn formulas_are_neutralised_and_every_field_quoted() {
+        assert_eq!(field("plain"), "\"plain\"");
         assert_eq!(field("=SUM(A1:A9)"), "\"'=SUM(A1:A9)\"");
         assert_eq!(field("+1 555"), "\"'+1 555\"");
         assert_eq!(field("-2"), "\"'-2\"");
@@ -43,8 +56,15 @@ mod tests {
         assert_eq!(field("a, b"), "\"a, b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("two\nlines"), "\"two\nlines\"");
-        assert_eq!(field("Sécurité"), "Sécurité");
+        assert_eq!(field("Sécurité"), "\"Sécurité\"");
         assert!(write(&[vec!["a".into(), "b".into()]]).starts_with('\u{feff}'));
+    }
+
+    // Found by the hardening review: `a;=1+1;b` used to arrive as three cells where `;` separates.
+    #[test]
+    fn a_formula_between_semicolons_is_neutralised_too() {
+        assert_eq!(field("a;=1+1;b"), "\"a;'=1+1;b\"");
+        assert_eq!(field("x,@cmd"), "\"x,'@cmd\"");
     }
 
     /// A small RFC 4180 reader, to check that what is written reads back as the fields given.
@@ -73,15 +93,50 @@ mod tests {
         rows
     }
 
+    /// What a reader that splits on `sep` (and honours quotes, or not) takes for each cell.
+    fn cells(text: &str, sep: char, quotes: bool) -> Vec<String> {
+        if quotes {
+            return read_with(text, sep).into_iter().flatten().collect();
+        }
+        text.trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .flat_map(|l| l.split(sep))
+            .map(String::from)
+            .collect()
+    }
+
+    fn read_with(text: &str, sep: char) -> Vec<Vec<String>> {
+        if sep == ',' {
+            return read(text);
+        }
+        read(&text.replace(',', "\u{1}").replace(sep, ","))
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| c.replace(',', &sep.to_string()).replace('\u{1}', ",")).collect())
+            .collect()
+    }
+
     proptest! {
-        // Whatever the text, it reads back unchanged, except that a would-be formula gains its apostrophe.
+        // Whatever the text, it reads back as written inside the quotes: unchanged but for apostrophes.
         #[test]
         fn fields_read_back(rows in proptest::collection::vec(proptest::collection::vec(any::<String>(), 1..5), 1..5)) {
             let back = read(&write(&rows));
-            let expected: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|f| {
-                if f.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{f}") } else { f.clone() }
-            }).collect()).collect();
+            let expected: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|f| guarded(f)).collect()).collect();
             prop_assert_eq!(back, expected);
+        }
+
+        // With either separator, quotes honoured or not, no cell a reader sees starts a formula (a
+        // leading quote mark aside, which a spreadsheet shows as text).
+        #[test]
+        fn no_reader_sees_a_formula(rows in proptest::collection::vec(proptest::collection::vec("[=+@;,a-c\t -]{0,8}", 1..4), 1..4)) {
+            let text = write(&rows);
+            for sep in [',', ';'] {
+                for quotes in [true, false] {
+                    for cell in cells(&text, sep, quotes) {
+                        let cell = cell.trim_start_matches('"');
+                        prop_assert!(!formula(cell), "{:?} in {:?} ({}, quotes {})", cell, text, sep, quotes);
+                    }
+                }
+            }
         }
     }
 }

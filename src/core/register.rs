@@ -330,14 +330,14 @@ mod tests {
         b.decision = Some(Decision::Treat);
         let text = to_csv(pack(), &[risk("a", "Alpha", 1, 1, 0, 0), b]);
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
-        assert!(lines[0].starts_with("Id,Title,Description,"));
+        assert!(lines[0].starts_with("\"Id\",\"Title\",\"Description\","));
         assert!(
-            lines[1].starts_with("b,\"'=HYPERLINK(\"\"x\"\")\",\"Line one\nline \"\"two\"\"\","),
+            lines[1].starts_with("\"b\",\"'=HYPERLINK(\"\"x\"\")\",\"Line one\nline \"\"two\"\"\","),
             "{}",
             lines[1]
         );
-        assert!(lines[1].contains(",5,5,Critical,"));
-        assert!(lines[1].contains(",treat,"));
-        assert!(lines[2].starts_with("a,Alpha,"));
+        assert!(lines[1].contains(",\"5\",\"5\",\"Critical\","));
+        assert!(lines[1].contains(",\"treat\","));
+        assert!(lines[2].starts_with("\"a\",\"Alpha\","));
     }
 }

@@ -19,14 +19,15 @@ pub fn html(text: &str) -> String {
 
 /// Text for Markdown: every ASCII punctuation character that Markdown could read as syntax is
 /// backslash-escaped (CommonMark allows that for any of them), so are a number that would start a list
-/// and indentation that would start a code block; line breaks stay line breaks.
+/// and indentation that would start a code block; line breaks stay line breaks. A lone carriage
+/// return ends a line in Markdown too, so line endings are made one kind first.
 pub fn markdown(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(text.len());
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("  \n");
         }
-        let line = line.trim_end_matches('\r');
         let body = line.trim_start();
         // Leading spaces would make an indented code block: keep them as no-break spaces.
         for _ in 0..(line.len() - body.len()) {
@@ -65,7 +66,31 @@ mod tests {
         );
     }
 
+    // Found by the hardening review: a lone carriage return made a title into a heading and a list.
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_that_starts_as_text() {
+        assert_eq!(
+            markdown("Title\r# not a heading\r- nor a list"),
+            "Title  \n\\# not a heading  \n\\- nor a list"
+        );
+        assert_eq!(markdown("a\r\nb"), "a  \nb");
+    }
+
     proptest! {
+        // Whatever the text, no line of the result starts a heading, quote, list, fence or table.
+        #[test]
+        fn escaped_markdown_starts_no_block(s in "[#>*+=`~|<\\[ \r\n\t0-9.)a-z-]{0,40}") {
+            let e = markdown(&s);
+            prop_assert!(!e.contains('\r'));
+            // (A line of spaces is blank: the hard break that ends the line before it.)
+            for line in e.split('\n').map(str::trim_end).filter(|l| !l.is_empty()) {
+                let l = line.trim_start_matches('\u{a0}');
+                prop_assert!(!l.starts_with(['#', '>', '*', '+', '=', '`', '~', '|', '<', '[', '-', ' ', '\t']), "{:?} in {:?}", l, e);
+                let digits = l.chars().take_while(char::is_ascii_digit).count();
+                prop_assert!(!(digits > 0 && l[digits..].starts_with(['.', ')'])), "{:?}", l);
+            }
+        }
+
         #[test]
         fn escaped_html_has_no_tag_or_entity_start(s in any::<String>()) {
             let e = html(&s);

@@ -157,6 +157,9 @@ pub fn SharePanel() -> impl IntoView {
             let done = match seal(text.as_bytes(), &secret).await {
                 Ok(sealed) => {
                     download(&name, "application/json", &answer_file::write_sealed(&sealed));
+                    // The file is written: the passphrase does not stay on screen for the next person.
+                    passphrase.set(String::new());
+                    confirm.set(String::new());
                     t_with("share.exported_encrypted", &[("count", &count), ("file", &name)])
                 }
                 Err(_) => t("share.crypto_unavailable").to_string(),
