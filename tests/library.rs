@@ -12,14 +12,11 @@ use rai_assess::library::{
 use rai_assess::pack;
 use strategies::{answer, risk_record};
 
-#[test]
-fn memory_backend_passes_the_key_value_suite() {
-    conformance::key_value_semantics(MemoryBackend::new);
-}
-
-#[test]
-fn library_on_memory_passes_the_behaviour_suite() {
-    conformance::library_behaviour(MemoryBackend::new, pack());
+/// The conformance suite on the in-memory backend, one test per behaviour.
+mod memory_backend {
+    use rai_assess::library::MemoryBackend;
+    use rai_assess::pack;
+    rai_assess::storage_tests!(test, MemoryBackend::new, pack());
 }
 
 // Storage full: the user is told (an error), and what was saved before survives.

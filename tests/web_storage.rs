@@ -22,14 +22,11 @@ fn fresh() -> LocalBackend {
     backend
 }
 
-#[wasm_bindgen_test]
-fn local_storage_passes_the_key_value_suite() {
-    conformance::key_value_semantics(fresh);
-}
-
-#[wasm_bindgen_test]
-fn library_on_local_storage_passes_the_behaviour_suite() {
-    conformance::library_behaviour(fresh, pack());
+/// The conformance suite on localStorage, one test per behaviour, each on emptied storage.
+mod local_storage {
+    use super::{fresh, pack};
+    use wasm_bindgen_test::*;
+    rai_assess::storage_tests!(wasm_bindgen_test, fresh, pack());
 }
 
 // Fill the origin's real quota (about 5 MB in Chromium), then try to save more: the browser throws

@@ -1,9 +1,10 @@
 //! One behaviour suite for every storage backend: the in-memory one runs it in `cargo test`, the
-//! browser's localStorage under wasm-bindgen-test in Chromium. Each function panics on the first
-//! behaviour that differs from what the library relies on.
+//! browser's localStorage under wasm-bindgen-test in Chromium. Each behaviour is a function of its own,
+//! and [`storage_tests!`](crate::storage_tests) writes one test per behaviour for a backend, so a
+//! failure names the behaviour and the backend.
 
 use super::*;
-use crate::core::assessment::{Assessment, ContentRef, Kind, NewAssessment};
+use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
 use crate::core::content::model::Pack;
 
 fn sample(id: &str, kind: Kind, title: &str, pack: &Pack) -> Assessment {
@@ -11,16 +12,81 @@ fn sample(id: &str, kind: Kind, title: &str, pack: &Pack) -> Assessment {
     Assessment::new(id.into(), kind, details, ContentRef::of(pack), 1_000)
 }
 
-/// Raw key-value semantics: missing keys, round trips (including non-ASCII), overwrite, remove, keys.
-pub fn key_value_semantics<B: KeyValue>(mut fresh: impl FnMut() -> B) {
+/// Writes one test per behaviour below for a backend: `storage_tests!(test, MemoryBackend::new, pack())`
+/// (the first argument is the test attribute, `wasm_bindgen_test` in the browser).
+#[macro_export]
+macro_rules! storage_tests {
+    ($test:meta, $fresh:expr, $pack:expr) => {
+        #[$test]
+        fn a_missing_key_reads_as_none() {
+            $crate::library::conformance::a_missing_key_reads_as_none($fresh)
+        }
+        #[$test]
+        fn values_round_trip_and_overwrite() {
+            $crate::library::conformance::values_round_trip_and_overwrite($fresh)
+        }
+        #[$test]
+        fn keys_list_what_is_stored_and_remove_forgets() {
+            $crate::library::conformance::keys_list_what_is_stored_and_remove_forgets($fresh)
+        }
+        #[$test]
+        fn a_large_value_is_kept_whole() {
+            $crate::library::conformance::a_large_value_is_kept_whole($fresh)
+        }
+        #[$test]
+        fn a_fresh_library_is_empty() {
+            $crate::library::conformance::a_fresh_library_is_empty($fresh, $pack)
+        }
+        #[$test]
+        fn a_create_never_replaces_a_stored_record() {
+            $crate::library::conformance::a_create_never_replaces_a_stored_record($fresh, $pack)
+        }
+        #[$test]
+        fn saving_bumps_the_revision_and_a_stale_copy_is_refused() {
+            $crate::library::conformance::saving_bumps_the_revision_and_a_stale_copy_is_refused($fresh, $pack)
+        }
+        #[$test]
+        fn the_listing_shows_the_latest_edit_first() {
+            $crate::library::conformance::the_listing_shows_the_latest_edit_first($fresh, $pack)
+        }
+        #[$test]
+        fn delete_restore_and_empty_the_bin() {
+            $crate::library::conformance::delete_restore_and_empty_the_bin($fresh, $pack)
+        }
+        #[$test]
+        fn damaged_and_newer_records_are_set_aside_untouched() {
+            $crate::library::conformance::damaged_and_newer_records_are_set_aside_untouched($fresh, $pack)
+        }
+        #[$test]
+        fn an_updated_listing_equals_a_fresh_one() {
+            $crate::library::conformance::an_updated_listing_equals_a_fresh_one($fresh, $pack)
+        }
+        #[$test]
+        fn a_lost_summary_is_rebuilt_from_its_record() {
+            $crate::library::conformance::a_lost_summary_is_rebuilt_from_its_record($fresh, $pack)
+        }
+    };
+}
+
+pub fn a_missing_key_reads_as_none<B: KeyValue>(fresh: impl FnOnce() -> B) {
+    assert_eq!(fresh().get("rai.test.missing"), Ok(None));
+}
+
+/// Non-ASCII and empty values read back exactly; a second set replaces the first.
+pub fn values_round_trip_and_overwrite<B: KeyValue>(fresh: impl FnOnce() -> B) {
     let mut kv = fresh();
-    assert_eq!(kv.get("rai.test.missing"), Ok(None));
     kv.set("rai.test.a", "one").expect("set");
     assert_eq!(kv.get("rai.test.a"), Ok(Some("one".into())));
     kv.set("rai.test.a", "two — ü 日本 \"quoted\" \n").expect("overwrite");
     assert_eq!(kv.get("rai.test.a"), Ok(Some("two — ü 日本 \"quoted\" \n".into())));
     kv.set("rai.test.b", "").expect("empty value");
     assert_eq!(kv.get("rai.test.b"), Ok(Some(String::new())));
+}
+
+pub fn keys_list_what_is_stored_and_remove_forgets<B: KeyValue>(fresh: impl FnOnce() -> B) {
+    let mut kv = fresh();
+    kv.set("rai.test.a", "one").expect("set");
+    kv.set("rai.test.b", "").expect("set");
     let mut keys: Vec<String> =
         kv.keys().expect("keys").into_iter().filter(|k| k.starts_with("rai.test.")).collect();
     keys.sort();
@@ -28,28 +94,45 @@ pub fn key_value_semantics<B: KeyValue>(mut fresh: impl FnMut() -> B) {
     kv.remove("rai.test.a").expect("remove");
     kv.remove("rai.test.never-there").expect("removing a missing key is fine");
     assert_eq!(kv.get("rai.test.a"), Ok(None));
+}
+
+pub fn a_large_value_is_kept_whole<B: KeyValue>(fresh: impl FnOnce() -> B) {
+    let mut kv = fresh();
     let big = "x".repeat(200_000);
     kv.set("rai.test.big", &big).expect("a large value");
     assert_eq!(kv.get("rai.test.big").expect("get").map(|v| v.len()), Some(200_000));
 }
 
-/// The library's behaviour on this backend: create, list, save with revisions, conflicts, delete,
-/// restore, empty the bin, and records that must be set aside rather than touched.
-pub fn library_behaviour<B: KeyValue>(mut fresh: impl FnMut() -> B, pack: &Pack) {
+/// A library with a readiness assessment `a` and a risk assessment `b`.
+fn two<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) -> (Library<B>, Assessment, Assessment) {
     let mut lib = Library::new(fresh());
-    assert_eq!(lib.list(pack).expect("list"), Listing::default(), "a fresh library is empty");
-
     let a = lib.create(sample("a", Kind::Readiness, "Agency readiness 2026", pack), pack).expect("create");
-    assert_eq!(a.revision, 1);
     let b = lib.create(sample("b", Kind::Risk, "Face search pilot", pack), pack).expect("create");
+    (lib, a, b)
+}
+
+pub fn a_fresh_library_is_empty<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    assert_eq!(Library::new(fresh()).list(pack).expect("list"), Listing::default());
+}
+
+pub fn a_create_never_replaces_a_stored_record<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    let (mut lib, a, _) = two(fresh, pack);
+    assert_eq!(a.revision, 1);
     assert_eq!(lib.load("a"), Ok(a.clone()));
     let again = sample("a", Kind::Readiness, "Same id from a file", pack);
-    assert_eq!(lib.create(again, pack), Err(SaveError::Exists), "a create never replaces a stored record");
-    assert_eq!(lib.load("a"), Ok(a.clone()));
+    assert_eq!(lib.create(again, pack), Err(SaveError::Exists));
+    assert_eq!(lib.load("a"), Ok(a));
+}
 
-    // Saving bumps the revision; a copy at an older revision is refused, not applied.
+/// Saving bumps the revision; a copy at an older revision is refused, not applied, unless the user
+/// chooses to keep it.
+pub fn saving_bumps_the_revision_and_a_stale_copy_is_refused<B: KeyValue>(
+    fresh: impl FnOnce() -> B,
+    pack: &Pack,
+) {
+    let (mut lib, a, _) = two(fresh, pack);
     let mut edited = a.clone();
-    edited.answers.insert("R1.1".into(), crate::core::assessment::Answer::Level(3));
+    edited.answers.insert("R1.1".into(), Answer::Level(3));
     let saved = lib.save(&edited, 5_000, pack).expect("save");
     assert_eq!((saved.revision, saved.updated), (2, 5_000));
     let stale = Assessment { title: "stale tab".into(), ..a.clone() };
@@ -57,13 +140,21 @@ pub fn library_behaviour<B: KeyValue>(mut fresh: impl FnMut() -> B, pack: &Pack)
     assert_eq!(lib.load("a").expect("load").title, "Agency readiness 2026", "the stale save changed nothing");
     let kept = lib.overwrite(&stale, 7_000, pack).expect("the user may choose to keep this tab's copy");
     assert_eq!((kept.revision, kept.title.as_str()), (3, "stale tab"));
+}
 
-    // Listing: most recently edited first, with progress from the summary.
+/// Most recently edited first, with progress from the summary.
+pub fn the_listing_shows_the_latest_edit_first<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    let (mut lib, a, _) = two(fresh, pack);
+    let mut edited = a.clone();
+    edited.answers.insert("R1.1".into(), Answer::Level(3));
+    lib.save(&edited, 5_000, pack).expect("save");
     let listing = lib.list(pack).expect("list");
     assert_eq!(listing.active.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
-    assert_eq!(listing.active[0].answered, 0, "the overwrite kept the stale tab's (empty) answers");
+    assert_eq!(listing.active[0].answered, 1);
+}
 
-    // Delete, restore, delete again and empty the bin.
+pub fn delete_restore_and_empty_the_bin<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    let (mut lib, _, b) = two(fresh, pack);
     lib.delete("b", 8_000, pack).expect("delete");
     let listing = lib.list(pack).expect("list");
     assert_eq!((listing.active.len(), listing.deleted.len()), (1, 1));
@@ -74,14 +165,21 @@ pub fn library_behaviour<B: KeyValue>(mut fresh: impl FnMut() -> B, pack: &Pack)
     assert_eq!(lib.empty_bin(pack), Ok(1));
     assert_eq!(lib.load("b"), Err(LoadError::NotFound));
     assert!(lib.list(pack).expect("list").deleted.is_empty());
+}
 
-    // A damaged record and one from a newer app are listed as set aside, kept byte for byte, never saved over.
+/// A damaged record and one from a newer app are listed as set aside, kept byte for byte, never
+/// saved over, and left alone when the bin is emptied.
+pub fn damaged_and_newer_records_are_set_aside_untouched<B: KeyValue>(
+    fresh: impl FnOnce() -> B,
+    pack: &Pack,
+) {
+    let (mut lib, _, _) = two(fresh, pack);
     let junk = "{ this is not a record";
     let newer = r#"{"schema":99,"revision":7,"assessment":{"id":"n","from":"the future"}}"#;
     lib.backend_mut().set(&format!("{RECORD_PREFIX}junk"), junk).expect("set");
     lib.backend_mut().set(&format!("{RECORD_PREFIX}n"), newer).expect("set");
     let listing = lib.list(pack).expect("one bad record does not hide the others");
-    assert_eq!(listing.active.len(), 1);
+    assert_eq!(listing.active.len(), 2);
     assert_eq!(listing.set_aside.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["junk", "n"]);
     assert!(matches!(listing.set_aside[1].problem, RecordError::TooNew { found: 99, .. }));
     let pretend = sample("n", Kind::Risk, "older app's copy", pack);
@@ -93,18 +191,26 @@ pub fn library_behaviour<B: KeyValue>(mut fresh: impl FnMut() -> B, pack: &Pack)
     assert_eq!(lib.raw("n"), Ok(Some(newer.to_string())));
     assert_eq!(lib.raw("junk"), Ok(Some(junk.to_string())));
     assert_eq!(lib.empty_bin(pack), Ok(0), "emptying the bin leaves set-aside records alone");
+}
 
-    // Updating one summary in a listing gives what a fresh listing gives.
+/// Updating one summary in a listing gives what a fresh listing gives.
+pub fn an_updated_listing_equals_a_fresh_one<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    let (mut lib, _, _) = two(fresh, pack);
     let mut listing = lib.list(pack).expect("list");
     let renamed = lib
         .save(&Assessment { title: "renamed".into(), ..lib.load("a").expect("load") }, 12_000, pack)
         .expect("save");
     listing.upsert(Summary::of(&renamed, pack));
     assert_eq!(listing, lib.list(pack).expect("list"));
+}
 
-    // A lost summary is rebuilt from the record.
+pub fn a_lost_summary_is_rebuilt_from_its_record<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    let (mut lib, _, _) = two(fresh, pack);
+    lib.save(&Assessment { title: "renamed".into(), ..lib.load("a").expect("load") }, 12_000, pack)
+        .expect("save");
     lib.backend_mut().remove(&format!("{SUMMARY_PREFIX}a")).expect("remove");
-    assert_eq!(lib.list(pack).expect("list").active[0].title, "renamed");
+    let listing = lib.list(pack).expect("list");
+    assert_eq!(listing.active.iter().find(|s| s.id == "a").map(|s| s.title.as_str()), Some("renamed"));
 }
 
 /// When the backend is full, a save fails with `Full` and the stored copy is the previous one.
