@@ -35,155 +35,157 @@ async function rate(page, group, value) {
 }
 
 describe('the risk assessment of one AI system', () => {
-  test('profile, screening, proposals, register, heat maps, snapshot compare and CSV', async () => {
+  test('profile, screening, proposals, register, heat maps, snapshot compare and CSV', async (t) => {
     const { context, page, guards, ui, lib } = await app.visit({ acceptDownloads: true });
     await ui.open('/assessments');
     await lib.create({ title: 'Face search <pilot>', kind: 'Risk assessment', subject: 'Missing-persons unit' });
     const id = lib.currentId();
 
-    // The profile decides the questions: the watchlist question appears only for 1:N face search.
     const watchlist = page.locator('[id="q-S1.3.3"]');
-    await page.waitForSelector('[id="pf.application_type.image"]');
-    assert.equal(await watchlist.isHidden(), true, 'not asked before the profile says 1:N');
-    assert.equal(await page.locator('[id="pf.face_mode.1ton"]').isHidden(), true, 'face mode hidden before image');
-    await page.getByLabel('Image analysis (including facial recognition)').check();
-    await page.getByLabel('One-to-many identification against a watchlist or database').check();
-    await watchlist.waitFor({ state: 'visible' });
-    await page.getByLabel('Purpose').fill('Find missing people in <CCTV> stills.');
+    // One subtest a step, so a failure names the feature.
+    await t.test('The profile decides the questions: the watchlist question appears only for 1:N face search', async () => {
+      await page.waitForSelector('[id="pf.application_type.image"]');
+      assert.equal(await watchlist.isHidden(), true, 'not asked before the profile says 1:N');
+      assert.equal(await page.locator('[id="pf.face_mode.1ton"]').isHidden(), true, 'face mode hidden before image');
+      await page.getByLabel('Image analysis (including facial recognition)').check();
+      await page.getByLabel('One-to-many identification against a watchlist or database').check();
+      await watchlist.waitFor({ state: 'visible' });
+      await page.getByLabel('Purpose').fill('Find missing people in <CCTV> stills.');
+    });
+    await t.test('Two answers that signal risks (no legal basis confirmed, no watchlist criteria) propose risks, accepted', async () => {
+      await screen(page, 'S1.1.1', 2);
+      await screen(page, 'S1.3.3', 2);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the answer view');
 
-    // Two answers that signal risks: no legal basis confirmed, no watchlist criteria.
-    await screen(page, 'S1.1.1', 2);
-    await screen(page, 'S1.3.3', 2);
-    assert.deepEqual(await axeViolations(page), [], 'axe on the answer view');
-
-    await tab(page, 'Register');
-    await registerReady(page);
-    await page.getByRole('heading', { name: 'No sound legal basis' }).waitFor();
-    await page.getByRole('button', { name: 'Accept: No sound legal basis' }).click();
-    await byId(page, 'rk.K1.title').waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'rk.K1.title', 'focus on the accepted risk');
-    const watch = await page.locator('.proposal h3').allInnerTexts();
-    const watchTitle = watch.find((t) => /watchlist/i.test(t));
-    assert.ok(watchTitle, `a watchlist proposal among ${watch}`);
-    await page.getByRole('button', { name: `Accept: ${watchTitle}` }).click();
-    await byId(page, 'rk.K2.title').waitFor();
-
-    // Any other proposal is dismissed, with a reason that is kept; no reason, no dismissal.
-    const others = await page.locator('.proposal h3').allInnerTexts();
-    for (const other of others) {
-      await page.getByRole('button', { name: `Dismiss: ${other}` }).click();
-      await page.getByText('Give a reason before dismissing').waitFor();
-      await page.locator('.proposal').filter({ hasText: other }).getByLabel('Reason for dismissing').fill('Covered by the force-wide DPIA');
-      await page.getByRole('button', { name: `Dismiss: ${other}` }).click();
-      await page.locator('.dismissed').getByText(other).waitFor();
-    }
-
-    // A risk added by hand, by keyboard only: the button, its title, then Tab to the likelihood.
-    await page.getByRole('button', { name: 'Add a risk by hand' }).focus();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.id === 'rk.K3.title');
-    await page.keyboard.type('Reviewer fatigue');
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.name)) !== 'rk.K3.l'; i++) {
+      await tab(page, 'Register');
+      await registerReady(page);
+      await page.getByRole('heading', { name: 'No sound legal basis' }).waitFor();
+      await page.getByRole('button', { name: 'Accept: No sound legal basis' }).click();
+      await byId(page, 'rk.K1.title').waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'rk.K1.title', 'focus on the accepted risk');
+      const watch = await page.locator('.proposal h3').allInnerTexts();
+      const watchTitle = watch.find((t) => /watchlist/i.test(t));
+      assert.ok(watchTitle, `a watchlist proposal among ${watch}`);
+      await page.getByRole('button', { name: `Accept: ${watchTitle}` }).click();
+      await byId(page, 'rk.K2.title').waitFor();
+    });
+    await t.test('Any other proposal is dismissed, with a reason that is kept; no reason, no dismissal', async () => {
+      const others = await page.locator('.proposal h3').allInnerTexts();
+      for (const other of others) {
+        await page.getByRole('button', { name: `Dismiss: ${other}` }).click();
+        await page.getByText('Give a reason before dismissing').waitFor();
+        await page.locator('.proposal').filter({ hasText: other }).getByLabel('Reason for dismissing').fill('Covered by the force-wide DPIA');
+        await page.getByRole('button', { name: `Dismiss: ${other}` }).click();
+        await page.locator('.dismissed').getByText(other).waitFor();
+      }
+    });
+    await t.test('A risk added by hand, by keyboard only: the button, its title, then Tab to the likelihood', async () => {
+      await page.getByRole('button', { name: 'Add a risk by hand' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'rk.K3.title');
+      await page.keyboard.type('Reviewer fatigue');
+      for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.name)) !== 'rk.K3.l'; i++) {
+        await page.keyboard.press('Tab');
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.name), 'rk.K3.l');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.getElementById('rk.K3.l.2')?.checked);
       await page.keyboard.press('Tab');
-    }
-    assert.equal(await page.evaluate(() => document.activeElement?.name), 'rk.K3.l');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.getElementById('rk.K3.l.2')?.checked);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.getElementById('rk.K3.s.2')?.checked);
-    await page.locator('.risk-card', { hasText: 'K3' }).getByText('Inherent level: Low').waitFor();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => document.getElementById('rk.K3.s.2')?.checked);
+      await page.locator('.risk-card', { hasText: 'K3' }).getByText('Inherent level: Low').waitFor();
+    });
+    await t.test('Ratings: K1 3×5 critical, K2 4×4 high; residuals; a mitigation for K3 overdue, one without owner', async () => {
+      await rate(page, 'rk.K1.l', 3);
+      await rate(page, 'rk.K1.s', 5);
+      await rate(page, 'rk.K1.rl', 2);
+      await rate(page, 'rk.K1.rs', 4);
+      await rate(page, 'rk.K2.l', 4);
+      await rate(page, 'rk.K2.s', 4);
+      await page.locator('.risk-card', { hasText: 'K1' }).getByText('Inherent level: Critical').waitFor();
+      await page.getByRole('button', { name: 'Add a mitigation to K3' }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'mt.K3.0.action');
+      await page.keyboard.type('Rotate reviewers every two hours');
+      await byId(page, 'mt.K3.0.owner').fill('Shift lead');
+      await byId(page, 'mt.K3.0.due').fill('2026-01-15');
+      await byId(page, 'rk.K2.decision').selectOption('treat');
+      await byId(page, 'rk.K2.decided_by').fill('Deputy chief');
+      await byId(page, 'rk.K2.rationale').fill('Only with written criteria');
+      await byId(page, 'rk.K2.rationale').blur();
+      assert.deepEqual(await axeViolations(page), [], 'axe on the register');
+    });
+    await t.test('Saved: a reload shows the same register', async () => {
+      await page.reload();
+      await registerReady(page);
+      assert.equal(await byId(page, 'rk.K3.title').inputValue(), 'Reviewer fatigue');
+      assert.equal(await byId(page, 'rk.K1.l.3').isChecked(), true);
+      assert.equal(await byId(page, 'mt.K3.0.due').inputValue(), '2026-01-15');
+    });
+    await t.test('Results: heat maps with counts, the register by level, what needs attention', async () => {
+      await tab(page, 'Results');
+      await page.waitForSelector('.heat-table');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the results');
+      const inherent = page.locator('.heat-table').first();
+      const cell = (table, row, col) => table.locator('tbody tr').nth(5 - row).locator('td').nth(col - 1).innerText();
+      assert.equal(await cell(inherent, 3, 5), '1 · Critical');
+      assert.equal(await cell(inherent, 4, 4), '1 · High');
+      assert.equal(await cell(inherent, 2, 2), '1 · Low');
+      assert.equal(await cell(inherent, 1, 1), '0 · Low');
+      assert.equal(await cell(page.locator('.heat-table').nth(1), 2, 4), '1 · Medium');
+      const order = await page.locator('table.register tbody th').allInnerTexts();
+      assert.equal(order.length, 3);
+      assert.match(order[0], /^K1 No sound legal basis/);
+      assert.match(order[1], /^K2 /);
+      assert.match(order[2], /^K3 Reviewer fatigue/);
+      const text = await page.locator('.report.results').innerText();
+      assert.match(text, /These results inform; people decide/);
+      assert.match(text, /Overdue: K3 Reviewer fatigue: Rotate reviewers every two hours/);
+      assert.match(text, /No owner: K1 No sound legal basis/, 'template mitigations wait for an owner');
+    });
+    await t.test('A snapshot, then a re-rating, then what changed', async () => {
+      await tab(page, 'Register');
+      await registerReady(page);
+      await byId(page, 'snap.label').fill('Design review');
+      await page.getByRole('button', { name: 'Take a snapshot of the register' }).click();
+      await page.locator('.snapshots').getByText(/Design review \(\d{4}-\d{2}-\d{2}\)/).waitFor();
+      await rate(page, 'rk.K3.l', 5);
+      await page.locator('.changes').getByText(/K3 Reviewer fatigue: inherent Low \(L2 × S2\) → Medium \(L5 × S2\)/).waitFor();
+    });
+    await t.test('The report, and the register as CSV in reading order', async () => {
+      await tab(page, 'Report');
+      await page.waitForSelector('.report h1');
+      assert.equal(await page.locator('.report h1').innerText(), 'Face search <pilot>');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the report');
+      const [csvDl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download register (CSV)' }).click(),
+      ]);
+      assert.match(csvDl.suggestedFilename(), /^rai-assess_risk_face-search-pilot_\d{4}-\d{2}-\d{2}_register\.csv$/);
+      const csv = readFileSync(await csvDl.path(), 'utf8');
+      assert.ok(csv.startsWith('\uFEFF"Id","Title","Description",'), 'UTF-8 with BOM and a header, every field quoted');
+      const rows = csv.slice(1).split('\r\n').filter((l) => /^"K\d",/.test(l));
+      assert.deepEqual(rows.map((r) => r.split(',')[0]), ['"K1"', '"K2"', '"K3"']);
+      assert.match(rows[0], /,"3","5","Critical",/);
+      assert.match(rows[2], /,"5","2","Medium",/);
+      assert.match(rows[1], /,"treat","Deputy chief","Only with written criteria"$/);
 
-    // Ratings: K1 3×5 critical, K2 4×4 high; residuals; a mitigation for K3 overdue, one without owner.
-    await rate(page, 'rk.K1.l', 3);
-    await rate(page, 'rk.K1.s', 5);
-    await rate(page, 'rk.K1.rl', 2);
-    await rate(page, 'rk.K1.rs', 4);
-    await rate(page, 'rk.K2.l', 4);
-    await rate(page, 'rk.K2.s', 4);
-    await page.locator('.risk-card', { hasText: 'K1' }).getByText('Inherent level: Critical').waitFor();
-    await page.getByRole('button', { name: 'Add a mitigation to K3' }).click();
-    await page.waitForFunction(() => document.activeElement?.id === 'mt.K3.0.action');
-    await page.keyboard.type('Rotate reviewers every two hours');
-    await byId(page, 'mt.K3.0.owner').fill('Shift lead');
-    await byId(page, 'mt.K3.0.due').fill('2026-01-15');
-    await byId(page, 'rk.K2.decision').selectOption('treat');
-    await byId(page, 'rk.K2.decided_by').fill('Deputy chief');
-    await byId(page, 'rk.K2.rationale').fill('Only with written criteria');
-    await byId(page, 'rk.K2.rationale').blur();
-    assert.deepEqual(await axeViolations(page), [], 'axe on the register');
-
-    // Saved: a reload shows the same register.
-    await page.reload();
-    await registerReady(page);
-    assert.equal(await byId(page, 'rk.K3.title').inputValue(), 'Reviewer fatigue');
-    assert.equal(await byId(page, 'rk.K1.l.3').isChecked(), true);
-    assert.equal(await byId(page, 'mt.K3.0.due').inputValue(), '2026-01-15');
-
-    // Results: heat maps with counts, the register by level, what needs attention.
-    await tab(page, 'Results');
-    await page.waitForSelector('.heat-table');
-    assert.deepEqual(await axeViolations(page), [], 'axe on the results');
-    const inherent = page.locator('.heat-table').first();
-    const cell = (table, row, col) => table.locator('tbody tr').nth(5 - row).locator('td').nth(col - 1).innerText();
-    assert.equal(await cell(inherent, 3, 5), '1 · Critical');
-    assert.equal(await cell(inherent, 4, 4), '1 · High');
-    assert.equal(await cell(inherent, 2, 2), '1 · Low');
-    assert.equal(await cell(inherent, 1, 1), '0 · Low');
-    assert.equal(await cell(page.locator('.heat-table').nth(1), 2, 4), '1 · Medium');
-    const order = await page.locator('table.register tbody th').allInnerTexts();
-    assert.equal(order.length, 3);
-    assert.match(order[0], /^K1 No sound legal basis/);
-    assert.match(order[1], /^K2 /);
-    assert.match(order[2], /^K3 Reviewer fatigue/);
-    const text = await page.locator('.report.results').innerText();
-    assert.match(text, /These results inform; people decide/);
-    assert.match(text, /Overdue: K3 Reviewer fatigue: Rotate reviewers every two hours/);
-    assert.match(text, /No owner: K1 No sound legal basis/, 'template mitigations wait for an owner');
-
-    // A snapshot, then a re-rating, then what changed.
-    await tab(page, 'Register');
-    await registerReady(page);
-    await byId(page, 'snap.label').fill('Design review');
-    await page.getByRole('button', { name: 'Take a snapshot of the register' }).click();
-    await page.locator('.snapshots').getByText(/Design review \(\d{4}-\d{2}-\d{2}\)/).waitFor();
-    await rate(page, 'rk.K3.l', 5);
-    await page.locator('.changes').getByText(/K3 Reviewer fatigue: inherent Low \(L2 × S2\) → Medium \(L5 × S2\)/).waitFor();
-
-    // The report, and the register as CSV in reading order.
-    await tab(page, 'Report');
-    await page.waitForSelector('.report h1');
-    assert.equal(await page.locator('.report h1').innerText(), 'Face search <pilot>');
-    assert.deepEqual(await axeViolations(page), [], 'axe on the report');
-    const [csvDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download register (CSV)' }).click(),
-    ]);
-    assert.match(csvDl.suggestedFilename(), /^rai-assess_risk_face-search-pilot_\d{4}-\d{2}-\d{2}_register\.csv$/);
-    const csv = readFileSync(await csvDl.path(), 'utf8');
-    assert.ok(csv.startsWith('\uFEFF"Id","Title","Description",'), 'UTF-8 with BOM and a header, every field quoted');
-    const rows = csv.slice(1).split('\r\n').filter((l) => /^"K\d",/.test(l));
-    assert.deepEqual(rows.map((r) => r.split(',')[0]), ['"K1"', '"K2"', '"K3"']);
-    assert.match(rows[0], /,"3","5","Critical",/);
-    assert.match(rows[2], /,"5","2","Medium",/);
-    assert.match(rows[1], /,"treat","Deputy chief","Only with written criteria"$/);
-
-    const [htmlDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download report (HTML)' }).click(),
-    ]);
-    const html = readFileSync(await htmlDl.path(), 'utf8');
-    assert.match(html, /<h1>Face search &lt;pilot&gt;<\/h1>/);
-    assert.match(html, /Covered by the force-wide DPIA|No sound legal basis/);
-    assert.match(html, /id="rai-answer-file"/);
-
-    // Changing the profile away from faces sets the watchlist answer aside, and says so.
-    await tab(page, 'Answer');
-    await page.getByLabel('Text and speech analysis').check();
-    await watchlist.waitFor({ state: 'hidden' });
-    await page.getByText(/1 screening answers are set aside/).waitFor();
+      const [htmlDl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download report (HTML)' }).click(),
+      ]);
+      const html = readFileSync(await htmlDl.path(), 'utf8');
+      assert.match(html, /<h1>Face search &lt;pilot&gt;<\/h1>/);
+      assert.match(html, /Covered by the force-wide DPIA|No sound legal basis/);
+      assert.match(html, /id="rai-answer-file"/);
+    });
+    await t.test('Changing the profile away from faces sets the watchlist answer aside, and says so', async () => {
+      await tab(page, 'Answer');
+      await page.getByLabel('Text and speech analysis').check();
+      await watchlist.waitFor({ state: 'hidden' });
+      await page.getByText(/1 screening answers are set aside/).waitFor();
+    });
     assert.equal(id.length > 0, true);
     await guards.assertClean('risk');
     await context.close();
