@@ -96,6 +96,8 @@ describe('the risk assessment of one AI system', () => {
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => document.getElementById('rk.K3.s.2')?.checked);
       await page.locator('.risk-card', { hasText: 'K3' }).getByText('Inherent level: Low').waitFor();
+      // The title, once its field was left, names the risk in the register's contents.
+      await page.locator('#risk-contents').getByRole('button', { name: 'K3 Reviewer fatigue' }).waitFor();
     });
     await t.test('Ratings: K1 3×5 critical, K2 4×4 high; residuals; a mitigation for K3 overdue, one without owner', async () => {
       await rate(page, 'rk.K1.l', 3);

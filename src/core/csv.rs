@@ -10,17 +10,25 @@ fn formula(cell: &str) -> bool {
     cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-/// The text as it is written inside the quotes: every piece between `,` and `;` that would start a
-/// formula gains an apostrophe.
+/// Where a reader may start a new cell or line: the separators, line breaks and tabs.
+fn separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '\n' | '\r' | '\t')
+}
+
+/// The text as it is written inside the quotes: every piece (the text's start, or after a separator)
+/// whose first character past spaces and quote marks would start a formula gains an apostrophe.
 pub fn guarded(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     let mut start = true;
-    for c in text.chars() {
-        if start && formula(c.encode_utf8(&mut [0; 4])) {
-            out.push('\'');
+    for (i, c) in text.char_indices() {
+        if start {
+            let first = text[i..].trim_start_matches([' ', '"']);
+            if formula(first) {
+                out.push('\'');
+            }
         }
         out.push(c);
-        start = c == ',' || c == ';';
+        start = separator(c);
     }
     out
 }
@@ -65,6 +73,10 @@ mod tests {
     fn a_formula_between_semicolons_is_neutralised_too() {
         assert_eq!(field("a;=1+1;b"), "\"a;'=1+1;b\"");
         assert_eq!(field("x,@cmd"), "\"x,'@cmd\"");
+        // After a line break or a tab, and behind spaces or quote marks, too.
+        assert_eq!(field("one\n=HYPERLINK(1)"), "\"one\n'=HYPERLINK(1)\"");
+        assert_eq!(field("a, =cmd"), "\"a,' =cmd\"");
+        assert_eq!(field("x;\"=1"), "\"x;'\"\"=1\"");
     }
 
     /// A small RFC 4180 reader, to check that what is written reads back as the fields given.
@@ -98,11 +110,7 @@ mod tests {
         if quotes {
             return read_with(text, sep).into_iter().flatten().collect();
         }
-        text.trim_start_matches('\u{feff}')
-            .split("\r\n")
-            .flat_map(|l| l.split(sep))
-            .map(String::from)
-            .collect()
+        text.trim_start_matches('\u{feff}').split(['\n', '\r', '\t', sep]).map(String::from).collect()
     }
 
     fn read_with(text: &str, sep: char) -> Vec<Vec<String>> {
@@ -122,17 +130,21 @@ mod tests {
             let back = read(&write(&rows));
             let expected: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|f| guarded(f)).collect()).collect();
             prop_assert_eq!(back, expected);
+            // The guard only ever adds apostrophes.
+            for f in rows.iter().flatten() {
+                prop_assert_eq!(guarded(f).replace('\'', ""), f.replace('\'', ""));
+            }
         }
 
         // With either separator, quotes honoured or not, no cell a reader sees starts a formula (a
         // leading quote mark aside, which a spreadsheet shows as text).
         #[test]
-        fn no_reader_sees_a_formula(rows in proptest::collection::vec(proptest::collection::vec("[=+@;,a-c\t -]{0,8}", 1..4), 1..4)) {
+        fn no_reader_sees_a_formula(rows in proptest::collection::vec(proptest::collection::vec("[=+@;,a-c\t\r\n\" -]{0,8}", 1..4), 1..4)) {
             let text = write(&rows);
             for sep in [',', ';'] {
                 for quotes in [true, false] {
                     for cell in cells(&text, sep, quotes) {
-                        let cell = cell.trim_start_matches('"');
+                        let cell = cell.trim_start_matches([' ', '"']);
                         prop_assert!(!formula(cell), "{:?} in {:?} ({}, quotes {})", cell, text, sep, quotes);
                     }
                 }

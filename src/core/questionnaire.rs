@@ -67,8 +67,6 @@ impl Choice {
     }
 }
 
-/// The readiness questionnaire: one section per dimension; each question offers its five rubric levels,
-/// then "Don't know" and "Not applicable".
 /// The questions a kind of assessment answers: the readiness questionnaire, or the risk screening
 /// (the profile is a form of its own); `None` for a tool whose questions are not an engine form.
 pub fn of_kind(pack: &'static Pack, kind: Kind) -> Option<Form> {
@@ -79,6 +77,8 @@ pub fn of_kind(pack: &'static Pack, kind: Kind) -> Option<Form> {
     }
 }
 
+/// The readiness questionnaire: one section per dimension; each question offers its five rubric levels,
+/// then "Don't know" and "Not applicable".
 pub fn readiness(pack: &'static Pack) -> Form {
     let r = &pack.readiness;
     let label = |key: &str| string(key).unwrap_or(key).to_string();

@@ -77,6 +77,11 @@ pub enum Request<R> {
         view: ViewState,
         risk: String,
     },
+    /// A risk's heading and the register's contents, after its title was typed.
+    Heading {
+        record: R,
+        risk: String,
+    },
     /// A risk just added: its card, the register's contents and the comparison of snapshots.
     Appended {
         record: R,
@@ -208,6 +213,11 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let a = record(&r)?;
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             Written { text: html, changes: workspace::current_changes(p, &a, &view), contents: None }
+        }
+        Request::Heading { record: r, risk } => {
+            let a = record(&r)?;
+            let html = workspace::heading_html(&a, &risk).ok_or(RenderError::UnknownRisk(risk))?;
+            Written { text: html, changes: None, contents: Some(workspace::contents_html(&a)) }
         }
         Request::Appended { record: r, view, risk } => {
             let a = record(&r)?;

@@ -140,6 +140,10 @@ pub fn saving_bumps_the_revision_and_a_stale_copy_is_refused<B: KeyValue>(
     assert_eq!(lib.load("a").expect("load").title, "Agency readiness 2026", "the stale save changed nothing");
     let kept = lib.overwrite(&stale, 7_000, pack).expect("the user may choose to keep this tab's copy");
     assert_eq!((kept.revision, kept.title.as_str()), (3, "stale tab"));
+    assert_eq!(lib.load("a"), Ok(kept), "what is stored is the copy kept");
+    let listed = lib.list(pack).expect("list");
+    let a = listed.active.iter().find(|s| s.id == "a").expect("listed");
+    assert_eq!((a.title.as_str(), a.answered), ("stale tab", 0), "the summary follows the record");
 }
 
 /// Most recently edited first, with progress from the summary.
@@ -151,6 +155,10 @@ pub fn the_listing_shows_the_latest_edit_first<B: KeyValue>(fresh: impl FnOnce()
     let listing = lib.list(pack).expect("list");
     assert_eq!(listing.active.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
     assert_eq!(listing.active[0].answered, 1);
+    let b = lib.load("b").expect("load");
+    lib.save(&Assessment { title: "edited later".into(), ..b }, 6_000, pack).expect("save");
+    let listing = lib.list(pack).expect("list");
+    assert_eq!(listing.active.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
 }
 
 pub fn delete_restore_and_empty_the_bin<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
@@ -208,9 +216,9 @@ pub fn a_lost_summary_is_rebuilt_from_its_record<B: KeyValue>(fresh: impl FnOnce
     let (mut lib, _, _) = two(fresh, pack);
     lib.save(&Assessment { title: "renamed".into(), ..lib.load("a").expect("load") }, 12_000, pack)
         .expect("save");
+    let before = lib.list(pack).expect("list");
     lib.backend_mut().remove(&format!("{SUMMARY_PREFIX}a")).expect("remove");
-    let listing = lib.list(pack).expect("list");
-    assert_eq!(listing.active.iter().find(|s| s.id == "a").map(|s| s.title.as_str()), Some("renamed"));
+    assert_eq!(lib.list(pack).expect("list"), before, "rebuilt as it was, in its place");
 }
 
 /// When the backend is full, a save fails with `Full` and the stored copy is the previous one.

@@ -30,7 +30,7 @@ pub fn markdown(text: &str) -> String {
         }
         let body = line.trim_start();
         // Leading spaces would make an indented code block: keep them as no-break spaces.
-        for _ in 0..(line.len() - body.len()) {
+        for _ in 0..line[..line.len() - body.len()].chars().count() {
             out.push('\u{a0}');
         }
         let digits = body.chars().take_while(char::is_ascii_digit).count();

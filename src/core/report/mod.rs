@@ -301,7 +301,9 @@ pub(crate) fn closing(a: &Assessment) -> String {
 /// A Markdown report's title, who and when, and the independence line.
 pub(crate) fn markdown_title(tool: &str, a: &Assessment, meta: &ReportMeta) -> String {
     let mut o = String::new();
-    let _ = writeln!(o, "# {}\n\n{}\n", md(&a.title), md(tool));
+    // A heading is one line: a title with line breaks is joined, not split into heading and text.
+    let title = a.title.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" ");
+    let _ = writeln!(o, "# {}\n\n{}\n", md(&title), md(tool));
     let respondent = [a.respondent.name.trim(), a.respondent.role.trim()]
         .iter()
         .filter(|x| !x.is_empty())

@@ -150,8 +150,10 @@ pub enum EditError {
     NotConfirmed,
     /// A register to compare that is neither the current one nor a snapshot's time.
     NotARegister(String),
-    /// A proposal accepted twice: its risk is in the register already.
+    /// A proposal accepted twice, or dismissed once accepted: its risk is in the register already.
     AlreadyAccepted(String),
+    /// A proposal accepted once dismissed (two clicks before the view was drawn again).
+    AlreadyDismissed(String),
     NotADate(String),
     ReasonNeeded,
     /// Two snapshots cannot share a time (they are told apart by it).
@@ -182,6 +184,7 @@ impl fmt::Display for EditError {
             EditError::AlreadyAccepted(x) => {
                 write!(f, "The proposed risk \"{x}\" is in the register already.")
             }
+            EditError::AlreadyDismissed(x) => write!(f, "The proposed risk \"{x}\" was dismissed already."),
             EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
             EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
             EditError::ReasonNeeded => {
@@ -219,6 +222,8 @@ pub enum Draw {
     Card(String),
     /// A new risk's card after the others, and the register's contents.
     Appended(String),
+    /// A risk's heading and the register's contents: after its title was typed and the field left.
+    Heading(String),
     /// The whole register view.
     Register,
 }
@@ -323,6 +328,9 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
             if a.risk.register.iter().any(|r| r.template == template.as_str()) {
                 return Err(EditError::AlreadyAccepted(template.clone()));
             }
+            if a.risk.dismissed.contains_key(template.as_str()) {
+                return Err(EditError::AlreadyDismissed(template.clone()));
+            }
             let id = next_id(a);
             let stage = match a.answers.get("stage") {
                 Some(Answer::Choice(c)) => c.clone(),
@@ -349,6 +357,9 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::Dismiss { template, reason } => {
             if !pack.risk.templates.iter().any(|t| t.id == template.as_str()) {
                 return Err(EditError::UnknownTemplate(template.clone()));
+            }
+            if a.risk.register.iter().any(|r| r.template == template.as_str()) {
+                return Err(EditError::AlreadyAccepted(template.clone()));
             }
             let reason = reason.trim();
             if reason.is_empty() {

@@ -9,7 +9,7 @@ use crate::core::assessment::Assessment;
 use crate::core::content::pack;
 use crate::core::render::{Request, Written};
 use crate::core::report::workspace::{CARDS_ID, CONTENTS_ID};
-use crate::core::risk::control::{Action, Control, Focus};
+use crate::core::risk::control::{Action, Control, Focus, RiskField};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::risk::event::{handle, Input};
 use crate::core::risk::view::ViewState;
@@ -47,6 +47,7 @@ pub fn RiskWorkspace(
             (Part::Profile, _) => Request::Profile { record },
             (_, Draw::Card(risk)) => Request::Card { record, view, risk: risk.clone() },
             (_, Draw::Appended(risk)) => Request::Appended { record, view, risk: risk.clone() },
+            (_, Draw::Heading(risk)) => Request::Heading { record, risk: risk.clone() },
             _ => Request::Register { record, view },
         }
     };
@@ -59,6 +60,16 @@ pub fn RiskWorkspace(
                 Some(old) => old.set_outer_html(&drawn.text),
                 None => return false,
             },
+            // The heading in place, and the contents; nothing else moves, focus and caret stay.
+            Draw::Heading(risk) => {
+                if let Some(old) = page::element(&format!("rk.{risk}.h")) {
+                    old.set_outer_html(&drawn.text);
+                }
+                if let (Some(list), Some(contents)) = (page::element(CONTENTS_ID), &drawn.contents) {
+                    list.set_outer_html(contents);
+                }
+                return true;
+            }
             // A card already on screen is never added twice (ids stay unique).
             Draw::Appended(risk) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
                 (Some(cards), Some(contents)) if page::element(&format!("rk.{risk}")).is_none() => {
@@ -170,6 +181,10 @@ pub fn RiskWorkspace(
         // Text: applied on each keystroke, saved at once when the field is left. Choices: on change.
         if c.typing && on_change {
             sink.flush.run(());
+            // A title left: its card's heading and the register's contents show it now.
+            if let Ok(Control::Risk(id, RiskField::Title)) = c.name.parse::<Control>() {
+                draw(Draw::Heading(id), None);
+            }
             return;
         }
         if c.typing == on_change {

@@ -29,16 +29,23 @@ pub fn decision_key(d: Decision) -> &'static str {
     }
 }
 
-/// One risk as an editable card.
-pub(super) fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &ViewState) {
-    let name = |field| Control::Risk(r.id.clone(), field);
+/// A card's heading: the risk's id and title.
+pub(super) fn heading(out: &mut String, r: &Risk) {
     let p = format!("rk.{}", html(&r.id));
     let title = if r.title.trim().is_empty() { s("risk.untitled").to_string() } else { html(&r.title) };
     let _ = write!(
         out,
-        "<article class=\"risk-card\" id=\"{p}\" aria-labelledby=\"{p}.h\"><h3 id=\"{p}.h\" tabindex=\"-1\"><span class=\"q-number\">{}</span> {title}</h3>",
+        "<h3 id=\"{p}.h\" tabindex=\"-1\"><span class=\"q-number\">{}</span> {title}</h3>",
         html(&r.id)
     );
+}
+
+/// One risk as an editable card.
+pub(super) fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &ViewState) {
+    let name = |field| Control::Risk(r.id.clone(), field);
+    let p = format!("rk.{}", html(&r.id));
+    let _ = write!(out, "<article class=\"risk-card\" id=\"{p}\" aria-labelledby=\"{p}.h\">");
+    heading(out, r);
     if !r.template.is_empty() {
         let _ = write!(
             out,

@@ -40,6 +40,14 @@ pub fn card_html(pack: &'static Pack, a: &Assessment, view: &ViewState, id: &str
     Some(out)
 }
 
+/// A risk card's heading, as [`card_html`] draws it; `None` when there is no such risk.
+pub fn heading_html(a: &Assessment, id: &str) -> Option<String> {
+    let r = a.risk.register.iter().find(|r| r.id == id)?;
+    let mut out = String::new();
+    card::heading(&mut out, r);
+    Some(out)
+}
+
 /// The register's contents: a link to each risk's card, in register order.
 pub fn contents_html(a: &Assessment) -> String {
     let mut out = format!(
