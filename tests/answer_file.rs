@@ -10,7 +10,6 @@ use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Status};
 use std::time::{Duration, Instant};
-use strategies::{answer, risk_record};
 
 fn content() -> ContentRef {
     ContentRef::of(pack())
@@ -209,35 +208,9 @@ fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
     assert!(error(&bad_nonce).to_string().contains("encryption.nonce: expected 12 to 12 bytes, found 3"));
 }
 
+/// What a file carries: no revision, never in the bin.
 fn assessment() -> impl Strategy<Value = Assessment> {
-    (
-        "[a-zA-Z0-9_-]{1,40}",
-        prop_oneof![Just(Kind::Readiness), Just(Kind::Risk), Just(Kind::Workbook)],
-        "\\PC{0,30}[a-z]\\PC{0,30}",
-        any::<String>(),
-        (any::<String>(), any::<String>()),
-        (0i64..10_000_000_000_000, 0i64..10_000_000_000_000),
-        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..30),
-        proptest::collection::btree_map("[A-Z_][0-9.a-z]{1,6}", any::<String>(), 0..10),
-        risk_record(),
-    )
-        .prop_map(
-            |(id, kind, title, subject, (name, role), (created, updated), answers, notes, risk)| Assessment {
-                id,
-                kind,
-                title,
-                subject,
-                respondent: Respondent { name, role },
-                created,
-                updated,
-                content: content(),
-                answers,
-                notes,
-                revision: 0,
-                deleted: None,
-                risk,
-            },
-        )
+    strategies::assessment().prop_map(|a| Assessment { revision: 0, deleted: None, ..a })
 }
 
 /// One of the ways a file gets damaged: cut short, a byte changed, junk inserted, nested deeply.

@@ -5,12 +5,12 @@
 use proptest::prelude::*;
 #[path = "support/strategies.rs"]
 mod strategies;
-use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment, Respondent};
+use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
 use rai_assess::library::{
     self, conformance, decode, encode, Library, MemoryBackend, RecordError, SaveError,
 };
 use rai_assess::pack;
-use strategies::{answer, risk_record};
+use strategies::assessment;
 
 /// The conformance suite on the in-memory backend, one test per behaviour.
 mod memory_backend {
@@ -52,33 +52,6 @@ fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
     let err = decode(r#"{"schema":3,"revision":1,"assessment":{}}"#).expect_err("too new");
     assert_eq!(err, RecordError::TooNew { found: 3, supported: 2 });
     assert!(err.to_string().contains("newer version of the app"));
-}
-
-fn assessment() -> impl Strategy<Value = Assessment> {
-    (
-        any::<String>(),
-        any::<String>(),
-        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..40),
-        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", any::<String>(), 0..10),
-        0u64..1000,
-        proptest::option::of(0i64..2_000_000_000_000),
-        risk_record(),
-    )
-        .prop_map(|(title, subject, answers, notes, revision, deleted, risk)| Assessment {
-            id: "p".into(),
-            kind: Kind::Risk,
-            title,
-            subject,
-            respondent: Respondent { name: "N".into(), role: "R".into() },
-            created: 1,
-            updated: 2,
-            content: ContentRef::of(pack()),
-            answers,
-            notes,
-            revision,
-            deleted,
-            risk,
-        })
 }
 
 proptest! {

@@ -1,7 +1,8 @@
 //! Proptest strategies shared by the host tests (included with `#[path]` by each test file).
 
 use proptest::prelude::*;
-use rai_assess::assessment::Answer;
+use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
+use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
@@ -84,4 +85,47 @@ pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
                 .map(|(taken, label, register)| Snapshot { taken, label, register: numbered(register) })
                 .collect(),
         })
+}
+
+/// Any assessment the app can store: any kind, id, texts, answers, notes and register; a revision, and
+/// perhaps in the bin (a file carries neither: the answer-file tests clear them).
+pub fn assessment() -> impl Strategy<Value = Assessment> {
+    (
+        "[a-zA-Z0-9_-]{1,40}",
+        prop_oneof![Just(Kind::Readiness), Just(Kind::Risk), Just(Kind::Workbook)],
+        "\\PC{0,30}[a-z]\\PC{0,30}",
+        any::<String>(),
+        (any::<String>(), any::<String>()),
+        (0i64..10_000_000_000_000, 0i64..10_000_000_000_000),
+        proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..30),
+        proptest::collection::btree_map("[A-Z_][0-9.a-z]{1,6}", any::<String>(), 0..10),
+        (risk_record(), 0u64..1000, proptest::option::of(0i64..2_000_000_000_000)),
+    )
+        .prop_map(
+            |(
+                id,
+                kind,
+                title,
+                subject,
+                (name, role),
+                (created, updated),
+                answers,
+                notes,
+                (risk, revision, deleted),
+            )| Assessment {
+                id,
+                kind,
+                title,
+                subject,
+                respondent: Respondent { name, role },
+                created,
+                updated,
+                content: ContentRef::of(pack()),
+                answers,
+                notes,
+                revision,
+                deleted,
+                risk,
+            },
+        )
 }
