@@ -127,35 +127,19 @@ pub enum Edit {
 /// An edit that cannot be made, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditError {
-    UnknownField(String),
-    UnknownOption {
-        field: String,
-        option: String,
-    },
-    UnknownTemplate(String),
-    UnknownRisk(String),
-    UnknownMitigation {
-        risk: String,
-        index: usize,
-    },
-    UnknownSnapshot(i64),
-    UnknownStage(String),
-    UnknownPrinciple(String),
+    /// A value no control of the workspace offers (the page and the app of two builds, or a tampered
+    /// page): what kind of thing, and the value.
+    Unknown(&'static str, String),
     /// A rating outside 0 to 5.
     Rating(u8),
-    NotARating(String),
-    UnknownDecision(String),
-    UnknownStatus(String),
+    NotADate(String),
+    ReasonNeeded,
     /// A removal or deletion whose question was not asked and answered.
     NotConfirmed,
-    /// A register to compare that is neither the current one nor a snapshot's time.
-    NotARegister(String),
     /// A proposal accepted twice, or dismissed once accepted: its risk is in the register already.
     AlreadyAccepted(String),
     /// A proposal accepted once dismissed (two clicks before the view was drawn again).
     AlreadyDismissed(String),
-    NotADate(String),
-    ReasonNeeded,
     /// Two snapshots cannot share a time (they are told apart by it).
     SnapshotTime(i64),
     TooLong(TooLong),
@@ -164,32 +148,17 @@ pub enum EditError {
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EditError::UnknownField(x) => write!(f, "There is no profile field \"{x}\"."),
-            EditError::UnknownOption { field, option } => {
-                write!(f, "\"{option}\" is not an option of the profile field \"{field}\".")
-            }
-            EditError::UnknownTemplate(x) => write!(f, "There is no proposed risk \"{x}\"."),
-            EditError::UnknownRisk(x) => write!(f, "There is no risk {x} in the register."),
-            EditError::UnknownMitigation { risk, index } => {
-                write!(f, "Risk {risk} has no mitigation {}.", index.saturating_add(1))
-            }
-            EditError::UnknownSnapshot(t) => write!(f, "There is no snapshot taken at {t}."),
-            EditError::UnknownStage(x) => write!(f, "There is no life-cycle stage \"{x}\"."),
-            EditError::UnknownPrinciple(x) => write!(f, "There is no principle \"{x}\"."),
+            EditError::Unknown(what, x) => write!(f, "There is no {what} \"{x}\"."),
             EditError::Rating(n) => write!(f, "A rating goes from 1 to 5 (0 for not rated), not {n}."),
-            EditError::NotARating(x) => write!(f, "\"{x}\" is not a rating."),
-            EditError::UnknownDecision(x) => write!(f, "There is no decision \"{x}\"."),
-            EditError::UnknownStatus(x) => write!(f, "There is no mitigation status \"{x}\"."),
-            EditError::NotARegister(x) => write!(f, "There is no snapshot \"{x}\" to compare."),
-            EditError::AlreadyAccepted(x) => {
-                write!(f, "The proposed risk \"{x}\" is in the register already.")
-            }
-            EditError::AlreadyDismissed(x) => write!(f, "The proposed risk \"{x}\" was dismissed already."),
-            EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
             EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
             EditError::ReasonNeeded => {
                 f.write_str("Give a reason before dismissing: it is kept with the assessment.")
             }
+            EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
+            EditError::AlreadyAccepted(x) => {
+                write!(f, "The proposed risk \"{x}\" is in the register already.")
+            }
+            EditError::AlreadyDismissed(x) => write!(f, "The proposed risk \"{x}\" was dismissed already."),
             EditError::SnapshotTime(t) => write!(f, "A snapshot taken at {t} already exists."),
             EditError::TooLong(e) => e.fmt(f),
         }
@@ -267,7 +236,7 @@ pub fn next_id(a: &Assessment) -> String {
 }
 
 fn risk_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Risk, EditError> {
-    a.risk.register.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::UnknownRisk(id.to_string()))
+    a.risk.register.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::Unknown("risk", id.to_string()))
 }
 
 fn mitigation_mut<'a>(
@@ -278,7 +247,7 @@ fn mitigation_mut<'a>(
     risk_mut(a, id)?
         .mitigations
         .get_mut(index)
-        .ok_or_else(|| EditError::UnknownMitigation { risk: id.to_string(), index })
+        .ok_or_else(|| EditError::Unknown("mitigation", format!("{id}.{}", index.saturating_add(1))))
 }
 
 /// Applies one edit to the assessment; on an error nothing has changed.
@@ -288,7 +257,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::ProfileText { field, text } => {
             let f = profile_field(pack, field)?;
             if !matches!(f.kind, FieldKind::Text | FieldKind::Longtext) {
-                return Err(EditError::UnknownField(field.clone()));
+                return Err(EditError::Unknown("profile field", field.clone()));
             }
             limits::text(text)?;
             if text.is_empty() {
@@ -323,7 +292,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
                 .templates
                 .iter()
                 .find(|t| t.id == template.as_str())
-                .ok_or_else(|| EditError::UnknownTemplate(template.clone()))?;
+                .ok_or_else(|| EditError::Unknown("proposed risk", template.clone()))?;
             // A second click on a proposal drawn before the first was applied adds nothing.
             if a.risk.register.iter().any(|r| r.template == template.as_str()) {
                 return Err(EditError::AlreadyAccepted(template.clone()));
@@ -356,7 +325,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::Dismiss { template, reason } => {
             if !pack.risk.templates.iter().any(|t| t.id == template.as_str()) {
-                return Err(EditError::UnknownTemplate(template.clone()));
+                return Err(EditError::Unknown("proposed risk", template.clone()));
             }
             if a.risk.register.iter().any(|r| r.template == template.as_str()) {
                 return Err(EditError::AlreadyAccepted(template.clone()));
@@ -371,7 +340,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::Undismiss { template } => {
             if a.risk.dismissed.remove(template.as_str()).is_none() {
-                return Err(EditError::UnknownTemplate(template.clone()));
+                return Err(EditError::Unknown("proposed risk", template.clone()));
             }
             Applied::to(Draw::Register, Focus::Heading(Section::Proposals))
         }
@@ -411,7 +380,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::Stage { risk, stage } => {
             if !stage.is_empty() && !pack.vocabulary.stages.iter().any(|s| s.id == stage.as_str()) {
-                return Err(EditError::UnknownStage(stage.clone()));
+                return Err(EditError::Unknown("life-cycle stage", stage.clone()));
             }
             risk_mut(a, risk)?.stage.clone_from(stage);
             Applied::chosen(Draw::Nothing)
@@ -437,7 +406,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::Principle { risk, principle, on } => {
             let order: Vec<&str> = pack.vocabulary.principles.iter().map(|p| p.id.as_ref()).collect();
             if !order.contains(&principle.as_str()) {
-                return Err(EditError::UnknownPrinciple(principle.clone()));
+                return Err(EditError::Unknown("principle", principle.clone()));
             }
             let r = risk_mut(a, risk)?;
             r.principles = toggled(order.into_iter(), &r.principles, principle, *on);
@@ -491,7 +460,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::DeleteSnapshot { taken } => {
             if !a.risk.snapshots.iter().any(|x| x.taken == *taken) {
-                return Err(EditError::UnknownSnapshot(*taken));
+                return Err(EditError::Unknown("snapshot", taken.to_string()));
             }
             a.risk.snapshots.retain(|x| x.taken != *taken);
             Applied::to(Draw::Register, Focus::Heading(Section::Snapshots))
@@ -523,7 +492,7 @@ fn profile_field<'p>(
         .profile_fields
         .iter()
         .find(|f| f.id == field)
-        .ok_or_else(|| EditError::UnknownField(field.into()))
+        .ok_or_else(|| EditError::Unknown("profile field", field.into()))
 }
 
 /// The field's options, when `option` is one of them.
@@ -536,6 +505,6 @@ fn known_option(
     if order.iter().any(|(o, _)| *o == option) {
         Ok(order)
     } else {
-        Err(EditError::UnknownOption { field: f.id.to_string(), option: option.to_string() })
+        Err(EditError::Unknown("option", format!("{}: {option}", f.id)))
     }
 }

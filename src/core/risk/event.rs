@@ -164,7 +164,10 @@ fn changed(
         Control::CompareFrom | Control::CompareTo => {
             let known = value == "current" || a.risk.snapshots.iter().any(|s| s.taken.to_string() == value);
             if !known {
-                return Step::Refused { problem: EditError::NotARegister(value), focus: None };
+                return Step::Refused {
+                    problem: EditError::Unknown("snapshot to compare", value),
+                    focus: None,
+                };
             }
             match control {
                 Control::CompareFrom => view.compare.0 = value,
@@ -178,14 +181,16 @@ fn changed(
                 Some(FieldKind::Text | FieldKind::Longtext) => Edit::ProfileText { field, text: value },
                 Some(FieldKind::Choice) => Edit::ProfileChoice { field, option: value },
                 Some(FieldKind::Multi) => Edit::ProfileToggle { field, option: value, on: checked },
-                None => return Step::Refused { problem: EditError::UnknownField(field), focus: None },
+                None => {
+                    return Step::Refused { problem: EditError::Unknown("profile field", field), focus: None }
+                }
             }
         }
         Control::Risk(risk, field) => {
             let text = |field| Edit::RiskText { risk: risk.clone(), field, text: value.clone() };
             let rate = |scale| match value.parse::<u8>() {
                 Ok(value) => Ok(Edit::Rate { risk: risk.clone(), scale, value }),
-                Err(_) => Err(EditError::NotARating(value.clone())),
+                Err(_) => Err(EditError::Unknown("rating", value.clone())),
             };
             let edit = match field {
                 RiskField::Title => Ok(text(RiskText::Title)),
@@ -200,7 +205,7 @@ fn changed(
                 }
                 RiskField::Decision => match Decision::from_id(&value) {
                     Some(d) => Ok(Edit::Decide { risk: risk.clone(), decision: Some(d) }),
-                    None => Err(EditError::UnknownDecision(value.clone())),
+                    None => Err(EditError::Unknown("decision", value.clone())),
                 },
                 RiskField::Principles => {
                     Ok(Edit::Principle { risk: risk.clone(), principle: value.clone(), on: checked })
@@ -221,7 +226,12 @@ fn changed(
             MitigationField::Due => Edit::MitigationDue { risk, index, date: value },
             MitigationField::Status => match Status::from_id(&value) {
                 Some(status) => Edit::MitigationStatus { risk, index, status },
-                None => return Step::Refused { problem: EditError::UnknownStatus(value), focus: None },
+                None => {
+                    return Step::Refused {
+                        problem: EditError::Unknown("mitigation status", value),
+                        focus: None,
+                    }
+                }
             },
         },
     };

@@ -8,7 +8,7 @@ mod notice;
 mod principle_tags;
 pub mod questionnaire;
 mod related_items;
-mod rendered;
+pub mod rendered;
 pub mod risk_workspace;
 mod share_panel;
 mod site_footer;

@@ -9,6 +9,19 @@ use crate::core::report::escape::html;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
+/// The `data-act` of the "Try again" button in [`problem_markup`].
+pub const RETRY: &str = "retry";
+
+/// A problem as an alert with a "Try again" button (`data-act` [`RETRY`]), written as markup like the
+/// views it stands in for.
+pub fn problem_markup(problem: &str) -> String {
+    format!(
+        "<div class=\"notice problem\" role=\"alert\"><p>{}</p><p><button type=\"button\" class=\"button small\" data-act=\"{RETRY}\">{}</button></p></div>",
+        html(problem),
+        t("content.retry")
+    )
+}
+
 /// The HTML written for `request`, in a `div` of `class`.
 #[component]
 pub fn Rendered(
@@ -30,23 +43,17 @@ pub fn Rendered(
     });
     on_cleanup(move || online.remove());
     // Written as markup like the rest, so the problem costs no component of its own.
-    let markup = move || {
-        match body.get() {
+    let markup = move || match body.get() {
         None => format!("<p role=\"status\">{}</p>", t("results.loading")),
         Some(Ok(written)) => written.text,
-        Some(Err(problem)) => format!(
-            "<div class=\"notice problem\" role=\"alert\"><p>{}</p><p><button type=\"button\" class=\"button small\" data-act=\"retry\">{}</button></p></div>",
-            html(&problem),
-            t("content.retry")
-        ),
-    }
+        Some(Err(problem)) => problem_markup(&problem),
     };
     view! {
         <div
             class=class
             inner_html=markup
             on:click=move |ev| {
-                if controls::action(&ev).as_deref() == Some("retry") {
+                if controls::action(&ev).as_deref() == Some(RETRY) {
                     retry();
                 }
             }

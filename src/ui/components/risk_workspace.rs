@@ -13,6 +13,7 @@ use crate::core::risk::control::{Action, Control, Focus, RiskField};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::risk::event::{handle, Input};
 use crate::core::risk::view::ViewState;
+use crate::ui::components::rendered::{problem_markup, RETRY};
 use crate::ui::components::AnswerSink;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
@@ -36,7 +37,7 @@ pub fn RiskWorkspace(
     let node = NodeRef::<leptos::html::Div>::new();
     let problem = RwSignal::new(String::new());
     // Why the last drawing failed, while the view may be out of date.
-    let stale = RwSignal::new(None::<String>);
+    let stale = StoredValue::new(false);
     // What this view holds that is not saved: typed reasons, a question asked, the pair compared.
     let view = StoredValue::new(ViewState::default());
 
@@ -91,27 +92,32 @@ pub fn RiskWorkspace(
         true
     };
     // Drawings resume in the order they were asked for (see `browser::tools`), so the last one wins.
-    // After a failed one the view may show less than the draft holds: it is made inert, says so, and
-    // the next drawing is of the whole view.
+    // After a failed one the view would show less than the draft holds: it is replaced by the problem
+    // and a "Try again" (again by itself when the browser is back online), which draws the whole view.
     let draw = move |draw: Draw, focus: Option<String>| {
         let on_screen = |id: &str| page::element(id).is_some();
         let draw = match draw {
-            _ if stale.with_untracked(Option::is_some) => Draw::Register,
+            _ if stale.get_value() => Draw::Register,
             Draw::Card(id) if !on_screen(&format!("rk.{id}")) => Draw::Register,
             Draw::Appended(_) if !on_screen(CARDS_ID) || !on_screen(CONTENTS_ID) => Draw::Register,
             d => d,
         };
         let asked = tools::render(&request(&draw));
         spawn_local(async move {
-            match asked.await.map(|drawn| show(&draw, drawn, focus)) {
+            let problem = match asked.await.map(|drawn| show(&draw, drawn, focus)) {
                 Ok(true) => {
                     if matches!(draw, Draw::Register | Draw::Profile) {
-                        stale.set(None);
+                        stale.set_value(false);
                     }
+                    return;
                 }
-                // What it replaces left the page meanwhile: the whole view is drawn on "Try again".
-                Ok(false) => stale.set(Some(t("risk.redraw_needed").to_string())),
-                Err(e) => stale.set(Some(e)),
+                // What it replaces left the page meanwhile.
+                Ok(false) => t("risk.redraw_needed").to_string(),
+                Err(e) => e,
+            };
+            stale.set_value(true);
+            if let Some(el) = node.get_untracked() {
+                el.set_inner_html(&problem_markup(&problem));
             }
         });
     };
@@ -132,7 +138,7 @@ pub fn RiskWorkspace(
         true
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
-        if stale.with_untracked(Option::is_some) {
+        if stale.get_value() {
             draw(Draw::Register, None);
         }
     });
@@ -197,18 +203,16 @@ pub fn RiskWorkspace(
     };
     view! {
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
-        <div class="notice problem" role="alert" hidden=move || stale.with(Option::is_none)>
-            <p>{move || stale.get().unwrap_or_default()}</p>
-            <p><button type="button" class="button small" on:click=move |_| draw(Draw::Register, None)>{t("content.retry")}</button></p>
-        </div>
         <div
             class="risk-workspace"
             node_ref=node
-            inert=move || stale.with(Option::is_some)
             on:input=move |ev| edit(ev, false)
             on:change=move |ev| edit(ev, true)
             on:click=move |ev| {
                 if let Some(act) = controls::action(&ev) {
+                    if act == RETRY {
+                        return draw(Draw::Register, None);
+                    }
                     match act.parse::<Action>() {
                         Ok(action) => on_input(Input::Clicked(action), false),
                         Err(e) => problem.set(e.to_string()),
