@@ -48,6 +48,24 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Text for Markdown inside a line (after other text): punctuation escaped as by [`markdown`], but
+/// nothing it does for a line's start; line breaks stay line breaks.
+pub fn markdown_inline(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' {
+            out.push_str("  \n");
+            continue;
+        }
+        if c.is_ascii_punctuation() && !matches!(c, ',' | ';' | ':' | '?' | '\'' | '"' | '/' | '%' | '.') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

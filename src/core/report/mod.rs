@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod compare;
+pub mod document;
 pub mod escape;
 pub mod guidance;
 pub mod methods;
@@ -20,6 +21,7 @@ use crate::core::content::string;
 use crate::core::questionnaire::{self, Form, Item};
 use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
 use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
+use document::{Block, Inline, Line};
 use escape::{html, markdown as md};
 use std::fmt::Write;
 
@@ -76,17 +78,24 @@ fn answer_text(form: &Form, item_id: &str, answer: Option<&Answer>) -> (String, 
 /// The results of a readiness assessment as HTML: overall level, chart and table, weakest and
 /// strongest items, next steps, method. Headings start at `h2`.
 pub fn readiness_results_html(pack: &'static Pack, result: &ReadinessResult) -> String {
+    document::html(&readiness_results(pack, result))
+}
+
+/// The results of a readiness assessment as blocks, for every format.
+pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<Block> {
     let r = &pack.readiness;
-    let mut o = String::new();
-    let overall = match (result.overall, result.overall_band) {
-        (Some(score), Some(band)) => format!(
-            "<p class=\"r-score\"><span class=\"r-figure\">{}</span> / 100 · <strong>{}</strong></p><p>{}</p>",
-            tenths(score),
-            html(&band.label),
-            html(&band.description)
-        ),
-        _ => format!("<p class=\"r-score\">{}</p>", html(s("results.no_score"))),
-    };
+    let mut overall = vec![Block::Heading(2, Line::text(s("results.overall")))];
+    match (result.overall, result.overall_band) {
+        (Some(score), Some(band)) => {
+            let figure = Line::default()
+                .and(Inline::Span("r-figure", tenths(score)))
+                .and(Inline::Text(" / 100 · ".into()))
+                .and(Inline::Strong(band.label.to_string()));
+            overall.push(Block::Para(Some("r-score"), figure));
+            overall.push(Block::Para(None, Line::text(band.description.as_ref())));
+        }
+        _ => overall.push(Block::Para(Some("r-score"), Line::text(s("results.no_score")))),
+    }
     let coverage = fill(
         "results.coverage",
         &[
@@ -95,137 +104,130 @@ pub fn readiness_results_html(pack: &'static Pack, result: &ReadinessResult) -> 
             ("percent", &percent(result.answered, result.applicable).to_string()),
         ],
     );
-    let _ = write!(
-        o,
-        "<section class=\"r-overall\"><h2>{}</h2>{overall}<p>{}</p>",
-        s("results.overall"),
-        html(&coverage)
-    );
+    overall.push(Block::Para(None, Line::text(coverage)));
     if result.provisional {
         let text = fill("results.provisional", &[("threshold", &PROVISIONAL_BELOW_PERCENT.to_string())]);
-        let _ = write!(
-            o,
-            "<p class=\"r-warning\" role=\"note\"><strong>{}</strong> {}</p>",
-            s("results.provisional_label"),
-            html(&text)
-        );
+        overall.push(Block::Note(s("results.provisional_label").into(), text));
     }
-    o.push_str("</section>");
+    let mut out = vec![Block::Section("r-overall", overall)];
 
     // Chart and the same figures as a table.
-    let _ = write!(
-        o,
-        "<section class=\"r-dimensions\"><h2>{}</h2><figure>{}<figcaption>{}</figcaption></figure>\
-         <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th></tr></thead><tbody>",
-        s("results.by_dimension"),
-        chart::readiness_bars(pack, result, s("results.chart_title")),
-        s("results.chart_caption"),
-        s("results.col_dimension"),
-        s("results.col_score"),
-        s("results.col_level"),
-        s("results.col_coverage"),
-    );
-    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
-        let figure = d.score.map_or_else(|| s("results.no_answers").to_string(), tenths);
-        let level = d.band.map(|b| b.label.as_ref()).unwrap_or("–");
-        let _ = write!(
-            o,
-            "<tr><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{} / {}</td></tr>",
-            html(d.id),
-            html(&def.name),
-            html(&figure),
-            html(level),
-            d.answered,
-            d.applicable
-        );
-    }
-    o.push_str("</tbody></table></section>");
+    let rows = result
+        .dimensions
+        .iter()
+        .zip(r.dimensions.iter())
+        .map(|(d, def)| {
+            let figure = d.score.map_or_else(|| s("results.no_answers").to_string(), tenths);
+            let level = d.band.map(|b| b.label.as_ref()).unwrap_or("–");
+            (
+                format!("{} {}", d.id, def.name),
+                vec![figure, level.into(), format!("{} / {}", d.answered, d.applicable)],
+            )
+        })
+        .collect();
+    let head = ["results.col_dimension", "results.col_score", "results.col_level", "results.col_coverage"];
+    out.push(Block::Section(
+        "r-dimensions",
+        vec![
+            Block::Heading(2, Line::text(s("results.by_dimension"))),
+            Block::Figure(
+                chart::readiness_bars(pack, result, s("results.chart_title")),
+                s("results.chart_caption").into(),
+            ),
+            Block::Table(head.iter().map(|k| s(k).to_string()).collect(), rows),
+        ],
+    ));
 
     // Weakest and strongest items.
     for (key, items) in [("results.weakest", &result.weakest), ("results.strongest", &result.strongest)] {
-        let _ = write!(o, "<section class=\"r-items\"><h2>{}</h2>", s(key));
+        let mut blocks = vec![Block::Heading(2, Line::text(s(key)))];
         if items.is_empty() {
-            let _ = write!(o, "<p>{}</p>", s("results.no_items"));
+            blocks.push(Block::Para(None, Line::text(s("results.no_items"))));
         } else {
-            o.push_str("<ol>");
-            for item in items.iter() {
-                let label =
-                    r.levels.iter().find(|l| l.value == item.level).map(|l| l.label.as_ref()).unwrap_or("");
-                let _ = write!(
-                    o,
-                    "<li><strong>{}</strong> {} <span class=\"r-level\">({} · {})</span></li>",
-                    html(&item.question.id),
-                    html(&item.question.text),
-                    item.level,
-                    html(label)
-                );
-            }
-            o.push_str("</ol>");
+            let lines = items
+                .iter()
+                .map(|item| {
+                    let label = r
+                        .levels
+                        .iter()
+                        .find(|l| l.value == item.level)
+                        .map(|l| l.label.as_ref())
+                        .unwrap_or("");
+                    Line::default()
+                        .and(Inline::Strong(item.question.id.to_string()))
+                        .and(Inline::Text(format!(" {} ", item.question.text)))
+                        .and(Inline::Span("r-level", format!("({} · {label})", item.level)))
+                })
+                .collect();
+            blocks.push(Block::List { ordered: true, items: lines });
         }
-        o.push_str("</section>");
+        out.push(Block::Section("r-items", blocks));
     }
 
     // Next steps for each dimension's band.
-    let _ = write!(o, "<section class=\"r-steps\"><h2>{}</h2>", s("results.next_steps"));
-    let mut any = false;
+    let mut steps = vec![Block::Heading(2, Line::text(s("results.next_steps")))];
     for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
         let Some(band) = d.band else { continue };
-        let Some(steps) = def.next_steps.iter().find(|n| n.band == band.id) else { continue };
-        any = true;
-        let _ = write!(o, "<h3>{} {} · {}</h3><ul>", html(d.id), html(&def.name), html(&band.label));
-        for step in steps.steps.iter() {
-            let _ = write!(o, "<li>{}</li>", html(step));
-        }
-        o.push_str("</ul>");
+        let Some(next) = def.next_steps.iter().find(|n| n.band == band.id) else { continue };
+        steps.push(Block::Heading(3, Line::text(format!("{} {} · {}", d.id, def.name, band.label))));
+        steps.push(Block::List {
+            ordered: false,
+            items: next.steps.iter().map(|x| Line::text(x.as_ref())).collect(),
+        });
     }
-    if !any {
-        let _ = write!(o, "<p>{}</p>", s("results.no_steps"));
+    if steps.len() == 1 {
+        steps.push(Block::Para(None, Line::text(s("results.no_steps"))));
     }
-    let _ = write!(
-        o,
-        "</section><section class=\"r-method\"><h2>{}</h2><p>{}</p><p>{}</p></section>",
-        s("results.method"),
-        html(&r.method),
-        s("results.decide")
-    );
-    o
+    out.push(Block::Section("r-steps", steps));
+    out.push(Block::Section(
+        "r-method",
+        vec![
+            Block::Heading(2, Line::text(s("results.method"))),
+            Block::Para(None, Line::text(r.method.as_ref())),
+            Block::Para(None, Line::text(s("results.decide"))),
+        ],
+    ));
+    out
 }
 
 /// Every item of `form` that `asked` keeps, by section: its number and text, the answer (with the
 /// choice's detail) and its notes. Sections with no such item are left out.
 pub(crate) fn answers_html(o: &mut String, form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool) {
+    o.push_str(&document::html(&answers(form, a, asked)));
+}
+
+/// The answers as blocks, for every format (see [`answers_html`]).
+pub(crate) fn answers(form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool) -> Vec<Block> {
+    let mut out = Vec::new();
     for section in &form.sections {
         let items: Vec<&Item> = section.items.iter().filter(|i| asked(i)).collect();
         if items.is_empty() {
             continue;
         }
-        let _ = write!(o, "<h3>{} {}</h3>", html(section.id), html(section.title));
+        out.push(Block::Heading(3, Line::text(format!("{} {}", section.id, section.title))));
         for item in items {
             let (label, detail) = answer_text(form, item.id, a.answers.get(item.id));
-            let _ = write!(
-                o,
-                "<div class=\"r-item\"><h4>{} {}</h4><p><span class=\"r-label\">{}</span> <strong>{}</strong>",
-                html(item.id),
-                html(item.text),
-                s("report.answer"),
-                html(&label)
-            );
+            let mut answer = Line::default()
+                .and(Inline::Span("r-label", s("report.answer").into()))
+                .and(Inline::Text(" ".into()))
+                .and(Inline::Strong(label));
             if !detail.is_empty() {
-                let _ = write!(o, " · {}", html(detail));
+                answer = answer.and(Inline::Text(format!(" · {detail}")));
             }
-            o.push_str("</p>");
+            let mut blocks = vec![
+                Block::Heading(4, Line::text(format!("{} {}", item.id, item.text))),
+                Block::Para(None, answer),
+            ];
             if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
-                let _ = write!(
-                    o,
-                    "<p class=\"r-note\"><span class=\"r-label\">{}</span> {}</p>",
-                    s("report.notes"),
-                    html(note)
-                );
+                let line = Line::default()
+                    .and(Inline::Span("r-label", s("report.notes").into()))
+                    .and(Inline::Text(format!(" {note}")));
+                blocks.push(Block::Para(Some("r-note"), line));
             }
-            o.push_str("</div>");
+            out.push(Block::Group("r-item", blocks));
         }
     }
+    out
 }
 
 /// The body of a readiness report: title page, results, every answer with its notes, general notes,
@@ -375,102 +377,13 @@ pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -
 pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
     let form = questionnaire::readiness(pack);
     let result = score(pack, &a.answers);
-    let r = &pack.readiness;
-    let mut o = markdown_title(&r.name, a, meta);
-    let _ = writeln!(o, "## {}\n", s("results.overall"));
-    match (result.overall, result.overall_band) {
-        (Some(score), Some(band)) => {
-            let _ = writeln!(
-                o,
-                "**{} / 100 · {}**\n\n{}\n",
-                tenths(score),
-                md(&band.label),
-                md(&band.description)
-            );
-        }
-        _ => {
-            let _ = writeln!(o, "{}\n", s("results.no_score"));
-        }
-    }
-    let coverage = fill(
-        "results.coverage",
-        &[
-            ("answered", &result.answered.to_string()),
-            ("applicable", &result.applicable.to_string()),
-            ("percent", &percent(result.answered, result.applicable).to_string()),
-        ],
-    );
-    let _ = writeln!(o, "{coverage}\n");
-    if result.provisional {
-        let text = fill("results.provisional", &[("threshold", &PROVISIONAL_BELOW_PERCENT.to_string())]);
-        let _ = writeln!(o, "> **{}** {}\n", s("results.provisional_label"), md(&text));
-    }
-    let _ = writeln!(
-        o,
-        "## {}\n\n| {} | {} | {} | {} |\n|---|---|---|---|",
-        s("results.by_dimension"),
-        s("results.col_dimension"),
-        s("results.col_score"),
-        s("results.col_level"),
-        s("results.col_coverage")
-    );
-    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
-        let figure = d.score.map_or_else(|| s("results.no_answers").to_string(), tenths);
-        let level = d.band.map(|b| b.label.as_ref()).unwrap_or("–");
-        let _ = writeln!(
-            o,
-            "| {} {} | {figure} | {} | {} / {} |",
-            d.id,
-            md(&def.name),
-            md(level),
-            d.answered,
-            d.applicable
-        );
-    }
-    for (key, items) in [("results.weakest", &result.weakest), ("results.strongest", &result.strongest)] {
-        let _ = writeln!(o, "\n## {}\n", s(key));
-        for (n, item) in items.iter().enumerate() {
-            let _ = writeln!(
-                o,
-                "{}. **{}** {} ({})",
-                n + 1,
-                item.question.id,
-                md(&item.question.text),
-                item.level
-            );
-        }
-    }
-    let _ = writeln!(o, "\n## {}\n", s("results.next_steps"));
-    for (d, def) in result.dimensions.iter().zip(r.dimensions.iter()) {
-        let Some(band) = d.band else { continue };
-        let Some(steps) = def.next_steps.iter().find(|n| n.band == band.id) else { continue };
-        let _ = writeln!(o, "### {} {} · {}\n", d.id, md(&def.name), md(&band.label));
-        for step in steps.steps.iter() {
-            let _ = writeln!(o, "- {}", md(step));
-        }
-        o.push('\n');
-    }
-    let _ = writeln!(
-        o,
-        "## {}\n\n{}\n\n{}\n\n## {}",
-        s("results.method"),
-        md(&r.method),
-        s("results.decide"),
-        s("report.answers")
-    );
-    for section in &form.sections {
-        let _ = writeln!(o, "\n### {} {}", section.id, md(section.title));
-        for item in &section.items {
-            let (label, _) = answer_text(&form, item.id, a.answers.get(item.id));
-            let _ =
-                writeln!(o, "\n**{}** {}\n\n- {} {}", item.id, md(item.text), s("report.answer"), md(&label));
-            if let Some(note) = a.notes.get(item.id).filter(|n| !n.trim().is_empty()) {
-                let _ = writeln!(o, "- {} {}", s("report.notes"), md(note));
-            }
-        }
-    }
+    let mut o = markdown_title(&pack.readiness.name, a, meta);
+    // The same blocks as the HTML report: results, then every answer with its notes.
+    o.push_str(&document::markdown(&readiness_results(pack, &result)));
+    let _ = write!(o, "## {}\n\n", s("report.answers"));
+    o.push_str(&document::markdown(&answers(&form, a, |_| true)));
     if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
-        let _ = writeln!(o, "\n## {}\n\n{}", s("report.general_notes"), md(notes));
+        let _ = writeln!(o, "## {}\n\n{}", s("report.general_notes"), md(notes));
     }
     let _ = writeln!(
         o,

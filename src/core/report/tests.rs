@@ -87,7 +87,7 @@ fn figures_match_a_hand_computed_example_in_every_format() {
         escape::markdown(&r1.name),
         r1.questions.len()
     )));
-    assert!(markdown.contains("**50 / 100 · Established**"));
+    assert!(markdown.contains("50 / 100 · **Established**"), "{markdown}");
     assert_no_keys(&html);
     assert_no_keys(&markdown);
 }
