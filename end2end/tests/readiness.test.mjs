@@ -148,7 +148,7 @@ describe('the organizational readiness assessment', () => {
     ]);
     const markdown = readFileSync(await md.path(), 'utf8');
     assert.match(markdown, /^# Readiness \\<2027\\>/);
-    assert.match(markdown, new RegExp(`\\*\\*${show(want.overall).replace('.', '\\.')} / 100`));
+    assert.match(markdown, new RegExp(`${show(want.overall).replace('.', '\\.')} / 100 · \\*\\*${band(want.overall)}\\*\\*`));
     await guards.assertClean('readiness');
     await context.close();
   });

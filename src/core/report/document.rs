@@ -253,7 +253,7 @@ mod tests {
         let m = markdown(&sample());
         assert_eq!(
             m,
-            "## Overall \\<1\\>\n\n72\\.5 / 100 · **Established**\n\n> **Provisional:** few answers\n\n1. a\\*b\n2. c\n\n\
+            "## Overall \\<1\\>\n\n72.5 / 100 · **Established**\n\n> **Provisional:** few answers\n\n1. a\\*b\n2. c\n\n\
              | Dimension | Score |\n|---|---|\n| R1 Lead\\|ership | 75 |\n\n"
         );
     }

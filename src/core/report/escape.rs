@@ -34,8 +34,10 @@ pub fn markdown(text: &str) -> String {
             out.push('\u{a0}');
         }
         let digits = body.chars().take_while(char::is_ascii_digit).count();
+        // "1." or "1)" starts a list only when a space or the line's end follows: "49.3" is text.
+        let marker_ends = body.chars().nth(digits + 1).is_none_or(char::is_whitespace);
         for (k, c) in body.chars().enumerate() {
-            let list_number = k == digits && digits > 0 && matches!(c, '.' | ')');
+            let list_number = k == digits && digits > 0 && matches!(c, '.' | ')') && marker_ends;
             if list_number
                 || (c.is_ascii_punctuation()
                     && !matches!(c, ',' | ';' | ':' | '?' | '\'' | '"' | '/' | '%' | '.'))
@@ -92,6 +94,7 @@ mod tests {
             "Title  \n\\# not a heading  \n\\- nor a list"
         );
         assert_eq!(markdown("a\r\nb"), "a  \nb");
+        assert_eq!(markdown("49.3 / 100"), "49.3 / 100", "a figure is not a list number");
     }
 
     proptest! {
@@ -105,7 +108,8 @@ mod tests {
                 let l = line.trim_start_matches('\u{a0}');
                 prop_assert!(!l.starts_with(['#', '>', '*', '+', '=', '`', '~', '|', '<', '[', '-', ' ', '\t']), "{:?} in {:?}", l, e);
                 let digits = l.chars().take_while(char::is_ascii_digit).count();
-                prop_assert!(!(digits > 0 && l[digits..].starts_with(['.', ')'])), "{:?}", l);
+                let marker = l[digits..].starts_with(['.', ')']) && l[digits + 1..].chars().next().is_none_or(char::is_whitespace);
+                prop_assert!(!(digits > 0 && marker), "{:?}", l);
             }
         }
 
