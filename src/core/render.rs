@@ -204,8 +204,12 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         Request::Report { record: r, meta } => {
             report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
-        Request::ReportDocument { record: r, meta } => report::report_document(p, &record(&r)?, &meta).into(),
-        Request::ReportMarkdown { record: r, meta } => report::report_markdown(p, &record(&r)?, &meta).into(),
+        Request::ReportDocument { record: r, meta } => {
+            report::report_document(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
+        }
+        Request::ReportMarkdown { record: r, meta } => {
+            report::report_markdown(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
+        }
         Request::RegisterCsv { record: r } => to_csv(p, &record(&r)?.risk.register).into(),
         Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),
         Request::Register { record: r, view } => workspace::register_html(p, &record(&r)?, &view).into(),

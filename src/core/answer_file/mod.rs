@@ -339,27 +339,7 @@ pub fn read_stored(v: &Value) -> Result<Assessment, String> {
 /// The items of `a` this content does not have: kept and flagged on import, never dropped.
 /// General notes (`_general`) belong to every assessment.
 pub fn unknown_items(pack: &crate::core::content::model::Pack, a: &Assessment) -> Vec<String> {
-    use crate::core::assessment::Kind;
-    let known: Vec<&str> = match a.kind {
-        Kind::Readiness => {
-            pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter()).map(|q| q.id.as_ref()).collect()
-        }
-        Kind::Risk => pack
-            .risk
-            .profile_fields
-            .iter()
-            .map(|f| f.id.as_ref())
-            .chain(pack.risk.screening.iter().map(|s| s.id.as_ref()))
-            .collect(),
-        Kind::Workbook => pack
-            .workbook
-            .stages
-            .iter()
-            .flat_map(|s| {
-                s.prompts.iter().map(|p| p.id.as_ref()).chain(s.checks.iter().map(|c| c.id.as_ref()))
-            })
-            .collect(),
-    };
+    let known = a.kind.item_ids(pack);
     let items = crate::core::sort::set(a.answers.keys().chain(a.notes.keys()));
     items
         .into_iter()

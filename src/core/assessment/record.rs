@@ -32,13 +32,38 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.id() == id)
     }
 
+    /// The ids of the pack's items this kind of assessment asks: one list for progress and for
+    /// finding answers the content does not know.
+    pub fn item_ids(self, pack: &Pack) -> Vec<&str> {
+        match self {
+            Kind::Readiness => pack
+                .readiness
+                .dimensions
+                .iter()
+                .flat_map(|d| d.questions.iter())
+                .map(|q| q.id.as_ref())
+                .collect(),
+            Kind::Risk => pack
+                .risk
+                .profile_fields
+                .iter()
+                .map(|f| f.id.as_ref())
+                .chain(pack.risk.screening.iter().map(|s| s.id.as_ref()))
+                .collect(),
+            Kind::Workbook => pack
+                .workbook
+                .stages
+                .iter()
+                .flat_map(|s| {
+                    s.prompts.iter().map(|p| p.id.as_ref()).chain(s.checks.iter().map(|c| c.id.as_ref()))
+                })
+                .collect(),
+        }
+    }
+
     /// How many items of the pack this kind of assessment asks, for progress.
     pub fn item_count(self, pack: &Pack) -> usize {
-        match self {
-            Kind::Readiness => pack.readiness.dimensions.iter().map(|d| d.questions.len()).sum(),
-            Kind::Risk => pack.risk.profile_fields.len() + pack.risk.screening.len(),
-            Kind::Workbook => pack.workbook.stages.iter().map(|s| s.prompts.len() + s.checks.len()).sum(),
-        }
+        self.item_ids(pack).len()
     }
 }
 

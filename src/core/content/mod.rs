@@ -123,6 +123,17 @@ pub fn string(key: &str) -> Option<&'static str> {
     table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|n| table[n].1)
 }
 
+/// The UI string for `key`, for the app and the documents it writes alike. A missing key shows as the
+/// key itself (tests guarantee there are none), easier to spot and report than an empty label.
+pub fn t(key: &'static str) -> &'static str {
+    string(key).unwrap_or(key)
+}
+
+/// The UI string for `key` with each `{name}` replaced by its value.
+pub fn t_with(key: &'static str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(t(key).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

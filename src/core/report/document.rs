@@ -13,6 +13,11 @@ pub enum Inline {
     Strong(String),
     /// Text with a class of its own (a figure, a level beside an item).
     Span(&'static str, String),
+    /// An address, shown as written; Markdown makes it a link.
+    Url(&'static str),
+    /// A bar as long as this share of the longest (0 to 100), beside the figure it draws; decoration
+    /// only, so Markdown leaves it out.
+    Bar(usize),
 }
 
 /// One line of runs.
@@ -31,30 +36,92 @@ impl Line {
     }
 }
 
+/// What a part of a report is: HTML gives each its element; Markdown prints only what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Section,
+    /// The title page.
+    Header,
+    /// The closing credits.
+    Footer,
+    /// Blocks kept together (one answered item, one risk).
+    Div,
+    /// A part the view updates while the user works (what changed): read out when it does.
+    Status,
+}
+
 /// A table row: its header cell, then its cells.
-pub type Row = (String, Vec<String>);
+pub type Row = (String, Vec<Line>);
+
+/// A table: column headings and rows, each row starting with its own heading.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub class: Option<&'static str>,
+    /// A wide table scrolls in a region of its own, named by this label, so a keyboard can reach it.
+    pub region: Option<String>,
+    pub caption: Option<String>,
+    pub head: Vec<String>,
+    pub rows: Vec<Row>,
+}
 
 /// A block of a report.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A part of the report with a class (for styles and print); Markdown prints its blocks.
-    Section(&'static str, Vec<Block>),
-    /// Blocks kept together (one answered item), with a class; Markdown prints its blocks.
-    Group(&'static str, Vec<Block>),
+    /// A part of the report, with a class (for styles and print) or not.
+    Part(Part, Option<&'static str>, Vec<Block>),
+    /// The report's title, with the line that names the tool above it.
+    Title {
+        kicker: String,
+        title: String,
+    },
     Heading(u8, Line),
     /// A paragraph, with a class or not.
     Para(Option<&'static str>, Line),
-    /// A note to heed: a label and its text.
+    /// A note to heed: a label (or none) and its text.
     Note(String, String),
     List {
         ordered: bool,
         items: Vec<Line>,
     },
-    /// Column headings and rows; each row starts with its own heading.
-    Table(Vec<String>, Vec<Row>),
+    /// Terms and their values (who and when, a risk's fields); the values' class, if any, keeps their
+    /// line breaks.
+    Defs {
+        class: Option<&'static str>,
+        value_class: Option<&'static str>,
+        rows: Vec<(String, String)>,
+    },
+    Table(Table),
     /// A chart the core drew (trusted markup) with its caption; Markdown leaves it out, the table that
     /// follows it carries the same figures.
-    Figure(String, String),
+    Figure {
+        class: Option<&'static str>,
+        markup: String,
+        caption: String,
+    },
+}
+
+impl Block {
+    pub fn section(class: Option<&'static str>, blocks: Vec<Block>) -> Block {
+        Block::Part(Part::Section, class, blocks)
+    }
+
+    pub fn div(class: Option<&'static str>, blocks: Vec<Block>) -> Block {
+        Block::Part(Part::Div, class, blocks)
+    }
+
+    pub fn h(level: u8, text: impl Into<String>) -> Block {
+        Block::Heading(level, Line::text(text))
+    }
+
+    pub fn p(text: impl Into<String>) -> Block {
+        Block::Para(None, Line::text(text))
+    }
+}
+
+fn class_attr(out: &mut String, class: Option<&str>) {
+    if let Some(c) = class {
+        let _ = write!(out, " class=\"{c}\"");
+    }
 }
 
 fn inline_html(out: &mut String, line: &Line) {
@@ -67,21 +134,51 @@ fn inline_html(out: &mut String, line: &Line) {
             Inline::Span(class, t) => {
                 let _ = write!(out, "<span class=\"{class}\">{}</span>", esc(t));
             }
+            Inline::Url(u) => out.push_str(&esc(u)),
+            Inline::Bar(share) => {
+                let _ = write!(
+                    out,
+                    "<svg class=\"bar\" aria-hidden=\"true\" width=\"100\" height=\"12\"><rect width=\"{share}\" height=\"12\"/></svg>"
+                );
+            }
         }
     }
 }
 
+/// A line as Markdown. The first run starts a line, and so does every line after a break: there a
+/// list number or indentation is neutralised; elsewhere only inline syntax is.
 fn inline_markdown(out: &mut String, line: &Line) {
     for (k, run) in line.0.iter().enumerate() {
-        // Only the first run starts the line (a list number or indentation to neutralise).
-        let escape = |t: &str| if k == 0 { md(t) } else { markdown_inline(t) };
+        let escape = |t: &str| if k == 0 || t.contains(['\n', '\r']) { md(t) } else { markdown_inline(t) };
         match run {
             Inline::Text(t) | Inline::Span(_, t) => out.push_str(&escape(t)),
             Inline::Strong(t) => {
                 let _ = write!(out, "**{}**", escape(t));
             }
+            Inline::Url(u) => {
+                let _ = write!(out, "<{u}>");
+            }
+            Inline::Bar(_) => {}
         }
     }
+}
+
+/// A heading's text on one line: a title typed with line breaks is joined, not split into a heading
+/// and a paragraph.
+fn one_line(line: &Line) -> Line {
+    let join =
+        |t: &String| t.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" ");
+    Line(
+        line.0
+            .iter()
+            .map(|run| match run {
+                Inline::Text(t) => Inline::Text(join(t)),
+                Inline::Strong(t) => Inline::Strong(join(t)),
+                Inline::Span(c, t) => Inline::Span(c, join(t)),
+                other => other.clone(),
+            })
+            .collect(),
+    )
 }
 
 /// The blocks as HTML.
@@ -94,15 +191,24 @@ pub fn html(blocks: &[Block]) -> String {
 fn html_into(out: &mut String, blocks: &[Block]) {
     for block in blocks {
         match block {
-            Block::Section(class, inner) => {
-                let _ = write!(out, "<section class=\"{class}\">");
+            Block::Part(part, class, inner) => {
+                let tag = match part {
+                    Part::Section => "section",
+                    Part::Header => "header",
+                    Part::Footer => "footer",
+                    Part::Div | Part::Status => "div",
+                };
+                let _ = write!(out, "<{tag}");
+                class_attr(out, *class);
+                if *part == Part::Status {
+                    out.push_str(" role=\"status\"");
+                }
+                out.push('>');
                 html_into(out, inner);
-                out.push_str("</section>");
+                let _ = write!(out, "</{tag}>");
             }
-            Block::Group(class, inner) => {
-                let _ = write!(out, "<div class=\"{class}\">");
-                html_into(out, inner);
-                out.push_str("</div>");
+            Block::Title { kicker, title } => {
+                let _ = write!(out, "<p class=\"r-kicker\">{}</p><h1>{}</h1>", esc(kicker), esc(title));
             }
             Block::Heading(level, line) => {
                 let _ = write!(out, "<h{level}>");
@@ -110,22 +216,18 @@ fn html_into(out: &mut String, blocks: &[Block]) {
                 let _ = write!(out, "</h{level}>");
             }
             Block::Para(class, line) => {
-                match class {
-                    Some(c) => {
-                        let _ = write!(out, "<p class=\"{c}\">");
-                    }
-                    None => out.push_str("<p>"),
-                }
+                out.push_str("<p");
+                class_attr(out, *class);
+                out.push('>');
                 inline_html(out, line);
                 out.push_str("</p>");
             }
             Block::Note(label, text) => {
-                let _ = write!(
-                    out,
-                    "<p class=\"r-warning\" role=\"note\"><strong>{}</strong> {}</p>",
-                    esc(label),
-                    esc(text)
-                );
+                out.push_str("<p class=\"r-warning\" role=\"note\">");
+                if !label.is_empty() {
+                    let _ = write!(out, "<strong>{}</strong> ", esc(label));
+                }
+                let _ = write!(out, "{}</p>", esc(text));
             }
             Block::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
@@ -137,29 +239,63 @@ fn html_into(out: &mut String, blocks: &[Block]) {
                 }
                 let _ = write!(out, "</{tag}>");
             }
-            Block::Table(head, rows) => {
-                out.push_str("<table><thead><tr>");
-                for h in head {
-                    let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
+            Block::Defs { class, value_class, rows } => {
+                out.push_str("<dl");
+                class_attr(out, *class);
+                out.push('>');
+                for (term, value) in rows {
+                    let _ = write!(out, "<div><dt>{}</dt><dd", esc(term));
+                    class_attr(out, *value_class);
+                    let _ = write!(out, ">{}</dd></div>", esc(value));
                 }
-                out.push_str("</tr></thead><tbody>");
-                for (first, cells) in rows {
-                    let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(first));
-                    for c in cells {
-                        let _ = write!(out, "<td>{}</td>", esc(c));
-                    }
-                    out.push_str("</tr>");
-                }
-                out.push_str("</tbody></table>");
+                out.push_str("</dl>");
             }
-            Block::Figure(markup, caption) => {
-                let _ = write!(out, "<figure>{markup}<figcaption>{}</figcaption></figure>", esc(caption));
+            Block::Table(t) => table_html(out, t),
+            Block::Figure { class, markup, caption } => {
+                out.push_str("<figure");
+                class_attr(out, *class);
+                let _ = write!(out, ">{markup}<figcaption>{}</figcaption></figure>", esc(caption));
             }
         }
     }
 }
 
-/// The blocks as Markdown: headings, paragraphs, quotes for notes, lists and pipe tables.
+fn table_html(out: &mut String, t: &Table) {
+    if let Some(label) = &t.region {
+        let _ = write!(
+            out,
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">",
+            esc(label)
+        );
+    }
+    out.push_str("<table");
+    class_attr(out, t.class);
+    out.push('>');
+    if let Some(caption) = &t.caption {
+        let _ = write!(out, "<caption>{}</caption>", esc(caption));
+    }
+    out.push_str("<thead><tr>");
+    for h in &t.head {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (first, cells) in &t.rows {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(first));
+        for c in cells {
+            out.push_str("<td>");
+            inline_html(out, c);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    if t.region.is_some() {
+        out.push_str("</div>");
+    }
+}
+
+/// The blocks as Markdown: headings, paragraphs, quotes for notes, lists, terms as a list, and pipe
+/// tables.
 pub fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     markdown_into(&mut out, blocks);
@@ -169,11 +305,16 @@ pub fn markdown(blocks: &[Block]) -> String {
 fn markdown_into(out: &mut String, blocks: &[Block]) {
     for block in blocks {
         match block {
-            Block::Section(_, inner) | Block::Group(_, inner) => markdown_into(out, inner),
+            Block::Part(_, _, inner) => markdown_into(out, inner),
+            Block::Title { kicker, title } => {
+                out.push_str("# ");
+                inline_markdown(out, &one_line(&Line::text(title.as_str())));
+                let _ = write!(out, "\n\n{}\n\n", md(kicker));
+            }
             Block::Heading(level, line) => {
                 out.push_str(&"#".repeat(usize::from(*level)));
                 out.push(' ');
-                inline_markdown(out, line);
+                inline_markdown(out, &one_line(line));
                 out.push_str("\n\n");
             }
             Block::Para(_, line) => {
@@ -181,7 +322,12 @@ fn markdown_into(out: &mut String, blocks: &[Block]) {
                 out.push_str("\n\n");
             }
             Block::Note(label, text) => {
-                let _ = write!(out, "> **{}** {}\n\n", md(label), md(text));
+                out.push_str("> ");
+                if !label.is_empty() {
+                    let _ = write!(out, "**{}** ", md(label));
+                }
+                // Each line of the text stays inside the quote.
+                let _ = write!(out, "{}\n\n", md(text).replace("  \n", "  \n> "));
             }
             Block::List { ordered, items } => {
                 for (n, item) in items.iter().enumerate() {
@@ -195,19 +341,36 @@ fn markdown_into(out: &mut String, blocks: &[Block]) {
                 }
                 out.push('\n');
             }
-            Block::Table(head, rows) => {
-                // `md` escapes `|` already; a cell is one line.
-                let cell = |s: &str| markdown_inline(s).replace("  \n", " ");
-                let _ = writeln!(out, "| {} |", head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
-                let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
-                for (first, cells) in rows {
-                    let all: Vec<String> =
-                        std::iter::once(cell(first)).chain(cells.iter().map(|c| cell(c))).collect();
+            Block::Defs { rows, .. } => {
+                for (term, value) in rows {
+                    // A term may carry its colon already (as the editor's labels do).
+                    let term = markdown_inline(term.trim_end_matches(':'));
+                    let _ = writeln!(out, "- **{term}:** {}", md(value));
+                }
+                out.push('\n');
+            }
+            Block::Table(t) => {
+                if let Some(caption) = &t.caption {
+                    let _ = write!(out, "**{}**\n\n", markdown_inline(caption));
+                }
+                // A cell is one line; `|` is escaped with the rest of the punctuation.
+                let cell = |line: &Line| {
+                    let mut s = String::new();
+                    inline_markdown(&mut s, line);
+                    s.replace("  \n", " ").trim().to_string()
+                };
+                let head: Vec<String> = t.head.iter().map(|h| cell(&Line::text(h.as_str()))).collect();
+                let _ = writeln!(out, "| {} |", head.join(" | "));
+                let _ = writeln!(out, "|{}", "---|".repeat(t.head.len()));
+                for (first, cells) in &t.rows {
+                    let all: Vec<String> = std::iter::once(cell(&Line::text(first.as_str())))
+                        .chain(cells.iter().map(cell))
+                        .collect();
                     let _ = writeln!(out, "| {} |", all.join(" | "));
                 }
                 out.push('\n');
             }
-            Block::Figure(..) => {}
+            Block::Figure { .. } => {}
         }
     }
 }
@@ -217,8 +380,8 @@ mod tests {
     use super::*;
 
     fn sample() -> Vec<Block> {
-        vec![Block::Section(
-            "r-x",
+        vec![Block::section(
+            Some("r-x"),
             vec![
                 Block::Heading(2, Line::text("Overall <1>")),
                 Block::Para(
@@ -230,11 +393,12 @@ mod tests {
                 ),
                 Block::Note("Provisional:".into(), "few answers".into()),
                 Block::List { ordered: true, items: vec![Line::text("a*b"), Line::text("c")] },
-                Block::Table(
-                    vec!["Dimension".into(), "Score".into()],
-                    vec![("R1 Lead|ership".into(), vec!["75".into()])],
-                ),
-                Block::Figure("<svg></svg>".into(), "Chart".into()),
+                Block::Table(Table {
+                    head: vec!["Dimension".into(), "Score".into()],
+                    rows: vec![("R1 Lead|ership".into(), vec![Line::text("75")])],
+                    ..Table::default()
+                }),
+                Block::Figure { class: None, markup: "<svg></svg>".into(), caption: "Chart".into() },
             ],
         )]
     }

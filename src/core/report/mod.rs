@@ -12,18 +12,18 @@ pub mod escape;
 pub mod guidance;
 pub mod methods;
 pub mod risk;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub mod tags;
 pub mod workspace;
 
 use crate::core::answer_file;
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, GENERAL_NOTES};
 use crate::core::content::model::Pack;
-use crate::core::content::string;
 use crate::core::questionnaire::{self, Form, Item};
 use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
 use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
-use document::{Block, Inline, Line};
-use escape::{html, markdown as md};
-use std::fmt::Write;
+use document::{Block, Inline, Line, Part, Table};
+use escape::html;
 
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
 pub const REPORT_CSS: &str = include_str!("../../../style/report.css");
@@ -39,15 +39,8 @@ pub struct ReportMeta {
     pub now: i64,
 }
 
-/// A UI string of the report; a missing key shows as itself (the tests guarantee none is missing).
-pub(crate) fn s(key: &'static str) -> &'static str {
-    string(key).unwrap_or(key)
-}
-
-/// A UI string with each `{name}` replaced.
-pub(crate) fn fill(key: &'static str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(s(key).to_string(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
-}
+// The app's UI strings under the short names the report writers use.
+pub(crate) use crate::core::content::{t as s, t_with as fill};
 
 /// A score in tenths as people write it: 725 is "72.5", 1000 is "100".
 pub fn tenths(t: u32) -> String {
@@ -73,12 +66,6 @@ fn answer_text(form: &Form, item_id: &str, answer: Option<&Answer>) -> (String, 
         (Some(c), _) => (c.label.clone(), c.detail),
         (None, a) => (compare::plain_answer(a), ""),
     }
-}
-
-/// The results of a readiness assessment as HTML: overall level, chart and table, weakest and
-/// strongest items, next steps, method. Headings start at `h2`.
-pub fn readiness_results_html(pack: &'static Pack, result: &ReadinessResult) -> String {
-    document::html(&readiness_results(pack, result))
 }
 
 /// The results of a readiness assessment as blocks, for every format.
@@ -109,7 +96,7 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
         let text = fill("results.provisional", &[("threshold", &PROVISIONAL_BELOW_PERCENT.to_string())]);
         overall.push(Block::Note(s("results.provisional_label").into(), text));
     }
-    let mut out = vec![Block::Section("r-overall", overall)];
+    let mut out = vec![Block::section(Some("r-overall"), overall)];
 
     // Chart and the same figures as a table.
     let rows = result
@@ -121,20 +108,29 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
             let level = d.band.map(|b| b.label.as_ref()).unwrap_or("–");
             (
                 format!("{} {}", d.id, def.name),
-                vec![figure, level.into(), format!("{} / {}", d.answered, d.applicable)],
+                vec![
+                    Line::text(figure),
+                    Line::text(level),
+                    Line::text(format!("{} / {}", d.answered, d.applicable)),
+                ],
             )
         })
         .collect();
     let head = ["results.col_dimension", "results.col_score", "results.col_level", "results.col_coverage"];
-    out.push(Block::Section(
-        "r-dimensions",
+    out.push(Block::section(
+        Some("r-dimensions"),
         vec![
-            Block::Heading(2, Line::text(s("results.by_dimension"))),
-            Block::Figure(
-                chart::readiness_bars(pack, result, s("results.chart_title")),
-                s("results.chart_caption").into(),
-            ),
-            Block::Table(head.iter().map(|k| s(k).to_string()).collect(), rows),
+            Block::h(2, s("results.by_dimension")),
+            Block::Figure {
+                class: None,
+                markup: chart::readiness_bars(pack, result, s("results.chart_title")),
+                caption: s("results.chart_caption").into(),
+            },
+            Block::Table(Table {
+                head: head.iter().map(|k| s(k).to_string()).collect(),
+                rows,
+                ..Table::default()
+            }),
         ],
     ));
 
@@ -161,7 +157,7 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
                 .collect();
             blocks.push(Block::List { ordered: true, items: lines });
         }
-        out.push(Block::Section("r-items", blocks));
+        out.push(Block::section(Some("r-items"), blocks));
     }
 
     // Next steps for each dimension's band.
@@ -178,9 +174,9 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
     if steps.len() == 1 {
         steps.push(Block::Para(None, Line::text(s("results.no_steps"))));
     }
-    out.push(Block::Section("r-steps", steps));
-    out.push(Block::Section(
-        "r-method",
+    out.push(Block::section(Some("r-steps"), steps));
+    out.push(Block::section(
+        Some("r-method"),
         vec![
             Block::Heading(2, Line::text(s("results.method"))),
             Block::Para(None, Line::text(r.method.as_ref())),
@@ -188,12 +184,6 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
         ],
     ));
     out
-}
-
-/// Every item of `form` that `asked` keeps, by section: its number and text, the answer (with the
-/// choice's detail) and its notes. Sections with no such item are left out.
-pub(crate) fn answers_html(o: &mut String, form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool) {
-    o.push_str(&document::html(&answers(form, a, asked)));
 }
 
 /// The answers as blocks, for every format (see [`answers_html`]).
@@ -224,30 +214,27 @@ pub(crate) fn answers(form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool
                     .and(Inline::Text(format!(" {note}")));
                 blocks.push(Block::Para(Some("r-note"), line));
             }
-            out.push(Block::Group("r-item", blocks));
+            out.push(Block::div(Some("r-item"), blocks));
         }
     }
     out
 }
 
-/// The body of a readiness report: title page, results, every answer with its notes, general notes,
-/// independence statement and credits. Headings start at `h1`.
-pub fn readiness_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
+/// A readiness report: title page, results, every answer with its notes, general notes,
+/// independence statement and credits.
+pub fn readiness_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Vec<Block> {
     let form = questionnaire::readiness(pack);
-    let result = score(pack, &a.answers);
-    let mut o = title_page(&pack.readiness.name, a, meta);
-    o.push_str(&readiness_results_html(pack, &result));
-
-    let _ = write!(o, "<section class=\"r-answers\"><h2>{}</h2>", s("report.answers"));
-    answers_html(&mut o, &form, a, |_| true);
-    o.push_str("</section>");
-    o.push_str(&closing(a));
-    o
+    let mut out = vec![title_page(&pack.readiness.name, a, meta)];
+    out.extend(readiness_results(pack, &score(pack, &a.answers)));
+    let mut answered = vec![Block::h(2, s("report.answers"))];
+    answered.extend(answers(&form, a, |_| true));
+    out.push(Block::section(Some("r-answers"), answered));
+    out.extend(closing(a));
+    out
 }
 
 /// The title page of a report: the tool, the title, who and when, and the independence line.
-pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> String {
-    let mut o = String::new();
+pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Block {
     let respondent = match (a.respondent.name.trim(), a.respondent.role.trim()) {
         ("", "") => "–".to_string(),
         (n, "") => n.to_string(),
@@ -262,104 +249,93 @@ pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Strin
         ("report.content", format!("{} {}", a.content.id, a.content.version)),
         ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
     ];
-    let _ = write!(
-        o,
-        "<header class=\"r-title-page\"><p class=\"r-kicker\">{}</p><h1>{}</h1><dl>",
-        html(tool),
-        html(&a.title)
-    );
-    for (key, value) in rows {
-        let _ = write!(o, "<div><dt>{}</dt><dd>{}</dd></div>", s(key), html(&value));
-    }
-    let _ = write!(o, "</dl><p class=\"r-independence\">{}</p></header>", s("app.independence"));
-    o
+    Block::Part(
+        Part::Header,
+        Some("r-title-page"),
+        vec![
+            Block::Title { kicker: tool.to_string(), title: a.title.clone() },
+            Block::Defs {
+                class: None,
+                value_class: None,
+                rows: rows.into_iter().map(|(k, v)| (s(k).to_string(), v)).collect(),
+            },
+            Block::Para(Some("r-independence"), Line::text(s("app.independence"))),
+        ],
+    )
 }
 
 /// The end of a report: general notes, the independence statement and the credits.
-pub(crate) fn closing(a: &Assessment) -> String {
-    let mut o = String::new();
+pub(crate) fn closing(a: &Assessment) -> Vec<Block> {
+    let mut out = Vec::new();
     if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
-        let _ = write!(
-            o,
-            "<section><h2>{}</h2><p class=\"r-note\">{}</p></section>",
-            s("report.general_notes"),
-            html(notes)
-        );
+        out.push(Block::section(
+            None,
+            vec![
+                Block::h(2, s("report.general_notes")),
+                Block::Para(Some("r-note"), Line::text(notes.as_str())),
+            ],
+        ));
     }
-    let _ = write!(
-        o,
-        "<footer class=\"r-credits\"><h2>{}</h2><p>{}</p><h2>{}</h2><p>{}</p><ul><li>{}: {TOOLKIT_INTERPOL}</li>\
-         <li>{}: {TOOLKIT_UNICRI}</li></ul></footer>",
-        s("about.independence_heading"),
-        html(s("about.independence_body")),
-        s("about.credits_heading"),
-        html(s("about.credits_body")),
-        html(s("about.link_interpol")),
-        html(s("about.link_unicri")),
-    );
-    o
+    let link = |key, url| Line::text(format!("{}: ", s(key))).and(Inline::Url(url));
+    out.push(Block::Part(
+        Part::Footer,
+        Some("r-credits"),
+        vec![
+            Block::h(2, s("about.independence_heading")),
+            Block::p(s("about.independence_body")),
+            Block::h(2, s("about.credits_heading")),
+            Block::p(s("about.credits_body")),
+            Block::List {
+                ordered: false,
+                items: vec![
+                    link("about.link_interpol", TOOLKIT_INTERPOL),
+                    link("about.link_unicri", TOOLKIT_UNICRI),
+                ],
+            },
+        ],
+    ));
+    out
 }
 
-/// A Markdown report's title, who and when, and the independence line.
-pub(crate) fn markdown_title(tool: &str, a: &Assessment, meta: &ReportMeta) -> String {
-    let mut o = String::new();
-    // A heading is one line: a title with line breaks is joined, not split into heading and text.
-    let title = a.title.split(['\n', '\r']).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join(" ");
-    let _ = writeln!(o, "# {}\n\n{}\n", md(&title), md(tool));
-    let respondent = [a.respondent.name.trim(), a.respondent.role.trim()]
-        .iter()
-        .filter(|x| !x.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
-    for (key, value) in [
-        ("report.subject", a.subject.clone()),
-        ("report.respondents", respondent),
-        ("report.generated", meta.generated.clone()),
-        ("report.updated", meta.updated.clone()),
-        ("report.content", format!("{} {}", a.content.id, a.content.version)),
-        ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
-    ] {
-        let _ = writeln!(o, "- **{}:** {}", s(key), if value.is_empty() { "–".into() } else { md(&value) });
+/// The report of any tool as blocks (`None` for tools without one yet).
+pub fn report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<Vec<Block>> {
+    match a.kind {
+        Kind::Readiness => Some(readiness_report(pack, a, meta)),
+        Kind::Risk => Some(risk::risk_report(pack, a, meta)),
+        Kind::Workbook => None,
     }
-    let _ = writeln!(o, "\n{}\n", md(s("app.independence")));
-    o
 }
 
-/// The report of any tool as HTML for the app (`None` for tools without one yet); `today` is an ISO date.
+/// The report of any tool as HTML for the app.
 pub fn report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
-    match a.kind {
-        Kind::Readiness => Some(readiness_report_html(pack, a, meta)),
-        Kind::Risk => Some(risk::risk_report_html(pack, a, meta)),
-        Kind::Workbook => None,
-    }
+    report(pack, a, meta).map(|blocks| document::html(&blocks))
 }
 
-/// The results of any tool as HTML (`None` for tools without results yet).
+/// The results of any tool as HTML (`None` for tools without results yet); `today` is an ISO date.
 pub fn results_html(pack: &'static Pack, a: &Assessment, today: &str) -> Option<String> {
-    match a.kind {
-        Kind::Readiness => Some(readiness_results_html(pack, &score(pack, &a.answers))),
-        Kind::Risk => Some(risk::risk_results_html(pack, a, today)),
-        Kind::Workbook => None,
-    }
+    let blocks = match a.kind {
+        Kind::Readiness => readiness_results(pack, &score(pack, &a.answers)),
+        Kind::Risk => risk::risk_results(pack, a, today),
+        Kind::Workbook => return None,
+    };
+    Some(document::html(&blocks))
 }
 
-/// The report of any tool as Markdown.
-pub fn report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    match a.kind {
-        Kind::Risk => risk::risk_report_markdown(pack, a, meta),
-        _ => readiness_report_markdown(pack, a, meta),
-    }
+/// The report of any tool as Markdown: the same blocks (a chart becomes its table).
+pub fn report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
+    report(pack, a, meta).map(|blocks| document::markdown(&blocks))
 }
 
 /// The report as one HTML file that opens offline anywhere: styles inline, no script, no request; its
 /// answer file rides along in an inert JSON element, so the report can be imported back.
-pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    let (tool, body) = match a.kind {
-        Kind::Risk => (&pack.risk.name, risk::risk_report_html(pack, a, meta)),
-        _ => (&pack.readiness.name, readiness_report_html(pack, a, meta)),
+pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
+    let tool = match a.kind {
+        Kind::Readiness => &pack.readiness.name,
+        Kind::Risk => &pack.risk.name,
+        Kind::Workbook => return None,
     };
-    format!(
+    let body = report_html(pack, a, meta)?;
+    Some(format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
@@ -370,32 +346,7 @@ pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -
         body,
         // The answers travel with the report: importing this file into the app restores them.
         answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
-    )
-}
-
-/// The report as Markdown, with the same sections and figures (the chart becomes its table).
-pub fn readiness_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    let form = questionnaire::readiness(pack);
-    let result = score(pack, &a.answers);
-    let mut o = markdown_title(&pack.readiness.name, a, meta);
-    // The same blocks as the HTML report: results, then every answer with its notes.
-    o.push_str(&document::markdown(&readiness_results(pack, &result)));
-    let _ = write!(o, "## {}\n\n", s("report.answers"));
-    o.push_str(&document::markdown(&answers(&form, a, |_| true)));
-    if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
-        let _ = writeln!(o, "## {}\n\n{}", s("report.general_notes"), md(notes));
-    }
-    let _ = writeln!(
-        o,
-        "\n## {}\n\n{}\n\n## {}\n\n{}\n\n- {}: <{TOOLKIT_INTERPOL}>\n- {}: <{TOOLKIT_UNICRI}>",
-        s("about.independence_heading"),
-        md(s("about.independence_body")),
-        s("about.credits_heading"),
-        md(s("about.credits_body")),
-        md(s("about.link_interpol")),
-        md(s("about.link_unicri")),
-    );
-    o
+    ))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

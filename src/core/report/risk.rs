@@ -1,15 +1,16 @@
 //! The results and report of a risk assessment: heat maps of inherent and residual levels (SVG with a
 //! table of the same counts), the register in reading order, where the risk concentrates by principle,
-//! mitigations that need attention, and what is still open. The same writer serves the results view,
-//! the printed and downloaded report and the Markdown.
+//! mitigations that need attention, and what is still open. Written once as blocks for the results
+//! view, the printed and downloaded report and the Markdown.
 
-use super::escape::{html, markdown as md};
-use super::{fill, s, title_page, ReportMeta};
+use super::document::{Block, Inline, Line, Table};
+use super::escape::html;
+use super::{closing, fill, s, title_page, ReportMeta};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
-use crate::core::register::{attention, sorted, Risk};
-use crate::core::report::workspace::{decision_key, snapshot_name, status_key};
+use crate::core::register::{attention, sorted, Risk, Status};
+use crate::core::report::workspace::{changes, decision_key, snapshot_name, status_key};
 use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen};
 use std::fmt::Write;
 
@@ -32,12 +33,45 @@ fn level_word(pack: &Pack, l: u8, sv: u8) -> String {
 
 /// A 5×5 heat map: likelihood up, severity across, each cell coloured by its level, with the level's
 /// initial and the number of risks in it; then the same counts as a table.
-pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> String {
+pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
     let grid = cells(risks, residual);
     let title = s(if residual { "riskresults.residual_map" } else { "riskresults.inherent_map" });
+    let mut head = vec![s("riskresults.l_by_s").to_string()];
+    head.extend(pack.risk.severity.iter().map(|x| format!("{} {}", x.value, x.label)));
+    let rows = pack
+        .risk
+        .likelihood
+        .iter()
+        .rev()
+        .map(|x| {
+            let counts = (1..=5u8).map(|sv| {
+                let n = grid[usize::from(x.value) - 1][usize::from(sv) - 1];
+                Line::text(format!("{n} · {}", level_word(pack, x.value, sv)))
+            });
+            (format!("{} {}", x.value, x.label), counts.collect())
+        })
+        .collect();
+    vec![
+        Block::Figure {
+            class: Some("heat"),
+            markup: heat_svg(pack, &grid, title),
+            caption: s("riskresults.map_caption").into(),
+        },
+        Block::Table(Table {
+            class: Some("heat-table"),
+            region: Some(title.into()),
+            caption: Some(title.into()),
+            head,
+            rows,
+        }),
+    ]
+}
+
+/// The heat map's drawing; the table beside it carries the same counts for those who cannot see it.
+fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> String {
     let (cell, left, top) = (56, 96, 8);
     let mut o = format!(
-        "<figure class=\"heat\"><svg class=\"chart\" role=\"img\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
         t = html(title),
         w = left + 5 * cell + 8,
         h = top + 5 * cell + 44
@@ -92,27 +126,6 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> String {
         top + 5 * cell / 2,
         s("risk.likelihood")
     );
-    let _ = write!(
-        o,
-        "<figcaption>{}</figcaption></figure><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"heat-table\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
-        s("riskresults.map_caption"),
-        html(title),
-        html(title),
-        s("riskresults.l_by_s")
-    );
-    for x in pack.risk.severity.iter() {
-        let _ = write!(o, "<th scope=\"col\">{} {}</th>", x.value, html(&x.label));
-    }
-    o.push_str("</tr></thead><tbody>");
-    for x in pack.risk.likelihood.iter().rev() {
-        let _ = write!(o, "<tr><th scope=\"row\">{} {}</th>", x.value, html(&x.label));
-        for sv in 1..=5u8 {
-            let n = grid[usize::from(x.value) - 1][usize::from(sv) - 1];
-            let _ = write!(o, "<td>{n} · {}</td>", html(&level_word(pack, x.value, sv)));
-        }
-        o.push_str("</tr>");
-    }
-    o.push_str("</tbody></table></div>");
     o
 }
 
@@ -174,143 +187,185 @@ fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
     out
 }
 
-/// The results of a risk assessment as HTML; headings start at `h2`. `today` (ISO date) decides
+/// The results of a risk assessment as blocks; headings start at `h2`. `today` (ISO date) decides
 /// which mitigations are overdue.
-pub fn risk_results_html(pack: &'static Pack, a: &Assessment, today: &str) -> String {
+pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Block> {
     let reg = &a.risk.register;
-    let mut o = format!("<p class=\"r-warning\">{}</p>", s("results.decide"));
-    let _ = write!(
-        o,
-        "<section><h2>{}</h2><p>{}</p>",
-        s("riskresults.summary"),
-        fill("riskresults.count", &[("count", &reg.len().to_string())])
-    );
-    o.push_str("<ul>");
-    for lv in pack.risk.risk_levels.iter().rev() {
-        let inherent = reg
-            .iter()
-            .filter(|r| level(pack, r.likelihood, r.severity).is_some_and(|x| x.id == lv.id))
-            .count();
-        let residual = reg
-            .iter()
+    let count_at = |lv: &str, residual: bool| {
+        reg.iter()
             .filter(|r| {
-                level(pack, r.residual_likelihood, r.residual_severity).is_some_and(|x| x.id == lv.id)
+                let (l, sv) = if residual {
+                    (r.residual_likelihood, r.residual_severity)
+                } else {
+                    (r.likelihood, r.severity)
+                };
+                level(pack, l, sv).is_some_and(|x| x.id == lv)
             })
-            .count();
-        let _ = write!(
-            o,
-            "<li>{}</li>",
-            fill(
+            .count()
+            .to_string()
+    };
+    let levels = pack
+        .risk
+        .risk_levels
+        .iter()
+        .rev()
+        .map(|lv| {
+            Line::text(fill(
                 "riskresults.level_line",
                 &[
-                    ("level", &html(&lv.label)),
-                    ("inherent", &inherent.to_string()),
-                    ("residual", &residual.to_string())
-                ]
-            )
-        );
-    }
-    o.push_str("</ul></section>");
-    let _ = write!(
-        o,
-        "<section class=\"r-maps\"><h2>{}</h2><div class=\"maps\"><div>{}</div><div>{}</div></div></section>",
-        s("riskresults.maps"),
-        heat_map(pack, reg, false),
-        heat_map(pack, reg, true)
-    );
+                    ("level", &lv.label),
+                    ("inherent", &count_at(&lv.id, false)),
+                    ("residual", &count_at(&lv.id, true)),
+                ],
+            ))
+        })
+        .collect();
+    let mut out = vec![
+        Block::Note(String::new(), s("results.decide").into()),
+        Block::section(
+            None,
+            vec![
+                Block::h(2, s("riskresults.summary")),
+                Block::p(fill("riskresults.count", &[("count", &reg.len().to_string())])),
+                Block::List { ordered: false, items: levels },
+            ],
+        ),
+        Block::section(
+            Some("r-maps"),
+            vec![
+                Block::h(2, s("riskresults.maps")),
+                Block::div(
+                    Some("maps"),
+                    vec![
+                        Block::div(None, heat_map(pack, reg, false)),
+                        Block::div(None, heat_map(pack, reg, true)),
+                    ],
+                ),
+            ],
+        ),
+    ];
 
-    let _ = write!(o, "<section><h2>{}</h2>", s("risk.register"));
+    let mut register = vec![Block::h(2, s("risk.register"))];
     if reg.is_empty() {
-        let _ = write!(o, "<p>{}</p>", s("risk.empty_register"));
+        register.push(Block::p(s("risk.empty_register")));
     } else {
-        let _ = write!(
-            o,
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"register\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            s("risk.register"),
-            s("riskresults.col_risk"),
-            s("riskresults.col_inherent"),
-            s("riskresults.col_residual"),
-            s("risk.decision"),
-            s("risk.mitigations"),
-            s("risk.f_principles")
-        );
-        for r in sorted(pack, reg) {
-            let open =
-                r.mitigations.iter().filter(|m| m.status != crate::core::register::Status::Done).count();
-            let _ = write!(
-                o,
-                "<tr><th scope=\"row\">{} {}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                html(&r.id),
-                html(&r.title),
-                html(&rated(pack, r.likelihood, r.severity)),
-                html(&rated(pack, r.residual_likelihood, r.residual_severity)),
-                r.decision.map_or(s("risk.undecided"), |d| s(decision_key(d))),
-                fill("riskresults.mitigation_count", &[("total", &r.mitigations.len().to_string()), ("open", &open.to_string())]),
-                html(&r.principles.join(", "))
-            );
-        }
-        o.push_str("</tbody></table></div>");
+        let head = [
+            "riskresults.col_risk",
+            "riskresults.col_inherent",
+            "riskresults.col_residual",
+            "risk.decision",
+            "risk.mitigations",
+            "risk.f_principles",
+        ];
+        let rows = sorted(pack, reg)
+            .into_iter()
+            .map(|r| {
+                let open = r.mitigations.iter().filter(|m| m.status != Status::Done).count();
+                let mitigations = fill(
+                    "riskresults.mitigation_count",
+                    &[("total", &r.mitigations.len().to_string()), ("open", &open.to_string())],
+                );
+                let cells = [
+                    rated(pack, r.likelihood, r.severity),
+                    rated(pack, r.residual_likelihood, r.residual_severity),
+                    decision_word(r).into(),
+                    mitigations,
+                    r.principles.join(", "),
+                ];
+                (format!("{} {}", r.id, r.title), cells.into_iter().map(Line::text).collect())
+            })
+            .collect();
+        register.push(Block::Table(Table {
+            class: Some("register"),
+            region: Some(s("risk.register").into()),
+            caption: None,
+            head: head.iter().map(|k| s(k).to_string()).collect(),
+            rows,
+        }));
     }
-    o.push_str("</section>");
+    out.push(Block::section(None, register));
 
-    let _ = write!(
-        o,
-        "<section><h2>{}</h2><p class=\"hint\">{}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table class=\"by-principle\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        s("riskresults.by_principle"),
-        s("riskresults.by_principle_hint"),
-        s("riskresults.by_principle"),
-        s("risk.principles"),
-        s("riskresults.col_count"),
-        s("riskresults.col_highest")
-    );
-    let rows = by_principle(pack, reg);
-    let most = rows.iter().map(|r| r.2).max().unwrap_or(0).max(1);
-    for (id, name, count, top) in rows {
-        let _ = write!(
-            o,
-            "<tr><th scope=\"row\">{id} {}</th><td><svg class=\"bar\" aria-hidden=\"true\" width=\"100\" height=\"12\"><rect width=\"{}\" height=\"12\"/></svg> {count}</td><td>{}</td></tr>",
-            html(name),
-            count * 100 / most,
-            top.map_or_else(|| "–".to_string(), |t| html(&t))
-        );
-    }
-    o.push_str("</tbody></table></div></section>");
+    let principles = by_principle(pack, reg);
+    let most = principles.iter().map(|r| r.2).max().unwrap_or(0).max(1);
+    let rows = principles
+        .into_iter()
+        .map(|(id, name, count, top)| {
+            let bar = Line(vec![Inline::Bar(count * 100 / most), Inline::Text(format!(" {count}"))]);
+            (format!("{id} {name}"), vec![bar, Line::text(top.unwrap_or_else(|| "–".into()))])
+        })
+        .collect();
+    out.push(Block::section(
+        None,
+        vec![
+            Block::h(2, s("riskresults.by_principle")),
+            Block::Para(Some("hint"), Line::text(s("riskresults.by_principle_hint"))),
+            Block::Table(Table {
+                class: Some("by-principle"),
+                region: Some(s("riskresults.by_principle").into()),
+                caption: None,
+                head: ["risk.principles", "riskresults.col_count", "riskresults.col_highest"]
+                    .iter()
+                    .map(|k| s(k).to_string())
+                    .collect(),
+                rows,
+            }),
+        ],
+    ));
 
-    let _ = write!(o, "<section><h2>{}</h2>", s("riskresults.attention"));
+    let mut attend = vec![Block::h(2, s("riskresults.attention"))];
     let flagged = attention(reg, today);
     if flagged.is_empty() {
-        let _ = write!(o, "<p>{}</p>", s("riskresults.no_attention"));
+        attend.push(Block::p(s("riskresults.no_attention")));
     } else {
-        o.push_str("<ul>");
-        for (r, m) in flagged {
-            let why =
-                if m.owner.trim().is_empty() { s("riskresults.no_owner") } else { s("riskresults.overdue") };
-            let _ = write!(
-                o,
-                "<li><strong>{why}</strong> {} {}: {} ({}: {}; {}: {})</li>",
-                html(&r.id),
-                html(&r.title),
-                html(&m.action),
-                s("risk.f_owner"),
-                if m.owner.trim().is_empty() { "–".to_string() } else { html(&m.owner) },
-                s("risk.f_due"),
-                if m.due.is_empty() { "–".to_string() } else { html(&m.due) }
-            );
-        }
-        o.push_str("</ul>");
+        let items = flagged
+            .into_iter()
+            .map(|(r, m)| {
+                let why =
+                    if m.owner.trim().is_empty() { "riskresults.no_owner" } else { "riskresults.overdue" };
+                Line::default().and(Inline::Strong(s(why).into())).and(Inline::Text(format!(
+                    " {} {}: {} ({}: {}; {}: {})",
+                    r.id,
+                    r.title,
+                    m.action,
+                    s("risk.f_owner"),
+                    or_dash(&m.owner),
+                    s("risk.f_due"),
+                    or_dash(&m.due)
+                )))
+            })
+            .collect();
+        attend.push(Block::List { ordered: false, items });
     }
-    let _ = write!(o, "</section><section><h2>{}</h2><ul>", s("riskresults.open"));
-    for line in open_points(pack, a) {
-        let _ = write!(o, "<li>{}</li>", html(&line));
+    out.push(Block::section(None, attend));
+    out.push(Block::section(
+        None,
+        vec![
+            Block::h(2, s("riskresults.open")),
+            Block::List { ordered: false, items: open_points(pack, a).into_iter().map(Line::text).collect() },
+        ],
+    ));
+    out.push(Block::section(
+        None,
+        vec![
+            Block::h(2, s("results.method")),
+            Block::p(pack.risk.method.as_ref()),
+            Block::p(pack.risk.matrix_rationale.as_ref()),
+        ],
+    ));
+    out
+}
+
+/// A value as the report shows it: "–" where nothing was written.
+fn or_dash(value: &str) -> String {
+    if value.trim().is_empty() {
+        "–".to_string()
+    } else {
+        value.to_string()
     }
-    let _ = write!(
-        o,
-        "</ul></section><section><h2>{}</h2><p>{}</p><p>{}</p></section>",
-        s("results.method"),
-        html(&pack.risk.method),
-        html(&pack.risk.matrix_rationale)
-    );
-    o
+}
+
+fn decision_word(r: &Risk) -> &'static str {
+    r.decision.map_or(s("risk.undecided"), |d| s(decision_key(d)))
 }
 
 fn rated(pack: &Pack, l: u8, sv: u8) -> String {
@@ -336,180 +391,107 @@ fn profile_answer(pack: &'static Pack, id: &str, a: Option<&Answer>) -> String {
     }
 }
 
-/// The body of a risk report; headings start at `h1`.
-pub fn risk_report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    let mut o = title_page(&pack.risk.name, a, meta);
-    o.push_str(&risk_results_html(pack, a, &meta.generated.chars().take(10).collect::<String>()));
-    let _ = write!(o, "<section><h2>{}</h2><dl class=\"r-profile\">", s("risk.profile"));
-    for f in shown_fields(pack, a) {
-        let _ = write!(
-            o,
-            "<div><dt>{}</dt><dd>{}</dd></div>",
-            html(&f.label),
-            html(&profile_answer(pack, &f.id, a.answers.get(f.id.as_ref())))
-        );
-    }
-    let _ = write!(o, "</dl></section><section class=\"r-answers\"><h2>{}</h2>", s("risk.screening"));
+/// A risk report: title page, results, profile, screening answers, each risk in full, dismissed
+/// proposals, snapshots and what changed since the last, and the closing.
+pub fn risk_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Vec<Block> {
+    let mut out = vec![title_page(&pack.risk.name, a, meta)];
+    out.extend(risk_results(pack, a, &meta.generated.chars().take(10).collect::<String>()));
+    let profile = shown_fields(pack, a)
+        .into_iter()
+        .map(|f| (f.label.to_string(), profile_answer(pack, &f.id, a.answers.get(f.id.as_ref()))))
+        .collect();
+    out.push(Block::section(
+        None,
+        vec![
+            Block::h(2, s("risk.profile")),
+            Block::Defs { class: Some("r-profile"), value_class: None, rows: profile },
+        ],
+    ));
     let form = questionnaire::risk_screening(pack);
     let asked = form.applies(&a.answers);
-    super::answers_html(&mut o, &form, a, asked);
-    let _ = write!(o, "</section><section><h2>{}</h2>", s("riskresults.details"));
-    for r in sorted(pack, &a.risk.register) {
-        let _ = write!(
-            o,
-            "<div class=\"r-item\"><h3>{} {}</h3><p>{}</p><dl class=\"r-profile\">",
-            html(&r.id),
-            html(&r.title),
-            html(&r.description)
-        );
-        let stage =
-            pack.vocabulary.stages.iter().find(|x| x.id == r.stage).map_or("–", |x| x.name.as_ref());
-        for (key, value) in [
-            ("risk.f_principles", r.principles.join(", ")),
-            ("risk.f_groups", r.affected_groups.join("; ")),
-            ("risk.f_stage", stage.to_string()),
-            ("risk.inherent_level", rated(pack, r.likelihood, r.severity)),
-            ("risk.f_controls", r.controls.clone()),
-            ("risk.residual_level", rated(pack, r.residual_likelihood, r.residual_severity)),
-            ("risk.f_decision", r.decision.map_or(s("risk.undecided"), |d| s(decision_key(d))).to_string()),
-            ("risk.f_decided_by", r.decided_by.clone()),
-            ("risk.f_rationale", r.rationale.clone()),
-        ] {
-            let _ = write!(
-                o,
-                "<div><dt>{}</dt><dd class=\"r-note\">{}</dd></div>",
-                s(key),
-                if value.trim().is_empty() { "–".to_string() } else { html(&value) }
-            );
-        }
-        o.push_str("</dl>");
-        if !r.mitigations.is_empty() {
-            let _ = write!(o, "<h4>{}</h4><ul>", s("risk.mitigations"));
-            for m in &r.mitigations {
-                let _ = write!(
-                    o,
-                    "<li>{} ({}: {}; {}: {}; {})</li>",
-                    html(&m.action),
-                    s("risk.f_owner"),
-                    if m.owner.is_empty() { "–".into() } else { html(&m.owner) },
-                    s("risk.f_due"),
-                    if m.due.is_empty() { "–".into() } else { html(&m.due) },
-                    s(status_key(m.status))
-                );
-            }
-            o.push_str("</ul>");
-        }
-        o.push_str("</div>");
-    }
+    let mut screening = vec![Block::h(2, s("risk.screening"))];
+    screening.extend(super::answers(&form, a, asked));
+    out.push(Block::section(Some("r-answers"), screening));
+
+    let mut details = vec![Block::h(2, s("riskresults.details"))];
+    details.extend(sorted(pack, &a.risk.register).into_iter().map(|r| risk_in_full(pack, r)));
     if !a.risk.dismissed.is_empty() {
-        let _ = write!(o, "<h3>{}</h3><ul>", s("risk.dismissed"));
-        for (t, reason) in &a.risk.dismissed {
-            let title =
-                pack.risk.templates.iter().find(|x| x.id == *t).map_or(t.as_str(), |x| x.title.as_ref());
-            let _ = write!(o, "<li><strong>{}</strong>: {}</li>", html(title), html(reason));
-        }
-        o.push_str("</ul>");
+        let items = a
+            .risk
+            .dismissed
+            .iter()
+            .map(|(t, reason)| {
+                let title =
+                    pack.risk.templates.iter().find(|x| x.id == *t).map_or(t.as_str(), |x| x.title.as_ref());
+                Line::default().and(Inline::Strong(title.into())).and(Inline::Text(format!(": {reason}")))
+            })
+            .collect();
+        details.push(Block::h(3, s("risk.dismissed")));
+        details.push(Block::List { ordered: false, items });
     }
-    if !a.risk.snapshots.is_empty() {
-        let _ = write!(o, "<h3>{}</h3><ul>", s("risk.snapshots"));
-        for snap in &a.risk.snapshots {
-            let _ = write!(
-                o,
-                "<li>{} · {}</li>",
-                html(&snapshot_name(snap)),
-                fill("riskresults.count", &[("count", &snap.register.len().to_string())])
-            );
-        }
-        o.push_str("</ul>");
-        let last = a.risk.snapshots.last().map(|x| x.taken.to_string()).unwrap_or_default();
-        let _ = write!(o, "<h3>{}</h3>", s("riskresults.since_last"));
-        o.push_str(&crate::core::report::workspace::changes_html(pack, a, &last, "current"));
+    if let Some(last) = a.risk.snapshots.last() {
+        let items = a
+            .risk
+            .snapshots
+            .iter()
+            .map(|snap| {
+                let count = fill("riskresults.count", &[("count", &snap.register.len().to_string())]);
+                Line::text(format!("{} · {count}", snapshot_name(snap)))
+            })
+            .collect();
+        details.push(Block::h(3, s("risk.snapshots")));
+        details.push(Block::List { ordered: false, items });
+        details.push(Block::h(3, s("riskresults.since_last")));
+        details.push(changes(pack, a, &last.taken.to_string(), "current"));
     }
-    o.push_str("</section>");
-    o.push_str(&super::closing(a));
-    o
+    out.push(Block::section(None, details));
+    out.extend(closing(a));
+    out
 }
 
-/// The report as Markdown: the same sections; the heat maps become their tables.
-pub fn risk_report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> String {
-    let today: String = meta.generated.chars().take(10).collect();
-    let mut o = super::markdown_title(&pack.risk.name, a, meta);
-    let _ = writeln!(o, "> {}\n", md(s("results.decide")));
-    let reg = &a.risk.register;
-    for residual in [false, true] {
-        let grid = cells(reg, residual);
-        let _ = writeln!(
-            o,
-            "## {}\n",
-            s(if residual { "riskresults.residual_map" } else { "riskresults.inherent_map" })
-        );
-        let _ = write!(o, "| {} |", s("riskresults.l_by_s"));
-        for x in pack.risk.severity.iter() {
-            let _ = write!(o, " {} {} |", x.value, md(&x.label));
-        }
-        o.push_str("\n|---|---|---|---|---|---|\n");
-        for x in pack.risk.likelihood.iter().rev() {
-            let _ = write!(o, "| {} {} |", x.value, md(&x.label));
-            for sv in 1..=5u8 {
-                let _ = write!(
-                    o,
-                    " {} · {} |",
-                    grid[usize::from(x.value) - 1][usize::from(sv) - 1],
-                    md(&level_word(pack, x.value, sv))
-                );
-            }
-            o.push('\n');
-        }
-        o.push('\n');
+/// One risk with every field, its rating and decision, and its mitigations.
+fn risk_in_full(pack: &'static Pack, r: &Risk) -> Block {
+    let stage = pack.vocabulary.stages.iter().find(|x| x.id == r.stage).map_or("–", |x| x.name.as_ref());
+    let fields = [
+        ("risk.f_principles", r.principles.join(", ")),
+        ("risk.f_groups", r.affected_groups.join("; ")),
+        ("risk.f_stage", stage.to_string()),
+        ("risk.inherent_level", rated(pack, r.likelihood, r.severity)),
+        ("risk.f_controls", r.controls.clone()),
+        ("risk.residual_level", rated(pack, r.residual_likelihood, r.residual_severity)),
+        ("risk.f_decision", decision_word(r).to_string()),
+        ("risk.f_decided_by", r.decided_by.clone()),
+        ("risk.f_rationale", r.rationale.clone()),
+    ];
+    let mut blocks = vec![Block::h(3, format!("{} {}", r.id, r.title))];
+    if !r.description.trim().is_empty() {
+        blocks.push(Block::p(r.description.as_str()));
     }
-    let _ = writeln!(o, "## {}\n", s("risk.register"));
-    for r in sorted(pack, reg) {
-        let _ = writeln!(
-            o,
-            "### {} {}\n\n{}\n\n- **{}** {}\n- **{}** {}\n- **{}** {}\n- **{}** {}",
-            r.id,
-            md(&r.title),
-            md(&r.description),
-            s("risk.inherent_level"),
-            md(&rated(pack, r.likelihood, r.severity)),
-            s("risk.residual_level"),
-            md(&rated(pack, r.residual_likelihood, r.residual_severity)),
-            s("risk.f_decision"),
-            r.decision.map_or(s("risk.undecided"), |d| s(decision_key(d))),
-            s("risk.f_rationale"),
-            md(&r.rationale)
-        );
-        for m in &r.mitigations {
-            let _ = writeln!(
-                o,
-                "- {}: {} ({}; {}; {})",
-                s("risk.f_action"),
-                md(&m.action),
-                md(&m.owner),
-                md(&m.due),
-                s(status_key(m.status))
-            );
-        }
-        o.push('\n');
+    blocks.push(Block::Defs {
+        class: Some("r-profile"),
+        value_class: Some("r-note"),
+        rows: fields.into_iter().map(|(k, v)| (s(k).to_string(), or_dash(&v))).collect(),
+    });
+    if !r.mitigations.is_empty() {
+        let items = r
+            .mitigations
+            .iter()
+            .map(|m| {
+                Line::text(format!(
+                    "{} ({}: {}; {}: {}; {})",
+                    m.action,
+                    s("risk.f_owner"),
+                    or_dash(&m.owner),
+                    s("risk.f_due"),
+                    or_dash(&m.due),
+                    s(status_key(m.status))
+                ))
+            })
+            .collect();
+        blocks.push(Block::h(4, s("risk.mitigations")));
+        blocks.push(Block::List { ordered: false, items });
     }
-    let _ = writeln!(o, "## {}\n", s("riskresults.attention"));
-    for (r, m) in attention(reg, &today) {
-        let _ = writeln!(o, "- {} {}: {}", r.id, md(&r.title), md(&m.action));
-    }
-    let _ = writeln!(o, "\n## {}\n", s("riskresults.open"));
-    for line in open_points(pack, a) {
-        let _ = writeln!(o, "- {}", md(&line));
-    }
-    let _ = writeln!(o, "\n## {}\n", s("risk.profile"));
-    for f in shown_fields(pack, a) {
-        let _ = writeln!(
-            o,
-            "- **{}:** {}",
-            md(&f.label),
-            md(&profile_answer(pack, &f.id, a.answers.get(f.id.as_ref())))
-        );
-    }
-    o
+    Block::div(Some("r-item"), blocks)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -63,7 +63,7 @@ fn figures_match_a_hand_computed_example_in_every_format() {
         ],
         &[],
     );
-    let html = readiness_report_html(pack(), &a, &meta());
+    let html = report_html(pack(), &a, &meta()).unwrap();
     let r1 = &pack().readiness.dimensions[0];
     let r2 = &pack().readiness.dimensions[1];
     assert!(
@@ -81,7 +81,7 @@ fn figures_match_a_hand_computed_example_in_every_format() {
     )));
     assert!(html.contains("<span class=\"r-figure\">50</span> / 100 · <strong>Established</strong>"));
     assert!(html.contains("Provisional."), "3 of 53 applicable is under 60%");
-    let markdown = readiness_report_markdown(pack(), &a, &meta());
+    let markdown = report_markdown(pack(), &a, &meta()).unwrap();
     assert!(markdown.contains(&format!(
         "| R1 {} | 75 | Leading | 2 / {} |",
         escape::markdown(&r1.name),
@@ -98,7 +98,7 @@ fn the_report_holds_title_page_every_answer_notes_and_credits() {
         &[("R1.1", Answer::Level(3))],
         &[("R1.1", "Policy signed in May."), (GENERAL_NOTES, "Met twice.")],
     );
-    let html = readiness_report_html(pack(), &a, &meta());
+    let html = report_html(pack(), &a, &meta()).unwrap();
     for expected in [
         "North &amp; South Police",
         "A. Officer (Data protection)",
@@ -124,7 +124,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     let mut a = assessment(&[("R1.1", Answer::Level(1))], &[("R1.1", evil), (GENERAL_NOTES, evil)]);
     a.title = evil.into();
     a.subject = evil.into();
-    let doc = report_document(pack(), &a, &meta());
+    let doc = report_document(pack(), &a, &meta()).unwrap();
     let scripts: Vec<&str> =
         doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
     assert_eq!(scripts.len(), 1, "only the inert answer-file element: {scripts:?}");
@@ -137,7 +137,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"));
     assert!(doc.starts_with("<!DOCTYPE html>"));
     assert!(doc.contains("default-src 'none'"), "the file itself forbids scripts and requests");
-    let markdown = readiness_report_markdown(pack(), &a, &meta());
+    let markdown = report_markdown(pack(), &a, &meta()).unwrap();
     // The only raw `<` are the autolinks to the publishers' pages in the credits.
     let unescaped = markdown
         .match_indices('<')
@@ -151,8 +151,103 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
 #[test]
 fn an_empty_assessment_has_no_score_and_says_so() {
     let a = assessment(&[], &[]);
-    let html = readiness_report_html(pack(), &a, &meta());
+    let html = report_html(pack(), &a, &meta()).unwrap();
     assert!(html.contains("No score yet"));
     assert!(!html.contains("r-figure"));
     assert!(html.contains("Next steps appear for each dimension"));
+}
+
+/// The headings and table rows of a report as a reader sees them, from the HTML…
+fn html_outline(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<h") {
+        rest = &rest[i..];
+        let level = rest.as_bytes().get(2).copied().unwrap_or(b'x');
+        if level.is_ascii_digit() {
+            let end = rest.find("</h").unwrap_or(rest.len());
+            let inner = &rest[4..end];
+            out.push(format!("{} {}", "#".repeat(usize::from(level - b'0')), text_of(inner)));
+        }
+        rest = &rest[2..];
+    }
+    out
+}
+
+/// …and from the Markdown.
+fn markdown_outline(md: &str) -> Vec<String> {
+    md.lines().filter(|l| l.starts_with('#')).map(|l| l.replace('\\', "")).collect()
+}
+
+/// Text of an HTML fragment: tags dropped, entities read.
+fn text_of(fragment: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in fragment.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+// One document, two printers: every heading of the HTML report is a heading of the Markdown, in the
+// same order, for each kind of report (the title page's h1 included).
+#[test]
+fn html_and_markdown_reports_have_the_same_outline() {
+    let mut risk = Assessment::new(
+        "r-1".into(),
+        Kind::Risk,
+        NewAssessment { title: "Face <search>".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        0,
+    );
+    risk.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
+    risk.risk.register.push(crate::core::register::Risk {
+        id: "K1".into(),
+        title: "No legal basis".into(),
+        likelihood: 3,
+        severity: 5,
+        ..Default::default()
+    });
+    let readiness = assessment(&[("R1.1", Answer::Level(3))], &[(GENERAL_NOTES, "General")]);
+    for a in [&readiness, &risk] {
+        let html = report_html(pack(), a, &meta()).unwrap();
+        let md = report_markdown(pack(), a, &meta()).unwrap();
+        let outline = html_outline(&html);
+        assert!(outline.len() > 10, "{outline:?}");
+        assert_eq!(outline, markdown_outline(&md), "{:?}", a.kind);
+    }
+}
+
+// The risk register's rows carry the same figures in both formats.
+#[test]
+fn html_and_markdown_risk_tables_hold_the_same_cells() {
+    let mut a =
+        Assessment::new("r-1".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack()), 0);
+    a.risk.register.push(crate::core::register::Risk {
+        id: "K1".into(),
+        title: "Bias (groups)".into(),
+        likelihood: 3,
+        severity: 5,
+        residual_likelihood: 2,
+        residual_severity: 4,
+        ..Default::default()
+    });
+    let html = report_html(pack(), &a, &meta()).unwrap();
+    let md = report_markdown(pack(), &a, &meta()).unwrap();
+    assert!(
+        html.contains(
+            "<tr><th scope=\"row\">K1 Bias (groups)</th><td>Critical (L3 × S5)</td><td>Medium (L2 × S4)</td>"
+        ),
+        "{html}"
+    );
+    assert!(md.contains("| K1 Bias \\(groups\\) | Critical \\(L3 × S5\\) | Medium \\(L2 × S4\\) |"), "{md}");
 }

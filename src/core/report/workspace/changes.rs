@@ -3,11 +3,10 @@
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 use crate::core::register::{diff, Risk, Snapshot};
-use crate::core::report::escape::html;
+use crate::core::report::document::{self, Block, Line, Part};
 use crate::core::report::{fill, s};
 use crate::core::risk::level;
 use crate::core::risk::view::ViewState;
-use std::fmt::Write;
 
 /// A snapshot as listed: its label and date.
 pub fn snapshot_name(snap: &Snapshot) -> String {
@@ -40,48 +39,52 @@ pub fn current_changes(pack: &'static Pack, a: &Assessment, view: &ViewState) ->
     Some(changes_html(pack, a, &from, &to))
 }
 
-/// What changed from one register to another: new, closed and re-rated risks.
+/// What changed from one register to another, as HTML for the register view.
 pub fn changes_html(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> String {
+    document::html(&[changes(pack, a, from, to)])
+}
+
+/// What changed from one register to another: new, closed and re-rated risks.
+pub fn changes(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> Block {
     let (before, after) = (register_of(a, from), register_of(a, to));
     let c = diff(before, after);
-    let title = |list: &[Risk], id: &str| {
-        list.iter().find(|r| r.id == id).map(|r| html(&r.title)).unwrap_or_default()
+    let named = |list: &[Risk], id: &str| {
+        let title = list.iter().find(|r| r.id == id).map(|r| r.title.as_str()).unwrap_or_default();
+        format!("{id} {title}")
     };
-    let mut out = String::from("<div class=\"changes\" role=\"status\">");
+    let mut out = Vec::new();
     if c.new.is_empty() && c.closed.is_empty() && c.rerated.is_empty() {
-        let _ = write!(out, "<p>{}</p>", s("risk.no_changes"));
+        out.push(Block::p(s("risk.no_changes")));
     }
     for (key, ids, list) in [("risk.new_risks", &c.new, after), ("risk.closed_risks", &c.closed, before)] {
         if !ids.is_empty() {
-            let _ = write!(out, "<h4>{}</h4><ul>", s(key));
-            for id in ids {
-                let _ = write!(out, "<li>{} {}</li>", html(id), title(list, id));
-            }
-            out.push_str("</ul>");
+            out.push(Block::h(4, s(key)));
+            out.push(Block::List {
+                ordered: false,
+                items: ids.iter().map(|id| Line::text(named(list, id))).collect(),
+            });
         }
     }
     if !c.rerated.is_empty() {
-        let _ = write!(out, "<h4>{}</h4><ul>", s("risk.rerated"));
-        for (id, old, new) in &c.rerated {
-            let word = |l: u8, sev: u8| level(pack, l, sev).map_or(s("risk.not_rated"), |x| x.label.as_ref());
-            let _ = write!(
-                out,
-                "<li>{} {}: {}</li>",
-                html(id),
-                title(after, id),
-                fill(
+        let word = |l: u8, sev: u8| level(pack, l, sev).map_or(s("risk.not_rated"), |x| x.label.as_ref());
+        let items = c
+            .rerated
+            .iter()
+            .map(|(id, old, new)| {
+                let line = fill(
                     "risk.rerated_line",
                     &[
                         ("before", &format!("{} (L{} × S{})", word(old[0], old[1]), old[0], old[1])),
                         ("after", &format!("{} (L{} × S{})", word(new[0], new[1]), new[0], new[1])),
                         ("rbefore", word(old[2], old[3])),
                         ("rafter", word(new[2], new[3])),
-                    ]
-                )
-            );
-        }
-        out.push_str("</ul>");
+                    ],
+                );
+                Line::text(format!("{}: {line}", named(after, id)))
+            })
+            .collect();
+        out.push(Block::h(4, s("risk.rerated")));
+        out.push(Block::List { ordered: false, items });
     }
-    out.push_str("</div>");
-    out
+    Block::Part(Part::Status, Some("changes"), out)
 }

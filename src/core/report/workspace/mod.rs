@@ -14,7 +14,7 @@ mod form;
 mod profile;
 
 pub use card::{decision_key, status_key};
-pub use changes::{changes_html, current_changes, snapshot_name};
+pub use changes::{changes, changes_html, current_changes, snapshot_name};
 pub use profile::profile_html;
 
 use crate::core::assessment::Assessment;
