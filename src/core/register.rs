@@ -128,6 +128,15 @@ impl RiskRecord {
 }
 
 impl Risk {
+    /// Likelihood and severity as rated before mitigation, or after (`residual`); 0 until rated.
+    pub fn rating(&self, residual: bool) -> (u8, u8) {
+        if residual {
+            (self.residual_likelihood, self.residual_severity)
+        } else {
+            (self.likelihood, self.severity)
+        }
+    }
+
     /// The inherent level's rank (0 = lowest), `None` until rated.
     pub fn inherent_rank(&self, pack: &Pack) -> Option<usize> {
         level(pack, self.likelihood, self.severity).map(|l| rank(pack, l))

@@ -1,7 +1,7 @@
 //! A report written once, as blocks, and printed by small printers: [`html`] for the app and the
 //! downloaded file, [`markdown`] for the Markdown download (a DOCX printer is the next). The figures in
 //! every format come from the same blocks, so they cannot drift. Every text is escaped by the printer;
-//! only a figure's markup (an SVG chart the core drew) is taken as it is.
+//! only a figure's SVG, which the core drew, is taken as it is.
 
 use super::escape::{html as esc, markdown as md, markdown_inline};
 use std::fmt::Write;
@@ -13,7 +13,7 @@ pub enum Inline {
     Strong(String),
     /// Text with a class of its own (a figure, a level beside an item).
     Span(&'static str, String),
-    /// An address, shown as written; Markdown makes it a link.
+    /// An address, shown as written so a printed copy says where it goes; Markdown makes it a link.
     Url(&'static str),
     /// A bar as long as this share of the longest (0 to 100), beside the figure it draws; decoration
     /// only, so Markdown leaves it out.
@@ -33,6 +33,21 @@ impl Line {
     pub fn and(mut self, run: Inline) -> Line {
         self.0.push(run);
         self
+    }
+}
+
+/// A chart's SVG, drawn by the core's chart writers (which escape every text they place in it): the
+/// only markup a document carries as it is. Only the report's own modules can make one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Svg(String);
+
+impl Svg {
+    pub(in crate::core::report) fn new(markup: String) -> Svg {
+        Svg(markup)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -91,11 +106,11 @@ pub enum Block {
         rows: Vec<(String, String)>,
     },
     Table(Table),
-    /// A chart the core drew (trusted markup) with its caption; Markdown leaves it out, the table that
-    /// follows it carries the same figures.
+    /// A chart the core drew, with its caption; Markdown leaves it out, the table that follows it
+    /// carries the same figures.
     Figure {
         class: Option<&'static str>,
-        markup: String,
+        svg: Svg,
         caption: String,
     },
 }
@@ -145,11 +160,12 @@ fn inline_html(out: &mut String, line: &Line) {
     }
 }
 
-/// A line as Markdown. The first run starts a line, and so does every line after a break: there a
-/// list number or indentation is neutralised; elsewhere only inline syntax is.
+/// A line as Markdown. Where a run starts a line, and on every line after a break, a list number or
+/// indentation is neutralised; elsewhere only inline syntax is.
 fn inline_markdown(out: &mut String, line: &Line) {
-    for (k, run) in line.0.iter().enumerate() {
-        let escape = |t: &str| if k == 0 || t.contains(['\n', '\r']) { md(t) } else { markdown_inline(t) };
+    for run in &line.0 {
+        let start = out.is_empty() || out.ends_with('\n');
+        let escape = |t: &str| if start || t.contains(['\n', '\r']) { md(t) } else { markdown_inline(t) };
         match run {
             Inline::Text(t) | Inline::Span(_, t) => out.push_str(&escape(t)),
             Inline::Strong(t) => {
@@ -251,10 +267,10 @@ fn html_into(out: &mut String, blocks: &[Block]) {
                 out.push_str("</dl>");
             }
             Block::Table(t) => table_html(out, t),
-            Block::Figure { class, markup, caption } => {
+            Block::Figure { class, svg, caption } => {
                 out.push_str("<figure");
                 class_attr(out, *class);
-                let _ = write!(out, ">{markup}<figcaption>{}</figcaption></figure>", esc(caption));
+                let _ = write!(out, ">{}<figcaption>{}</figcaption></figure>", svg.as_str(), esc(caption));
             }
         }
     }
@@ -294,6 +310,16 @@ fn table_html(out: &mut String, t: &Table) {
     }
 }
 
+/// One list item: its marker, then text whose later lines are indented to stay inside the item (a
+/// blank line in a note would otherwise end the list). Line breaks at either end are dropped.
+fn item_markdown(out: &mut String, marker: &str, text: &str) {
+    let text = text.trim_start_matches([' ', '\n']).trim_end_matches([' ', '\n']);
+    // The item's content starts after the list marker ("- ", "10. "), not after a bold term.
+    let width = marker.find(' ').map_or(2, |i| i + 1);
+    let indent = format!("\n{}", " ".repeat(width));
+    let _ = writeln!(out, "{marker}{}", text.replace('\n', &indent));
+}
+
 /// The blocks as Markdown: headings, paragraphs, quotes for notes, lists, terms as a list, and pipe
 /// tables.
 pub fn markdown(blocks: &[Block]) -> String {
@@ -331,13 +357,10 @@ fn markdown_into(out: &mut String, blocks: &[Block]) {
             }
             Block::List { ordered, items } => {
                 for (n, item) in items.iter().enumerate() {
-                    if *ordered {
-                        let _ = write!(out, "{}. ", n + 1);
-                    } else {
-                        out.push_str("- ");
-                    }
-                    inline_markdown(out, item);
-                    out.push('\n');
+                    let marker = if *ordered { format!("{}. ", n + 1) } else { "- ".into() };
+                    let mut text = String::new();
+                    inline_markdown(&mut text, item);
+                    item_markdown(out, &marker, &text);
                 }
                 out.push('\n');
             }
@@ -345,7 +368,7 @@ fn markdown_into(out: &mut String, blocks: &[Block]) {
                 for (term, value) in rows {
                     // A term may carry its colon already (as the editor's labels do).
                     let term = markdown_inline(term.trim_end_matches(':'));
-                    let _ = writeln!(out, "- **{term}:** {}", md(value));
+                    item_markdown(out, &format!("- **{term}:** "), &md(value));
                 }
                 out.push('\n');
             }
@@ -398,7 +421,7 @@ mod tests {
                     rows: vec![("R1 Lead|ership".into(), vec![Line::text("75")])],
                     ..Table::default()
                 }),
-                Block::Figure { class: None, markup: "<svg></svg>".into(), caption: "Chart".into() },
+                Block::Figure { class: None, svg: Svg::new("<svg></svg>".into()), caption: "Chart".into() },
             ],
         )]
     }
@@ -419,6 +442,71 @@ mod tests {
             m,
             "## Overall \\<1\\>\n\n72.5 / 100 · **Established**\n\n> **Provisional:** few answers\n\n1. a\\*b\n2. c\n\n\
              | Dimension | Score |\n|---|---|\n| R1 Lead\\|ership | 75 |\n\n"
+        );
+    }
+
+    // The title page, terms, a captioned table in a region, an address and a bar: each printer writes
+    // each, and a figure's drawing or a bar only where it can be seen.
+    #[test]
+    fn frames_terms_and_tables_print_in_both_formats() {
+        let blocks = vec![
+            Block::Part(
+                Part::Header,
+                Some("r-title-page"),
+                vec![
+                    Block::Title { kicker: "Risk".into(), title: "Face\nsearch <1>".into() },
+                    Block::Defs {
+                        class: None,
+                        value_class: None,
+                        rows: vec![("Agency:".into(), "North & South".into())],
+                    },
+                ],
+            ),
+            Block::Table(Table {
+                class: Some("by-principle"),
+                region: Some("By principle".into()),
+                caption: Some("Counts".into()),
+                head: vec!["Principle".into(), "Risks".into()],
+                rows: vec![("P1.1".into(), vec![Line(vec![Inline::Bar(50), Inline::Text(" 2".into())])])],
+            }),
+            Block::Part(
+                Part::Footer,
+                None,
+                vec![Block::List {
+                    ordered: false,
+                    items: vec![Line::text("Site: ").and(Inline::Url("https://x.test/a"))],
+                }],
+            ),
+        ];
+        assert_eq!(
+            html(&blocks),
+            "<header class=\"r-title-page\"><p class=\"r-kicker\">Risk</p><h1>Face\nsearch &lt;1&gt;</h1>\
+             <dl><div><dt>Agency:</dt><dd>North &amp; South</dd></div></dl></header>\
+             <div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"By principle\"><table class=\"by-principle\">\
+             <caption>Counts</caption><thead><tr><th scope=\"col\">Principle</th><th scope=\"col\">Risks</th></tr></thead>\
+             <tbody><tr><th scope=\"row\">P1.1</th><td><svg class=\"bar\" aria-hidden=\"true\" width=\"100\" height=\"12\">\
+             <rect width=\"50\" height=\"12\"/></svg> 2</td></tr></tbody></table></div>\
+             <footer><ul><li>Site: https://x.test/a</li></ul></footer>"
+        );
+        assert_eq!(
+            markdown(&blocks),
+            "# Face search \\<1\\>\n\nRisk\n\n- **Agency:** North \\& South\n\n**Counts**\n\n| Principle | Risks |\n|---|---|\n\
+             | P1.1 | 2 |\n\n- Site: <https://x.test/a>\n\n"
+        );
+    }
+
+    // Text typed over several lines stays inside its list item or term in Markdown: a blank line or a
+    // line that looks like a list number does not end the item or start a list.
+    #[test]
+    fn multi_line_text_stays_inside_its_item() {
+        let note = "\nFirst\n\n1. second\n# third\n";
+        let blocks = vec![
+            Block::List { ordered: true, items: vec![Line::text(note)] },
+            Block::Defs { class: None, value_class: None, rows: vec![("Why".into(), note.into())] },
+        ];
+        assert_eq!(
+            markdown(&blocks),
+            "1. First  \n     \n   1\\. second  \n   \\# third\n\n- **Why:** First  \n    \n  1\\. second  \n  \\# third\n\n"
         );
     }
 }

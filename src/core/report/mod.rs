@@ -1,14 +1,13 @@
-//! Reports of an assessment, written as text by the pure core: the results fragment shown on the
-//! results view, the report shown in the app and printed, the same report as one self-contained HTML
-//! file, and as Markdown. One writer for all of them keeps the figures identical everywhere.
-//!
-//! All user text passes through `escape`, and so does the pack's text; UI strings from
-//! `strings/en.toml` (the app's own, validated at build time) are inserted as written.
+//! Reports of an assessment, written by the pure core once, as blocks (`document`): the results shown
+//! on the results view, the report shown in the app and printed, the same report as one
+//! self-contained HTML file, and as Markdown are printed from the same blocks, so their figures
+//! cannot differ. The printers escape every text: the user's, the pack's and the app's own strings.
 
 pub mod chart;
 pub mod compare;
 pub mod document;
 pub mod escape;
+mod frame;
 pub mod guidance;
 pub mod methods;
 pub mod risk;
@@ -17,12 +16,11 @@ pub mod tags;
 pub mod workspace;
 
 use crate::core::answer_file;
-use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, GENERAL_NOTES};
+use crate::core::assessment::{Answer, Assessment, ContentRef, Kind};
 use crate::core::content::model::Pack;
 use crate::core::questionnaire::{self, Form, Item};
 use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
-use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
-use document::{Block, Inline, Line, Part, Table};
+use document::{Block, Inline, Line, Svg, Table};
 use escape::html;
 
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
@@ -123,7 +121,7 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
             Block::h(2, s("results.by_dimension")),
             Block::Figure {
                 class: None,
-                markup: chart::readiness_bars(pack, result, s("results.chart_title")),
+                svg: Svg::new(chart::readiness_bars(pack, result, s("results.chart_title"))),
                 caption: s("results.chart_caption").into(),
             },
             Block::Table(Table {
@@ -186,7 +184,8 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
     out
 }
 
-/// The answers as blocks, for every format (see [`answers_html`]).
+/// Every item of `form` that `asked` keeps, by section: its number and text, the answer (with the
+/// choice's detail) and its notes. Sections with no such item are left out.
 pub(crate) fn answers(form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool) -> Vec<Block> {
     let mut out = Vec::new();
     for section in &form.sections {
@@ -224,76 +223,12 @@ pub(crate) fn answers(form: &Form, a: &Assessment, asked: impl Fn(&Item) -> bool
 /// independence statement and credits.
 pub fn readiness_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Vec<Block> {
     let form = questionnaire::readiness(pack);
-    let mut out = vec![title_page(&pack.readiness.name, a, meta)];
+    let mut out = vec![frame::title_page(&pack.readiness.name, a, meta)];
     out.extend(readiness_results(pack, &score(pack, &a.answers)));
     let mut answered = vec![Block::h(2, s("report.answers"))];
     answered.extend(answers(&form, a, |_| true));
     out.push(Block::section(Some("r-answers"), answered));
-    out.extend(closing(a));
-    out
-}
-
-/// The title page of a report: the tool, the title, who and when, and the independence line.
-pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Block {
-    let respondent = match (a.respondent.name.trim(), a.respondent.role.trim()) {
-        ("", "") => "–".to_string(),
-        (n, "") => n.to_string(),
-        ("", r) => r.to_string(),
-        (n, r) => format!("{n} ({r})"),
-    };
-    let rows = [
-        ("report.subject", if a.subject.trim().is_empty() { "–".to_string() } else { a.subject.clone() }),
-        ("report.respondents", respondent),
-        ("report.generated", meta.generated.clone()),
-        ("report.updated", meta.updated.clone()),
-        ("report.content", format!("{} {}", a.content.id, a.content.version)),
-        ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
-    ];
-    Block::Part(
-        Part::Header,
-        Some("r-title-page"),
-        vec![
-            Block::Title { kicker: tool.to_string(), title: a.title.clone() },
-            Block::Defs {
-                class: None,
-                value_class: None,
-                rows: rows.into_iter().map(|(k, v)| (s(k).to_string(), v)).collect(),
-            },
-            Block::Para(Some("r-independence"), Line::text(s("app.independence"))),
-        ],
-    )
-}
-
-/// The end of a report: general notes, the independence statement and the credits.
-pub(crate) fn closing(a: &Assessment) -> Vec<Block> {
-    let mut out = Vec::new();
-    if let Some(notes) = a.notes.get(GENERAL_NOTES).filter(|n| !n.trim().is_empty()) {
-        out.push(Block::section(
-            None,
-            vec![
-                Block::h(2, s("report.general_notes")),
-                Block::Para(Some("r-note"), Line::text(notes.as_str())),
-            ],
-        ));
-    }
-    let link = |key, url| Line::text(format!("{}: ", s(key))).and(Inline::Url(url));
-    out.push(Block::Part(
-        Part::Footer,
-        Some("r-credits"),
-        vec![
-            Block::h(2, s("about.independence_heading")),
-            Block::p(s("about.independence_body")),
-            Block::h(2, s("about.credits_heading")),
-            Block::p(s("about.credits_body")),
-            Block::List {
-                ordered: false,
-                items: vec![
-                    link("about.link_interpol", TOOLKIT_INTERPOL),
-                    link("about.link_unicri", TOOLKIT_UNICRI),
-                ],
-            },
-        ],
-    ));
+    out.extend(frame::closing(a));
     out
 }
 

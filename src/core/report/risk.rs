@@ -4,129 +4,20 @@
 //! view, the printed and downloaded report and the Markdown.
 
 use super::document::{Block, Inline, Line, Table};
-use super::escape::html;
-use super::{closing, fill, s, title_page, ReportMeta};
+use super::frame::{closing, or_dash, title_page};
+use super::{fill, s, ReportMeta};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
-use crate::core::register::{attention, sorted, Risk, Status};
+use crate::core::register::{attention, sorted, Mitigation, Risk, Status};
 use crate::core::report::workspace::{changes, decision_key, snapshot_name, status_key};
 use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen};
-use std::fmt::Write;
 
-/// Counts of risks per cell: `[likelihood - 1][severity - 1]`, rated risks only.
-fn cells(risks: &[Risk], residual: bool) -> [[usize; 5]; 5] {
-    let mut grid = [[0; 5]; 5];
-    for r in risks {
-        let (l, sv) =
-            if residual { (r.residual_likelihood, r.residual_severity) } else { (r.likelihood, r.severity) };
-        if (1..=5).contains(&l) && (1..=5).contains(&sv) {
-            grid[usize::from(l) - 1][usize::from(sv) - 1] += 1;
-        }
-    }
-    grid
-}
+mod heat;
+pub use heat::heat_map;
 
 fn level_word(pack: &Pack, l: u8, sv: u8) -> String {
     level(pack, l, sv).map_or_else(|| s("risk.not_rated").to_string(), |x| x.label.to_string())
-}
-
-/// A 5×5 heat map: likelihood up, severity across, each cell coloured by its level, with the level's
-/// initial and the number of risks in it; then the same counts as a table.
-pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
-    let grid = cells(risks, residual);
-    let title = s(if residual { "riskresults.residual_map" } else { "riskresults.inherent_map" });
-    let mut head = vec![s("riskresults.l_by_s").to_string()];
-    head.extend(pack.risk.severity.iter().map(|x| format!("{} {}", x.value, x.label)));
-    let rows = pack
-        .risk
-        .likelihood
-        .iter()
-        .rev()
-        .map(|x| {
-            let counts = (1..=5u8).map(|sv| {
-                let n = grid[usize::from(x.value) - 1][usize::from(sv) - 1];
-                Line::text(format!("{n} · {}", level_word(pack, x.value, sv)))
-            });
-            (format!("{} {}", x.value, x.label), counts.collect())
-        })
-        .collect();
-    vec![
-        Block::Figure {
-            class: Some("heat"),
-            markup: heat_svg(pack, &grid, title),
-            caption: s("riskresults.map_caption").into(),
-        },
-        Block::Table(Table {
-            class: Some("heat-table"),
-            region: Some(title.into()),
-            caption: Some(title.into()),
-            head,
-            rows,
-        }),
-    ]
-}
-
-/// The heat map's drawing; the table beside it carries the same counts for those who cannot see it.
-fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> String {
-    let (cell, left, top) = (56, 96, 8);
-    let mut o = format!(
-        "<svg class=\"chart\" role=\"img\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
-        t = html(title),
-        w = left + 5 * cell + 8,
-        h = top + 5 * cell + 44
-    );
-    for l in (1..=5u8).rev() {
-        let y = top + (5 - usize::from(l)) * cell;
-        let _ = write!(
-            o,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"hm-axis\">{l}</text>",
-            left - 8,
-            y + cell / 2 + 5
-        );
-        for sv in 1..=5u8 {
-            let x = left + (usize::from(sv) - 1) * cell;
-            let lv = level(pack, l, sv);
-            let id = lv.map_or("none", |x| x.id.as_ref());
-            let initial: String = lv.map(|x| x.label.chars().take(1).collect()).unwrap_or_default();
-            let n = grid[usize::from(l) - 1][usize::from(sv) - 1];
-            let _ = write!(
-                o,
-                "<rect x=\"{x}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" class=\"hm-{}\"/><text x=\"{}\" y=\"{}\" class=\"hm-tag\">{}</text>",
-                html(id),
-                x + 4,
-                y + 14,
-                html(&initial)
-            );
-            if n > 0 {
-                let _ = write!(
-                    o,
-                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-count\">{n}</text>",
-                    x + cell / 2,
-                    y + cell / 2 + 9
-                );
-            }
-        }
-    }
-    for sv in 1..=5usize {
-        let _ = write!(
-            o,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{sv}</text>",
-            left + (sv - 1) * cell + cell / 2,
-            top + 5 * cell + 18
-        );
-    }
-    let _ = write!(
-        o,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{}</text><text x=\"12\" y=\"{}\" class=\"hm-axis\" transform=\"rotate(-90 12 {})\" text-anchor=\"middle\">{}</text></svg>",
-        left + 5 * cell / 2,
-        top + 5 * cell + 38,
-        s("risk.severity"),
-        top + 5 * cell / 2,
-        top + 5 * cell / 2,
-        s("risk.likelihood")
-    );
-    o
 }
 
 /// Risks per instrumental principle with the highest inherent level among them, largest first is not
@@ -194,11 +85,7 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
     let count_at = |lv: &str, residual: bool| {
         reg.iter()
             .filter(|r| {
-                let (l, sv) = if residual {
-                    (r.residual_likelihood, r.residual_severity)
-                } else {
-                    (r.likelihood, r.severity)
-                };
+                let (l, sv) = r.rating(residual);
                 level(pack, l, sv).is_some_and(|x| x.id == lv)
             })
             .count()
@@ -322,16 +209,8 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
             .map(|(r, m)| {
                 let why =
                     if m.owner.trim().is_empty() { "riskresults.no_owner" } else { "riskresults.overdue" };
-                Line::default().and(Inline::Strong(s(why).into())).and(Inline::Text(format!(
-                    " {} {}: {} ({}: {}; {}: {})",
-                    r.id,
-                    r.title,
-                    m.action,
-                    s("risk.f_owner"),
-                    or_dash(&m.owner),
-                    s("risk.f_due"),
-                    or_dash(&m.due)
-                )))
+                let text = format!(" {} {}: {} ({})", r.id, r.title, m.action, who_when(m));
+                Line::default().and(Inline::Strong(s(why).into())).and(Inline::Text(text))
             })
             .collect();
         attend.push(Block::List { ordered: false, items });
@@ -355,20 +234,16 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
     out
 }
 
-/// A value as the report shows it: "–" where nothing was written.
-fn or_dash(value: &str) -> String {
-    if value.trim().is_empty() {
-        "–".to_string()
-    } else {
-        value.to_string()
-    }
+/// Who carries a mitigation out and by when.
+fn who_when(m: &Mitigation) -> String {
+    format!("{}: {}; {}: {}", s("risk.f_owner"), or_dash(&m.owner), s("risk.f_due"), or_dash(&m.due))
 }
 
 fn decision_word(r: &Risk) -> &'static str {
     r.decision.map_or(s("risk.undecided"), |d| s(decision_key(d)))
 }
 
-fn rated(pack: &Pack, l: u8, sv: u8) -> String {
+pub(crate) fn rated(pack: &Pack, l: u8, sv: u8) -> String {
     if level(pack, l, sv).is_none() {
         return s("risk.not_rated").to_string();
     }
@@ -442,7 +317,7 @@ pub fn risk_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Ve
         details.push(Block::h(3, s("risk.snapshots")));
         details.push(Block::List { ordered: false, items });
         details.push(Block::h(3, s("riskresults.since_last")));
-        details.push(changes(pack, a, &last.taken.to_string(), "current"));
+        details.push(Block::div(Some("changes"), changes(pack, a, &last.taken.to_string(), "current")));
     }
     out.push(Block::section(None, details));
     out.extend(closing(a));
@@ -465,7 +340,8 @@ fn risk_in_full(pack: &'static Pack, r: &Risk) -> Block {
     ];
     let mut blocks = vec![Block::h(3, format!("{} {}", r.id, r.title))];
     if !r.description.trim().is_empty() {
-        blocks.push(Block::p(r.description.as_str()));
+        // Kept as typed, line breaks included.
+        blocks.push(Block::Para(Some("r-note"), Line::text(r.description.as_str())));
     }
     blocks.push(Block::Defs {
         class: Some("r-profile"),
@@ -476,17 +352,7 @@ fn risk_in_full(pack: &'static Pack, r: &Risk) -> Block {
         let items = r
             .mitigations
             .iter()
-            .map(|m| {
-                Line::text(format!(
-                    "{} ({}: {}; {}: {}; {})",
-                    m.action,
-                    s("risk.f_owner"),
-                    or_dash(&m.owner),
-                    s("risk.f_due"),
-                    or_dash(&m.due),
-                    s(status_key(m.status))
-                ))
-            })
+            .map(|m| Line::text(format!("{} ({}; {})", m.action, who_when(m), s(status_key(m.status)))))
             .collect();
         blocks.push(Block::h(4, s("risk.mitigations")));
         blocks.push(Block::List { ordered: false, items });

@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::assessment::{ContentRef, Kind, NewAssessment, Respondent};
+use crate::core::assessment::{ContentRef, Kind, NewAssessment, Respondent, GENERAL_NOTES};
 use crate::core::content::pack;
 
 fn assessment(answers: &[(&str, Answer)], notes: &[(&str, &str)]) -> Assessment {
@@ -250,4 +250,96 @@ fn html_and_markdown_risk_tables_hold_the_same_cells() {
         "{html}"
     );
     assert!(md.contains("| K1 Bias \\(groups\\) | Critical \\(L3 × S5\\) | Medium \\(L2 × S4\\) |"), "{md}");
+}
+
+/// The words of a report as a reader sees them in the HTML: tags dropped, entities read; a figure's
+/// drawing and caption left out, since Markdown carries a figure as its table alone.
+fn html_words(html: &str) -> Vec<String> {
+    let mut rest = html.to_string();
+    for (open, close) in [("<svg", "</svg>"), ("<figcaption>", "</figcaption>")] {
+        while let Some(i) = rest.find(open) {
+            let j = rest[i..].find(close).map_or(rest.len(), |j| i + j + close.len());
+            rest.replace_range(i..j, " ");
+        }
+    }
+    words(&text_of(&rest.replace('<', " <")))
+}
+
+/// The same from the Markdown: list markers and table rules dropped, escapes read.
+fn markdown_words(md: &str) -> Vec<String> {
+    let lines = md.lines().filter(|l| !l.starts_with("|---")).map(|l| {
+        let body = l.trim_start();
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        if let Some(item) = body.strip_prefix("- ") {
+            item
+        } else if digits > 0 && body[digits..].starts_with(". ") {
+            &body[digits + 2..]
+        } else {
+            body
+        }
+    });
+    words(&lines.collect::<Vec<_>>().join("\n").replace('\\', ""))
+}
+
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect();
+    out.sort();
+    out
+}
+
+// One document, two printers: every word of the HTML report is in the Markdown and no other, for
+// each kind of report, with user text over several lines, markup and list-like lines in every field.
+#[test]
+fn html_and_markdown_reports_carry_the_same_words() {
+    let tricky = "Line <one> & more\n\n1. listed\n# heading | cell";
+    let mut risk = Assessment::new(
+        "r-1".into(),
+        Kind::Risk,
+        NewAssessment { title: "Face\nsearch".into(), subject: tricky.into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        0,
+    );
+    risk.answers.insert("purpose".into(), Answer::Text(tricky.into()));
+    risk.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
+    risk.notes.insert("S1.1.1".into(), tricky.into());
+    risk.notes.insert(GENERAL_NOTES.into(), tricky.into());
+    risk.risk.dismissed.insert("T-frt-watchlist".into(), tricky.into());
+    risk.risk.register.push(crate::core::register::Risk {
+        id: "K1".into(),
+        title: "No legal basis".into(),
+        description: tricky.into(),
+        rationale: tricky.into(),
+        likelihood: 3,
+        severity: 5,
+        mitigations: vec![crate::core::register::Mitigation {
+            action: tricky.into(),
+            owner: "Legal".into(),
+            due: "2020-01-01".into(),
+            status: crate::core::register::Status::Planned,
+        }],
+        ..Default::default()
+    });
+    risk.risk.snapshots.push(crate::core::register::Snapshot {
+        taken: 1,
+        label: tricky.into(),
+        register: vec![],
+    });
+    let readiness = assessment(&[("R1.1", Answer::Level(3))], &[("R1.1", tricky), (GENERAL_NOTES, tricky)]);
+    for a in [&readiness, &risk] {
+        let (html, md) =
+            (report_html(pack(), a, &meta()).unwrap(), report_markdown(pack(), a, &meta()).unwrap());
+        let (h, m) = (html_words(&html), markdown_words(&md));
+        let only =
+            |x: &[String], y: &[String]| x.iter().filter(|w| !y.contains(w)).cloned().collect::<Vec<_>>();
+        assert!(h.len() > 500, "{:?}: {} words", a.kind, h.len());
+        assert_eq!(
+            h,
+            m,
+            "{:?}: only in HTML {:?}, only in Markdown {:?}",
+            a.kind,
+            only(&h, &m),
+            only(&m, &h)
+        );
+    }
 }

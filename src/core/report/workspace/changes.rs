@@ -4,6 +4,7 @@ use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 use crate::core::register::{diff, Risk, Snapshot};
 use crate::core::report::document::{self, Block, Line, Part};
+use crate::core::report::risk::rated;
 use crate::core::report::{fill, s};
 use crate::core::risk::level;
 use crate::core::risk::view::ViewState;
@@ -39,13 +40,14 @@ pub fn current_changes(pack: &'static Pack, a: &Assessment, view: &ViewState) ->
     Some(changes_html(pack, a, &from, &to))
 }
 
-/// What changed from one register to another, as HTML for the register view.
+/// What changed from one register to another, as HTML for the register view: read out when it
+/// changes.
 pub fn changes_html(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> String {
-    document::html(&[changes(pack, a, from, to)])
+    document::html(&[Block::Part(Part::Status, Some("changes"), changes(pack, a, from, to))])
 }
 
 /// What changed from one register to another: new, closed and re-rated risks.
-pub fn changes(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> Block {
+pub fn changes(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> Vec<Block> {
     let (before, after) = (register_of(a, from), register_of(a, to));
     let c = diff(before, after);
     let named = |list: &[Risk], id: &str| {
@@ -74,8 +76,8 @@ pub fn changes(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> Blo
                 let line = fill(
                     "risk.rerated_line",
                     &[
-                        ("before", &format!("{} (L{} × S{})", word(old[0], old[1]), old[0], old[1])),
-                        ("after", &format!("{} (L{} × S{})", word(new[0], new[1]), new[0], new[1])),
+                        ("before", &rated(pack, old[0], old[1])),
+                        ("after", &rated(pack, new[0], new[1])),
                         ("rbefore", word(old[2], old[3])),
                         ("rafter", word(new[2], new[3])),
                     ],
@@ -86,5 +88,5 @@ pub fn changes(pack: &'static Pack, a: &Assessment, from: &str, to: &str) -> Blo
         out.push(Block::h(4, s("risk.rerated")));
         out.push(Block::List { ordered: false, items });
     }
-    Block::Part(Part::Status, Some("changes"), out)
+    out
 }

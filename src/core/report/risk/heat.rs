@@ -1,0 +1,121 @@
+//! The heat maps of a risk assessment: a 5×5 grid of likelihood by severity, each cell coloured by its
+//! level with the number of risks in it, and the same counts as a table for those who cannot see it.
+
+use super::level_word;
+use crate::core::content::model::Pack;
+use crate::core::register::Risk;
+use crate::core::report::document::{Block, Line, Svg, Table};
+use crate::core::report::escape::html;
+use crate::core::report::s;
+use crate::core::risk::level;
+use std::fmt::Write;
+
+/// Counts of risks per cell: `[likelihood - 1][severity - 1]`, rated risks only.
+pub(super) fn cells(risks: &[Risk], residual: bool) -> [[usize; 5]; 5] {
+    let mut grid = [[0; 5]; 5];
+    for r in risks {
+        let (l, sv) = r.rating(residual);
+        if (1..=5).contains(&l) && (1..=5).contains(&sv) {
+            grid[usize::from(l) - 1][usize::from(sv) - 1] += 1;
+        }
+    }
+    grid
+}
+
+/// A 5×5 heat map: likelihood up, severity across, each cell coloured by its level, with the level's
+/// initial and the number of risks in it; then the same counts as a table.
+pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
+    let grid = cells(risks, residual);
+    let title = s(if residual { "riskresults.residual_map" } else { "riskresults.inherent_map" });
+    let mut head = vec![s("riskresults.l_by_s").to_string()];
+    head.extend(pack.risk.severity.iter().map(|x| format!("{} {}", x.value, x.label)));
+    let rows = pack
+        .risk
+        .likelihood
+        .iter()
+        .rev()
+        .map(|x| {
+            let counts = (1..=5u8).map(|sv| {
+                let n = grid[usize::from(x.value) - 1][usize::from(sv) - 1];
+                Line::text(format!("{n} · {}", level_word(pack, x.value, sv)))
+            });
+            (format!("{} {}", x.value, x.label), counts.collect())
+        })
+        .collect();
+    vec![
+        Block::Figure {
+            class: Some("heat"),
+            svg: heat_svg(pack, &grid, title),
+            caption: s("riskresults.map_caption").into(),
+        },
+        Block::Table(Table {
+            class: Some("heat-table"),
+            region: Some(title.into()),
+            caption: Some(title.into()),
+            head,
+            rows,
+        }),
+    ]
+}
+
+/// The heat map's drawing; the table beside it carries the same counts for those who cannot see it.
+fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
+    let (cell, left, top) = (56, 96, 8);
+    let mut o = format!(
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
+        t = html(title),
+        w = left + 5 * cell + 8,
+        h = top + 5 * cell + 44
+    );
+    for l in (1..=5u8).rev() {
+        let y = top + (5 - usize::from(l)) * cell;
+        let _ = write!(
+            o,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"hm-axis\">{l}</text>",
+            left - 8,
+            y + cell / 2 + 5
+        );
+        for sv in 1..=5u8 {
+            let x = left + (usize::from(sv) - 1) * cell;
+            let lv = level(pack, l, sv);
+            let id = lv.map_or("none", |x| x.id.as_ref());
+            let initial: String = lv.map(|x| x.label.chars().take(1).collect()).unwrap_or_default();
+            let n = grid[usize::from(l) - 1][usize::from(sv) - 1];
+            let _ = write!(
+                o,
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" class=\"hm-{}\"/><text x=\"{}\" y=\"{}\" class=\"hm-tag\">{}</text>",
+                html(id),
+                x + 4,
+                y + 14,
+                html(&initial)
+            );
+            if n > 0 {
+                let _ = write!(
+                    o,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-count\">{n}</text>",
+                    x + cell / 2,
+                    y + cell / 2 + 9
+                );
+            }
+        }
+    }
+    for sv in 1..=5usize {
+        let _ = write!(
+            o,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{sv}</text>",
+            left + (sv - 1) * cell + cell / 2,
+            top + 5 * cell + 18
+        );
+    }
+    let _ = write!(
+        o,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{}</text><text x=\"12\" y=\"{}\" class=\"hm-axis\" transform=\"rotate(-90 12 {})\" text-anchor=\"middle\">{}</text></svg>",
+        left + 5 * cell / 2,
+        top + 5 * cell + 38,
+        html(s("risk.severity")),
+        top + 5 * cell / 2,
+        top + 5 * cell / 2,
+        html(s("risk.likelihood"))
+    );
+    Svg::new(o)
+}
