@@ -17,6 +17,7 @@ apt_packages=()
 if $want_browser; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+  command -v firefox-esr >/dev/null || apt_packages+=(firefox-esr)   # the Firefox smoke suite
 fi
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
@@ -54,8 +55,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --silent >/dev/null 2>&1; then
-  step "npm: installing build and test tools (binaryen, playwright-core, axe-core)"
-  npm ci --no-audit --no-fund --loglevel=error
+  step "npm: installing build and test tools (binaryen, playwright-core, puppeteer-core, axe-core)"
+  # puppeteer-core downloads no browser (it drives the system firefox-esr); say so for any that would.
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 step "cargo: fetching crates (builds then run offline)"

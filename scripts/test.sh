@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# README command 2: set up what is missing (Chromium included) and run every test layer.
+# README command 2: set up what is missing (Chromium and Firefox ESR included) and run every test layer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -27,5 +27,8 @@ cargo test --locked --target wasm32-unknown-unknown --test web_shell --test web_
 
 lap "layer 3: end-to-end tests of dist/ in Chromium"
 node --test --test-concurrency=1 end2end/tests/*.test.mjs
+
+lap "layer 4: Firefox smoke suite of dist/ in firefox-esr (puppeteer-core over WebDriver BiDi)"
+node --test --test-concurrency=1 end2end/firefox/*.test.mjs   # headless, a fresh temporary profile per run
 
 lap "all test layers passed"

@@ -9,6 +9,7 @@ use rai_assess::answer_file::{self, FileError, Opened, Sealed};
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Status};
+use rai_assess::render;
 use std::time::{Duration, Instant};
 
 fn content() -> ContentRef {
@@ -285,5 +286,61 @@ fn file_names_say_what_the_file_holds() {
     assert_eq!(
         answer_file::file_name(&[&a, &b], false, "2026-11-23", false),
         "rai-assess_2-assessments_2026-11-23.json"
+    );
+}
+
+// A file with more assessments than one import takes is refused before any is read, naming the cap.
+#[test]
+fn a_file_with_too_many_assessments_is_refused() {
+    let list: Vec<Assessment> =
+        (0..=answer_file::MAX_ASSESSMENTS).map(|i| sample(&format!("a-{i}"))).collect();
+    let refs: Vec<&Assessment> = list.iter().collect();
+    let text = answer_file::write(&refs, &content(), 5);
+    assert_eq!(error(&text), FileError::TooMany { count: answer_file::MAX_ASSESSMENTS + 1 });
+    assert!(error(&text).to_string().contains("at most 500"));
+    let at_cap = answer_file::write(&refs[1..], &content(), 5);
+    assert_eq!(plain(at_cap.as_bytes()).assessments.len(), answer_file::MAX_ASSESSMENTS);
+}
+
+/// What the tools module answers for a file, read as the app reads it.
+fn reading(file: render::FileBody, decrypted: bool) -> render::Reading<serde_json::Value> {
+    let request = render::Request::<serde_json::Value>::Open { file, decrypted };
+    let written = render::render_json(&serde_json::to_string(&request).expect("json")).expect("written");
+    render::Reading::from_json(&written.text).expect("a reading")
+}
+
+// Across the boundary to the tools module, a file's assessments arrive as the stored-record reader
+// reads them, with the count of answers the content lacks; an encrypted file keeps its bytes.
+#[test]
+fn the_tools_module_reads_files_for_the_app() {
+    let mut a = sample("a-1");
+    a.answers.insert("R99.9".into(), Answer::Level(2));
+    let text = answer_file::write(&[&a], &content(), 5);
+    match reading(render::FileBody::Text(text.clone()), false) {
+        render::Reading::Plain { assessments, unknown } => {
+            let back: Vec<Assessment> =
+                assessments.iter().map(|v| answer_file::read_stored(v).expect("stored record")).collect();
+            assert_eq!((back, unknown), (vec![a], 1));
+        }
+        other => panic!("{other:?}"),
+    }
+    let sealed = Sealed {
+        iterations: answer_file::ITERATIONS,
+        salt: vec![1; 16],
+        nonce: vec![2; 12],
+        ciphertext: (0..=255).collect(),
+    };
+    let locked = answer_file::write_sealed(&sealed);
+    assert_eq!(reading(render::FileBody::Text(locked.clone()), false), render::Reading::Encrypted { sealed });
+    let refused = |file, decrypted| match reading(file, decrypted) {
+        render::Reading::Refused { problem } => problem,
+        other => panic!("{other:?}"),
+    };
+    assert!(refused(render::FileBody::Text(locked), true).contains("itself encrypted"));
+    assert!(refused(render::FileBody::NotText { at: 3 }, false).contains("byte 3"));
+    assert!(refused(render::FileBody::TooLarge { bytes: 11 << 20 }, false).contains("11.0 MB"));
+    assert!(
+        render::Reading::from_json("{\"plain\":{}}").is_err(),
+        "a malformed reply is an error, not a no-op"
     );
 }

@@ -25,6 +25,16 @@ fn full_memory_keeps_what_was_saved() {
     conformance::full_storage_keeps_what_was_saved(MemoryBackend::with_quota(200_000), |_| {}, pack());
 }
 
+// Storage full part way through an import: nothing of the import stays.
+#[test]
+fn a_full_memory_import_leaves_nothing_behind() {
+    conformance::a_full_storage_import_leaves_nothing_behind(
+        MemoryBackend::with_quota(1_000_000),
+        |_| {},
+        pack(),
+    );
+}
+
 // One committed fixture per stored-record version; each must load in this version of the app.
 #[test]
 fn every_committed_record_version_loads() {

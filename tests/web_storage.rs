@@ -48,3 +48,19 @@ fn a_full_local_storage_keeps_the_last_save() {
     conformance::full_storage_keeps_what_was_saved(fresh(), filler, pack());
     fresh();
 }
+
+// The same filled origin: an import bigger than the room left is removed again, whole.
+#[wasm_bindgen_test]
+fn a_full_local_storage_import_leaves_nothing_behind() {
+    let filler = |backend: &mut LocalBackend| {
+        let chunk = "f".repeat(256 * 1024);
+        let mut i = 0;
+        while backend.set(&format!("rai.fill.{i}"), &chunk).is_ok() {
+            i += 1;
+            assert!(i < 200, "storage never filled up");
+        }
+        backend.remove("rai.fill.0").expect("room for part of the import");
+    };
+    conformance::a_full_storage_import_leaves_nothing_behind(fresh(), filler, pack());
+    fresh();
+}

@@ -6,7 +6,19 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+/** The guards on a Playwright page (the Chromium suite). */
 export function guard(page, origin) {
+  // Installed through the DevTools protocol, so the CSP under test does not block the listener itself.
+  return watch(page, origin, (script) => page.addInitScript(script));
+}
+
+/**
+ * The guards on any page object with Playwright's event names and shapes, which Puppeteer's share
+ * (console, pageerror, request, requestfailed, response): `addInitScript(fn)` runs `fn` in every
+ * document before the app, through the driver's protocol. The returned `installed` settles when that
+ * script is in place; await it before the first navigation where the driver does not queue commands.
+ */
+export function watch(page, origin, addInitScript) {
   const problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
@@ -22,14 +34,14 @@ export function guard(page, origin) {
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   });
-  // Installed through the DevTools protocol, so the CSP under test does not block the listener itself.
-  page.addInitScript(() => {
+  const installed = addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
   });
   return {
     problems,
+    installed,
     /** Fails if anything went wrong so far, including CSP violations recorded in the page. */
     async assertClean(context = '') {
       const csp = await page.evaluate(() => window.__csp ?? []);

@@ -7,8 +7,8 @@ use crate::browser::system::{measured, now_ms};
 use crate::core::assessment::Assessment;
 use crate::core::content::pack;
 use crate::core::library::{
-    BackendError, KeyValue, Library, Listing, LoadError, MemoryBackend, SaveError, Summary, RECORD_PREFIX,
-    SUMMARY_PREFIX,
+    BackendError, Imported, KeyValue, Library, Listing, LoadError, MemoryBackend, SaveError, Summary,
+    RECORD_PREFIX, SUMMARY_PREFIX,
 };
 use leptos::prelude::*;
 
@@ -152,6 +152,22 @@ impl LibraryContext {
             let persistent = self.persistent;
             leptos::task::spawn_local(async move { persistent.set(Some(request_persistence().await)) });
         }
+    }
+
+    /// Stores one file's assessments as one batch (all or none), then refreshes once; those already
+    /// here come back for the user to decide on.
+    pub fn import(&self, list: Vec<Assessment>) -> Result<Imported, SaveError> {
+        let result = measured("rai-import", || self.change(|lib| lib.import(list, pack())));
+        if result.as_ref().is_ok_and(|done| done.added > 0) {
+            self.ask_persistence();
+        }
+        self.after_write(result, true)
+    }
+
+    /// Moves many assessments to "recently deleted"; on a problem, how many moved before it.
+    pub fn delete_many(&self, ids: &[String]) -> Result<usize, (usize, SaveError)> {
+        let result = self.change(|lib| Ok(lib.delete_many(ids, now_ms(), pack())));
+        self.after_write(result, true).unwrap_or_else(|e| Err((0, e)))
     }
 
     pub fn load(&self, id: &str) -> Result<Assessment, LoadError> {

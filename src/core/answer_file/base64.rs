@@ -1,5 +1,6 @@
-//! Standard base64 (RFC 4648, with padding) for the binary fields of encrypted answer files.
-//! Two small functions, written here rather than pulled in as a crate for the app's size.
+//! Standard base64 (RFC 4648, with padding) for the binary fields of encrypted answer files, and for
+//! a sealed file's bytes crossing from the tools module to the app. Written here rather than pulled
+//! in as a crate for the app's size.
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -78,4 +79,9 @@ mod tests {
             let _ = decode(&text);
         }
     }
+}
+
+/// Bytes as base64 text when serialised: `#[serde(serialize_with = "base64::text")]`.
+pub fn text<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&encode(bytes))
 }

@@ -26,6 +26,9 @@ pub const FORMAT: &str = "rai-assess.answers";
 pub const FORMAT_VERSION: u32 = 2;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
+/// The most assessments one file brings: more is not a team's work but a mistake or an attack, and
+/// would fill the browser's storage (see docs/answer-file-format.md).
+pub const MAX_ASSESSMENTS: usize = 500;
 /// PBKDF2 iterations written, and the fewest accepted.
 pub const ITERATIONS: u32 = 600_000;
 /// The most PBKDF2 iterations accepted, so a crafted file cannot make the browser work for minutes.
@@ -48,11 +51,15 @@ pub struct Exported {
 }
 
 /// An encrypted answer file's parameters and ciphertext, checked and decoded, ready for Web Crypto.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The tools module that reads files hands it to the app with its bytes as base64.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sealed {
     pub iterations: u32,
+    #[serde(serialize_with = "base64::text")]
     pub salt: Vec<u8>,
+    #[serde(serialize_with = "base64::text")]
     pub nonce: Vec<u8>,
+    #[serde(serialize_with = "base64::text")]
     pub ciphertext: Vec<u8>,
 }
 
@@ -78,6 +85,7 @@ pub enum FileError {
     Invalid { path: String, problem: String },
     Duplicate { id: String },
     EncryptedInside,
+    TooMany { count: usize },
 }
 
 impl fmt::Display for FileError {
@@ -119,6 +127,10 @@ impl fmt::Display for FileError {
             }
             FileError::Invalid { path, problem } => write!(f, "at {path}: {problem}"),
             FileError::Duplicate { id } => write!(f, "the assessment {id} appears twice in the file"),
+            FileError::TooMany { count } => write!(
+                f,
+                "the file holds {count} assessments; one file brings at most {MAX_ASSESSMENTS}, so it was not read"
+            ),
             FileError::EncryptedInside => write!(f, "the decrypted content is itself encrypted"),
         }
     }
@@ -223,6 +235,11 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
     }
     if object.contains_key("encryption") {
         return open_sealed(value).map(Opened::Encrypted);
+    }
+    if let Some(count) = object.get("assessments").and_then(Value::as_array).map(Vec::len) {
+        if count > MAX_ASSESSMENTS {
+            return Err(FileError::TooMany { count });
+        }
     }
     let value = MIGRATIONS[(version as usize - 1)..]
         .iter()

@@ -65,6 +65,16 @@ macro_rules! storage_tests {
         fn a_lost_summary_is_rebuilt_from_its_record() {
             $crate::library::conformance::a_lost_summary_is_rebuilt_from_its_record($fresh, $pack)
         }
+        #[$test]
+        fn an_import_stores_the_new_and_returns_those_already_here() {
+            $crate::library::conformance::an_import_stores_the_new_and_returns_those_already_here(
+                $fresh, $pack,
+            )
+        }
+        #[$test]
+        fn many_are_deleted_at_once() {
+            $crate::library::conformance::many_are_deleted_at_once($fresh, $pack)
+        }
     };
 }
 
@@ -222,6 +232,67 @@ pub fn a_lost_summary_is_rebuilt_from_its_record<B: KeyValue>(fresh: impl FnOnce
 }
 
 /// When the backend is full, a save fails with `Full` and the stored copy is the previous one.
+/// An import writes every new assessment at revision 1 in one batch and leaves those whose id is
+/// stored already (even a record set aside) untouched, for the user to decide on.
+pub fn an_import_stores_the_new_and_returns_those_already_here<B: KeyValue>(
+    fresh: impl FnOnce() -> B,
+    pack: &Pack,
+) {
+    let mut lib = Library::new(fresh());
+    lib.create(sample("here", Kind::Readiness, "Already here", pack), pack).expect("create");
+    lib.backend_mut().set(&format!("{RECORD_PREFIX}damaged"), "{not json").expect("set");
+    let mut incoming: Vec<Assessment> =
+        (0..30).map(|i| sample(&format!("new-{i}"), Kind::Risk, &format!("New {i}"), pack)).collect();
+    incoming.push(sample("here", Kind::Readiness, "Their copy", pack));
+    incoming.push(sample("damaged", Kind::Readiness, "Their copy of the damaged one", pack));
+    let done = lib.import(incoming, pack).expect("import");
+    assert_eq!(done.added, 30);
+    let waiting: Vec<&str> = done.conflicts.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(waiting, ["here", "damaged"]);
+    let listing = lib.list(pack).expect("list");
+    assert_eq!((listing.active.len(), listing.set_aside.len()), (31, 1));
+    assert_eq!(lib.load("here").expect("kept").title, "Already here");
+    assert_eq!(lib.load("new-7").expect("stored").revision, 1);
+}
+
+/// Many assessments move to "recently deleted" at once, and come back one by one.
+pub fn many_are_deleted_at_once<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    let mut lib = Library::new(fresh());
+    let ids: Vec<String> = (0..5).map(|i| format!("a{i}")).collect();
+    for id in &ids {
+        lib.create(sample(id, Kind::Readiness, id, pack), pack).expect("create");
+    }
+    assert_eq!(lib.delete_many(&ids[1..4], 5_000, pack), Ok(3));
+    let listing = lib.list(pack).expect("list");
+    assert_eq!((listing.active.len(), listing.deleted.len()), (2, 3));
+    let missing = vec!["a0".to_string(), "gone".to_string(), "a4".to_string()];
+    assert_eq!(lib.delete_many(&missing, 6_000, pack), Err((1, SaveError::NotFound)), "stops where it must");
+}
+
+/// A file too big for the space left is not imported in part: what the import wrote is removed
+/// again, and the library lists exactly what it listed before.
+pub fn a_full_storage_import_leaves_nothing_behind<B: KeyValue>(
+    backend: B,
+    filler: impl Fn(&mut B),
+    pack: &Pack,
+) {
+    let mut lib = Library::new(backend);
+    lib.create(sample("q", Kind::Readiness, "Before the import", pack), pack).expect("create");
+    filler(lib.backend_mut());
+    let before = lib.list(pack).expect("list");
+    let keys_before = lib.backend().keys().expect("keys").len();
+    let incoming: Vec<Assessment> = (0..200)
+        .map(|i| {
+            let mut a = sample(&format!("junk-{i}"), Kind::Readiness, "Junk", pack);
+            a.notes.insert("R1.1".into(), "x".repeat(20_000));
+            a
+        })
+        .collect();
+    assert_eq!(lib.import(incoming, pack), Err(SaveError::Backend(BackendError::Full)));
+    assert_eq!(lib.list(pack).expect("list"), before, "nothing of the import is listed");
+    assert_eq!(lib.backend().keys().expect("keys").len(), keys_before, "nothing of it is stored");
+}
+
 pub fn full_storage_keeps_what_was_saved<B: KeyValue>(backend: B, filler: impl Fn(&mut B), pack: &Pack) {
     let mut lib = Library::new(backend);
     let a = lib.create(sample("q", Kind::Workbook, "Before the disk filled", pack), pack).expect("create");

@@ -12,5 +12,5 @@ mod summary;
 
 pub use backend::{BackendError, KeyValue, MemoryBackend};
 pub use schema::{decode, encode, RecordError, SchemaVersion, CURRENT_SCHEMA};
-pub use store::{Library, Listing, LoadError, SaveError, SetAside, RECORD_PREFIX, SUMMARY_PREFIX};
+pub use store::{Imported, Library, Listing, LoadError, SaveError, SetAside, RECORD_PREFIX, SUMMARY_PREFIX};
 pub use summary::{select, SortBy, Summary};

@@ -44,6 +44,13 @@ impl Listing {
     }
 }
 
+/// What an import stored, and the assessments already here that wait for the user's choice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub added: usize,
+    pub conflicts: Vec<Assessment>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     NotFound,
@@ -217,6 +224,50 @@ impl<B: KeyValue> Library<B> {
         let summary = serde_json::to_string(&Summary::of(a, pack)).unwrap_or_default();
         self.backend.set(&format!("{SUMMARY_PREFIX}{}", a.id), &summary)?;
         Ok(())
+    }
+
+    /// Stores the assessments of one file as one batch: those whose id is stored already (even as a
+    /// record set aside) are not written but returned for the user to decide on. Either every new
+    /// one is stored or, when storage fills up part way, none: what this import wrote is removed
+    /// again, so a failed import leaves the library as it was. The caller refreshes the listing once.
+    pub fn import(&mut self, list: Vec<Assessment>, pack: &Pack) -> Result<Imported, SaveError> {
+        let (mut written, mut conflicts) = (Vec::new(), Vec::new());
+        for mut a in list {
+            if self.raw(&a.id)?.is_some() {
+                conflicts.push(a);
+                continue;
+            }
+            a.revision = 1;
+            let result = self.write(&a, pack);
+            written.push(a.id);
+            if let Err(e) = result {
+                self.forget(&written);
+                return Err(e);
+            }
+        }
+        Ok(Imported { added: written.len(), conflicts })
+    }
+
+    /// Removes records and their summaries for good. Best effort: a removal frees space, it needs none.
+    fn forget(&mut self, ids: &[String]) {
+        for id in ids {
+            let _ = self.backend.remove(&format!("{RECORD_PREFIX}{id}"));
+            let _ = self.backend.remove(&format!("{SUMMARY_PREFIX}{id}"));
+        }
+    }
+
+    /// Moves many assessments to "recently deleted" at once; returns how many moved. Stops at the
+    /// first that cannot be (storage full, changed in another tab) and says why; those before it moved.
+    pub fn delete_many(
+        &mut self,
+        ids: &[String],
+        now: i64,
+        pack: &Pack,
+    ) -> Result<usize, (usize, SaveError)> {
+        for (done, id) in ids.iter().enumerate() {
+            self.delete(id, now, pack).map_err(|e| (done, e))?;
+        }
+        Ok(ids.len())
     }
 
     /// Moves an assessment to "recently deleted".

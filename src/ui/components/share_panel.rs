@@ -8,10 +8,11 @@ use crate::browser::files::{files_of, read_all, Picked};
 use crate::browser::page;
 use crate::browser::system::confirm as ask;
 use crate::browser::system::{date_time, new_id, now_ms};
-use crate::core::answer_file::{self, open, open_plain, unknown_items, Exported, FileError, Opened, Sealed};
+use crate::browser::tools;
+use crate::core::answer_file::{self, read_stored, Sealed};
 use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
-use crate::core::library::LoadError;
+use crate::core::render::{FileBody, Reading, Request};
 use crate::core::route::Route;
 use crate::ui::components::kind_label;
 use crate::ui::i18n::{t, t_with};
@@ -42,42 +43,53 @@ struct FileRow {
     state: RwSignal<FileState>,
 }
 
-/// Imports what a file holds. Validation already passed for the whole file; new assessments are
-/// stored, existing ids are returned for the user to decide on.
-fn import(ctx: LibraryContext, file: Exported) -> FileState {
-    let (mut added, mut unknown, mut conflicts) = (0, 0, Vec::new());
-    for a in file.assessments {
-        unknown += unknown_items(pack(), &a).len();
-        // Anything stored under this id, even a record set aside as unreadable, is never replaced here.
-        if !matches!(ctx.load(&a.id), Err(LoadError::NotFound)) {
-            conflicts.push(a);
-        } else if let Err(e) = ctx.create(a) {
-            // Say exactly what happened: the assessments before the problem are stored.
-            let done = t_with("share.partly", &[("count", &added.to_string())]);
-            return FileState::Failed(if added > 0 { format!("{e}. {done}") } else { e.to_string() });
-        } else {
-            added += 1;
+/// Imports the assessments a file holds, which passed every check, as one batch: all are stored or,
+/// if storage fills up, none. Existing ids wait for the user's choice.
+fn import(ctx: LibraryContext, list: Vec<Assessment>, unknown: usize) -> FileState {
+    match ctx.import(list) {
+        Ok(done) => {
+            let mut summary = t_with("share.imported", &[("count", &done.added.to_string())]);
+            if unknown > 0 {
+                summary.push(' ');
+                summary.push_str(&t_with("share.unknown_items", &[("count", &unknown.to_string())]));
+            }
+            FileState::Imported { summary, conflicts: done.conflicts }
         }
+        Err(e) => FileState::Failed(e.to_string()),
     }
-    let mut summary = t_with("share.imported", &[("count", &added.to_string())]);
-    if unknown > 0 {
-        summary.push(' ');
-        summary.push_str(&t_with("share.unknown_items", &[("count", &unknown.to_string())]));
-    }
-    FileState::Imported { summary, conflicts }
 }
 
-fn state_of(ctx: LibraryContext, picked: &Picked) -> FileState {
-    let opened = match &picked.bytes {
-        Err(0) => Err(t("share.unreadable").to_string()),
-        Err(size) => Err(FileError::TooLarge { bytes: *size }.to_string()),
-        Ok(bytes) => open(bytes).map_err(|e| e.to_string()),
-    };
-    match opened {
-        Ok(Opened::Plain(file)) => import(ctx, file),
-        Ok(Opened::Encrypted(sealed)) => FileState::Locked(sealed),
-        Err(problem) => FileState::Failed(problem),
+/// Has the tools module check a file (`decrypted`: the plaintext of an encrypted one), then imports
+/// what it holds or says exactly why not.
+async fn read_and_import(ctx: LibraryContext, file: FileBody, decrypted: bool) -> FileState {
+    let reading = tools::render(&Request::<Assessment>::Open { file, decrypted })
+        .await
+        .and_then(|written| Reading::from_json(&written.text));
+    match reading {
+        Ok(Reading::Plain { assessments, unknown }) => {
+            match assessments.iter().map(read_stored).collect::<Result<Vec<_>, _>>() {
+                Ok(list) => import(ctx, list, unknown),
+                Err(problem) => FileState::Failed(problem),
+            }
+        }
+        Ok(Reading::Encrypted { sealed }) => FileState::Locked(sealed),
+        Ok(Reading::Refused { problem }) | Err(problem) => FileState::Failed(problem),
     }
+}
+
+/// A file's text as read from disk, for the tools module to check.
+fn body(bytes: Vec<u8>) -> FileBody {
+    String::from_utf8(bytes)
+        .map_or_else(|e| FileBody::NotText { at: e.utf8_error().valid_up_to() }, FileBody::Text)
+}
+
+async fn state_of(ctx: LibraryContext, picked: Picked) -> FileState {
+    let file = match picked.bytes {
+        Err(0) => return FileState::Failed(t("share.unreadable").to_string()),
+        Err(bytes) => FileBody::TooLarge { bytes },
+        Ok(bytes) => body(bytes),
+    };
+    read_and_import(ctx, file, false).await
 }
 
 #[component]
@@ -168,6 +180,24 @@ pub fn SharePanel() -> impl IntoView {
         });
     };
 
+    // Many at once (a batch of junk imported by mistake, a year's old work): the bin can restore them.
+    let remove = move |_| {
+        let ids = selected.get_untracked();
+        if ids.is_empty() {
+            export_message.set(t("share.none_to_delete").to_string());
+            return;
+        }
+        if !ask(&t_with("share.delete_confirm", &[("count", &ids.len().to_string())])) {
+            return;
+        }
+        let (moved, problem) = match ctx.delete_many(&ids) {
+            Ok(n) => (n, String::new()),
+            Err((n, e)) => (n, format!("{e}. ")),
+        };
+        selected.set(Vec::new());
+        export_message.set(problem + &t_with("share.deleted", &[("count", &moved.to_string())]));
+    };
+
     let compare = move |_| {
         let ids = selected.get_untracked();
         if ids.len() < 2 {
@@ -184,9 +214,9 @@ pub fn SharePanel() -> impl IntoView {
                 for picked in read_all(vec![file]).await {
                     let key = next_key.get_value();
                     next_key.set_value(key + 1);
-                    let row =
-                        FileRow { key, state: RwSignal::new(state_of(ctx, &picked)), name: picked.name };
-                    rows.update(|r| r.insert(0, row));
+                    let name = picked.name.clone();
+                    let state = RwSignal::new(state_of(ctx, picked).await);
+                    rows.update(|r| r.insert(0, FileRow { key, state, name }));
                 }
             }
         });
@@ -218,6 +248,7 @@ pub fn SharePanel() -> impl IntoView {
             <p class="actions">
                 <button type="button" class="button" on:click=export>{t("share.export")}</button>
                 <button type="button" class="button secondary" on:click=compare>{t("compare.start")}</button>
+                <button type="button" class="button secondary" on:click=remove>{t("share.delete_selected")}</button>
             </p>
             <p role="status" class="share-status">{move || export_message.get()}</p>
         </section>
@@ -294,10 +325,7 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
                 problem.set(t("share.decrypting").to_string());
                 leptos::task::spawn_local(async move {
                     match unseal(&sealed, &pass).await {
-                        Ok(plain) => match open_plain(&plain) {
-                            Ok(file) => state.set(import(ctx, file)),
-                            Err(e) => state.set(FileState::Failed(e.to_string())),
-                        },
+                        Ok(plain) => state.set(read_and_import(ctx, body(plain), true).await),
                         Err(UnsealError::WrongPassphraseOrChanged) => problem.set(t("share.wrong_passphrase").to_string()),
                         Err(UnsealError::Unavailable) => problem.set(t("share.crypto_unavailable").to_string()),
                     }

@@ -1,0 +1,101 @@
+// End-to-end: imports are bounded and whole. A file over the cap is refused before anything is
+// stored; a file the storage cannot hold is not imported in part; many assessments leave at once.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from '../tools/fixture.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+const CONTENT = { id: 'rai-le-core', version: '1.0.0' };
+
+/** An answer file of `count` small readiness assessments, each with a note of `note` characters. */
+function answerFile(count, { note = 0, prefix = 'bulk' } = {}) {
+  const assessments = Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}-${i}`,
+    kind: 'readiness',
+    title: `${prefix} ${i}`,
+    subject: '',
+    respondent: { name: '', role: '' },
+    created: 1795000000000,
+    updated: 1795000000000 + i,
+    content: CONTENT,
+    answers: { 'R1.1': { t: 'level', v: 2 } },
+    notes: note ? { 'R1.1': 'n'.repeat(note) } : {},
+  }));
+  const text = JSON.stringify({
+    format: 'rai-assess.answers', format_version: 2, app_version: '0.1.0', exported: 1795000000000,
+    content: CONTENT, assessments,
+  });
+  return { name: `${prefix}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+async function importFile(page, file) {
+  const before = await page.locator('.import-results > li').count();
+  await page.getByLabel('Choose files to import').setInputFiles([file]);
+  await page.waitForFunction((n) => document.querySelectorAll('.import-results > li').length > n, before);
+  return page.locator('.import-results > li').first().innerText();
+}
+
+const storedIds = (page) => page.evaluate(() =>
+  Object.keys(localStorage).filter((k) => k.startsWith('rai.assessment.')).length);
+
+describe('bounded imports', () => {
+  test('a file over 500 assessments is refused whole; 500 arrive in one go, listed', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    const refused = await importFile(page, answerFile(501));
+    assert.match(refused, /Not imported: bulk\.json: the file holds 501 assessments; one file brings at most 500/);
+    assert.match(refused, /Nothing was imported from this file\./);
+    assert.equal(await storedIds(page), 0);
+    const done = await importFile(page, answerFile(500));
+    assert.match(done, /Imported: bulk\.json: 500 new assessment\(s\) added\./);
+    await page.waitForFunction(() => document.querySelectorAll('.library .assessment-card').length === 500);
+    assert.equal(await storedIds(page), 500);
+    assert.equal(await lib.cards().count(), 500);
+    await guards.assertClean('bounded import');
+    await context.close();
+  });
+
+  test('a file the storage cannot hold is not imported in part, and says so', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Real work' });
+    await ui.clickNav('Assessments');
+    await page.waitForSelector('.library .assessment-card');
+    // Fill the origin's storage with another page's data until little room is left.
+    await page.evaluate(() => {
+      const chunk = 'f'.repeat(256 * 1024);
+      for (let i = 0; i < 200; i += 1) {
+        try { localStorage.setItem(`other.fill.${i}`, chunk); } catch { return; }
+      }
+    });
+    const row = await importFile(page, answerFile(40, { note: 20000, prefix: 'junk' }));
+    assert.match(row, /Not imported: junk\.json: .*full.*Nothing was imported from this file\./s);
+    assert.equal(await storedIds(page), 1, 'only the real work is stored');
+    assert.deepEqual(await lib.cardTitles(), ['Real work']);
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('other.')).forEach((k) => localStorage.removeItem(k)));
+    await guards.assertClean('storage full import');
+    await context.close();
+  });
+
+  test('many assessments move to recently deleted at once, after a question', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await importFile(page, answerFile(30));
+    await page.waitForFunction(() => document.querySelectorAll('.library .assessment-card').length === 30);
+    await page.getByRole('button', { name: 'Select all' }).click();
+    page.once('dialog', (d) => d.dismiss());
+    await page.getByRole('button', { name: 'Move to recently deleted' }).click();
+    assert.equal(await lib.cards().count(), 30, 'cancelled: all still there');
+    page.once('dialog', (d) => { assert.match(d.message(), /Move 30 assessment\(s\) to recently deleted\?/); d.accept(); });
+    await page.getByRole('button', { name: 'Move to recently deleted' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.library .assessment-card').length === 0);
+    assert.match(await page.locator('.share-status').innerText(), /Moved 30 assessment\(s\) to recently deleted\./);
+    await page.getByRole('button', { name: 'Restore bulk 7' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.library .assessment-card').length === 1);
+    await guards.assertClean('bulk delete');
+    await context.close();
+  });
+});
