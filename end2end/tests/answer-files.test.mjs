@@ -105,6 +105,7 @@ describe('answer files', () => {
     await page.locator('.import-locked').getByLabel('Passphrase').fill('correct horse battery');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.import-done');
+    assert.match(await page.locator('.import-done').innerText(), /now stored in this browser without encryption/);
     assert.match(await page.locator('.library').innerText(), /Secret readiness/);
     assert.deepEqual(await axeViolations(page), []);
     await guards.assertClean('encrypted');

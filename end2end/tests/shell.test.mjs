@@ -99,6 +99,9 @@ describe('the app shell', () => {
     assert.equal((await page.locator('#app-version').textContent()).trim(), appVersion);
     assert.equal((await page.locator('#content-version').textContent()).trim(), content);
     assert.match(text, /February 2024 revision/);
+    // Where answers live, and what that means on a shared host or a shared computer.
+    assert.match(text, /not for the folder the app is in: any other page published under the same host name can read them/);
+    assert.match(text, /an encrypted file you import is stored here unencrypted too/);
     const links = await page.locator('main a[href^="https://"]').evaluateAll((as) => as.map((a) => a.href));
     assert.ok(links.some((h) => h.includes('interpol.int')), 'link to INTERPOL toolkit page');
     assert.ok(links.some((h) => h.includes('unicri.org')), 'link to UNICRI toolkit page');

@@ -345,6 +345,12 @@ fn at(path: String) -> String {
     }
 }
 
+/// The reader's checks on an assessment about to be written (stored or exported): the app never
+/// writes what it would refuse to read. The first problem, with where it is.
+pub fn check(a: &Assessment) -> Result<(), String> {
+    WireAssessment::from_domain(a).to_domain("assessment").map(|_| ()).map_err(|p| format!("at {}: {}", p.path, p.problem))
+}
+
 /// Reads a stored assessment object (the library's record body) with the same checks as a file.
 pub fn read_stored(v: &Value) -> Result<Assessment, String> {
     let (wire, revision, deleted) =

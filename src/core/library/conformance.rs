@@ -72,6 +72,10 @@ macro_rules! storage_tests {
             )
         }
         #[$test]
+        fn what_the_reader_would_refuse_is_never_stored() {
+            $crate::library::conformance::what_the_reader_would_refuse_is_never_stored($fresh, $pack)
+        }
+        #[$test]
         fn many_are_deleted_at_once() {
             $crate::library::conformance::many_are_deleted_at_once($fresh, $pack)
         }
@@ -253,6 +257,24 @@ pub fn an_import_stores_the_new_and_returns_those_already_here<B: KeyValue>(
     assert_eq!((listing.active.len(), listing.set_aside.len()), (31, 1));
     assert_eq!(lib.load("here").expect("kept").title, "Already here");
     assert_eq!(lib.load("new-7").expect("stored").revision, 1);
+}
+
+/// A title or note over the reader's limits is refused with where it is, on create and on save, and
+/// the stored copy stays as it was: the library never holds a record it could not open again.
+pub fn what_the_reader_would_refuse_is_never_stored<B: KeyValue>(fresh: impl FnOnce() -> B, pack: &Pack) {
+    use crate::core::limits::{MAX_LINE, MAX_TEXT};
+    let mut lib = Library::new(fresh());
+    let long = sample("long", Kind::Readiness, &"t".repeat(MAX_LINE + 1), pack);
+    match lib.create(long, pack) {
+        Err(SaveError::Invalid(problem)) => assert!(problem.contains("title"), "{problem}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(lib.load("long"), Err(LoadError::NotFound));
+    let a = lib.create(sample("a", Kind::Readiness, "Fine", pack), pack).expect("create");
+    let mut noted = a.clone();
+    noted.notes.insert("R1.1".into(), "n".repeat(MAX_TEXT + 1));
+    assert!(matches!(lib.save(&noted, 2_000, pack), Err(SaveError::Invalid(_))));
+    assert_eq!(lib.load("a").expect("kept"), a, "the stored copy is unchanged");
 }
 
 /// Many assessments move to "recently deleted" at once, and come back one by one.

@@ -80,6 +80,9 @@ pub enum SaveError {
     NotFound,
     /// `create` found a record with this id already: it is never replaced by a create.
     Exists,
+    /// The assessment breaks a rule the reader enforces (a text over its limit): storing it would
+    /// make a record the app cannot open again.
+    Invalid(String),
     Backend(BackendError),
 }
 
@@ -90,6 +93,7 @@ impl fmt::Display for SaveError {
             SaveError::SetAside(e) => write!(f, "not saved, to protect the stored copy: {e}"),
             SaveError::NotFound => f.write_str("the assessment no longer exists in this browser"),
             SaveError::Exists => f.write_str("an assessment with this id is already stored here"),
+            SaveError::Invalid(problem) => write!(f, "not saved, since it could not be opened again ({problem})"),
             SaveError::Backend(e) => e.fmt(f),
         }
     }
@@ -220,6 +224,7 @@ impl<B: KeyValue> Library<B> {
     /// The record first, then its summary: a failed record write changes nothing, and a stale summary
     /// is detected by its revision and rebuilt.
     fn write(&mut self, a: &Assessment, pack: &Pack) -> Result<(), SaveError> {
+        crate::core::answer_file::check(a).map_err(SaveError::Invalid)?;
         self.backend.set(&format!("{RECORD_PREFIX}{}", a.id), &encode(a))?;
         let summary = serde_json::to_string(&Summary::of(a, pack)).unwrap_or_default();
         self.backend.set(&format!("{SUMMARY_PREFIX}{}", a.id), &summary)?;

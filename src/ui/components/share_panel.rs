@@ -45,10 +45,14 @@ struct FileRow {
 
 /// Imports the assessments a file holds, which passed every check, as one batch: all are stored or,
 /// if storage fills up, none. Existing ids wait for the user's choice.
-fn import(ctx: LibraryContext, list: Vec<Assessment>, unknown: usize) -> FileState {
+fn import(ctx: LibraryContext, list: Vec<Assessment>, unknown: usize, decrypted: bool) -> FileState {
     match ctx.import(list) {
         Ok(done) => {
             let mut summary = t_with("share.imported", &[("count", &done.added.to_string())]);
+            if decrypted {
+                summary.push(' ');
+                summary.push_str(t("share.stored_unencrypted"));
+            }
             if unknown > 0 {
                 summary.push(' ');
                 summary.push_str(&t_with("share.unknown_items", &[("count", &unknown.to_string())]));
@@ -68,7 +72,7 @@ async fn read_and_import(ctx: LibraryContext, file: FileBody, decrypted: bool) -
     match reading {
         Ok(Reading::Plain { assessments, unknown }) => {
             match assessments.iter().map(read_stored).collect::<Result<Vec<_>, _>>() {
-                Ok(list) => import(ctx, list, unknown),
+                Ok(list) => import(ctx, list, unknown, decrypted),
                 Err(problem) => FileState::Failed(problem),
             }
         }
@@ -152,16 +156,23 @@ pub fn SharePanel() -> impl IntoView {
             export_message.set(t("share.too_short").to_string());
             return;
         }
+        // One that cannot be read is left out and the message says so: a backup never lacks one silently.
+        let skipped = ids.len() - list.len();
+        let left_out = if skipped > 0 {
+            format!(" {}", t_with("share.skipped", &[("count", &skipped.to_string())]))
+        } else {
+            String::new()
+        };
         let refs: Vec<&Assessment> = list.iter().collect();
         let now = now_ms();
         let date: String = date_time(now).chars().take(10).collect();
-        let all = ids.len() == all_ids().len();
+        let all = list.len() == all_ids().len();
         let name = answer_file::file_name(&refs, all, &date, !secret.is_empty());
         let text = answer_file::write(&refs, &ContentRef::of(pack()), now);
         let count = list.len().to_string();
         if secret.is_empty() {
             download(&name, "application/json", &text);
-            export_message.set(t_with("share.exported", &[("count", &count), ("file", &name)]));
+            export_message.set(t_with("share.exported", &[("count", &count), ("file", &name)]) + &left_out);
             return;
         }
         export_message.set(t("share.encrypting").to_string());
@@ -172,7 +183,7 @@ pub fn SharePanel() -> impl IntoView {
                     // The file is written: the passphrase does not stay on screen for the next person.
                     passphrase.set(String::new());
                     confirm.set(String::new());
-                    t_with("share.exported_encrypted", &[("count", &count), ("file", &name)])
+                    t_with("share.exported_encrypted", &[("count", &count), ("file", &name)]) + &left_out
                 }
                 Err(_) => t("share.crypto_unavailable").to_string(),
             };

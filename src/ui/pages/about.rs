@@ -47,6 +47,7 @@ pub fn AboutPage() -> impl IntoView {
         <section aria-labelledby="privacy-about-heading">
             <h2 id="privacy-about-heading">{t("about.privacy_heading")}</h2>
             <p>{t("about.privacy_body")}</p>
+            <p>{t("about.storage_body")}</p>
         </section>
     }
 }
