@@ -163,6 +163,18 @@ describe('answer files', () => {
       page.getByRole('button', { name: 'Download report (HTML)' }).click(),
     ]);
     const report = { name: dl.suggestedFilename(), buffer: readFileSync(await dl.path()) };
+    // Told what the answers inside include, the user can leave them out of a report sent outside.
+    const carry = page.getByLabel('Put the answers inside the HTML report, so it can be imported back into the app');
+    assert.equal(await carry.isChecked(), true);
+    assert.match(await page.locator('#report-carry-hint').innerText(), /including what the report does not show/);
+    await carry.uncheck();
+    const [bare] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download report (HTML)' }).click(),
+    ]);
+    const bareText = readFileSync(await bare.path(), 'utf8');
+    assert.match(bareText, /<h1>Twice readiness<\/h1>/);
+    assert.doesNotMatch(bareText, /rai-answer-file|application\/json/, 'no answer file inside');
     await source.context.close();
 
     const fresh = await app.visit();
@@ -170,6 +182,8 @@ describe('answer files', () => {
     await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: report.name, mimeType: 'text/html', buffer: report.buffer }]);
     const [imported] = await results(fresh.page, 1);
     assert.match(imported, /1 new assessment\(s\) added/);
+    await fresh.page.getByLabel('Choose files to import').setInputFiles([{ name: 'bare.html', mimeType: 'text/html', buffer: Buffer.from(bareText) }]);
+    assert.match((await results(fresh.page, 2))[0], /bare\.html: this HTML file holds no answers/);
     await fresh.page.getByRole('link', { name: 'Twice readiness' }).click();
     await fresh.page.waitForSelector('fieldset.question');
     assert.equal(await new QuestionsPage(fresh.page).checkedIndex('R1.1'), CHOICES['R1.1']);

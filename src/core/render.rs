@@ -52,10 +52,11 @@ pub enum Request<R> {
         record: R,
         meta: ReportMeta,
     },
-    /// The self-contained HTML file.
+    /// The self-contained HTML file; `answers`: with the answer file inside, to import it back.
     ReportDocument {
         record: R,
         meta: ReportMeta,
+        answers: bool,
     },
     ReportMarkdown {
         record: R,
@@ -283,8 +284,8 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         Request::Report { record: r, meta } => {
             report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
-        Request::ReportDocument { record: r, meta } => {
-            report::report_document(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
+        Request::ReportDocument { record: r, meta, answers } => {
+            report::report_document(p, &record(&r)?, &meta, answers).ok_or(RenderError::NotForKind)?.into()
         }
         Request::ReportMarkdown { record: r, meta } => {
             report::report_markdown(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()

@@ -108,7 +108,7 @@ impl fmt::Display for FileError {
             }
             FileError::HtmlWithoutAnswers => write!(
                 f,
-                "this HTML file holds no answers: expected a report downloaded from RAI Assess, which carries them"
+                "this HTML file holds no answers: only a report downloaded from RAI Assess with its answers inside can be imported"
             ),
             FileError::NotJson { line, column, problem } => {
                 write!(f, "the file is not valid JSON at line {line}, column {column}: {problem}")
@@ -348,7 +348,10 @@ fn at(path: String) -> String {
 /// The reader's checks on an assessment about to be written (stored or exported): the app never
 /// writes what it would refuse to read. The first problem, with where it is.
 pub fn check(a: &Assessment) -> Result<(), String> {
-    WireAssessment::from_domain(a).to_domain("assessment").map(|_| ()).map_err(|p| format!("at {}: {}", p.path, p.problem))
+    WireAssessment::from_domain(a)
+        .to_domain("assessment")
+        .map(|_| ())
+        .map_err(|p| format!("at {}: {}", p.path, p.problem))
 }
 
 /// Reads a stored assessment object (the library's record body) with the same checks as a file.

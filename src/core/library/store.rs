@@ -93,7 +93,9 @@ impl fmt::Display for SaveError {
             SaveError::SetAside(e) => write!(f, "not saved, to protect the stored copy: {e}"),
             SaveError::NotFound => f.write_str("the assessment no longer exists in this browser"),
             SaveError::Exists => f.write_str("an assessment with this id is already stored here"),
-            SaveError::Invalid(problem) => write!(f, "not saved, since it could not be opened again ({problem})"),
+            SaveError::Invalid(problem) => {
+                write!(f, "not saved, since it could not be opened again ({problem})")
+            }
             SaveError::Backend(e) => e.fmt(f),
         }
     }

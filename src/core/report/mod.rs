@@ -261,9 +261,15 @@ pub fn report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -
     report(pack, a, meta).map(|blocks| document::markdown(&blocks))
 }
 
-/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request; its
-/// answer file rides along in an inert JSON element, so the report can be imported back.
-pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
+/// The report as one HTML file that opens offline anywhere: styles inline, no script, no request. With
+/// `answers`, its answer file rides along in an inert JSON element, so the report can be imported back;
+/// that file holds all the assessment holds, more than the report shows, and the user chooses.
+pub fn report_document(
+    pack: &'static Pack,
+    a: &Assessment,
+    meta: &ReportMeta,
+    answers: bool,
+) -> Option<String> {
     let tool = match a.kind {
         Kind::Readiness => &pack.readiness.name,
         Kind::Risk => &pack.risk.name,
@@ -279,8 +285,12 @@ pub fn report_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -
         html(&a.title),
         html(tool),
         body,
-        // The answers travel with the report: importing this file into the app restores them.
-        answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
+        // The answers travel with the report if asked: importing this file into the app restores them.
+        if answers {
+            answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
+        } else {
+            String::new()
+        }
     ))
 }
 

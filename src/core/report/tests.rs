@@ -124,7 +124,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     let mut a = assessment(&[("R1.1", Answer::Level(1))], &[("R1.1", evil), (GENERAL_NOTES, evil)]);
     a.title = evil.into();
     a.subject = evil.into();
-    let doc = report_document(pack(), &a, &meta()).unwrap();
+    let doc = report_document(pack(), &a, &meta(), true).unwrap();
     let scripts: Vec<&str> =
         doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
     assert_eq!(scripts.len(), 1, "only the inert answer-file element: {scripts:?}");
@@ -342,4 +342,22 @@ fn html_and_markdown_reports_carry_the_same_words() {
             only(&m, &h)
         );
     }
+}
+
+// Asked to leave the answers out, the HTML report carries no answer file: nothing it does not show
+// travels with it, and importing it says so.
+#[test]
+fn a_report_without_its_answers_carries_none() {
+    let a = assessment(&[("R1.1", Answer::Level(1))], &[("R9.9", "A note on a question the content lacks")]);
+    let doc = report_document(pack(), &a, &meta(), false).unwrap();
+    assert!(!doc.contains("rai-answer-file") && !doc.contains("<script"));
+    assert!(!doc.contains("A note on a question the content lacks"));
+    assert!(doc.contains("<h1>Readiness &lt;spring&gt;</h1>"));
+    assert_eq!(
+        crate::core::answer_file::open(doc.as_bytes()),
+        Err(crate::core::answer_file::FileError::HtmlWithoutAnswers)
+    );
+    assert!(report_document(pack(), &a, &meta(), true)
+        .unwrap()
+        .contains("A note on a question the content lacks"));
 }

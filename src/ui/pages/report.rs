@@ -46,11 +46,15 @@ fn Report(a: Assessment) -> impl IntoView {
     let meta_for_save = StoredValue::new(meta);
     let a = StoredValue::new(a);
     let problem = RwSignal::new(String::new());
+    // The HTML report carries its answers unless the user says otherwise (it goes outside the agency).
+    let carry = RwSignal::new(true);
     // The file name says what it is: kind, title, date; the extension says the format.
-    let save = move |format: fn(Assessment, ReportMeta) -> Request<Assessment>,
+    let save = move |format: fn(Assessment, ReportMeta, bool) -> Request<Assessment>,
                      ext: &'static str,
                      mime: &'static str| {
-        let asked = tools::render(&a.with_value(|a| format(a.clone(), meta_for_save.get_value())));
+        let asked = tools::render(
+            &a.with_value(|a| format(a.clone(), meta_for_save.get_value(), carry.get_untracked())),
+        );
         spawn_local(async move {
             match asked.await {
                 Ok(drawn) => {
@@ -67,15 +71,20 @@ fn Report(a: Assessment) -> impl IntoView {
         {head}
         <p class="actions report-actions">
             <button type="button" class="button" on:click=move |_| page::print()>{t("report.print")}</button>
-            <button type="button" class="button secondary" on:click=move |_| save(|record, meta| Request::ReportDocument { record, meta }, "report.html", "text/html") aria-describedby="report-hint">{t("report.download_html")}</button>
-            <button type="button" class="button secondary" on:click=move |_| save(|record, meta| Request::ReportMarkdown { record, meta }, "report.md", "text/markdown") aria-describedby="report-hint">{t("report.download_markdown")}</button>
+            <button type="button" class="button secondary" on:click=move |_| save(|record, meta, answers| Request::ReportDocument { record, meta, answers }, "report.html", "text/html") aria-describedby="report-hint">{t("report.download_html")}</button>
+            <button type="button" class="button secondary" on:click=move |_| save(|record, meta, _| Request::ReportMarkdown { record, meta }, "report.md", "text/markdown") aria-describedby="report-hint">{t("report.download_markdown")}</button>
             {risk.then(|| view! {
-                <button type="button" class="button secondary" on:click=move |_| save(|record, _| Request::RegisterCsv { record }, "register.csv", "text/csv")>
+                <button type="button" class="button secondary" on:click=move |_| save(|record, _, _| Request::RegisterCsv { record }, "register.csv", "text/csv")>
                     {t("riskresults.download_csv")}
                 </button>
             })}
         </p>
         <p class="hint report-actions" id="report-hint">{t("report.downloads_hint")}</p>
+        <p class="report-actions check-line">
+            <input type="checkbox" id="report-carry" prop:checked=carry on:change=move |ev| carry.set(event_target_checked(&ev)) aria-describedby="report-carry-hint"/>
+            <label for="report-carry">{t("report.carry")}</label>
+        </p>
+        <p class="hint report-actions" id="report-carry-hint">{t("report.carry_hint")}</p>
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
         <Rendered request=shown class="report"/>
     }

@@ -107,7 +107,7 @@ fn the_report_carries_the_register_and_reimports() {
     let mut a = sample();
     a.risk.dismissed.insert("T-frt-watchlist".into(), "Run by <another> agency".into());
     a.notes.insert("S1.1.1".into(), "Mandate <unclear>".into());
-    let doc = crate::core::report::report_document(pack(), &a, &meta()).unwrap();
+    let doc = crate::core::report::report_document(pack(), &a, &meta(), true).unwrap();
     assert!(doc.contains("<h1>Face search &lt;pilot&gt;</h1>"));
     assert!(doc.contains("Run by &lt;another&gt; agency"));
     assert!(doc.contains("Mandate &lt;unclear&gt;"));
