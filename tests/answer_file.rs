@@ -118,9 +118,9 @@ fn the_example_in_the_docs_opens() {
 
 #[test]
 fn a_newer_format_is_refused_naming_the_app_version_needed() {
-    let text = r#"{"format":"rai-assess.answers","format_version":3,"app_version":"3.1.0","exported":0}"#;
+    let text = r#"{"format":"rai-assess.answers","format_version":4,"app_version":"3.1.0","exported":0}"#;
     let e = error(text);
-    assert_eq!(e, FileError::TooNew { version: 3, written_by: "3.1.0".into() });
+    assert_eq!(e, FileError::TooNew { version: 4, written_by: "3.1.0".into() });
     assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
 }
 
@@ -156,7 +156,7 @@ fn each_kind_of_bad_file_names_its_problem() {
             good.replace("\"title\":\"Northshire readiness\"", "\"title\":42"),
             "at assessments[0].title: expected text, found 42",
         ),
-        (good.replace("\"format_version\":2", "\"format_version\":0"), "format 0 does not exist"),
+        (good.replace("\"format_version\":3", "\"format_version\":0"), "format 0 does not exist"),
         (
             good.replace("\"id\":\"a-1\"", "\"id\":\"../../etc\""),
             "at assessments[0].id: expected up to 64 letters",
@@ -199,10 +199,16 @@ fn a_report_carries_its_answer_file_and_markup_in_notes_cannot_break_out() {
 
 #[test]
 fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
+    let aad = answer_file::header_aad(600_000, &[7; 16], &[9; 12]);
     let sealed =
-        Sealed { iterations: 600_000, salt: vec![7; 16], nonce: vec![9; 12], ciphertext: vec![1; 40] };
+        Sealed { iterations: 600_000, salt: vec![7; 16], nonce: vec![9; 12], ciphertext: vec![1; 40], aad };
     let text = answer_file::write_sealed(&sealed);
-    assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed)));
+    assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed.clone())));
+    // The header the cipher authenticates names every parameter; a file from before version 3 has none.
+    let header = String::from_utf8(sealed.aad.clone()).expect("text");
+    assert_eq!(header, "rai-assess.answers\n3\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
+    let older = text.replace("\"format_version\":3", "\"format_version\":2");
+    assert!(matches!(answer_file::open(older.as_bytes()), Ok(Opened::Encrypted(s)) if s.aad.is_empty()));
     let weak = text.replace("600000", "1000");
     assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));
     let bad_nonce = text.replace("CQkJCQkJCQkJCQkJ", "CQkJ");
@@ -329,6 +335,7 @@ fn the_tools_module_reads_files_for_the_app() {
         salt: vec![1; 16],
         nonce: vec![2; 12],
         ciphertext: (0..=255).collect(),
+        aad: answer_file::header_aad(answer_file::ITERATIONS, &[1; 16], &[2; 12]),
     };
     let locked = answer_file::write_sealed(&sealed);
     assert_eq!(reading(render::FileBody::Text(locked.clone()), false), render::Reading::Encrypted { sealed });

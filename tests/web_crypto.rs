@@ -31,3 +31,29 @@ async fn sealed_files_open_only_with_their_passphrase_and_unchanged() {
     let again = seal(plain, "correct horse battery").await.expect("sealed");
     assert_ne!((again.salt, again.nonce), (sealed.salt, sealed.nonce));
 }
+
+// Since format version 3 the header is authenticated: a file whose version is lowered to skip that
+// check opens nothing, like a changed byte.
+#[wasm_bindgen_test]
+async fn a_changed_header_opens_nothing() {
+    let plain = br#"{"format":"rai-assess.answers"}"#;
+    let sealed = seal(plain, "correct horse battery").await.expect("sealed");
+    assert!(!sealed.aad.is_empty(), "the header is authenticated");
+    let text = answer_file::write_sealed(&sealed);
+    assert!(text.contains("\"format_version\":3"));
+    let downgraded = text.replace("\"format_version\":3", "\"format_version\":2");
+    let Ok(Opened::Encrypted(read)) = answer_file::open(downgraded.as_bytes()) else {
+        panic!("envelope reads")
+    };
+    assert_eq!(unseal(&read, "correct horse battery").await, Err(UnsealError::WrongPassphraseOrChanged));
+}
+
+// A file encrypted before version 3 (no authenticated header) still opens with its passphrase.
+#[wasm_bindgen_test]
+async fn an_encrypted_file_from_version_2_still_opens() {
+    let file = include_str!("fixtures/sealed/v2-correct-horse-battery.json");
+    let Ok(Opened::Encrypted(sealed)) = answer_file::open(file.as_bytes()) else { panic!("envelope reads") };
+    assert!(sealed.aad.is_empty());
+    let plain = unseal(&sealed, "correct horse battery").await.expect("opens");
+    assert_eq!(plain, include_bytes!("fixtures/answer-files/v2.json"));
+}

@@ -62,7 +62,7 @@ describe('answer files', () => {
     assert.match(file.name, /^rai-assess_readiness_shared-readiness_\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(file.buffer.toString('utf8'));
     assert.equal(json.format, 'rai-assess.answers');
-    assert.equal(json.format_version, 2);
+    assert.equal(json.format_version, 3);
     await source.context.close();
 
     const { context, page, guards, ui, lib } = await app.visit();

@@ -2,7 +2,7 @@
 //! AES-256-GCM key from the passphrase and a random salt; a random 96-bit nonce per file. GCM's tag makes
 //! a wrong passphrase and a changed file fail the same way, and nothing is imported from either.
 
-use crate::core::answer_file::{Sealed, ITERATIONS};
+use crate::core::answer_file::{header_aad, Sealed, ITERATIONS};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -68,6 +68,15 @@ fn random(crypto: &web_sys::Crypto, n: usize) -> Result<Vec<u8>, JsValue> {
     Ok(bytes)
 }
 
+/// AES-GCM's parameters: the nonce, and the header it authenticates (none for files before version 3).
+fn gcm(nonce: &[u8], aad: &[u8]) -> Object {
+    let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(nonce).into())]);
+    if !aad.is_empty() {
+        let _ = Reflect::set(&params, &"additionalData".into(), &Uint8Array::from(aad).into());
+    }
+    params
+}
+
 /// Encrypts `plaintext` (an answer file) with `passphrase`.
 pub async fn seal(plaintext: &[u8], passphrase: &str) -> Result<Sealed, UnsealError> {
     let (crypto, subtle) = subtle()?;
@@ -75,13 +84,15 @@ pub async fn seal(plaintext: &[u8], passphrase: &str) -> Result<Sealed, UnsealEr
         let salt = random(&crypto, 16)?;
         let nonce = random(&crypto, 12)?;
         let key = key(&subtle, passphrase, &salt, ITERATIONS, "encrypt").await?;
-        let params = object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(nonce.as_slice()).into())]);
+        let aad = header_aad(ITERATIONS, &salt, &nonce);
+        let params = gcm(&nonce, &aad);
         let out = JsFuture::from(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext)?).await?;
         Ok::<_, JsValue>(Sealed {
             iterations: ITERATIONS,
             salt,
             nonce,
             ciphertext: Uint8Array::new(&out).to_vec(),
+            aad,
         })
     };
     sealed.await.map_err(|_| UnsealError::Unavailable)
@@ -93,8 +104,7 @@ pub async fn unseal(sealed: &Sealed, passphrase: &str) -> Result<Vec<u8>, Unseal
     let key = key(&subtle, passphrase, &sealed.salt, sealed.iterations, "decrypt")
         .await
         .map_err(|_| UnsealError::Unavailable)?;
-    let params =
-        object(&[("name", "AES-GCM".into()), ("iv", Uint8Array::from(sealed.nonce.as_slice()).into())]);
+    let params = gcm(&sealed.nonce, &sealed.aad);
     let promise = subtle
         .decrypt_with_object_and_u8_array(&params, &key, &sealed.ciphertext)
         .map_err(|_| UnsealError::Unavailable)?;

@@ -145,6 +145,7 @@ impl Reading<serde_json::Value> {
                 salt: bytes("salt")?,
                 nonce: bytes("nonce")?,
                 ciphertext: bytes("ciphertext")?,
+                aad: bytes("aad")?,
             };
             return Ok(Reading::Encrypted { sealed });
         }

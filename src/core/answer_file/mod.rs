@@ -23,7 +23,7 @@ use wire::{EnvelopeV1, WireAssessment, WireContent};
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
 /// The version of the format this app writes and reads up to.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// The most assessments one file brings: more is not a team's work but a mistake or an attack, and
@@ -39,7 +39,10 @@ pub const REPORT_ELEMENT_ID: &str = "rai-answer-file";
 /// Upgrades from version `n` to `n + 1`, in order: entry `i` upgrades version `i + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
 /// Version 2 added the optional `risk` field of an assessment: a version 1 file reads as it is.
-const MIGRATIONS: &[Migration] = &[Ok];
+/// Version 3 authenticates an encrypted file's header (see [`header_aad`]); a plain file is unchanged.
+const MIGRATIONS: &[Migration] = &[Ok, Ok];
+/// The first version whose encrypted files authenticate their header.
+const AAD_SINCE: u32 = 3;
 
 /// What a plain answer file holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +64,21 @@ pub struct Sealed {
     pub nonce: Vec<u8>,
     #[serde(serialize_with = "base64::text")]
     pub ciphertext: Vec<u8>,
+    /// What the cipher authenticates besides the ciphertext: the header (format version 3 on), so a
+    /// changed parameter fails like a changed byte; empty for older files.
+    #[serde(serialize_with = "base64::text")]
+    pub aad: Vec<u8>,
+}
+
+/// The header of an encrypted file as the cipher authenticates it: every field that says how to read
+/// the file, one per line, in a fixed order.
+pub fn header_aad(iterations: u32, salt: &[u8], nonce: &[u8]) -> Vec<u8> {
+    format!(
+        "{FORMAT}\n{FORMAT_VERSION}\nPBKDF2-SHA-256\n{iterations}\n{}\nAES-256-GCM\n{}",
+        base64::encode(salt),
+        base64::encode(nonce)
+    )
+    .into_bytes()
 }
 
 /// A file that passed every check.
@@ -234,7 +252,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         return Err(FileError::UnknownVersion { version });
     }
     if object.contains_key("encryption") {
-        return open_sealed(value).map(Opened::Encrypted);
+        return open_sealed(value, version).map(Opened::Encrypted);
     }
     if let Some(count) = object.get("assessments").and_then(Value::as_array).map(Vec::len) {
         if count > MAX_ASSESSMENTS {
@@ -287,7 +305,7 @@ pub fn open_plain(bytes: &[u8]) -> Result<Exported, FileError> {
     }
 }
 
-fn open_sealed(value: Value) -> Result<Sealed, FileError> {
+fn open_sealed(value: Value, version: u32) -> Result<Sealed, FileError> {
     let envelope =
         read::sealed(&value).map_err(|p| FileError::Invalid { path: at(p.path), problem: p.problem })?;
     let e = &envelope.encryption;
@@ -316,11 +334,15 @@ fn open_sealed(value: Value) -> Result<Sealed, FileError> {
         }
         Ok(bytes)
     };
+    let salt = decode("encryption.salt", &e.salt, 16, 64)?;
+    let nonce = decode("encryption.nonce", &e.nonce, 12, 12)?;
+    let aad = if version >= AAD_SINCE { header_aad(e.iterations, &salt, &nonce) } else { Vec::new() };
     Ok(Sealed {
         iterations: e.iterations,
-        salt: decode("encryption.salt", &e.salt, 16, 64)?,
-        nonce: decode("encryption.nonce", &e.nonce, 12, 12)?,
+        salt,
+        nonce,
         ciphertext: decode("ciphertext", &envelope.ciphertext, 16, MAX_BYTES as usize)?,
+        aad,
     })
 }
 
