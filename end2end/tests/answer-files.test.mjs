@@ -112,11 +112,29 @@ describe('answer files', () => {
     await context.close();
   });
 
+  test('the passphrase\'s strength is said as it is typed, and only the minimum is enforced', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Strength check' });
+    await ui.clickNav('Assessments');
+    const field = page.getByLabel('Passphrase', { exact: true });
+    const said = () => page.locator('#x-pass-strength').innerText();
+    await field.fill('abc');
+    assert.equal(await said(), 'Too short: at least 8 characters.');
+    await field.fill('abcdefgh');
+    assert.match(await said(), /^Weak: about 37 bits\./);
+    await field.fill('correct horse battery staple');
+    assert.equal(await said(), 'Strong: about 152 bits.');
+    assert.match(await field.getAttribute('aria-describedby'), /x-pass-strength/);
+    await guards.assertClean('strength');
+    await context.close();
+  });
+
   test('bad files each say what is wrong and change nothing', async () => {
     const { context, page, ui } = await app.visit();
     await ui.open('/assessments');
     const good = JSON.parse(readFileSync('tests/fixtures/answer-files/v1.json', 'utf8'));
-    const tooNew = { ...good, format_version: 3, app_version: '4.0.0' };
+    const tooNew = { ...good, format_version: 4, app_version: '4.0.0' };
     const badLevel = structuredClone(good);
     badLevel.assessments[0].answers['R1.1'].v = 9;
     const files = [
@@ -131,7 +149,7 @@ describe('answer files', () => {
     const expected = [
       /broken\.json: the file is not valid JSON at line 2, column \d+/,
       /other-tool\.json: this is not an RAI Assess answer file: expected "format": "rai-assess.answers", found "format": "cnil-pia"/,
-      /future\.json: this file was written by RAI Assess 4\.0\.0 in answer-file format 3.*Open it with RAI Assess 4\.0\.0 or later/,
+      /future\.json: this file was written by RAI Assess 4\.0\.0 in answer-file format 4.*Open it with RAI Assess 4\.0\.0 or later/,
       /huge\.json: the file is 11\.0 MB; answer files are at most 10 MB, so it was not read/,
       /bad-level\.json: at assessments\[0\]\.answers\.R1\.1: expected a level from 0 to 4, found 9/,
     ];

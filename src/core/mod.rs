@@ -10,6 +10,7 @@ pub mod guidance;
 pub mod library;
 pub mod limits;
 pub mod merge;
+pub mod passphrase;
 pub mod questionnaire;
 pub mod register;
 pub mod render;

@@ -12,15 +12,13 @@ use crate::browser::tools;
 use crate::core::answer_file::{self, read_stored, Sealed};
 use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
+use crate::core::passphrase::{strength, Strength};
 use crate::core::render::{FileBody, Reading, Request};
 use crate::core::route::Route;
 use crate::ui::components::kind_label;
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::{use_library, LibraryContext};
 use leptos::prelude::*;
-
-/// The shortest passphrase accepted: shorter ones fall to guessing despite the key derivation.
-const MIN_PASSPHRASE: usize = 8;
 
 /// Where one imported file stands.
 #[derive(Clone)]
@@ -140,6 +138,18 @@ pub fn SharePanel() -> impl IntoView {
     let all_ids = move || ctx.listing.with(|l| l.active.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
     let select_all = move |_| selected.set(all_ids());
 
+    // Said as the user types; only the minimum length is enforced (see core::passphrase).
+    let strength_line = move || {
+        let (key, bits) = match passphrase.with(|p| strength(p)) {
+            None => return String::new(),
+            Some(Strength::TooShort) => ("share.strength_short", 0),
+            Some(Strength::Weak(b)) => ("share.strength_weak", b),
+            Some(Strength::Fair(b)) => ("share.strength_fair", b),
+            Some(Strength::Strong(b)) => ("share.strength_strong", b),
+        };
+        t_with(key, &[("bits", &bits.to_string())])
+    };
+
     let export = move |_| {
         let ids = selected.get_untracked();
         let list: Vec<Assessment> = ids.iter().filter_map(|id| ctx.load(id).ok()).collect();
@@ -152,7 +162,7 @@ pub fn SharePanel() -> impl IntoView {
             export_message.set(t("share.mismatch").to_string());
             return;
         }
-        if !secret.is_empty() && secret.chars().count() < MIN_PASSPHRASE {
+        if strength(&secret) == Some(Strength::TooShort) {
             export_message.set(t("share.too_short").to_string());
             return;
         }
@@ -247,7 +257,7 @@ pub fn SharePanel() -> impl IntoView {
             <div class="field-pair">
                 <p class="field">
                     <label for="x-pass">{t("share.passphrase")}</label>
-                    <input id="x-pass" type="password" autocomplete="new-password" aria-describedby="x-pass-hint"
+                    <input id="x-pass" type="password" autocomplete="new-password" aria-describedby="x-pass-hint x-pass-strength"
                         prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
                 </p>
                 <p class="field">
@@ -256,6 +266,7 @@ pub fn SharePanel() -> impl IntoView {
                         prop:value=confirm on:input=move |ev| confirm.set(event_target_value(&ev))/>
                 </p>
             </div>
+            <p class="hint" id="x-pass-strength" aria-live="polite">{strength_line}</p>
             <p class="actions">
                 <button type="button" class="button" on:click=export>{t("share.export")}</button>
                 <button type="button" class="button secondary" on:click=compare>{t("compare.start")}</button>
