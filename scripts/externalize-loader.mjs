@@ -1,6 +1,9 @@
-// Post-build hook (see Trunk.toml): moves trunk's inline module loader out of index.html into
-// boot-<hash>.js with an SRI hash, so the page runs under `script-src 'self'` with no inline script.
-// Fails the build if no loader is found or any inline script remains.
+// Post-build hook (see Trunk.toml): replaces trunk's inline module loader in index.html with
+// boot-<hash>.js, pinned by an SRI hash, so the page runs under `script-src 'self'` with no inline
+// script. The new loader fetches the wasm with its integrity checked (Chromium ignores `integrity` on
+// the wasm's preload link, and wasm-bindgen's own fetch has none) and, if anything fails to load or
+// start, says so in the page's #boot line. Fails the build if the loader's shape is not the expected
+// one or any inline script remains.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,9 +23,29 @@ if (loaders.length !== 1) {
   process.exit(1);
 }
 const [tag, body] = loaders[0];
-const code = body.trim() + '\n';
+const glue = body.match(/import init, \* as bindings from '([^']+)';/)?.[1];
+const wasmPath = body.match(/module_or_path: '([^']+)'/)?.[1];
+if (!glue || !wasmPath || !body.includes('TrunkApplicationStarted')) {
+  console.error('externalize-loader: trunk\'s loader changed shape; update this hook');
+  process.exit(1);
+}
+const sri = (bytes) => 'sha256-' + createHash('sha256').update(bytes).digest('base64');
+const wasmIntegrity = sri(readFileSync(join(dir, wasmPath)));
+// The glue is imported inside the try so that a glue that fails its integrity check (see the import
+// map written by pin-code.mjs) is reported like any other failure to start.
+const code = `try {
+  const bindings = await import('${glue}');
+  const wasm = await bindings.default({ module_or_path: fetch('${wasmPath}', { integrity: '${wasmIntegrity}' }) });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (e) {
+  const line = document.getElementById('boot');
+  if (line) line.textContent = line.dataset.failed;
+  throw e;
+}
+`;
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
+const integrity = sri(code);
 writeFileSync(join(dir, name), code);
 html = html.replace(tag, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
 

@@ -1,6 +1,7 @@
 // End-to-end tests of the app shell, driving the built dist/ served under a sub-path in Chromium.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, expectedVersions, startApp } from '../tools/fixture.mjs';
@@ -19,14 +20,17 @@ const VIEWS = [
 ];
 
 describe('the app shell', () => {
-  // The built page must carry no inline script: the strict CSP would block it and the app stay blank.
-  test('dist/index.html has a strict CSP and no inline script', () => {
+  // The built page carries no inline code: the strict CSP would block it and the app stay blank. Its
+  // one inline element is the import map that pins the modules, allowed by its hash and nothing else.
+  test('dist/index.html has a strict CSP and no inline script but the import map it allows by hash', () => {
     const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-    assert.match(html, /http-equiv="Content-Security-Policy"/);
-    assert.match(html, /script-src 'self' 'wasm-unsafe-eval';/);
-    assert.doesNotMatch(html, /unsafe-inline/);
-    const inline = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => m[1].trim());
-    assert.equal(inline.length, 0, 'inline scripts found');
+    const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+    assert.doesNotMatch(policy, /unsafe-inline/);
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => m[2].trim());
+    assert.deepEqual(inline.map((m) => m[1].trim()), ['type="importmap"'], 'only the import map is inline');
+    const hash = createHash('sha256').update(inline[0][2]).digest('base64');
+    assert.match(policy, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}' 'wasm-unsafe-eval';`));
+    assert.ok(Object.keys(JSON.parse(inline[0][2]).integrity).some((k) => /rai-tools-/.test(k)), 'the tools module is pinned');
     assert.doesNotMatch(html, /(src|href)="\//, 'an asset URL is absolute; dist/ would break under a sub-path');
   });
 

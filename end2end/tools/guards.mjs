@@ -30,7 +30,13 @@ export function watch(page, origin, addInitScript) {
       problems.push(`request outside the serving origin: ${url}`);
     }
   });
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  // A reload or navigation cancels what is still in flight (the tools module fetched in the background,
+  // say): the browser reports it as aborted, and no user sees it. A failure that matters shows as
+  // another error, an HTTP status, a console error or a view's alert, which the tests check.
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText ?? '';
+    if (!/ERR_ABORTED|NS_BINDING_ABORTED/.test(why)) problems.push(`request failed: ${req.url()} (${why})`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   });

@@ -1,13 +1,19 @@
 // A plain static file server for dist/, mounted under a sub-path with no rewrite rules, as an
-// intranet server would be. Sends the app's CSP as a header too, so both delivery paths are tested.
+// intranet server would be. Sends the app's CSP as a header too, so both delivery paths are tested:
+// the policy of dist/index.html's meta element (it allows the build's import map by its hash, so it
+// changes with each build) plus frame-ancestors, which only a header can set.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  "font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'";
+/** The CSP to send for the app built in `root`. */
+export function cspOf(root) {
+  const html = readFileSync(join(root, 'index.html'), 'utf8');
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  if (!policy) throw new Error(`no CSP meta element in ${root}/index.html`);
+  return `${policy}; frame-ancestors 'none'`;
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,6 +31,7 @@ const TYPES = {
 /** Serves `root` at http://127.0.0.1:<port><prefix>; resolves to { origin, url, close }. */
 export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0) {
   const base = resolve(root);
+  const CSP = cspOf(base);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {

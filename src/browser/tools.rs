@@ -40,16 +40,18 @@ mod imp {
     use wasm_bindgen_futures::JsFuture;
 
     // One loading promise that every caller awaits, so calls made while it loads resume in the order
-    // they were made. A failed load is forgotten and the next call tries again, under another address
-    // since a browser may keep a failed module import. `data-tools="ready"` on the root element says
-    // the module is in, so every view works without the network from then on.
-    #[wasm_bindgen(inline_js = "let loading = null, tries = 0;
-export function load_module(name, pack) {
+    // they were made. A failed load is forgotten and the next call tries again at the same address,
+    // which the page's import map pins (scripts/pin-code.mjs; Chromium refetches a failed module
+    // import: the offline end-to-end test proves it). The wasm is fetched with its integrity checked.
+    // `data-tools="ready"` on the root element says the module is in, so every view works without the
+    // network from then on.
+    #[wasm_bindgen(inline_js = "let loading = null;
+export function load_module(name, integrity, pack) {
   if (!loading) {
     const url = new URL(name, document.baseURI);
-    if (tries++ > 0) url.search = '?try=' + tries;
     loading = import(url.href).then(async (m) => {
-      await m.default();
+      const wasm = new URL(name.replace(/\\.js$/, '_bg.wasm'), document.baseURI);
+      await m.default({ module_or_path: fetch(wasm, { integrity }) });
       if (!m.install(pack)) throw new Error('pack');
       document.documentElement.dataset.tools = 'ready';
       return m;
@@ -59,7 +61,7 @@ export function load_module(name, pack) {
   return loading;
 }")]
     extern "C" {
-        fn load_module(name: &str, pack: &Uint8Array) -> Promise;
+        fn load_module(name: &str, integrity: &str, pack: &Uint8Array) -> Promise;
     }
 
     thread_local! {
@@ -79,7 +81,9 @@ export function load_module(name, pack) {
         }
         let name = crate::browser::page::meta("rai-tools").ok_or_else(broken)?;
         let bytes = crate::browser::content::bytes().ok_or_else(broken)?;
-        let module = JsFuture::from(load_module(&name, &Uint8Array::from(bytes.as_slice()))).await;
+        let integrity = crate::browser::page::meta("rai-tools-wasm").unwrap_or_default();
+        let module =
+            JsFuture::from(load_module(&name, &integrity, &Uint8Array::from(bytes.as_slice()))).await;
         let module = module.map_err(|_| broken())?;
         MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
         Ok(module)

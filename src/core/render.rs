@@ -6,7 +6,7 @@
 //! renderer holds no state between calls. See docs/architecture.md.
 
 use crate::core::answer_file::{self, read_stored, FileError, Opened, Sealed};
-use crate::core::assessment::{Assessment, Kind};
+use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
 use crate::core::merge::Pick;
 use crate::core::register::to_csv;
@@ -88,6 +88,15 @@ pub enum Request<R> {
         record: R,
         view: ViewState,
         risk: String,
+    },
+    /// An answer file of `records`, exported at `now` (milliseconds), as its text.
+    AnswerFile {
+        records: Vec<R>,
+        now: i64,
+    },
+    /// The text of an encrypted answer file, from what the browser's Web Crypto sealed.
+    SealedFile {
+        sealed: Sealed,
     },
     /// An answer file or report to import, checked in full; `decrypted` when it is the plaintext of
     /// an encrypted file (which must be plain). Written: a [`Reading`] as JSON.
@@ -310,6 +319,12 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let changes = workspace::current_changes(p, &a, &view);
             Written { text: html, changes, contents: Some(workspace::contents_html(&a)) }
         }
+        Request::AnswerFile { records, now } => {
+            let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
+            let refs: Vec<&Assessment> = list.iter().collect();
+            answer_file::write(&refs, &ContentRef::of(p), now).into()
+        }
+        Request::SealedFile { sealed } => answer_file::write_sealed(&sealed).into(),
         Request::Open { file, decrypted } => {
             let reading = read_file(file, decrypted);
             serde_json::to_string(&reading).map_err(|e| RenderError::Record(e.to_string()))?.into()

@@ -157,7 +157,7 @@ impl LibraryContext {
     /// Stores one file's assessments as one batch (all or none), then refreshes once; those already
     /// here come back for the user to decide on.
     pub fn import(&self, list: Vec<Assessment>) -> Result<Imported, SaveError> {
-        let result = measured("rai-import", || self.change(|lib| lib.import(list, pack())));
+        let result = self.change(|lib| lib.import(list, pack()));
         if result.as_ref().is_ok_and(|done| done.added > 0) {
             self.ask_persistence();
         }

@@ -81,7 +81,17 @@ mod tests {
     }
 }
 
-/// Bytes as base64 text when serialised: `#[serde(serialize_with = "base64::text")]`.
-pub fn text<S: serde::Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&encode(bytes))
+/// Bytes as base64 text in serde formats: `#[serde(with = "base64::text")]`. The app only
+/// serialises (a sealed file to the tools module); the tools module reads.
+pub mod text {
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::decode(&text).ok_or_else(|| D::Error::custom("expected base64"))
+    }
 }

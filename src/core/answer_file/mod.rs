@@ -13,7 +13,7 @@ mod wire;
 
 use crate::core::assessment::{Assessment, ContentRef};
 use crate::core::APP_VERSION;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
@@ -54,19 +54,20 @@ pub struct Exported {
 }
 
 /// An encrypted answer file's parameters and ciphertext, checked and decoded, ready for Web Crypto.
-/// The tools module that reads files hands it to the app with its bytes as base64.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The tools module that reads files hands it to the app with its bytes as base64, and the app hands
+/// it back so that the tools module writes the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sealed {
     pub iterations: u32,
-    #[serde(serialize_with = "base64::text")]
+    #[serde(with = "base64::text")]
     pub salt: Vec<u8>,
-    #[serde(serialize_with = "base64::text")]
+    #[serde(with = "base64::text")]
     pub nonce: Vec<u8>,
-    #[serde(serialize_with = "base64::text")]
+    #[serde(with = "base64::text")]
     pub ciphertext: Vec<u8>,
     /// What the cipher authenticates besides the ciphertext: the header (format version 3 on), so a
     /// changed parameter fails like a changed byte; empty for older files.
-    #[serde(serialize_with = "base64::text")]
+    #[serde(with = "base64::text")]
     pub aad: Vec<u8>,
 }
 
@@ -365,15 +366,6 @@ fn at(path: String) -> String {
     } else {
         path
     }
-}
-
-/// The reader's checks on an assessment about to be written (stored or exported): the app never
-/// writes what it would refuse to read. The first problem, with where it is.
-pub fn check(a: &Assessment) -> Result<(), String> {
-    WireAssessment::from_domain(a)
-        .to_domain("assessment")
-        .map(|_| ())
-        .map_err(|p| format!("at {}: {}", p.path, p.problem))
 }
 
 /// Reads a stored assessment object (the library's record body) with the same checks as a file.

@@ -226,8 +226,16 @@ impl<B: KeyValue> Library<B> {
     /// The record first, then its summary: a failed record write changes nothing, and a stale summary
     /// is detected by its revision and rebuilt.
     fn write(&mut self, a: &Assessment, pack: &Pack) -> Result<(), SaveError> {
-        crate::core::answer_file::check(a).map_err(SaveError::Invalid)?;
-        self.backend.set(&format!("{RECORD_PREFIX}{}", a.id), &encode(a))?;
+        let record = encode(a);
+        // Read back with the reader's checks before it is stored: the library never holds a record
+        // it could not open again (a title or note over its limit, whatever the write path).
+        decode(&record).map_err(|e| {
+            SaveError::Invalid(match e {
+                RecordError::Corrupt(why) => why,
+                other => other.to_string(),
+            })
+        })?;
+        self.backend.set(&format!("{RECORD_PREFIX}{}", a.id), &record)?;
         let summary = serde_json::to_string(&Summary::of(a, pack)).unwrap_or_default();
         self.backend.set(&format!("{SUMMARY_PREFIX}{}", a.id), &summary)?;
         Ok(())

@@ -10,8 +10,7 @@ use crate::browser::system::confirm as ask;
 use crate::browser::system::{date_time, new_id, now_ms};
 use crate::browser::tools;
 use crate::core::answer_file::{self, read_stored, Sealed};
-use crate::core::assessment::{Assessment, ContentRef, Kind};
-use crate::core::content::pack;
+use crate::core::assessment::{Assessment, Kind};
 use crate::core::passphrase::{strength, Strength};
 use crate::core::render::{FileBody, Reading, Request};
 use crate::core::route::Route;
@@ -178,26 +177,28 @@ pub fn SharePanel() -> impl IntoView {
         let date: String = date_time(now).chars().take(10).collect();
         let all = list.len() == all_ids().len();
         let name = answer_file::file_name(&refs, all, &date, !secret.is_empty());
-        let text = answer_file::write(&refs, &ContentRef::of(pack()), now);
         let count = list.len().to_string();
-        if secret.is_empty() {
-            download(&name, "application/json", &text);
-            export_message.set(t_with("share.exported", &[("count", &count), ("file", &name)]) + &left_out);
-            return;
-        }
-        export_message.set(t("share.encrypting").to_string());
+        export_message
+            .set(t(if secret.is_empty() { "results.loading" } else { "share.encrypting" }).to_string());
+        // The tools module writes the file (and the sealed envelope): that code is not in the first load.
+        let file = tools::render(&Request::AnswerFile { records: list, now });
         leptos::task::spawn_local(async move {
-            let done = match seal(text.as_bytes(), &secret).await {
-                Ok(sealed) => {
-                    download(&name, "application/json", &answer_file::write_sealed(&sealed));
-                    // The file is written: the passphrase does not stay on screen for the next person.
-                    passphrase.set(String::new());
-                    confirm.set(String::new());
-                    t_with("share.exported_encrypted", &[("count", &count), ("file", &name)]) + &left_out
+            let done = async {
+                let text = file.await?.text;
+                if secret.is_empty() {
+                    download(&name, "application/json", &text);
+                    return Ok(t_with("share.exported", &[("count", &count), ("file", &name)]));
                 }
-                Err(_) => t("share.crypto_unavailable").to_string(),
+                let sealed =
+                    seal(text.as_bytes(), &secret).await.map_err(|_| t("share.crypto_unavailable"))?;
+                let envelope = tools::render(&Request::<Assessment>::SealedFile { sealed }).await?.text;
+                download(&name, "application/json", &envelope);
+                // The file is written: the passphrase does not stay on screen for the next person.
+                passphrase.set(String::new());
+                confirm.set(String::new());
+                Ok(t_with("share.exported_encrypted", &[("count", &count), ("file", &name)]))
             };
-            export_message.set(done);
+            export_message.set(done.await.map_or_else(|e: String| e, |m| m + &left_out));
         });
     };
 

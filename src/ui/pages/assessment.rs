@@ -1,12 +1,14 @@
 use crate::browser::download::download;
 use crate::browser::system::{date_time, now_ms, time_of_day};
+use crate::browser::tools;
 use crate::core::answer_file::{self, unknown_items};
 use crate::core::assessment::GENERAL_NOTES;
-use crate::core::assessment::{Assessment, ContentRef, Kind};
+use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::pack;
 use crate::core::library::{LoadError, SaveError};
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::questionnaire::{self, Form};
+use crate::core::render::Request;
 use crate::core::risk;
 use crate::core::route::Route;
 use crate::ui::components::risk_workspace::{Part, RiskWorkspace};
@@ -213,12 +215,22 @@ fn Editor(
         SaveState::Conflict => t("assessment.conflict").to_string(),
     };
     let failed = move || matches!(state.get(), SaveState::Failed(_) | SaveState::Conflict);
+    // Written by the tools module (loaded at start); if it cannot be, the hint line says why.
+    let copy_problem = RwSignal::new(String::new());
     let download_copy = move |_| {
         let a = draft.get_untracked();
         let now = now_ms();
         let date: String = date_time(now).chars().take(10).collect();
-        let text = answer_file::write(&[&a], &ContentRef::of(pack()), now);
-        download(&answer_file::file_name(&[&a], false, &date, false), "application/json", &text);
+        let name = answer_file::file_name(&[&a], false, &date, false);
+        let file = tools::render(&Request::AnswerFile { records: vec![a], now });
+        leptos::task::spawn_local(async move {
+            match file.await {
+                Ok(w) => {
+                    download(&name, "application/json", &w.text);
+                }
+                Err(e) => copy_problem.set(e),
+            }
+        });
     };
     let unknown = draft.with_untracked(|d| unknown_items(pack(), d));
     let sink = AnswerSink {
@@ -346,6 +358,7 @@ fn Editor(
             <button type="button" class="button secondary" on:click=download_copy aria-describedby="download-hint">{t("assessment.download")}</button>
         </p>
         <p class="hint" id="download-hint">{t("assessment.download_hint")}</p>
+        <p class="field-error" role="alert" hidden=move || copy_problem.with(String::is_empty)>{copy_problem}</p>
     }
 }
 

@@ -1,0 +1,79 @@
+// End-to-end: every code file is pinned by its hash. A copy of the app whose files were changed (one
+// byte added to any script or wasm module) does not run the changed code: the app stops with a
+// message, or for the tools module, the view that needs it says it could not be loaded.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from '../tools/fixture.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+const FAILED = /RAI Assess could not start: one of its files did not load or was changed/;
+
+/** A fresh visit whose requests for files matching `pattern` get the file with something added. */
+async function tampered(pattern) {
+  const visit = await app.visit({}, () => {
+    // A script refused for its integrity fires "error" on its element, and nothing of it runs.
+    document.addEventListener('error', (e) => {
+      if (e.target?.tagName === 'SCRIPT') window.__scriptRefused = true;
+    }, true);
+  });
+  await visit.context.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    // To a wasm module, a custom section named "x": still a valid module, so only its hash can tell.
+    const added = route.request().url().endsWith('.wasm')
+      ? Buffer.from([0, 2, 1, 0x78])
+      : Buffer.from('\n;window.__tampered = 1;\n');
+    await route.fulfill({ response, body: Buffer.concat([body, added]) });
+  });
+  return visit;
+}
+
+const notRun = (page) => page.evaluate(() => window.__tampered === undefined);
+const ready = (page) => page.evaluate(() => document.documentElement.dataset.ready === 'true');
+
+describe('code integrity', () => {
+  for (const [what, pattern] of [
+    ['the app\'s wasm', /\/rai-assess-[0-9a-f]+_bg\.wasm$/],
+    ['the app\'s glue script', /\/rai-assess-[0-9a-f]+\.js$/],
+    ['a snippet the glue imports', /\/snippets\/.*\.js$/],
+  ]) {
+    test(`a changed byte in ${what} stops the app with a message`, async () => {
+      const { context, page, ui } = await tampered(pattern);
+      await page.goto(ui.base ?? app.server.url);
+      await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('boot')?.textContent ?? ''), FAILED.source);
+      assert.equal(await page.locator('#boot').isVisible(), true);
+      assert.equal(await notRun(page), true, 'the changed code never ran');
+      assert.equal(await ready(page), false);
+      await context.close();
+    });
+  }
+
+  test('a changed byte in the loader script leaves the page saying it is starting, and runs nothing', async () => {
+    const { context, page } = await tampered(/\/boot-[0-9a-f]+\.js$/);
+    await page.goto(app.server.url);
+    await page.waitForFunction(() => window.__scriptRefused === true);
+    assert.match(await page.locator('#boot').innerText(), /Starting RAI Assess/);
+    assert.equal(await notRun(page), true);
+    assert.equal(await ready(page), false);
+    await context.close();
+  });
+
+  for (const [what, pattern] of [
+    ['the tools module\'s script', /\/rai-tools-[0-9a-f]+\.js$/],
+    ['the tools module\'s wasm', /\/rai-tools-[0-9a-f]+_bg\.wasm$/],
+  ]) {
+    test(`a changed byte in ${what} is refused: the view that needs it says so`, async () => {
+      const { context, page } = await tampered(pattern);
+      await page.goto(`${app.server.url}#/guidance/methods`);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForSelector('main .notice.problem[role="alert"]');
+      assert.match(await page.locator('main .notice.problem').innerText(), /tools file could not be loaded/);
+      assert.equal(await notRun(page), true);
+      assert.notEqual(await page.evaluate(() => document.documentElement.dataset.tools), 'ready');
+      await context.close();
+    });
+  }
+});
