@@ -36,7 +36,9 @@ if (release) {
 }
 const wasm = readFileSync(wasmPath);
 let js = readFileSync(join(out, 'rai-tools.js'), 'utf8');
-const hash = createHash('sha256').update(wasm).update(js).digest('hex').slice(0, 16);
+// The styles of the views this module draws (scripts/bundle-css.mjs), linked when it loads.
+const css = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'css', 'tools.css'));
+const hash = createHash('sha256').update(wasm).update(js).update(css).digest('hex').slice(0, 16);
 const base = `rai-tools-${hash}`;
 if (!js.includes("'rai-tools_bg.wasm'")) {
   console.error('build-tools: the glue no longer names rai-tools_bg.wasm; update this hook');
@@ -45,6 +47,7 @@ if (!js.includes("'rai-tools_bg.wasm'")) {
 js = js.replace("'rai-tools_bg.wasm'", `'${base}_bg.wasm'`);
 writeFileSync(join(dir, `${base}.js`), js);
 writeFileSync(join(dir, `${base}_bg.wasm`), wasm);
+writeFileSync(join(dir, `${base}.css`), css);
 
 const htmlPath = join(dir, 'index.html');
 const html = readFileSync(htmlPath, 'utf8');

@@ -1,7 +1,8 @@
 // Post-build hook, run last (see post-build.sh): pins every script module the page may load by its
 // hash, so a changed byte in any code file stops it. An import map's `integrity` section covers the
 // app's glue, its snippets and the tools module's glue (loaded later with import(): see
-// src/browser/tools.rs); the CSP allows that one inline map by its hash. The tools module's wasm is fetched with the integrity given in <meta name="rai-tools-wasm">.
+// src/browser/tools.rs); the CSP allows that one inline map by its hash.
+// The tools module's wasm and styles are fetched with the hashes in <meta name="rai-tools-pins">.
 // (boot.js carries its own integrity attribute; the app's wasm is fetched by boot.js with one.)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,8 @@ if (!csp.test(html)) fail('no CSP with script-src \'self\' in index.html');
 html = html.replace(csp, `$1 ${mapHash}`);
 // Before any module loads: right after the CSP, which must come first to apply to it.
 html = html.replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1\n<script type="importmap">${map}</script>`);
-const wasm = tools.replace(/\.js$/, '_bg.wasm');
-html = html.replace('</head>', `<meta name="rai-tools-wasm" content="${sri(readFileSync(join(dir, wasm)))}">\n</head>`);
+// The tools module's wasm and styles are fetched with these hashes checked (src/browser/tools.rs).
+const pin = (ext) => sri(readFileSync(join(dir, tools.replace(/\.js$/, ext))));
+html = html.replace('</head>', `<meta name="rai-tools-pins" content="${pin('_bg.wasm')} ${pin('.css')}">\n</head>`);
 writeFileSync(htmlPath, html);
 console.log(`pin-code: ${Object.keys(integrity).length} module addresses pinned`);

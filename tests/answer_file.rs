@@ -199,7 +199,7 @@ fn a_report_carries_its_answer_file_and_markup_in_notes_cannot_break_out() {
 
 #[test]
 fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
-    let aad = answer_file::header_aad(600_000, &[7; 16], &[9; 12]);
+    let aad = answer_file::header_aad(3, 600_000, &[7; 16], &[9; 12]);
     let sealed =
         Sealed { iterations: 600_000, salt: vec![7; 16], nonce: vec![9; 12], ciphertext: vec![1; 40], aad };
     let text = answer_file::write_sealed(&sealed);
@@ -335,7 +335,7 @@ fn the_tools_module_reads_files_for_the_app() {
         salt: vec![1; 16],
         nonce: vec![2; 12],
         ciphertext: (0..=255).collect(),
-        aad: answer_file::header_aad(answer_file::ITERATIONS, &[1; 16], &[2; 12]),
+        aad: answer_file::header_aad(3, answer_file::ITERATIONS, &[1; 16], &[2; 12]),
     };
     let locked = answer_file::write_sealed(&sealed);
     assert_eq!(reading(render::FileBody::Text(locked.clone()), false), render::Reading::Encrypted { sealed });

@@ -64,12 +64,14 @@ describe('bounded imports', () => {
     await lib.create({ title: 'Real work' });
     await ui.clickNav('Assessments');
     await page.waitForSelector('.library .assessment-card');
-    // Fill the origin's storage with another page's data until little room is left.
+    // Fill the origin's storage with another page's data, then free one chunk: room for part of the
+    // import, not all of it, so what was written must be removed again.
     await page.evaluate(() => {
       const chunk = 'f'.repeat(256 * 1024);
       for (let i = 0; i < 200; i += 1) {
-        try { localStorage.setItem(`other.fill.${i}`, chunk); } catch { return; }
+        try { localStorage.setItem(`other.fill.${i}`, chunk); } catch { break; }
       }
+      localStorage.removeItem('other.fill.0');
     });
     const row = await importFile(page, answerFile(40, { note: 20000, prefix: 'junk' }));
     assert.match(row, /Not imported: junk\.json: .*full.*Nothing was imported from this file\./s);

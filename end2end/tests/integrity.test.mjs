@@ -64,6 +64,7 @@ describe('code integrity', () => {
   for (const [what, pattern] of [
     ['the tools module\'s script', /\/rai-tools-[0-9a-f]+\.js$/],
     ['the tools module\'s wasm', /\/rai-tools-[0-9a-f]+_bg\.wasm$/],
+    ['the styles of the views the tools module draws', /\/rai-tools-[0-9a-f]+\.css$/],
   ]) {
     test(`a changed byte in ${what} is refused: the view that needs it says so`, async () => {
       const { context, page } = await tampered(pattern);

@@ -122,7 +122,9 @@ describe('the organizational readiness assessment', () => {
     assert.match(reportText, /not an official product of INTERPOL or UNICRI/);
     assert.deepEqual(await axeViolations(page), []);
 
-    // The downloaded HTML report: self-contained, the same figures, the note escaped.
+    // The downloaded HTML report: self-contained, the same figures, the note escaped; asked to, it
+    // carries its answers.
+    await page.getByLabel('Put the answers inside the HTML report, so it can be imported back into the app').check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download report (HTML)' }).click(),

@@ -173,6 +173,7 @@ describe('the risk assessment of one AI system', () => {
       assert.match(rows[2], /,"5","2","Medium",/);
       assert.match(rows[1], /,"treat","Deputy chief","Only with written criteria"$/);
 
+      await page.getByLabel('Put the answers inside the HTML report, so it can be imported back into the app').check();
       const [htmlDl] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download report (HTML)' }).click(),

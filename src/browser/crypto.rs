@@ -2,7 +2,7 @@
 //! AES-256-GCM key from the passphrase and a random salt; a random 96-bit nonce per file. GCM's tag makes
 //! a wrong passphrase and a changed file fail the same way, and nothing is imported from either.
 
-use crate::core::answer_file::{header_aad, Sealed, ITERATIONS};
+use crate::core::answer_file::{header_aad, Sealed, FORMAT_VERSION, ITERATIONS};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -84,7 +84,7 @@ pub async fn seal(plaintext: &[u8], passphrase: &str) -> Result<Sealed, UnsealEr
         let salt = random(&crypto, 16)?;
         let nonce = random(&crypto, 12)?;
         let key = key(&subtle, passphrase, &salt, ITERATIONS, "encrypt").await?;
-        let aad = header_aad(ITERATIONS, &salt, &nonce);
+        let aad = header_aad(FORMAT_VERSION, ITERATIONS, &salt, &nonce);
         let params = gcm(&nonce, &aad);
         let out = JsFuture::from(subtle.encrypt_with_object_and_u8_array(&params, &key, plaintext)?).await?;
         Ok::<_, JsValue>(Sealed {

@@ -42,26 +42,31 @@ mod imp {
     // One loading promise that every caller awaits, so calls made while it loads resume in the order
     // they were made. A failed load is forgotten and the next call tries again at the same address,
     // which the page's import map pins (scripts/pin-code.mjs; Chromium refetches a failed module
-    // import: the offline end-to-end test proves it). The wasm is fetched with its integrity checked.
-    // `data-tools="ready"` on the root element says the module is in, so every view works without the
-    // network from then on.
+    // import: the offline end-to-end test proves it). Its wasm and its views' styles are fetched with
+    // their integrity checked (<meta name="rai-tools-pins">). `data-tools="ready"` on the root element
+    // says the module is in, so every view works without the network from then on.
     #[wasm_bindgen(inline_js = "let loading = null;
-export function load_module(name, integrity, pack) {
+export function load_module(name, pins, pack) {
   if (!loading) {
-    const url = new URL(name, document.baseURI);
-    loading = import(url.href).then(async (m) => {
-      const wasm = new URL(name.replace(/\\.js$/, '_bg.wasm'), document.baseURI);
-      await m.default({ module_or_path: fetch(wasm, { integrity }) });
+    const at = (ext) => new URL(name.replace(/\\.js$/, ext), document.baseURI).href;
+    const [wasmPin, cssPin] = pins.split(' ');
+    const css = document.createElement('link');
+    const styled = new Promise((ok, ko) => { css.onload = ok; css.onerror = ko; });
+    Object.assign(css, { rel: 'stylesheet', integrity: cssPin, href: at('.css') });
+    document.head.append(css);
+    loading = import(at('.js')).then(async (m) => {
+      await m.default({ module_or_path: fetch(at('_bg.wasm'), { integrity: wasmPin }) });
+      await styled;
       if (!m.install(pack)) throw new Error('pack');
       document.documentElement.dataset.tools = 'ready';
       return m;
     });
-    loading.catch(() => { loading = null; });
+    loading.catch(() => { loading = null; css.remove(); });
   }
   return loading;
 }")]
     extern "C" {
-        fn load_module(name: &str, integrity: &str, pack: &Uint8Array) -> Promise;
+        fn load_module(name: &str, pins: &str, pack: &Uint8Array) -> Promise;
     }
 
     thread_local! {
@@ -81,9 +86,9 @@ export function load_module(name, integrity, pack) {
         }
         let name = crate::browser::page::meta("rai-tools").ok_or_else(broken)?;
         let bytes = crate::browser::content::bytes().ok_or_else(broken)?;
-        let integrity = crate::browser::page::meta("rai-tools-wasm").unwrap_or_default();
-        let module =
-            JsFuture::from(load_module(&name, &integrity, &Uint8Array::from(bytes.as_slice()))).await;
+        // Without their hashes the wasm and styles are not fetched: unchecked is what pinning prevents.
+        let pins = crate::browser::page::meta("rai-tools-pins").ok_or_else(broken)?;
+        let module = JsFuture::from(load_module(&name, &pins, &Uint8Array::from(bytes.as_slice()))).await;
         let module = module.map_err(|_| broken())?;
         MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
         Ok(module)

@@ -139,7 +139,7 @@ impl Reading<serde_json::Value> {
     /// Reads what [`render`] wrote for [`Request::Open`]; anything else is an error naming the reply.
     pub fn from_json(json: &str) -> Result<Self, String> {
         let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        let odd = || format!("the tools module's reply is not a file reading: {json:.80}");
+        let odd = || "the tools module's reply is not a file reading".to_string();
         let text = |v: &serde_json::Value| v.as_str().map(String::from).ok_or_else(odd);
         if let Some(p) = v.get("plain") {
             let assessments = p["assessments"].as_array().ok_or_else(odd)?.clone();

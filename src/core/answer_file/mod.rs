@@ -71,11 +71,11 @@ pub struct Sealed {
     pub aad: Vec<u8>,
 }
 
-/// The header of an encrypted file as the cipher authenticates it: every field that says how to read
-/// the file, one per line, in a fixed order.
-pub fn header_aad(iterations: u32, salt: &[u8], nonce: &[u8]) -> Vec<u8> {
+/// The header of an encrypted file of format `version` as the cipher authenticates it: every field that
+/// says how to read the file, one per line, in a fixed order.
+pub fn header_aad(version: u32, iterations: u32, salt: &[u8], nonce: &[u8]) -> Vec<u8> {
     format!(
-        "{FORMAT}\n{FORMAT_VERSION}\nPBKDF2-SHA-256\n{iterations}\n{}\nAES-256-GCM\n{}",
+        "{FORMAT}\n{version}\nPBKDF2-SHA-256\n{iterations}\n{}\nAES-256-GCM\n{}",
         base64::encode(salt),
         base64::encode(nonce)
     )
@@ -337,7 +337,8 @@ fn open_sealed(value: Value, version: u32) -> Result<Sealed, FileError> {
     };
     let salt = decode("encryption.salt", &e.salt, 16, 64)?;
     let nonce = decode("encryption.nonce", &e.nonce, 12, 12)?;
-    let aad = if version >= AAD_SINCE { header_aad(e.iterations, &salt, &nonce) } else { Vec::new() };
+    let aad =
+        if version >= AAD_SINCE { header_aad(version, e.iterations, &salt, &nonce) } else { Vec::new() };
     Ok(Sealed {
         iterations: e.iterations,
         salt,

@@ -248,14 +248,20 @@ impl<B: KeyValue> Library<B> {
     pub fn import(&mut self, list: Vec<Assessment>, pack: &Pack) -> Result<Imported, SaveError> {
         let (mut written, mut conflicts) = (Vec::new(), Vec::new());
         for mut a in list {
-            if self.raw(&a.id)?.is_some() {
-                conflicts.push(a);
-                continue;
-            }
-            a.revision = 1;
-            let result = self.write(&a, pack);
+            let result = match self.raw(&a.id) {
+                Ok(Some(_)) => {
+                    conflicts.push(a);
+                    continue;
+                }
+                Ok(None) => {
+                    a.revision = 1;
+                    self.write(&a, pack)
+                }
+                Err(e) => Err(e.into()),
+            };
             written.push(a.id);
             if let Err(e) = result {
+                // Whatever failed, nothing of this file stays.
                 self.forget(&written);
                 return Err(e);
             }

@@ -46,7 +46,7 @@ fn import(ctx: LibraryContext, list: Vec<Assessment>, unknown: usize, decrypted:
     match ctx.import(list) {
         Ok(done) => {
             let mut summary = t_with("share.imported", &[("count", &done.added.to_string())]);
-            if decrypted {
+            if decrypted && done.added > 0 {
                 summary.push(' ');
                 summary.push_str(t("share.stored_unencrypted"));
             }

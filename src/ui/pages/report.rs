@@ -46,8 +46,8 @@ fn Report(a: Assessment) -> impl IntoView {
     let meta_for_save = StoredValue::new(meta);
     let a = StoredValue::new(a);
     let problem = RwSignal::new(String::new());
-    // The HTML report carries its answers unless the user says otherwise (it goes outside the agency).
-    let carry = RwSignal::new(true);
+    // The HTML report carries its answers only when the user asks: it may go outside the agency.
+    let carry = RwSignal::new(false);
     // The file name says what it is: kind, title, date; the extension says the format.
     let save = move |format: fn(Assessment, ReportMeta, bool) -> Request<Assessment>,
                      ext: &'static str,
@@ -69,6 +69,11 @@ fn Report(a: Assessment) -> impl IntoView {
     };
     view! {
         {head}
+        <p class="report-actions check-line">
+            <input type="checkbox" id="report-carry" prop:checked=carry on:change=move |ev| carry.set(event_target_checked(&ev)) aria-describedby="report-carry-hint"/>
+            <label for="report-carry">{t("report.carry")}</label>
+        </p>
+        <p class="hint report-actions" id="report-carry-hint">{t("report.carry_hint")}</p>
         <p class="actions report-actions">
             <button type="button" class="button" on:click=move |_| page::print()>{t("report.print")}</button>
             <button type="button" class="button secondary" on:click=move |_| save(|record, meta, answers| Request::ReportDocument { record, meta, answers }, "report.html", "text/html") aria-describedby="report-hint">{t("report.download_html")}</button>
@@ -80,11 +85,6 @@ fn Report(a: Assessment) -> impl IntoView {
             })}
         </p>
         <p class="hint report-actions" id="report-hint">{t("report.downloads_hint")}</p>
-        <p class="report-actions check-line">
-            <input type="checkbox" id="report-carry" prop:checked=carry on:change=move |ev| carry.set(event_target_checked(&ev)) aria-describedby="report-carry-hint"/>
-            <label for="report-carry">{t("report.carry")}</label>
-        </p>
-        <p class="hint report-actions" id="report-carry-hint">{t("report.carry_hint")}</p>
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
         <Rendered request=shown class="report"/>
     }
