@@ -40,7 +40,10 @@ const code = `try {
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (e) {
   const line = document.getElementById('boot');
-  if (line) line.textContent = line.dataset.failed;
+  if (line) {
+    line.textContent = line.dataset.failed;
+    delete line.dataset.failed; // said once, not again by the late fallback in base.css
+  }
   throw e;
 }
 `;

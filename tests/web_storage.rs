@@ -29,38 +29,32 @@ mod local_storage {
     rai_assess::storage_tests!(wasm_bindgen_test, fresh, pack());
 }
 
-// Fill the origin's real quota (about 5 MB in Chromium), then try to save more: the browser throws
-// QuotaExceededError, the library reports Full, and the previous save is intact.
+/// Fills the origin's real quota (about 5 MB in Chromium) with 256 KB chunks, then frees the first
+/// and puts back `refill` bytes: the room left is 256 KB less that.
+fn fill(backend: &mut LocalBackend, refill: usize) {
+    let chunk = "f".repeat(256 * 1024);
+    let mut i = 0;
+    while backend.set(&format!("rai.fill.{i}"), &chunk).is_ok() {
+        i += 1;
+        assert!(i < 200, "storage never filled up");
+    }
+    backend.remove("rai.fill.0").expect("remove");
+    backend.set("rai.fill.0", &"f".repeat(refill)).expect("refill");
+}
+
+// Fill the origin's quota, then try to save more: the browser throws QuotaExceededError, the library
+// reports Full, and the previous save is intact.
 #[wasm_bindgen_test]
 fn a_full_local_storage_keeps_the_last_save() {
-    let filler = |backend: &mut LocalBackend| {
-        let chunk = "f".repeat(256 * 1024);
-        let mut i = 0;
-        while backend.set(&format!("rai.fill.{i}"), &chunk).is_ok() {
-            i += 1;
-            assert!(i < 200, "storage never filled up");
-        }
-        // Leave a little room, less than the next save needs.
-        backend.remove("rai.fill.0").expect("remove");
-        let small = "f".repeat(200 * 1024);
-        backend.set("rai.fill.0", &small).expect("refill");
-    };
-    conformance::full_storage_keeps_what_was_saved(fresh(), filler, pack());
+    // A little room, less than the next save needs.
+    conformance::full_storage_keeps_what_was_saved(fresh(), |b| fill(b, 200 * 1024), pack());
     fresh();
 }
 
 // The same filled origin: an import bigger than the room left is removed again, whole.
 #[wasm_bindgen_test]
 fn a_full_local_storage_import_leaves_nothing_behind() {
-    let filler = |backend: &mut LocalBackend| {
-        let chunk = "f".repeat(256 * 1024);
-        let mut i = 0;
-        while backend.set(&format!("rai.fill.{i}"), &chunk).is_ok() {
-            i += 1;
-            assert!(i < 200, "storage never filled up");
-        }
-        backend.remove("rai.fill.0").expect("room for part of the import");
-    };
-    conformance::a_full_storage_import_leaves_nothing_behind(fresh(), filler, pack());
+    // Room for part of the import.
+    conformance::a_full_storage_import_leaves_nothing_behind(fresh(), |b| fill(b, 0), pack());
     fresh();
 }
