@@ -63,7 +63,7 @@ fn figures_match_a_hand_computed_example_in_every_format() {
         ],
         &[],
     );
-    let html = report_html(pack(), &a, &meta()).unwrap();
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
     let r1 = &pack().readiness.dimensions[0];
     let r2 = &pack().readiness.dimensions[1];
     assert!(
@@ -81,7 +81,7 @@ fn figures_match_a_hand_computed_example_in_every_format() {
     )));
     assert!(html.contains("<span class=\"r-figure\">50</span> / 100 · <strong>Established</strong>"));
     assert!(html.contains("Provisional."), "3 of 53 applicable is under 60%");
-    let markdown = report_markdown(pack(), &a, &meta()).unwrap();
+    let markdown = report_markdown(pack(), &a, &meta()).expect("a report for this kind");
     assert!(markdown.contains(&format!(
         "| R1 {} | 75 | Leading | 2 / {} |",
         escape::markdown(&r1.name),
@@ -98,7 +98,7 @@ fn the_report_holds_title_page_every_answer_notes_and_credits() {
         &[("R1.1", Answer::Level(3))],
         &[("R1.1", "Policy signed in May."), (GENERAL_NOTES, "Met twice.")],
     );
-    let html = report_html(pack(), &a, &meta()).unwrap();
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
     for expected in [
         "North &amp; South Police",
         "A. Officer (Data protection)",
@@ -124,7 +124,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     let mut a = assessment(&[("R1.1", Answer::Level(1))], &[("R1.1", evil), (GENERAL_NOTES, evil)]);
     a.title = evil.into();
     a.subject = evil.into();
-    let doc = report_document(pack(), &a, &meta(), true).unwrap();
+    let doc = report_document(pack(), &a, &meta(), true).expect("a report for this kind");
     let scripts: Vec<&str> =
         doc.match_indices("<script").map(|(i, _)| &doc[i..(i + 60).min(doc.len())]).collect();
     assert_eq!(scripts.len(), 1, "only the inert answer-file element: {scripts:?}");
@@ -137,7 +137,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
     assert!(doc.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"));
     assert!(doc.starts_with("<!DOCTYPE html>"));
     assert!(doc.contains("default-src 'none'"), "the file itself forbids scripts and requests");
-    let markdown = report_markdown(pack(), &a, &meta()).unwrap();
+    let markdown = report_markdown(pack(), &a, &meta()).expect("a report for this kind");
     // The only raw `<` are the autolinks to the publishers' pages in the credits.
     let unescaped = markdown
         .match_indices('<')
@@ -151,7 +151,7 @@ fn user_text_with_markup_shows_as_typed_and_never_as_markup() {
 #[test]
 fn an_empty_assessment_has_no_score_and_says_so() {
     let a = assessment(&[], &[]);
-    let html = report_html(pack(), &a, &meta()).unwrap();
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
     assert!(html.contains("No score yet"));
     assert!(!html.contains("r-figure"));
     assert!(html.contains("Next steps appear for each dimension"));
@@ -219,8 +219,8 @@ fn html_and_markdown_reports_have_the_same_outline() {
     });
     let readiness = assessment(&[("R1.1", Answer::Level(3))], &[(GENERAL_NOTES, "General")]);
     for a in [&readiness, &risk] {
-        let html = report_html(pack(), a, &meta()).unwrap();
-        let md = report_markdown(pack(), a, &meta()).unwrap();
+        let html = report_html(pack(), a, &meta()).expect("a report for this kind");
+        let md = report_markdown(pack(), a, &meta()).expect("a report for this kind");
         let outline = html_outline(&html);
         assert!(outline.len() > 10, "{outline:?}");
         assert_eq!(outline, markdown_outline(&md), "{:?}", a.kind);
@@ -241,8 +241,8 @@ fn html_and_markdown_risk_tables_hold_the_same_cells() {
         residual_severity: 4,
         ..Default::default()
     });
-    let html = report_html(pack(), &a, &meta()).unwrap();
-    let md = report_markdown(pack(), &a, &meta()).unwrap();
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
+    let md = report_markdown(pack(), &a, &meta()).expect("a report for this kind");
     assert!(
         html.contains(
             "<tr><th scope=\"row\">K1 Bias (groups)</th><td>Critical (L3 × S5)</td><td>Medium (L2 × S4)</td>"
@@ -327,8 +327,10 @@ fn html_and_markdown_reports_carry_the_same_words() {
     });
     let readiness = assessment(&[("R1.1", Answer::Level(3))], &[("R1.1", tricky), (GENERAL_NOTES, tricky)]);
     for a in [&readiness, &risk] {
-        let (html, md) =
-            (report_html(pack(), a, &meta()).unwrap(), report_markdown(pack(), a, &meta()).unwrap());
+        let (html, md) = (
+            report_html(pack(), a, &meta()).expect("a report for this kind"),
+            report_markdown(pack(), a, &meta()).expect("a report for this kind"),
+        );
         let (h, m) = (html_words(&html), markdown_words(&md));
         let only =
             |x: &[String], y: &[String]| x.iter().filter(|w| !y.contains(w)).cloned().collect::<Vec<_>>();
@@ -349,7 +351,7 @@ fn html_and_markdown_reports_carry_the_same_words() {
 #[test]
 fn a_report_without_its_answers_carries_none() {
     let a = assessment(&[("R1.1", Answer::Level(1))], &[("R9.9", "A note on a question the content lacks")]);
-    let doc = report_document(pack(), &a, &meta(), false).unwrap();
+    let doc = report_document(pack(), &a, &meta(), false).expect("a report for this kind");
     assert!(!doc.contains("rai-answer-file") && !doc.contains("<script"));
     assert!(!doc.contains("A note on a question the content lacks"));
     assert!(doc.contains("<h1>Readiness &lt;spring&gt;</h1>"));
@@ -358,6 +360,6 @@ fn a_report_without_its_answers_carries_none() {
         Err(crate::core::answer_file::FileError::HtmlWithoutAnswers)
     );
     assert!(report_document(pack(), &a, &meta(), true)
-        .unwrap()
+        .expect("a report for this kind")
         .contains("A note on a question the content lacks"));
 }

@@ -107,7 +107,8 @@ fn the_report_carries_the_register_and_reimports() {
     let mut a = sample();
     a.risk.dismissed.insert("T-frt-watchlist".into(), "Run by <another> agency".into());
     a.notes.insert("S1.1.1".into(), "Mandate <unclear>".into());
-    let doc = crate::core::report::report_document(pack(), &a, &meta(), true).unwrap();
+    let doc =
+        crate::core::report::report_document(pack(), &a, &meta(), true).expect("a report for this kind");
     assert!(doc.contains("<h1>Face search &lt;pilot&gt;</h1>"));
     assert!(doc.contains("Run by &lt;another&gt; agency"));
     assert!(doc.contains("Mandate &lt;unclear&gt;"));
@@ -116,7 +117,7 @@ fn the_report_carries_the_register_and_reimports() {
         Ok(Opened::Plain(file)) => assert_eq!(file.assessments[0].risk, a.risk),
         other => panic!("{other:?}"),
     }
-    let md = crate::core::report::report_markdown(pack(), &a, &meta()).unwrap();
+    let md = crate::core::report::report_markdown(pack(), &a, &meta()).expect("a report for this kind");
     assert!(md.starts_with("# Face search \\<pilot\\>"), "{md}");
     assert!(
         md.contains("| 3 Possible | 0 · Low | 0 · Medium | 0 · Medium | 0 · High | 1 · Critical |"),
