@@ -86,7 +86,7 @@ fn shipped_pack_has_the_content_the_tools_need() {
     assert!(REQUIRED_PRINCIPLES.iter().all(|p| ids.contains(p)));
     assert_eq!(v.principles.iter().filter(|p| p.parent.is_none()).count(), 5);
     assert_eq!(v.principles.iter().filter(|p| p.parent.is_some()).count(), 17);
-    assert_eq!(v.stages.len(), 5);
+    assert_eq!(v.stages.len(), 6);
     assert_eq!(v.application_types.len(), 5);
     assert!(v.terms.len() >= 30, "glossary has {} terms", v.terms.len());
 

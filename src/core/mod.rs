@@ -20,6 +20,7 @@ pub mod route;
 pub mod scoring;
 pub mod sort;
 pub mod text;
+pub mod workbook;
 
 /// The app's own version, shown on the About page and recorded in answer files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -13,6 +13,7 @@ use crate::core::register::to_csv;
 use crate::core::report::workspace;
 use crate::core::report::{self, ReportMeta};
 use crate::core::risk::view::ViewState;
+use crate::core::workbook::event::WorkbookView;
 use crate::core::{guidance, merge, questionnaire};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -88,6 +89,22 @@ pub enum Request<R> {
         record: R,
         view: ViewState,
         risk: String,
+    },
+    /// The whole workbook editor.
+    Workbook {
+        record: R,
+        view: WorkbookView,
+    },
+    /// One stage of the workbook editor, and the overview of stages.
+    WorkbookStage {
+        record: R,
+        view: WorkbookView,
+        stage: String,
+    },
+    /// A stage's progress line, and the overview of stages.
+    WorkbookSummary {
+        record: R,
+        stage: String,
     },
     /// An answer file of `records`, exported at `now` (milliseconds), as its text.
     AnswerFile {
@@ -224,6 +241,8 @@ pub enum RenderError {
     Record(String),
     UnknownEntry(String),
     UnknownRisk(String),
+    /// A workbook stage that is not on the route chosen, or not in the content.
+    UnknownStage(String),
     /// Results or a report asked of a tool that has none yet.
     NotForKind,
 }
@@ -237,6 +256,7 @@ impl fmt::Display for RenderError {
             RenderError::Record(e) => write!(f, "This assessment cannot be shown: {e}."),
             RenderError::UnknownEntry(id) => write!(f, "There is no entry \"{id}\"."),
             RenderError::UnknownRisk(id) => write!(f, "There is no risk {id} in the register."),
+            RenderError::UnknownStage(id) => write!(f, "The stage \"{id}\" is not on this workbook's route."),
             RenderError::NotForKind => f.write_str("There is nothing of this kind for this assessment yet."),
         }
     }
@@ -318,6 +338,17 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             let changes = workspace::current_changes(p, &a, &view);
             Written { text: html, changes, contents: Some(workspace::contents_html(&a)) }
+        }
+        Request::Workbook { record: r, view } => report::workbook::workbook_html(p, &record(&r)?, &view).into(),
+        Request::WorkbookStage { record: r, view, stage } => {
+            let a = record(&r)?;
+            let html = report::workbook::stage_html(p, &a, &view, &stage).ok_or(RenderError::UnknownStage(stage))?;
+            Written { text: html, changes: None, contents: Some(report::workbook::overview_html(p, &a)) }
+        }
+        Request::WorkbookSummary { record: r, stage } => {
+            let a = record(&r)?;
+            let html = report::workbook::summary_html(p, &a, &stage).ok_or(RenderError::UnknownStage(stage))?;
+            Written { text: html, changes: None, contents: Some(report::workbook::overview_html(p, &a)) }
         }
         Request::AnswerFile { records, now } => {
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;

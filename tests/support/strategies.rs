@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use rai_assess::workbook::{CheckNote, Condition, Entry, Override, Route, StageRecord, Trigger, Verdict, WorkbookRecord};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
 /// one twice is refused as damaged).
@@ -87,6 +88,55 @@ pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
         })
 }
 
+/// Any workbook record a user could keep: a route, check notes, sign-offs, and a log of drafts and
+/// recorded entries with conditions.
+pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
+    let date = || prop_oneof![Just(String::new()), Just("2027-02-28".to_string()), Just("2026-01-05".to_string())];
+    let condition = (any::<String>(), any::<String>(), date(), 0usize..3)
+        .prop_map(|(text, owner, due, s)| Condition { text, owner, due, status: Status::ALL[s] });
+    let entry = (
+        ("[a-z]{1,8}", proptest::option::of(0usize..5), date()),
+        (any::<String>(), any::<String>(), any::<String>(), any::<String>()),
+        (any::<String>(), any::<String>(), proptest::collection::vec(condition, 0..3)),
+        (date(), proptest::option::of(0usize..4), proptest::option::of(0i64..10_000_000_000_000), "(D[1-9])?"),
+    )
+        .prop_map(|((stage, v, date), (by, role, authority, rationale), (evidence, dissent, conditions), (review_date, t, recorded, supersedes))| Entry {
+            id: String::new(),
+            stage,
+            verdict: v.map(|i| Verdict::ALL[i]),
+            date,
+            by,
+            role,
+            authority,
+            rationale,
+            evidence,
+            dissent,
+            conditions,
+            review_date,
+            review_event: t.map(|i| Trigger::ALL[i]),
+            recorded,
+            supersedes,
+        });
+    (
+        proptest::option::of(0usize..3),
+        proptest::collection::btree_map("W[1-6]\\.C[1-9]", (any::<String>(), any::<String>(), any::<String>()), 0..4),
+        proptest::collection::btree_map("[a-z]{1,8}", (any::<bool>(), any::<String>(), any::<String>()), 0..3),
+        proptest::collection::vec(entry, 0..4),
+    )
+        .prop_map(|(route, checks, stages, log)| WorkbookRecord {
+            route: route.map(|i| Route::ALL[i]),
+            checks: checks
+                .into_iter()
+                .map(|(k, (reason, evidence, owner))| (k, CheckNote { reason, evidence, owner }))
+                .collect(),
+            stages: stages
+                .into_iter()
+                .map(|(k, (complete, by, why))| (k, StageRecord { complete, overridden: Override { by, why } }))
+                .collect(),
+            log: log.into_iter().enumerate().map(|(i, e)| Entry { id: format!("D{}", i + 1), ..e }).collect(),
+        })
+}
+
 /// Any assessment the app can store: any kind, id, texts, answers, notes and register; a revision, and
 /// perhaps in the bin (a file carries neither: the answer-file tests clear them).
 pub fn assessment() -> impl Strategy<Value = Assessment> {
@@ -99,7 +149,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
         (0i64..10_000_000_000_000, 0i64..10_000_000_000_000),
         proptest::collection::btree_map("[A-Z][0-9.]{1,6}", answer(), 0..30),
         proptest::collection::btree_map("[A-Z_][0-9.a-z]{1,6}", any::<String>(), 0..10),
-        (risk_record(), 0u64..1000, proptest::option::of(0i64..2_000_000_000_000)),
+        (risk_record(), 0u64..1000, proptest::option::of(0i64..2_000_000_000_000), workbook_record()),
     )
         .prop_map(
             |(
@@ -111,7 +161,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 (created, updated),
                 answers,
                 notes,
-                (risk, revision, deleted),
+                (risk, revision, deleted, workbook),
             )| Assessment {
                 id,
                 kind,
@@ -126,6 +176,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 revision,
                 deleted,
                 risk,
+                workbook,
             },
         )
 }

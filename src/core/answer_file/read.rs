@@ -8,6 +8,7 @@ use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespo
 use super::{Encryption, SealedEnvelope};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use crate::core::sort::map;
+use crate::core::workbook::{CheckNote, Condition, Entry, Override, Route, StageRecord, Trigger, Verdict, WorkbookRecord};
 use serde_json::{Map, Value};
 
 /// Where in the file, and what was wrong there.
@@ -143,7 +144,7 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
 fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     const FIELDS: [&str; 10] =
         ["id", "kind", "title", "subject", "respondent", "created", "updated", "content", "answers", "notes"];
-    let m = object_with(v, path, &FIELDS, &["risk"])?;
+    let m = object_with(v, path, &FIELDS, &["risk", "workbook"])?;
     let rpath = join(path, "respondent");
     let r = object(&m["respondent"], &rpath, &["name", "role"])?;
     let apath = join(path, "answers");
@@ -173,6 +174,10 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
             .collect::<Result<Vec<_>>>()?),
         risk: match m.get("risk") {
             Some(r) => Some(risk_record(r, &join(path, "risk"))?),
+            None => None,
+        },
+        workbook: match m.get("workbook") {
+            Some(w) => Some(workbook_record(w, &join(path, "workbook"))?),
             None => None,
         },
     })
@@ -300,6 +305,92 @@ fn risk_record(v: &Value, path: &str) -> Result<RiskRecord> {
                     taken: int(s, path, "taken")?,
                     label: text(s, path, "label")?,
                     register: risks(&s["register"], &join(path, "register"))?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?,
+    })
+}
+
+/// One of `ids` as text or null, turned into its value by `from`.
+fn maybe<T>(
+    map: &Map<String, Value>,
+    path: &str,
+    field: &str,
+    ids: &str,
+    from: fn(&str) -> Option<T>,
+) -> Result<Option<T>> {
+    match &map[field] {
+        Value::Null => Ok(None),
+        _ => one_of(map, path, field, ids, from).map(Some),
+    }
+}
+
+/// The values of an object, each read by `read` at its own path.
+fn entries<T>(v: &Value, path: &str, read: impl Fn(&Value, &str) -> Result<T>) -> Result<std::collections::BTreeMap<String, T>> {
+    let Some(m) = v.as_object() else { return problem(path, "an object", v) };
+    Ok(map(m.iter().map(|(k, x)| Ok((k.clone(), read(x, &join(path, k))?))).collect::<Result<Vec<_>>>()?))
+}
+
+fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
+    let m = object(v, path, &["route", "checks", "stages", "log"])?;
+    let lpath = join(path, "log");
+    Ok(WorkbookRecord {
+        route: maybe(m, path, "route", "build, buy, hybrid or null", Route::from_id)?,
+        checks: entries(&m["checks"], &join(path, "checks"), |x, path| {
+            let x = object(x, path, &["reason", "evidence", "owner"])?;
+            Ok(CheckNote { reason: text(x, path, "reason")?, evidence: text(x, path, "evidence")?, owner: text(x, path, "owner")? })
+        })?,
+        stages: entries(&m["stages"], &join(path, "stages"), |x, path| {
+            let x = object(x, path, &["complete", "override"])?;
+            let opath = join(path, "override");
+            let o = object(&x["override"], &opath, &["by", "why"])?;
+            let complete = x["complete"].as_bool().map_or_else(|| problem(&join(path, "complete"), "true or false", &x["complete"]), Ok)?;
+            Ok(StageRecord { complete, overridden: Override { by: text(o, &opath, "by")?, why: text(o, &opath, "why")? } })
+        })?,
+        log: list(&m["log"], &lpath)?
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                const FIELDS: [&str; 15] = [
+                    "id", "stage", "verdict", "date", "by", "role", "authority", "rationale", "evidence",
+                    "dissent", "conditions", "review_date", "review_event", "recorded", "supersedes",
+                ];
+                let path = &format!("{lpath}[{i}]");
+                let e = object(e, path, &FIELDS)?;
+                let cpath = join(path, "conditions");
+                let conditions = list(&e["conditions"], &cpath)?
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        let path = &format!("{cpath}[{j}]");
+                        let c = object(c, path, &["text", "owner", "due", "status"])?;
+                        Ok(Condition {
+                            text: text(c, path, "text")?,
+                            owner: text(c, path, "owner")?,
+                            due: text(c, path, "due")?,
+                            status: one_of(c, path, "status", "planned, in-progress or done", Status::from_id)?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Entry {
+                    id: text(e, path, "id")?,
+                    stage: text(e, path, "stage")?,
+                    verdict: maybe(e, path, "verdict", "go, go_with_conditions, change_course, defer, stop or null", Verdict::from_id)?,
+                    date: text(e, path, "date")?,
+                    by: text(e, path, "by")?,
+                    role: text(e, path, "role")?,
+                    authority: text(e, path, "authority")?,
+                    rationale: text(e, path, "rationale")?,
+                    evidence: text(e, path, "evidence")?,
+                    dissent: text(e, path, "dissent")?,
+                    conditions,
+                    review_date: text(e, path, "review_date")?,
+                    review_event: maybe(e, path, "review_event", "new_model, new_data, incident, law_change or null", Trigger::from_id)?,
+                    recorded: match &e["recorded"] {
+                        Value::Null => None,
+                        _ => Some(int(e, path, "recorded")?),
+                    },
+                    supersedes: text(e, path, "supersedes")?,
                 })
             })
             .collect::<Result<Vec<_>>>()?,

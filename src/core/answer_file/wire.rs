@@ -8,6 +8,7 @@ use crate::core::dates::is_date;
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::register::{Risk, RiskRecord};
 use crate::core::sort::{map, set};
+use crate::core::workbook::WorkbookRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -57,6 +58,9 @@ pub struct WireAssessment {
     /// Format 2: a risk assessment's register, dismissed proposals and snapshots, when it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub risk: Option<RiskRecord>,
+    /// Format 4: a workbook's route, check evidence, stage sign-off and decision log, when it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workbook: Option<WorkbookRecord>,
 }
 
 /// An answer: `{"t": "level", "v": 3}`, `{"t": "dont_know"}` and so on.
@@ -93,6 +97,7 @@ impl WireAssessment {
             answers: map(a.answers.iter().map(|(k, v)| (k.clone(), WireAnswer::from_domain(v)))),
             notes: a.notes.clone(),
             risk: (!a.risk.is_empty()).then(|| a.risk.clone()),
+            workbook: (!a.workbook.is_empty()).then(|| a.workbook.clone()),
         }
     }
 
@@ -164,6 +169,10 @@ impl WireAssessment {
             risk: match &self.risk {
                 Some(r) => check_risk(r).map_err(|(p, problem)| invalid(&format!("risk.{p}"), problem))?,
                 None => RiskRecord::default(),
+            },
+            workbook: match &self.workbook {
+                Some(w) => check_workbook(w).map_err(|(p, problem)| invalid(&format!("workbook.{p}"), problem))?,
+                None => WorkbookRecord::default(),
             },
         })
     }
@@ -302,4 +311,59 @@ fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
         }
     }
     Ok(r.clone())
+}
+
+/// Checks a workbook record's values: ids, dates, lengths, one entry per id, supersession of
+/// recorded entries only. Returns it, or the path (below `workbook`) and the problem.
+fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)> {
+    let long = |t: &[&String], max| t.iter().any(|t| t.chars().count() > max);
+    let date = |t: &str| t.is_empty() || is_date(t);
+    for (id, n) in &w.checks {
+        check_item_id(id).map_err(|p| (format!("checks.{id}"), p))?;
+        if long(&[&n.reason, &n.evidence, &n.owner], MAX_TEXT) {
+            return Err((format!("checks.{id}"), "expected shorter texts, found one too long".into()));
+        }
+    }
+    for (id, s) in &w.stages {
+        check_item_id(id).map_err(|p| (format!("stages.{id}"), p))?;
+        if long(&[&s.overridden.by, &s.overridden.why], MAX_TEXT) {
+            return Err((format!("stages.{id}"), "expected shorter texts, found one too long".into()));
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for (i, e) in w.log.iter().enumerate() {
+        let fail = |field: &str, p: String| Err((format!("log[{i}].{field}"), p));
+        let safe = !e.id.is_empty()
+            && e.id.len() <= 32
+            && e.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !safe || !ids.insert(e.id.as_str()) {
+            return fail(
+                "id",
+                format!("expected a unique entry id of up to 32 letters, digits, - or _, found \"{}\"", short(&e.id)),
+            );
+        }
+        check_item_id(&e.stage).map_err(|p| (format!("log[{i}].stage"), p))?;
+        for (field, t) in [("date", &e.date), ("review_date", &e.review_date)] {
+            if !date(t) {
+                return fail(field, format!("expected a date such as 2026-12-31 or nothing, found \"{}\"", short(t)));
+            }
+        }
+        if long(&[&e.by, &e.role, &e.authority, &e.supersedes], MAX_LINE)
+            || long(&[&e.rationale, &e.evidence, &e.dissent], MAX_TEXT)
+        {
+            return fail("rationale", "expected shorter texts in this entry, found one too long".into());
+        }
+        if let Some(t) = e.recorded.filter(|t| !(0..=MAX_TIME).contains(t)) {
+            return fail("recorded", format!("expected a time in milliseconds or null, found {t}"));
+        }
+        for (j, c) in e.conditions.iter().enumerate() {
+            if !date(&c.due) {
+                return fail(&format!("conditions[{j}].due"), format!("expected a date or nothing, found \"{}\"", short(&c.due)));
+            }
+            if c.text.chars().count() > MAX_TEXT || c.owner.chars().count() > MAX_LINE {
+                return fail(&format!("conditions[{j}]"), "expected shorter texts, found one too long".into());
+            }
+        }
+    }
+    Ok(w.clone())
 }

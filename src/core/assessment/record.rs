@@ -1,6 +1,7 @@
 use super::Answer;
 use crate::core::content::model::Pack;
 use crate::core::register::RiskRecord;
+use crate::core::workbook::WorkbookRecord;
 
 /// The notes key of an assessment's general notes (notes not tied to an item).
 pub const GENERAL_NOTES: &str = "_general";
@@ -117,6 +118,9 @@ pub struct Assessment {
     /// A risk assessment's register, dismissed proposals and snapshots; empty for other tools.
     #[serde(default, skip_serializing_if = "RiskRecord::is_empty")]
     pub risk: RiskRecord,
+    /// A workbook's route, check evidence, stage sign-off and decision log; empty for other tools.
+    #[serde(default, skip_serializing_if = "WorkbookRecord::is_empty")]
+    pub workbook: WorkbookRecord,
 }
 
 /// What a user gives when creating an assessment.
@@ -146,6 +150,7 @@ impl Assessment {
             revision: 0,
             deleted: None,
             risk: RiskRecord::default(),
+            workbook: WorkbookRecord::default(),
         }
     }
 

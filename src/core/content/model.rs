@@ -328,6 +328,13 @@ pub struct Prompt {
 pub struct Check {
     pub id: Text,
     pub text: Text,
+    /// What a reviewer should find on file when the check is done.
+    pub evidence: Text,
+    /// The role that owns the check.
+    pub owner: Text,
+    /// A stage with this check open cannot be marked complete without a recorded override.
+    #[serde(default)]
+    pub blocking: bool,
 }
 
 /// UI strings of one language, by flat key such as `nav.about`.

@@ -29,7 +29,7 @@ pub const REQUIRED_PRINCIPLES: [&str; 22] = [
     "P4", "P4.1", "P4.2", "P4.3", "P4.4", "P5", "P5.1", "P5.2",
 ];
 /// The life-cycle stage ids the tools are organised around.
-pub const REQUIRED_STAGES: [&str; 5] = ["decide", "design", "procure", "deploy", "monitor"];
+pub const REQUIRED_STAGES: [&str; 6] = ["decide", "design", "procure", "deploy", "monitor", "retire"];
 /// The application-type ids used as tags and profile options.
 pub const REQUIRED_APPLICATION_TYPES: [&str; 5] =
     ["image", "text-speech", "risk-prediction", "content-generation", "process-automation"];
@@ -530,6 +530,8 @@ fn check_workbook(c: &mut Checker, w: &Workbook, known: &Known) {
         for k in s.checks.iter() {
             c.unique(F, &mut ids, &k.id);
             c.text(F, &k.id, "text", &k.text);
+            c.text(F, &k.id, "evidence", &k.evidence);
+            c.text(F, &k.id, "owner", &k.owner);
         }
     }
     for required in known.stages.iter() {

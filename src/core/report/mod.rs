@@ -13,6 +13,7 @@ pub mod methods;
 pub mod risk;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub mod tags;
+pub mod workbook;
 pub mod workspace;
 
 use crate::core::answer_file;
@@ -237,7 +238,7 @@ pub fn report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<
     match a.kind {
         Kind::Readiness => Some(readiness_report(pack, a, meta)),
         Kind::Risk => Some(risk::risk_report(pack, a, meta)),
-        Kind::Workbook => None,
+        Kind::Workbook => Some(workbook::workbook_report(pack, a, meta, &meta.generated.chars().take(10).collect::<String>())),
     }
 }
 
@@ -251,7 +252,7 @@ pub fn results_html(pack: &'static Pack, a: &Assessment, today: &str) -> Option<
     let blocks = match a.kind {
         Kind::Readiness => readiness_results(pack, &score(pack, &a.answers)),
         Kind::Risk => risk::risk_results(pack, a, today),
-        Kind::Workbook => return None,
+        Kind::Workbook => workbook::workbook_results(pack, a, today),
     };
     Some(document::html(&blocks))
 }
@@ -273,7 +274,7 @@ pub fn report_document(
     let tool = match a.kind {
         Kind::Readiness => &pack.readiness.name,
         Kind::Risk => &pack.risk.name,
-        Kind::Workbook => return None,
+        Kind::Workbook => &pack.workbook.name,
     };
     let body = report_html(pack, a, meta)?;
     Some(format!(

@@ -1,37 +1,54 @@
-//! The risk tool's profile or register: HTML written by `core::report::workspace` (through
-//! `browser::tools`), with one listener for every control in it. The editor's draft is the only copy
-//! of the assessment: each input is read as a typed control (`risk::control`), turned into an edit or
-//! a change of this view (`risk::event`), and the edit applied to the draft at once
-//! (`risk::edit::apply`). Only drawing waits for the tools module; it never writes the draft.
+//! The risk tool's profile or register, or the life-cycle workbook: HTML written by the core
+//! (`core::report::workspace`, `core::report::workbook`, through `browser::tools`), with one listener
+//! for every control in it. The editor's draft is the only copy of the assessment: each input is read
+//! as a typed control (`risk::control`, `workbook::control`), turned into an edit or a change of this
+//! view (`risk::event`, `workbook::event`), and the edit applied to the draft at once. Only drawing
+//! waits for the tools module; it never writes the draft.
 
+use crate::browser::system::date_time;
 use crate::browser::{controls, page, system::now_ms, tools};
 use crate::core::assessment::Assessment;
 use crate::core::content::pack;
 use crate::core::render::{Request, Written};
 use crate::core::report::workspace::{CARDS_ID, CONTENTS_ID};
-use crate::core::risk::control::{Action, Control, Focus, RiskField};
+use crate::core::risk::control::{Action, Control, RiskField};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::risk::event::{handle, Input};
 use crate::core::risk::view::ViewState;
+use crate::core::workbook::control as wbc;
+use crate::core::workbook::edit::{stage_of, Draw as WbDraw};
+use crate::core::workbook::event::{self as wbe, WorkbookView};
 use crate::ui::components::rendered::{problem_markup, RETRY};
 use crate::ui::components::AnswerSink;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Which part of the risk tool to show.
+/// Which editor to show.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Profile,
     Register,
+    Workbook,
 }
 
-/// The profile form or the register view of the draft in `sink`, kept in step with every edit.
+/// What to draw again: a part of the risk tool, or of the workbook.
+#[derive(Clone, PartialEq, Eq)]
+enum Drawing {
+    Risk(Draw),
+    Book(WbDraw),
+}
+
+/// What an input led to, whichever editor: when to save, what to draw, where focus goes.
+type Done = (Option<Save>, Drawing, Option<String>);
+
+/// The profile form, the register view or the workbook of the draft in `sink`, kept in step with
+/// every edit.
 #[component]
 pub fn RiskWorkspace(
     /// The editor's draft and its save callbacks.
     sink: AnswerSink,
-    /// The profile (on the answer view) or the register (its own view).
+    /// The profile (on the answer view), the register (its own view) or the workbook.
     part: Part,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
@@ -40,29 +57,60 @@ pub fn RiskWorkspace(
     let stale = StoredValue::new(false);
     // What this view holds that is not saved: typed reasons, a question asked, the pair compared.
     let view = StoredValue::new(ViewState::default());
+    let book = StoredValue::new(WorkbookView::default());
+    let whole = move || match part {
+        Part::Workbook => Drawing::Book(WbDraw::All),
+        _ => Drawing::Risk(Draw::Register),
+    };
 
     // The request for a drawing, built from the draft as it is now.
-    let request = move |draw: &Draw| -> Request<Assessment> {
-        let (record, view) = (sink.draft.get_untracked(), view.get_value());
+    let request = move |draw: &Drawing| -> Request<Assessment> {
+        let record = sink.draft.get_untracked();
         match (part, draw) {
+            (Part::Workbook, Drawing::Book(WbDraw::Stage(stage))) => {
+                Request::WorkbookStage { record, view: book.get_value(), stage: stage.clone() }
+            }
+            (Part::Workbook, Drawing::Book(WbDraw::Summary(stage))) => {
+                Request::WorkbookSummary { record, stage: stage.clone() }
+            }
+            (Part::Workbook, _) => Request::Workbook { record, view: book.get_value() },
             (Part::Profile, _) => Request::Profile { record },
-            (_, Draw::Card(risk)) => Request::Card { record, view, risk: risk.clone() },
-            (_, Draw::Appended(risk)) => Request::Appended { record, view, risk: risk.clone() },
-            (_, Draw::Heading(risk)) => Request::Heading { record, risk: risk.clone() },
-            _ => Request::Register { record, view },
+            (_, Drawing::Risk(Draw::Card(risk))) => Request::Card { record, view: view.get_value(), risk: risk.clone() },
+            (_, Drawing::Risk(Draw::Appended(risk))) => {
+                Request::Appended { record, view: view.get_value(), risk: risk.clone() }
+            }
+            (_, Drawing::Risk(Draw::Heading(risk))) => Request::Heading { record, risk: risk.clone() },
+            _ => Request::Register { record, view: view.get_value() },
         }
     };
     // Puts a drawing on screen; false when the part it replaces is not there.
-    let show = move |draw: &Draw, drawn: Written, focus: Option<String>| -> bool {
+    let show = move |draw: &Drawing, drawn: Written, focus: Option<String>| -> bool {
         let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
+        let overview = |contents: &Option<String>| {
+            if let (Some(old), Some(new)) = (page::element(crate::core::report::workbook::OVERVIEW_ID), contents) {
+                old.set_outer_html(new);
+            }
+        };
         match draw {
-            Draw::Card(risk) => match page::element(&format!("rk.{risk}")) {
+            // A stage in place, or its progress line, and the overview of stages.
+            Drawing::Book(WbDraw::Stage(id)) | Drawing::Book(WbDraw::Summary(id)) => {
+                let target = match draw {
+                    Drawing::Book(WbDraw::Stage(_)) => format!("ws.{id}"),
+                    _ => format!("ws.{id}.p"),
+                };
+                match page::element(&target) {
+                    Some(old) => old.set_outer_html(&drawn.text),
+                    None => return false,
+                }
+                overview(&drawn.contents);
+            }
+            Drawing::Risk(Draw::Card(risk)) => match page::element(&format!("rk.{risk}")) {
                 Some(old) => old.set_outer_html(&drawn.text),
                 None => return false,
             },
             // The heading in place, and the contents; nothing else moves, focus and caret stay.
-            Draw::Heading(risk) => {
+            Drawing::Risk(Draw::Heading(risk)) => {
                 if let Some(old) = page::element(&format!("rk.{risk}.h")) {
                     old.set_outer_html(&drawn.text);
                 }
@@ -72,7 +120,7 @@ pub fn RiskWorkspace(
                 return true;
             }
             // A card already on screen is never added twice (ids stay unique).
-            Draw::Appended(risk) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
+            Drawing::Risk(Draw::Appended(risk)) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
                 (Some(cards), Some(contents)) if page::element(&format!("rk.{risk}")).is_none() => {
                     if cards.insert_adjacent_html("beforeend", &drawn.text).is_err() {
                         return false;
@@ -94,19 +142,20 @@ pub fn RiskWorkspace(
     // Drawings resume in the order they were asked for (see `browser::tools`), so the last one wins.
     // After a failed one the view would show less than the draft holds: it is replaced by the problem
     // and a "Try again" (again by itself when the browser is back online), which draws the whole view.
-    let draw = move |draw: Draw, focus: Option<String>| {
+    let draw = move |draw: Drawing, focus: Option<String>| {
         let on_screen = |id: &str| page::element(id).is_some();
         let draw = match draw {
-            _ if stale.get_value() => Draw::Register,
-            Draw::Card(id) if !on_screen(&format!("rk.{id}")) => Draw::Register,
-            Draw::Appended(_) if !on_screen(CARDS_ID) || !on_screen(CONTENTS_ID) => Draw::Register,
+            _ if stale.get_value() => whole(),
+            Drawing::Risk(Draw::Card(id)) if !on_screen(&format!("rk.{id}")) => whole(),
+            Drawing::Risk(Draw::Appended(_)) if !on_screen(CARDS_ID) || !on_screen(CONTENTS_ID) => whole(),
+            Drawing::Book(WbDraw::Stage(id)) if !on_screen(&format!("ws.{id}")) => whole(),
             d => d,
         };
         let asked = tools::render(&request(&draw));
         spawn_local(async move {
             let problem = match asked.await.map(|drawn| show(&draw, drawn, focus)) {
                 Ok(true) => {
-                    if matches!(draw, Draw::Register | Draw::Profile) {
+                    if draw == whole() {
                         stale.set_value(false);
                     }
                     return;
@@ -133,28 +182,46 @@ pub fn RiskWorkspace(
                 v.confirm = None;
                 v.compare = Default::default();
             });
+            book.set_value(WorkbookView::default());
         }
-        draw(Draw::Register, None);
+        draw(whole(), None);
         true
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
         if stale.get_value() {
-            draw(Draw::Register, None);
+            draw(whole(), None);
         }
     });
     on_cleanup(move || online.remove());
 
-    let on_input = move |input: Input, typing: bool| {
+    // Applies an input to the draft with the editor's own handler; a refusal is the problem in
+    // words and where it can be put right.
+    let apply = move |input: Result<Input, wbe::Input>| -> Option<Result<Done, (String, Option<String>)>> {
         let mut result = None;
         sink.draft.update_untracked(|d| {
-            result = view.try_update_value(|v| handle(pack(), d, v, input, now_ms()));
+            result = match input {
+                Ok(input) => view.try_update_value(|v| {
+                    handle(pack(), d, v, input, now_ms())
+                        .map(|o| (o.save, Drawing::Risk(o.draw), o.focus.map(|f| f.to_string())))
+                        .map_err(|r| (r.problem.to_string(), r.focus.map(|f| f.to_string())))
+                }),
+                Err(input) => book.try_update_value(|v| {
+                    let today: String = date_time(now_ms()).chars().take(10).collect();
+                    wbe::handle(pack(), d, v, input, &today, now_ms())
+                        .map(|o| (o.save, Drawing::Book(o.draw), o.focus.map(|f| f.to_string())))
+                        .map_err(|r| (r.problem.to_string(), r.focus.map(|f| f.to_string())))
+                }),
+            };
         });
-        let outcome = match result {
-            Some(Ok(outcome)) => outcome,
-            Some(Err(refusal)) => {
-                problem.set(refusal.problem.to_string());
-                if let Some(f) = refusal.focus {
-                    page::reveal(&f.to_string());
+        result
+    };
+    let on_input = move |input: Result<Input, wbe::Input>, typing: bool| {
+        let (save, drawing, focus) = match apply(input) {
+            Some(Ok(done)) => done,
+            Some(Err((text, focus))) => {
+                problem.set(text);
+                if let Some(f) = focus {
+                    page::reveal(&f);
                 }
                 return;
             }
@@ -163,7 +230,7 @@ pub fn RiskWorkspace(
         if !problem.with_untracked(String::is_empty) {
             problem.set(String::new());
         }
-        if let Some(save) = outcome.save {
+        if let Some(save) = save {
             sink.schedule.run(());
             if save == Save::Now && !typing {
                 sink.flush.run(());
@@ -173,13 +240,13 @@ pub fn RiskWorkspace(
                 sink.answered.notify();
             }
         }
-        match outcome.draw {
-            Draw::Nothing => {
-                if let Some(f) = outcome.focus {
-                    page::reveal(&f.to_string());
+        match drawing {
+            Drawing::Risk(Draw::Nothing) | Drawing::Book(WbDraw::Nothing) => {
+                if let Some(f) = focus {
+                    page::reveal(&f);
                 }
             }
-            d => draw(d, outcome.focus.as_ref().map(Focus::to_string)),
+            d => draw(d, focus),
         }
     };
     let edit = move |ev: leptos::ev::Event, on_change: bool| {
@@ -187,18 +254,49 @@ pub fn RiskWorkspace(
         // Text: applied on each keystroke, saved at once when the field is left. Choices: on change.
         if c.typing && on_change {
             sink.flush.run(());
-            // A title left: its card's heading and the register's contents show it now.
-            if let Ok(Control::Risk(id, RiskField::Title)) = c.name.parse::<Control>() {
-                draw(Draw::Heading(id), None);
+            match part {
+                // A prompt or a reason left: its stage's progress shows it now (a reason also
+                // settles a check that does not apply, and clears its warning).
+                Part::Workbook => match c.name.parse::<wbc::Control>() {
+                    Ok(wbc::Control::Prompt(id)) => {
+                        if let Some(st) = stage_of(pack(), &id) {
+                            draw(Drawing::Book(WbDraw::Summary(st.stage.to_string())), None);
+                        }
+                    }
+                    Ok(wbc::Control::Check(id, wbc::CheckField::Reason)) => {
+                        if let Some(st) = stage_of(pack(), &id) {
+                            draw(Drawing::Book(WbDraw::Stage(st.stage.to_string())), None);
+                        }
+                    }
+                    _ => {}
+                },
+                // A title left: its card's heading and the register's contents show it now.
+                _ => {
+                    if let Ok(Control::Risk(id, RiskField::Title)) = c.name.parse::<Control>() {
+                        draw(Drawing::Risk(Draw::Heading(id)), None);
+                    }
+                }
             }
             return;
         }
         if c.typing == on_change {
             return;
         }
-        match c.name.parse::<Control>() {
-            Ok(control) => on_input(Input::Changed { control, value: c.value, checked: c.checked }, c.typing),
-            Err(e) => problem.set(e.to_string()),
+        let input = match part {
+            Part::Workbook => c
+                .name
+                .parse::<wbc::Control>()
+                .map(|control| Err(wbe::Input::Changed { control, value: c.value, checked: c.checked }))
+                .map_err(|e| e.to_string()),
+            _ => c
+                .name
+                .parse::<Control>()
+                .map(|control| Ok(Input::Changed { control, value: c.value, checked: c.checked }))
+                .map_err(|e| e.to_string()),
+        };
+        match input {
+            Ok(input) => on_input(input, c.typing),
+            Err(e) => problem.set(e),
         }
     };
     view! {
@@ -211,11 +309,15 @@ pub fn RiskWorkspace(
             on:click=move |ev| {
                 if let Some(act) = controls::action(&ev) {
                     if act == RETRY {
-                        return draw(Draw::Register, None);
+                        return draw(whole(), None);
                     }
-                    match act.parse::<Action>() {
-                        Ok(action) => on_input(Input::Clicked(action), false),
-                        Err(e) => problem.set(e.to_string()),
+                    let input = match part {
+                        Part::Workbook => act.parse::<wbc::Action>().map(|a| Err(wbe::Input::Clicked(a))).map_err(|e| e.to_string()),
+                        _ => act.parse::<Action>().map(|a| Ok(Input::Clicked(a))).map_err(|e| e.to_string()),
+                    };
+                    match input {
+                        Ok(input) => on_input(input, false),
+                        Err(e) => problem.set(e),
                     }
                 }
             }

@@ -12,7 +12,7 @@ use crate::core::render::Request;
 use crate::core::risk;
 use crate::core::route::Route;
 use crate::ui::components::risk_workspace::{Part, RiskWorkspace};
-use crate::ui::components::{kind_label, AnswerSink, AssessmentTabs, Breadcrumbs, Notice, Questionnaire};
+use crate::ui::components::{kind_label, AnswerSink, AssessmentTabs, Breadcrumbs, Questionnaire};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ pub fn RegisterPage(
         if a.kind == Kind::Risk {
             view! { <Editor initial=a register=true/> }.into_any()
         } else {
-            view! { <p>{t("results.not_readiness")}</p> }.into_any()
+            view! { <p>{t("results.register_only")}</p> }.into_any()
         }
     })
 }
@@ -262,10 +262,10 @@ fn Editor(
         <Breadcrumbs trail=vec![(t("assessments.title").to_string(), Route::Assessments.href())] current=title.get_untracked()/>
         <h1>{move || title.get()}</h1>
         <p class="tool-unit">{meta}</p>
-        {(kind != Kind::Workbook).then(|| {
+        {
             let here = if register { Route::Register(id.get_value()) } else { Route::Assessment(id.get_value()) };
             view! { <AssessmentTabs id=id.get_value() current=here risk=kind == Kind::Risk/> }
-        })}
+        }
         <p class="save-status" class:problem=failed role="status">{status}</p>
         // A failed save (storage full) is announced at once, as the library does.
         {move || match state.get() {
@@ -350,7 +350,13 @@ fn Editor(
                 }
                 .into_any()
             }
-            None => view! { <Notice label=t("home.coming_note") text=t("assessment.questions_coming")/> }.into_any(),
+            // The workbook: its stages, checks and decision log, written by the core.
+            None => view! {
+                <section aria-labelledby="workbook-heading" class="workbook">
+                    <h2 id="workbook-heading">{t("workbook.stages_heading")}</h2>
+                    <RiskWorkspace sink=sink part=Part::Workbook/>
+                </section>
+            }.into_any(),
         }}
             }.into_any()
         }}

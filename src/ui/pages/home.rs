@@ -11,15 +11,12 @@ fn ToolCard(
     unit: &'static str,
     /// What the tool does, in a few sentences.
     body: &'static str,
-    /// Whether it can be used in this version, or is coming.
-    available: bool,
 ) -> impl IntoView {
     view! {
         <li class="card tool-card">
             <h3>{title}</h3>
             <p class="tool-unit">{unit}</p>
             <p>{body}</p>
-            <p class="badge">{if available { t("home.available_note") } else { t("home.coming_note") }}</p>
         </li>
     }
 }
@@ -33,9 +30,9 @@ pub fn HomePage() -> impl IntoView {
         <section aria-labelledby="tools-heading">
             <h2 id="tools-heading">{t("home.tools_heading")}</h2>
             <ul class="cards" role="list">
-                <ToolCard title=t("home.readiness_title") unit=t("home.readiness_unit") body=t("home.readiness_body") available=true/>
-                <ToolCard title=t("home.risk_title") unit=t("home.risk_unit") body=t("home.risk_body") available=false/>
-                <ToolCard title=t("home.workbook_title") unit=t("home.workbook_unit") body=t("home.workbook_body") available=false/>
+                <ToolCard title=t("home.readiness_title") unit=t("home.readiness_unit") body=t("home.readiness_body")/>
+                <ToolCard title=t("home.risk_title") unit=t("home.risk_unit") body=t("home.risk_body")/>
+                <ToolCard title=t("home.workbook_title") unit=t("home.workbook_unit") body=t("home.workbook_body")/>
             </ul>
         </section>
         <section class="privacy" aria-labelledby="privacy-heading">

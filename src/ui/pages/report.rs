@@ -6,7 +6,7 @@ use crate::core::assessment::{file_name, Assessment, Kind};
 use crate::core::render::Request;
 use crate::core::report::ReportMeta;
 use crate::core::route::Route;
-use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice, Rendered};
+use crate::ui::components::{AssessmentTabs, Breadcrumbs, Rendered};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
 use leptos::prelude::*;
@@ -34,10 +34,6 @@ fn Report(a: Assessment) -> impl IntoView {
             <AssessmentTabs id=a.id.clone() current=Route::Report(a.id.clone()) risk=a.kind == Kind::Risk/>
         </div>
     };
-    if a.kind == Kind::Workbook {
-        return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
-            .into_any();
-    }
     let now = now_ms();
     // When: what every rendering of this report is given.
     let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };

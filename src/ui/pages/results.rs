@@ -2,7 +2,7 @@ use crate::browser::system::{date_time, now_ms};
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::render::Request;
 use crate::core::route::Route;
-use crate::ui::components::{AssessmentTabs, Breadcrumbs, Notice, Rendered};
+use crate::ui::components::{AssessmentTabs, Breadcrumbs, Rendered};
 use crate::ui::i18n::t;
 use crate::ui::pages::assessment::with_assessment;
 use leptos::prelude::*;
@@ -29,10 +29,6 @@ fn Results(a: Assessment) -> impl IntoView {
         <h1>{t("results.title")} ": " {a.title.clone()}</h1>
         <AssessmentTabs id=a.id.clone() current=Route::Results(a.id.clone()) risk=a.kind == Kind::Risk/>
     };
-    if a.kind == Kind::Workbook {
-        return view! { {head} <Notice label=t("home.coming_note") text=t("results.not_readiness")/> }
-            .into_any();
-    }
     let today: String = date_time(now_ms()).chars().take(10).collect();
     view! { {head} <Rendered request=Request::Results { record: a, today } class="report results"/> }
         .into_any()

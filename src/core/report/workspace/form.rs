@@ -6,11 +6,11 @@ use crate::core::content::model::Pack;
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
-use crate::core::risk::control::{Action, Control};
+use crate::core::risk::control::Control;
 use crate::core::risk::level;
 use std::fmt::Write;
 
-pub(super) fn attr_checked(on: bool) -> &'static str {
+pub(crate) fn attr_checked(on: bool) -> &'static str {
     if on {
         " checked"
     } else {
@@ -62,7 +62,7 @@ pub(super) fn scale(
 }
 
 /// A labelled text field (or text area, when `long`) whose id is its name.
-pub(super) fn text_field(out: &mut String, name: &Control, label: &str, value: &str, long: bool) {
+pub(crate) fn text_field(out: &mut String, name: &dyn std::fmt::Display, label: &str, value: &str, long: bool) {
     let (id, value) = (html(&name.to_string()), html(value));
     if long {
         let _ = write!(
@@ -77,7 +77,7 @@ pub(super) fn text_field(out: &mut String, name: &Control, label: &str, value: &
     }
 }
 
-pub(super) fn select(out: &mut String, name: &Control, label: &str, current: &str, options: &[(&str, &str)]) {
+pub(crate) fn select(out: &mut String, name: &dyn std::fmt::Display, label: &str, current: &str, options: &[(&str, &str)]) {
     let id = html(&name.to_string());
     let _ = write!(
         out,
@@ -91,7 +91,7 @@ pub(super) fn select(out: &mut String, name: &Control, label: &str, current: &st
 }
 
 /// A button; its id is `b.` and its action, which is where focus returns after it is drawn again.
-pub(super) fn button(out: &mut String, action: &Action, text: &str, class: &str) {
+pub(crate) fn button(out: &mut String, action: &dyn std::fmt::Display, text: &str, class: &str) {
     let _ = write!(
         out,
         "<button type=\"button\" class=\"button small {class}\" id=\"b.{a}\" data-act=\"{a}\">{text}</button>",

@@ -10,7 +10,7 @@
 
 mod card;
 mod changes;
-mod form;
+pub(crate) mod form;
 mod profile;
 
 pub use card::{decision_key, status_key};

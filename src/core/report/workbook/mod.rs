@@ -1,0 +1,11 @@
+//! The life-cycle workbook as the core writes it: the editor's HTML (`editor`) and the results and
+//! report as blocks (`results`).
+
+mod editor;
+mod results;
+
+pub use editor::{overview_html, stage_html, summary_html, trigger_key, verdict_key, workbook_html, OVERVIEW_ID};
+pub use results::{workbook_report, workbook_results};
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

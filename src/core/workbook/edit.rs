@@ -1,0 +1,382 @@
+//! Every change a user makes to a workbook, as a typed value, and [`apply`], the one function that
+//! makes it on the app's draft. A recorded log entry refuses every edit but its conditions' status.
+
+use super::control::{Action, CheckField, Control, EntryField, Focus, StageField};
+use super::{open_blocking, CheckState, Condition, Entry, Route, Trigger, Verdict};
+use crate::core::assessment::{Answer, Assessment};
+use crate::core::content::model::{Pack, WorkbookStage};
+use crate::core::dates::is_date;
+use crate::core::limits::{self, TooLong};
+use crate::core::register::Status;
+pub use crate::core::risk::edit::Save;
+use std::fmt;
+
+/// A text field of a log entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryText {
+    By,
+    Role,
+    Authority,
+    Rationale,
+    Evidence,
+    Dissent,
+    /// A date, `YYYY-MM-DD` or empty.
+    Date,
+    ReviewDate,
+}
+
+/// A text field of a condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConditionText {
+    Text,
+    Owner,
+    Due,
+}
+
+/// One change to a workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Route(Option<Route>),
+    /// A prompt's answer; empty text removes it.
+    Prompt { prompt: String, text: String },
+    /// A check's state; `None` opens it again.
+    Check { check: String, state: Option<CheckState> },
+    CheckText { check: String, field: CheckField, text: String },
+    /// Who overrode an open blocking check, or why (`field` is `By` or `Why`).
+    Override { stage: String, field: StageField, text: String },
+    Complete { stage: String, on: bool },
+    /// A new draft entry dated `today`.
+    AddEntry { stage: String, today: String },
+    EntryText { entry: String, field: EntryText, text: String },
+    Verdict { entry: String, verdict: Option<Verdict> },
+    Trigger { entry: String, trigger: Option<Trigger> },
+    AddCondition { entry: String },
+    RemoveCondition { entry: String, index: usize },
+    ConditionText { entry: String, index: usize, field: ConditionText, text: String },
+    /// Allowed on a recorded entry too: following a condition up does not change the decision.
+    ConditionStatus { entry: String, index: usize, status: Status },
+    Record { entry: String, now: i64 },
+    /// A draft replacing a recorded entry, dated `today`.
+    Supersede { entry: String, today: String },
+    DeleteDraft { entry: String },
+}
+
+/// An edit that cannot be made, in words for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// A value no control of the workbook offers: what kind of thing, and the value.
+    Unknown(&'static str, String),
+    NotADate(String),
+    /// A recorded entry: it can only be superseded.
+    Locked(String),
+    /// Blocking checks still open, and no override recorded.
+    Blocked(Vec<String>),
+    /// What an entry lacks before it can be recorded.
+    Incomplete(String, Vec<&'static str>),
+    AlreadySuperseded(String),
+    NotConfirmed,
+    TooLong(TooLong),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::Unknown(what, x) => write!(f, "There is no {what} \"{x}\"."),
+            EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
+            EditError::Locked(e) => write!(
+                f,
+                "Decision {e} is recorded and cannot be changed. To correct it, supersede it with a new entry."
+            ),
+            EditError::Blocked(checks) => write!(
+                f,
+                "This stage cannot be marked complete: the blocking checks {} are not done. Settle them, or record who overrides them and why.",
+                checks.join(", ")
+            ),
+            EditError::Incomplete(e, missing) => {
+                write!(f, "Decision {e} cannot be recorded yet: give {}.", missing.join(", "))
+            }
+            EditError::AlreadySuperseded(e) => write!(f, "Decision {e} is already being superseded."),
+            EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
+            EditError::TooLong(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<TooLong> for EditError {
+    fn from(e: TooLong) -> Self {
+        EditError::TooLong(e)
+    }
+}
+
+/// What to draw again after an edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Draw {
+    /// Nothing: the control shows the change already (typing).
+    Nothing,
+    /// A stage's progress line and the overview (a prompt answered, a reason given).
+    Summary(String),
+    /// A stage in place, and the overview.
+    Stage(String),
+    /// The whole workbook (the route changes which stages are shown).
+    All,
+}
+
+/// What the view does after an edit was applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub save: Save,
+    pub draw: Draw,
+    pub focus: Option<Focus>,
+}
+
+fn typed() -> Applied {
+    Applied { save: Save::Soon, draw: Draw::Nothing, focus: None }
+}
+
+fn now(draw: Draw, focus: Option<Focus>) -> Applied {
+    Applied { save: Save::Now, draw, focus }
+}
+
+/// The stage a prompt or check belongs to.
+pub fn stage_of<'p>(pack: &'p Pack, item: &str) -> Option<&'p WorkbookStage> {
+    pack.workbook
+        .stages
+        .iter()
+        .find(|s| s.prompts.iter().any(|p| p.id == item) || s.checks.iter().any(|c| c.id == item))
+}
+
+fn stage<'p>(pack: &'p Pack, id: &str) -> Result<&'p WorkbookStage, EditError> {
+    pack.workbook.stages.iter().find(|s| s.stage == id).ok_or_else(|| EditError::Unknown("stage", id.into()))
+}
+
+/// The next free entry id: `D` and one more than the highest used.
+pub fn next_id(a: &Assessment) -> String {
+    let num = |e: &Entry| e.id.strip_prefix('D').and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
+    format!("D{}", a.workbook.log.iter().map(num).max().unwrap_or(0).saturating_add(1))
+}
+
+fn entry_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Entry, EditError> {
+    a.workbook.log.iter_mut().find(|e| e.id == id).ok_or_else(|| EditError::Unknown("decision", id.into()))
+}
+
+/// A draft entry, for an edit only drafts take.
+fn draft_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Entry, EditError> {
+    let e = entry_mut(a, id)?;
+    if e.recorded.is_some() {
+        return Err(EditError::Locked(id.into()));
+    }
+    Ok(e)
+}
+
+fn condition_mut<'a>(e: &'a mut Entry, index: usize) -> Result<&'a mut Condition, EditError> {
+    let id = format!("{} {}", e.id, index.saturating_add(1));
+    e.conditions.get_mut(index).ok_or(EditError::Unknown("condition", id))
+}
+
+fn date(text: &str) -> Result<(), EditError> {
+    if text.is_empty() || is_date(text) {
+        Ok(())
+    } else {
+        Err(EditError::NotADate(text.into()))
+    }
+}
+
+/// What an entry lacks before it can be recorded.
+pub fn missing(e: &Entry) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if e.verdict.is_none() {
+        out.push("the decision");
+    }
+    if e.date.is_empty() {
+        out.push("its date");
+    }
+    if e.by.trim().is_empty() {
+        out.push("who decided");
+    }
+    if e.rationale.trim().is_empty() {
+        out.push("the rationale");
+    }
+    if e.verdict == Some(Verdict::GoWithConditions) && e.conditions.is_empty() {
+        out.push("at least one condition");
+    }
+    if e.conditions.iter().any(|c| c.text.trim().is_empty()) {
+        out.push("the text of every condition");
+    }
+    out
+}
+
+/// Applies one edit to the assessment; on an error nothing has changed.
+pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditError> {
+    let of = |item: &str, what| stage_of(pack, item).map(|s| s.stage.to_string()).ok_or_else(|| EditError::Unknown(what, item.into()));
+    Ok(match edit {
+        Edit::Route(route) => {
+            a.workbook.route = *route;
+            now(Draw::All, Some(Focus::Control(Control::Route)))
+        }
+        Edit::Prompt { prompt, text } => {
+            of(prompt, "prompt")?;
+            limits::text(text)?;
+            if text.is_empty() {
+                a.answers.remove(prompt.as_str());
+            } else {
+                a.answers.insert(prompt.clone(), Answer::Text(text.clone()));
+            }
+            typed()
+        }
+        Edit::Check { check, state } => {
+            let stage = of(check, "check")?;
+            match state {
+                Some(s) => a.answers.insert(check.clone(), Answer::Choice(s.id().into())),
+                None => a.answers.remove(check.as_str()),
+            };
+            let focus = Control::Check(check.clone(), CheckField::State);
+            now(Draw::Stage(stage), Some(Focus::Control(focus)))
+        }
+        Edit::CheckText { check, field, text } => {
+            of(check, "check")?;
+            let note = a.workbook.checks.entry(check.clone()).or_default();
+            let slot = match field {
+                CheckField::Reason => &mut note.reason,
+                CheckField::Evidence => &mut note.evidence,
+                CheckField::Owner => &mut note.owner,
+                CheckField::State => return Err(EditError::Unknown("check field", "state".into())),
+            };
+            if let Err(e) = limits::text(text) {
+                if note.is_empty() {
+                    a.workbook.checks.remove(check.as_str());
+                }
+                return Err(e.into());
+            }
+            slot.clone_from(text);
+            if note.is_empty() {
+                a.workbook.checks.remove(check.as_str());
+            }
+            typed()
+        }
+        Edit::Override { stage: id, field, text } => {
+            stage(pack, id)?;
+            limits::text(text)?;
+            let o = &mut a.workbook.stages.entry(id.clone()).or_default().overridden;
+            match field {
+                StageField::By => o.by.clone_from(text),
+                StageField::Why => o.why.clone_from(text),
+                StageField::Complete => return Err(EditError::Unknown("stage field", "complete".into())),
+            }
+            typed()
+        }
+        Edit::Complete { stage: id, on } => {
+            let s = stage(pack, id)?;
+            let open: Vec<String> = open_blocking(a, s).iter().map(|c| c.id.to_string()).collect();
+            let given = a.workbook.stages.get(id.as_str()).is_some_and(|r| r.overridden.given());
+            if *on && !open.is_empty() && !given {
+                return Err(EditError::Blocked(open));
+            }
+            a.workbook.stages.entry(id.clone()).or_default().complete = *on;
+            let focus = Control::Stage(id.clone(), StageField::Complete);
+            now(Draw::Stage(id.clone()), Some(Focus::Control(focus)))
+        }
+        Edit::AddEntry { stage: id, today } => {
+            stage(pack, id)?;
+            let entry = next_id(a);
+            a.workbook.log.push(Entry { id: entry.clone(), stage: id.clone(), date: today.clone(), ..Entry::default() });
+            now(Draw::Stage(id.clone()), Some(Focus::Control(Control::Entry(entry, EntryField::Verdict))))
+        }
+        Edit::EntryText { entry, field, text } => {
+            match field {
+                EntryText::Date | EntryText::ReviewDate => date(text)?,
+                EntryText::Rationale | EntryText::Evidence | EntryText::Dissent => limits::text(text)?,
+                _ => limits::line(text)?,
+            }
+            let e = draft_mut(a, entry)?;
+            match field {
+                EntryText::By => &mut e.by,
+                EntryText::Role => &mut e.role,
+                EntryText::Authority => &mut e.authority,
+                EntryText::Rationale => &mut e.rationale,
+                EntryText::Evidence => &mut e.evidence,
+                EntryText::Dissent => &mut e.dissent,
+                EntryText::Date => &mut e.date,
+                EntryText::ReviewDate => &mut e.review_date,
+            }
+            .clone_from(text);
+            typed()
+        }
+        Edit::Verdict { entry, verdict } => {
+            draft_mut(a, entry)?.verdict = *verdict;
+            now(Draw::Nothing, None)
+        }
+        Edit::Trigger { entry, trigger } => {
+            draft_mut(a, entry)?.review_event = *trigger;
+            now(Draw::Nothing, None)
+        }
+        Edit::AddCondition { entry } => {
+            let e = draft_mut(a, entry)?;
+            e.conditions.push(Condition::default());
+            let k = e.conditions.len() - 1;
+            let focus = Control::Condition(entry.clone(), k, super::control::ConditionField::Text);
+            now(Draw::Stage(e.stage.clone()), Some(Focus::Control(focus)))
+        }
+        Edit::RemoveCondition { entry, index } => {
+            let e = draft_mut(a, entry)?;
+            condition_mut(e, *index)?;
+            e.conditions.remove(*index);
+            now(Draw::Stage(e.stage.clone()), Some(Focus::Button(Action::AddCondition(entry.clone()))))
+        }
+        Edit::ConditionText { entry, index, field, text } => {
+            match field {
+                ConditionText::Due => date(text)?,
+                ConditionText::Text => limits::text(text)?,
+                ConditionText::Owner => limits::line(text)?,
+            }
+            let c = condition_mut(draft_mut(a, entry)?, *index)?;
+            match field {
+                ConditionText::Text => &mut c.text,
+                ConditionText::Owner => &mut c.owner,
+                ConditionText::Due => &mut c.due,
+            }
+            .clone_from(text);
+            typed()
+        }
+        Edit::ConditionStatus { entry, index, status } => {
+            let e = entry_mut(a, entry)?;
+            condition_mut(e, *index)?.status = *status;
+            now(Draw::Summary(e.stage.clone()), None)
+        }
+        Edit::Record { entry, now: at } => {
+            let e = draft_mut(a, entry)?;
+            let lacking = missing(e);
+            if !lacking.is_empty() {
+                return Err(EditError::Incomplete(entry.clone(), lacking));
+            }
+            let (old, stage) = (e.supersedes.clone(), e.stage.clone());
+            if !old.is_empty() && super::superseded_by(a, &old).is_some() {
+                return Err(EditError::AlreadySuperseded(old));
+            }
+            draft_mut(a, entry)?.recorded = Some(*at);
+            now(Draw::Stage(stage), Some(Focus::Entry(entry.clone())))
+        }
+        Edit::Supersede { entry, today } => {
+            let old = entry_mut(a, entry)?.clone();
+            if old.recorded.is_none() {
+                return Err(EditError::Unknown("recorded decision", entry.clone()));
+            }
+            if super::superseded_by(a, entry).is_some() || a.workbook.log.iter().any(|e| e.supersedes == *entry) {
+                return Err(EditError::AlreadySuperseded(entry.clone()));
+            }
+            let id = next_id(a);
+            a.workbook.log.push(Entry {
+                id: id.clone(),
+                date: today.clone(),
+                recorded: None,
+                supersedes: entry.clone(),
+                ..old.clone()
+            });
+            now(Draw::Stage(old.stage), Some(Focus::Entry(id)))
+        }
+        Edit::DeleteDraft { entry } => {
+            let stage = draft_mut(a, entry)?.stage.clone();
+            a.workbook.log.retain(|e| e.id != *entry);
+            now(Draw::Stage(stage.clone()), Some(Focus::Button(Action::AddEntry(stage))))
+        }
+    })
+}

@@ -1,0 +1,157 @@
+//! What a user's input on the workbook means: a typed [`Edit`] for the draft, or a change of the
+//! view alone (a question asked before a draft is deleted). The app parses the control's name and
+//! calls [`handle`]: one path from a keystroke to the draft, host-tested.
+
+use super::control::{Action, CheckField, ConditionField, Control, EntryField, Focus, StageField};
+use super::edit::{apply, ConditionText, Draw, Edit, EditError, EntryText, Save};
+use super::{CheckState, Route, Trigger, Verdict};
+use crate::core::assessment::Assessment;
+use crate::core::content::model::Pack;
+use crate::core::register::Status;
+use serde::{Deserialize, Serialize};
+
+/// What the workbook view holds that is not part of the assessment: the draft entry whose deletion
+/// waits for an answer. Sent with each drawing; never saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkbookView {
+    pub confirm: Option<String>,
+}
+
+/// One input on the workbook.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// A form control's value changed (for a checkbox, whether it is now ticked).
+    Changed { control: Control, value: String, checked: bool },
+    Clicked(Action),
+}
+
+/// What the view does after an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// When to save the draft; `None` when only the view changed.
+    pub save: Option<Save>,
+    pub draw: Draw,
+    pub focus: Option<Focus>,
+}
+
+/// An input that changed nothing: why, and where it can be put right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub problem: EditError,
+    pub focus: Option<Focus>,
+}
+
+/// Handles one input: the view state and, for an edit, the draft change. `today` (`YYYY-MM-DD`)
+/// dates a new entry; `now` (milliseconds) stamps a recorded one.
+pub fn handle(
+    pack: &Pack,
+    a: &mut Assessment,
+    view: &mut WorkbookView,
+    input: Input,
+    today: &str,
+    now: i64,
+) -> Result<Outcome, Refusal> {
+    let refuse = |problem| Err(Refusal { problem, focus: None });
+    let edit = match input {
+        Input::Clicked(action) => match action {
+            Action::AddEntry(stage) => Edit::AddEntry { stage, today: today.into() },
+            Action::Record(entry) => Edit::Record { entry, now },
+            Action::Supersede(entry) => Edit::Supersede { entry, today: today.into() },
+            Action::AddCondition(entry) => Edit::AddCondition { entry },
+            Action::RemoveCondition(entry, index) => Edit::RemoveCondition { entry, index },
+            Action::AskDelete(entry) => {
+                let stage = a.workbook.log.iter().find(|e| e.id == entry).map(|e| e.stage.clone());
+                let Some(stage) = stage else { return refuse(EditError::Unknown("decision", entry)) };
+                view.confirm = Some(entry.clone());
+                return Ok(Outcome { save: None, draw: Draw::Stage(stage), focus: Some(Focus::Button(Action::Keep(entry))) });
+            }
+            Action::Keep(entry) => {
+                view.confirm = None;
+                let stage = a.workbook.log.iter().find(|e| e.id == entry).map(|e| e.stage.clone()).unwrap_or_default();
+                return Ok(Outcome { save: None, draw: Draw::Stage(stage), focus: Some(Focus::Button(Action::AskDelete(entry))) });
+            }
+            Action::Delete(entry) => {
+                if view.confirm.as_ref() != Some(&entry) {
+                    return refuse(EditError::NotConfirmed);
+                }
+                view.confirm = None;
+                Edit::DeleteDraft { entry }
+            }
+            Action::GoTo(stage) => {
+                return Ok(Outcome { save: None, draw: Draw::Nothing, focus: Some(Focus::Stage(stage)) });
+            }
+        },
+        Input::Changed { control, value, checked } => match changed(control, value, checked) {
+            Ok(edit) => edit,
+            Err(problem) => return refuse(problem),
+        },
+    };
+    match apply(pack, a, &edit) {
+        Ok(done) => Ok(Outcome { save: Some(done.save), draw: done.draw, focus: done.focus }),
+        Err(problem) => {
+            // Say where it can be put right: the override fields, or the entry's first field.
+            let focus = match (&problem, &edit) {
+                (EditError::Blocked(_), Edit::Complete { stage, .. }) => {
+                    Some(Focus::Control(Control::Stage(stage.clone(), StageField::By)))
+                }
+                (EditError::Incomplete(..), Edit::Record { entry, .. }) => Some(Focus::Entry(entry.clone())),
+                _ => None,
+            };
+            Err(Refusal { problem, focus })
+        }
+    }
+}
+
+/// The edit a changed control asks for.
+fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditError> {
+    Ok(match control {
+        Control::Route => Edit::Route(choice("route", &value, Route::from_id)?),
+        Control::Prompt(prompt) => Edit::Prompt { prompt, text: value },
+        Control::Check(check, CheckField::State) => {
+            Edit::Check { check, state: choice("check state", &value, CheckState::from_id)? }
+        }
+        Control::Check(check, field) => Edit::CheckText { check, field, text: value },
+        Control::Stage(stage, StageField::Complete) => Edit::Complete { stage, on: checked },
+        Control::Stage(stage, field) => Edit::Override { stage, field, text: value },
+        Control::Entry(entry, field) => {
+            let text = |field| Edit::EntryText { entry: entry.clone(), field, text: value.clone() };
+            match field {
+                EntryField::Verdict => {
+                    Edit::Verdict { verdict: choice("decision", &value, Verdict::from_id)?, entry }
+                }
+                EntryField::ReviewEvent => {
+                    Edit::Trigger { trigger: choice("review event", &value, Trigger::from_id)?, entry }
+                }
+                EntryField::Date => text(EntryText::Date),
+                EntryField::By => text(EntryText::By),
+                EntryField::Role => text(EntryText::Role),
+                EntryField::Authority => text(EntryText::Authority),
+                EntryField::Rationale => text(EntryText::Rationale),
+                EntryField::Evidence => text(EntryText::Evidence),
+                EntryField::Dissent => text(EntryText::Dissent),
+                EntryField::ReviewDate => text(EntryText::ReviewDate),
+            }
+        }
+        Control::Condition(entry, index, field) => {
+            let text = |field| Edit::ConditionText { entry: entry.clone(), index, field, text: value.clone() };
+            match field {
+                ConditionField::Text => text(ConditionText::Text),
+                ConditionField::Owner => text(ConditionText::Owner),
+                ConditionField::Due => text(ConditionText::Due),
+                ConditionField::Status => match Status::from_id(&value) {
+                    Some(status) => Edit::ConditionStatus { entry, index, status },
+                    None => return Err(EditError::Unknown("condition status", value)),
+                },
+            }
+        }
+    })
+}
+
+/// A choice by its id; empty for none.
+fn choice<T>(what: &'static str, value: &str, from: fn(&str) -> Option<T>) -> Result<Option<T>, EditError> {
+    match from(value) {
+        Some(x) => Ok(Some(x)),
+        None if value.is_empty() => Ok(None),
+        None => Err(EditError::Unknown(what, value.into())),
+    }
+}

@@ -1,0 +1,184 @@
+//! What a workbook keeps besides its answers: the route, each check's evidence, stage sign-off and
+//! the decision log. Stored and exported as these types (read back by `answer_file::read`).
+
+use crate::core::register::Status;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// How the agency gets the system: builds it, buys it, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Route {
+    Build,
+    Buy,
+    Hybrid,
+}
+
+impl Route {
+    pub const ALL: [Route; 3] = [Route::Build, Route::Buy, Route::Hybrid];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::Build => "build",
+            Route::Buy => "buy",
+            Route::Hybrid => "hybrid",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Route> {
+        Route::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// What was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Go,
+    GoWithConditions,
+    ChangeCourse,
+    Defer,
+    Stop,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] =
+        [Verdict::Go, Verdict::GoWithConditions, Verdict::ChangeCourse, Verdict::Defer, Verdict::Stop];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Go => "go",
+            Verdict::GoWithConditions => "go_with_conditions",
+            Verdict::ChangeCourse => "change_course",
+            Verdict::Defer => "defer",
+            Verdict::Stop => "stop",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// An event that brings a decision back for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    NewModel,
+    NewData,
+    Incident,
+    LawChange,
+}
+
+impl Trigger {
+    pub const ALL: [Trigger; 4] = [Trigger::NewModel, Trigger::NewData, Trigger::Incident, Trigger::LawChange];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Trigger::NewModel => "new_model",
+            Trigger::NewData => "new_data",
+            Trigger::Incident => "incident",
+            Trigger::LawChange => "law_change",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Trigger> {
+        Trigger::ALL.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// What backs a check: the reason it does not apply, the evidence relied on, the role that owns it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CheckNote {
+    pub reason: String,
+    pub evidence: String,
+    pub owner: String,
+}
+
+impl CheckNote {
+    pub fn is_empty(&self) -> bool {
+        self.reason.is_empty() && self.evidence.is_empty() && self.owner.is_empty()
+    }
+}
+
+/// Who let a stage be marked complete with a blocking check still open, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Override {
+    pub by: String,
+    pub why: String,
+}
+
+impl Override {
+    pub fn given(&self) -> bool {
+        !self.by.trim().is_empty() && !self.why.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StageRecord {
+    pub complete: bool,
+    #[serde(rename = "override")]
+    pub overridden: Override,
+}
+
+/// A condition attached to a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Condition {
+    pub text: String,
+    pub owner: String,
+    /// `YYYY-MM-DD`, or empty.
+    pub due: String,
+    pub status: Status,
+}
+
+impl Condition {
+    pub fn overdue(&self, today: &str) -> bool {
+        self.status != Status::Done && !self.due.is_empty() && self.due.as_str() < today
+    }
+}
+
+/// One entry of the decision log. A draft can be edited; once `recorded` it is locked (only its
+/// conditions' status moves on) and can be superseded by a later entry that names it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Entry {
+    /// `D1`, `D2`…: never reused.
+    pub id: String,
+    pub stage: String,
+    pub verdict: Option<Verdict>,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub by: String,
+    pub role: String,
+    /// The authority the decision was taken under.
+    pub authority: String,
+    pub rationale: String,
+    /// Documents, risk ids and snapshots relied on, one per line.
+    pub evidence: String,
+    /// Any dissent, and why it was not followed.
+    pub dissent: String,
+    pub conditions: Vec<Condition>,
+    /// The next review: a date, an event, or both.
+    pub review_date: String,
+    pub review_event: Option<Trigger>,
+    /// When it was recorded (milliseconds); `None` while a draft.
+    pub recorded: Option<i64>,
+    /// The entry this one replaces; empty for none.
+    pub supersedes: String,
+}
+
+/// Everything a workbook keeps that is not an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct WorkbookRecord {
+    pub route: Option<Route>,
+    /// By check id.
+    pub checks: BTreeMap<String, CheckNote>,
+    /// By stage id.
+    pub stages: BTreeMap<String, StageRecord>,
+    pub log: Vec<Entry>,
+}
+
+impl WorkbookRecord {
+    pub fn is_empty(&self) -> bool {
+        self.route.is_none() && self.checks.is_empty() && self.stages.is_empty() && self.log.is_empty()
+    }
+}
