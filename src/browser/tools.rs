@@ -20,6 +20,15 @@ pub fn warm() {
     imp::warm();
 }
 
+/// Writes what `request` asks for at once, when the tools module is loaded already (`None` when it
+/// is not): for an editor whose inputs exist only once the module has drawn it.
+pub fn render_now<R: Serialize>(request: &Request<R>) -> Option<Result<Written, String>> {
+    match serde_json::to_string(request) {
+        Ok(json) => imp::render_now(json),
+        Err(e) => Some(Err(e.to_string())),
+    }
+}
+
 #[cfg(not(feature = "lazy-tools"))]
 mod imp {
     use crate::core::render::{render_json, Written};
@@ -29,6 +38,10 @@ mod imp {
     }
 
     pub fn warm() {}
+
+    pub fn render_now(json: String) -> Option<Result<Written, String>> {
+        Some(render_json(&json).map_err(|e| e.to_string()))
+    }
 }
 
 #[cfg(feature = "lazy-tools")]
@@ -95,11 +108,16 @@ export function load_module(name, pins, pack) {
     }
 
     pub async fn render(json: String) -> Result<Written, String> {
-        let module = module().await?;
-        let f: Function = Reflect::get(&module, &"render".into())
-            .map_err(|_| broken())?
-            .dyn_into()
-            .map_err(|_| broken())?;
+        call(&module().await?, json)
+    }
+
+    pub fn render_now(json: String) -> Option<Result<Written, String>> {
+        MODULE.with(|m| m.borrow().clone()).map(|module| call(&module, json))
+    }
+
+    fn call(module: &JsValue, json: String) -> Result<Written, String> {
+        let f: Function =
+            Reflect::get(module, &"render".into()).map_err(|_| broken())?.dyn_into().map_err(|_| broken())?;
         let out = f.call1(&JsValue::NULL, &json.into()).map_err(|e| e.as_string().unwrap_or_else(broken))?;
         let parts: Vec<String> = Array::from(&out).iter().filter_map(|p| p.as_string()).collect();
         Written::from_parts(parts).ok_or_else(broken)

@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod content;
 pub mod csv;
 pub mod dates;
+pub mod editor;
 pub mod guidance;
 pub mod library;
 pub mod limits;

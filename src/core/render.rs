@@ -71,12 +71,12 @@ pub enum Request<R> {
     },
     Register {
         record: R,
-        view: ViewState,
+        view: serde_json::Value,
     },
     /// One risk's card, with the comparison of snapshots (a rating changes both).
     Card {
         record: R,
-        view: ViewState,
+        view: serde_json::Value,
         risk: String,
     },
     /// A risk's heading and the register's contents, after its title was typed.
@@ -87,19 +87,31 @@ pub enum Request<R> {
     /// A risk just added: its card, the register's contents and the comparison of snapshots.
     Appended {
         record: R,
-        view: ViewState,
+        view: serde_json::Value,
         risk: String,
     },
     /// The whole workbook editor.
     Workbook {
         record: R,
-        view: WorkbookView,
+        view: serde_json::Value,
     },
     /// One stage of the workbook editor, and the overview of stages.
     WorkbookStage {
         record: R,
-        view: WorkbookView,
+        view: serde_json::Value,
         stage: String,
+    },
+    /// One input on an editor applied to `record` (`core::editor::step`): written, the
+    /// [`crate::core::editor::Step`] as JSON.
+    Edit {
+        editor: crate::core::editor::Editor,
+        record: R,
+        /// The editor's view state as the last step returned it; null at first.
+        view: serde_json::Value,
+        input: crate::core::editor::Raw,
+        /// `YYYY-MM-DD`, to date a new log entry.
+        today: String,
+        now: i64,
     },
     /// A stage's progress line, and the overview of stages.
     WorkbookSummary {
@@ -273,6 +285,14 @@ fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
     read_stored(value).map_err(RenderError::Record)
 }
 
+/// An editor's view state as the app keeps it (null before the first input).
+fn state<T: serde::de::DeserializeOwned + Default>(v: serde_json::Value) -> Result<T, RenderError> {
+    match v {
+        serde_json::Value::Null => Ok(T::default()),
+        v => serde_json::from_value(v).map_err(|e| RenderError::Request(e.to_string())),
+    }
+}
+
 /// Writes what `request` asks for.
 pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderError> {
     let p = pack();
@@ -322,9 +342,11 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         }
         Request::RegisterCsv { record: r } => to_csv(p, &record(&r)?.risk.register).into(),
         Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),
-        Request::Register { record: r, view } => workspace::register_html(p, &record(&r)?, &view).into(),
+        Request::Register { record: r, view } => {
+            workspace::register_html(p, &record(&r)?, &state(view)?).into()
+        }
         Request::Card { record: r, view, risk } => {
-            let a = record(&r)?;
+            let (a, view) = (record(&r)?, state::<ViewState>(view)?);
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             Written { text: html, changes: workspace::current_changes(p, &a, &view), contents: None }
         }
@@ -334,20 +356,28 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             Written { text: html, changes: None, contents: Some(workspace::contents_html(&a)) }
         }
         Request::Appended { record: r, view, risk } => {
-            let a = record(&r)?;
+            let (a, view) = (record(&r)?, state::<ViewState>(view)?);
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             let changes = workspace::current_changes(p, &a, &view);
             Written { text: html, changes, contents: Some(workspace::contents_html(&a)) }
         }
-        Request::Workbook { record: r, view } => report::workbook::workbook_html(p, &record(&r)?, &view).into(),
+        Request::Workbook { record: r, view } => {
+            report::workbook::workbook_html(p, &record(&r)?, &state::<WorkbookView>(view)?).into()
+        }
         Request::WorkbookStage { record: r, view, stage } => {
-            let a = record(&r)?;
-            let html = report::workbook::stage_html(p, &a, &view, &stage).ok_or(RenderError::UnknownStage(stage))?;
+            let (a, view) = (record(&r)?, state::<WorkbookView>(view)?);
+            let html =
+                report::workbook::stage_html(p, &a, &view, &stage).ok_or(RenderError::UnknownStage(stage))?;
             Written { text: html, changes: None, contents: Some(report::workbook::overview_html(p, &a)) }
+        }
+        Request::Edit { editor, record: r, view, input, today, now } => {
+            let done = crate::core::editor::step(p, editor, record(&r)?, view, input, &today, now);
+            serde_json::to_string(&done).map_err(|e| RenderError::Record(e.to_string()))?.into()
         }
         Request::WorkbookSummary { record: r, stage } => {
             let a = record(&r)?;
-            let html = report::workbook::summary_html(p, &a, &stage).ok_or(RenderError::UnknownStage(stage))?;
+            let html =
+                report::workbook::summary_html(p, &a, &stage).ok_or(RenderError::UnknownStage(stage))?;
             Written { text: html, changes: None, contents: Some(report::workbook::overview_html(p, &a)) }
         }
         Request::AnswerFile { records, now } => {

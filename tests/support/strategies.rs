@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
-use rai_assess::workbook::{CheckNote, Condition, Entry, Override, Route, StageRecord, Trigger, Verdict, WorkbookRecord};
+use rai_assess::workbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
 /// one twice is refused as damaged).
@@ -91,48 +91,57 @@ pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
 /// Any workbook record a user could keep: a route, check notes, sign-offs, and a log of drafts and
 /// recorded entries with conditions.
 pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
-    let date = || prop_oneof![Just(String::new()), Just("2027-02-28".to_string()), Just("2026-01-05".to_string())];
+    let date =
+        || prop_oneof![Just(String::new()), Just("2027-02-28".to_string()), Just("2026-01-05".to_string())];
     let condition = (any::<String>(), any::<String>(), date(), 0usize..3)
         .prop_map(|(text, owner, due, s)| Condition { text, owner, due, status: Status::ALL[s] });
     let entry = (
         ("[a-z]{1,8}", proptest::option::of(0usize..5), date()),
         (any::<String>(), any::<String>(), any::<String>(), any::<String>()),
         (any::<String>(), any::<String>(), proptest::collection::vec(condition, 0..3)),
-        (date(), proptest::option::of(0usize..4), proptest::option::of(0i64..10_000_000_000_000), "(D[1-9])?"),
+        (
+            date(),
+            proptest::option::of(0usize..4),
+            proptest::option::of(0i64..10_000_000_000_000),
+            "(D[1-9])?",
+        ),
     )
-        .prop_map(|((stage, v, date), (by, role, authority, rationale), (evidence, dissent, conditions), (review_date, t, recorded, supersedes))| Entry {
-            id: String::new(),
-            stage,
-            verdict: v.map(|i| Verdict::ALL[i]),
-            date,
-            by,
-            role,
-            authority,
-            rationale,
-            evidence,
-            dissent,
-            conditions,
-            review_date,
-            review_event: t.map(|i| Trigger::ALL[i]),
-            recorded,
-            supersedes,
-        });
+        .prop_map(
+            |(
+                (stage, v, date),
+                (by, role, authority, rationale),
+                (evidence, dissent, conditions),
+                (review_date, t, recorded, supersedes),
+            )| Entry {
+                id: String::new(),
+                stage,
+                verdict: v.map(|i| Verdict::ALL[i]),
+                date,
+                by,
+                role,
+                authority,
+                rationale,
+                evidence,
+                dissent,
+                conditions,
+                review_date,
+                review_event: t.map(|i| Trigger::ALL[i]),
+                recorded,
+                supersedes,
+            },
+        );
     (
         proptest::option::of(0usize..3),
-        proptest::collection::btree_map("W[1-6]\\.C[1-9]", (any::<String>(), any::<String>(), any::<String>()), 0..4),
-        proptest::collection::btree_map("[a-z]{1,8}", (any::<bool>(), any::<String>(), any::<String>()), 0..3),
+        proptest::collection::btree_map("W[1-6]\\.C[1-9]", any::<String>(), 0..4),
+        proptest::collection::btree_set("[a-z]{1,8}", 0..3),
+        proptest::collection::btree_map("[a-z]{1,8}", (any::<String>(), any::<String>()), 0..3),
         proptest::collection::vec(entry, 0..4),
     )
-        .prop_map(|(route, checks, stages, log)| WorkbookRecord {
+        .prop_map(|(route, owners, complete, overrides, log)| WorkbookRecord {
             route: route.map(|i| Route::ALL[i]),
-            checks: checks
-                .into_iter()
-                .map(|(k, (reason, evidence, owner))| (k, CheckNote { reason, evidence, owner }))
-                .collect(),
-            stages: stages
-                .into_iter()
-                .map(|(k, (complete, by, why))| (k, StageRecord { complete, overridden: Override { by, why } }))
-                .collect(),
+            owners,
+            complete: complete.into_iter().collect(),
+            overrides: overrides.into_iter().map(|(stage, (by, why))| Override { stage, by, why }).collect(),
             log: log.into_iter().enumerate().map(|(i, e)| Entry { id: format!("D{}", i + 1), ..e }).collect(),
         })
 }

@@ -8,7 +8,7 @@ use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespo
 use super::{Encryption, SealedEnvelope};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use crate::core::sort::map;
-use crate::core::workbook::{CheckNote, Condition, Entry, Override, Route, StageRecord, Trigger, Verdict, WorkbookRecord};
+use crate::core::workbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 use serde_json::{Map, Value};
 
 /// Where in the file, and what was wrong there.
@@ -151,10 +151,6 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     let Some(answers) = m["answers"].as_object() else {
         return problem(&apath, "an object of answers", &m["answers"]);
     };
-    let npath = join(path, "notes");
-    let Some(notes) = m["notes"].as_object() else {
-        return problem(&npath, "an object of notes", &m["notes"]);
-    };
     Ok(WireAssessment {
         id: text(m, path, "id")?,
         kind: text(m, path, "kind")?,
@@ -168,10 +164,7 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
             .iter()
             .map(|(k, a)| Ok((k.clone(), answer(a, &join(&apath, k))?)))
             .collect::<Result<Vec<_>>>()?),
-        notes: map(notes
-            .keys()
-            .map(|k| Ok((k.clone(), text(notes, &npath, k)?)))
-            .collect::<Result<Vec<_>>>()?),
+        notes: text_map(&m["notes"], &join(path, "notes"), "an object of notes")?,
         risk: match m.get("risk") {
             Some(r) => Some(risk_record(r, &join(path, "risk"))?),
             None => None,
@@ -284,17 +277,10 @@ fn risks(v: &Value, path: &str) -> Result<Vec<Risk>> {
 
 fn risk_record(v: &Value, path: &str) -> Result<RiskRecord> {
     let m = object(v, path, &["register", "dismissed", "snapshots"])?;
-    let dpath = join(path, "dismissed");
-    let Some(dismissed) = m["dismissed"].as_object() else {
-        return problem(&dpath, "an object of reasons", &m["dismissed"]);
-    };
     let spath = join(path, "snapshots");
     Ok(RiskRecord {
         register: risks(&m["register"], &join(path, "register"))?,
-        dismissed: map(dismissed
-            .keys()
-            .map(|k| Ok((k.clone(), text(dismissed, &dpath, k)?)))
-            .collect::<Result<Vec<_>>>()?),
+        dismissed: text_map(&m["dismissed"], &join(path, "dismissed"), "an object of reasons")?,
         snapshots: list(&m["snapshots"], &spath)?
             .iter()
             .enumerate()
@@ -325,38 +311,51 @@ fn maybe<T>(
     }
 }
 
-/// The values of an object, each read by `read` at its own path.
-fn entries<T>(v: &Value, path: &str, read: impl Fn(&Value, &str) -> Result<T>) -> Result<std::collections::BTreeMap<String, T>> {
-    let Some(m) = v.as_object() else { return problem(path, "an object", v) };
-    Ok(map(m.iter().map(|(k, x)| Ok((k.clone(), read(x, &join(path, k))?))).collect::<Result<Vec<_>>>()?))
+/// An object of texts by key (notes, reasons, owners).
+fn text_map(v: &Value, path: &str, expected: &str) -> Result<std::collections::BTreeMap<String, String>> {
+    let Some(m) = v.as_object() else { return problem(path, expected, v) };
+    Ok(map(m.keys().map(|k| Ok((k.clone(), text(m, path, k)?))).collect::<Result<Vec<_>>>()?))
+}
+
+/// Text fields of one object, in the order named.
+fn text_fields<const N: usize>(m: &Map<String, Value>, path: &str, fields: [&str; N]) -> Result<[String; N]> {
+    let mut out: [String; N] = std::array::from_fn(|_| String::new());
+    for (slot, field) in out.iter_mut().zip(fields) {
+        *slot = text(m, path, field)?;
+    }
+    Ok(out)
 }
 
 fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
-    let m = object(v, path, &["route", "checks", "stages", "log"])?;
-    let lpath = join(path, "log");
+    let m = object(v, path, &["route", "owners", "complete", "overrides", "log"])?;
+    let (opath, lpath) = (join(path, "overrides"), join(path, "log"));
     Ok(WorkbookRecord {
         route: maybe(m, path, "route", "build, buy, hybrid or null", Route::from_id)?,
-        checks: entries(&m["checks"], &join(path, "checks"), |x, path| {
-            let x = object(x, path, &["reason", "evidence", "owner"])?;
-            Ok(CheckNote { reason: text(x, path, "reason")?, evidence: text(x, path, "evidence")?, owner: text(x, path, "owner")? })
-        })?,
-        stages: entries(&m["stages"], &join(path, "stages"), |x, path| {
-            let x = object(x, path, &["complete", "override"])?;
-            let opath = join(path, "override");
-            let o = object(&x["override"], &opath, &["by", "why"])?;
-            let complete = x["complete"].as_bool().map_or_else(|| problem(&join(path, "complete"), "true or false", &x["complete"]), Ok)?;
-            Ok(StageRecord { complete, overridden: Override { by: text(o, &opath, "by")?, why: text(o, &opath, "why")? } })
-        })?,
+        owners: text_map(&m["owners"], &join(path, "owners"), "an object of owners")?,
+        complete: texts(m, path, "complete")?,
+        overrides: list(&m["overrides"], &opath)?
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let path = &format!("{opath}[{i}]");
+                let [stage, by, why] = text_fields(object(o, path, &["stage", "by", "why"])?, path, ["stage", "by", "why"])?;
+                Ok(Override { stage, by, why })
+            })
+            .collect::<Result<Vec<_>>>()?,
         log: list(&m["log"], &lpath)?
             .iter()
             .enumerate()
             .map(|(i, e)| {
-                const FIELDS: [&str; 15] = [
-                    "id", "stage", "verdict", "date", "by", "role", "authority", "rationale", "evidence",
-                    "dissent", "conditions", "review_date", "review_event", "recorded", "supersedes",
+                const TEXTS: [&str; 11] = [
+                    "id", "stage", "date", "by", "role", "authority", "rationale", "evidence", "dissent",
+                    "review_date", "supersedes",
                 ];
                 let path = &format!("{lpath}[{i}]");
-                let e = object(e, path, &FIELDS)?;
+                let mut fields = TEXTS.to_vec();
+                fields.extend(["verdict", "conditions", "review_event", "recorded"]);
+                let e = object(e, path, &fields)?;
+                let [id, stage, date, by, role, authority, rationale, evidence, dissent, review_date, supersedes] =
+                    text_fields(e, path, TEXTS)?;
                 let cpath = join(path, "conditions");
                 let conditions = list(&e["conditions"], &cpath)?
                     .iter()
@@ -364,33 +363,30 @@ fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
                     .map(|(j, c)| {
                         let path = &format!("{cpath}[{j}]");
                         let c = object(c, path, &["text", "owner", "due", "status"])?;
-                        Ok(Condition {
-                            text: text(c, path, "text")?,
-                            owner: text(c, path, "owner")?,
-                            due: text(c, path, "due")?,
-                            status: one_of(c, path, "status", "planned, in-progress or done", Status::from_id)?,
-                        })
+                        let [text, owner, due] = text_fields(c, path, ["text", "owner", "due"])?;
+                        let status = one_of(c, path, "status", "planned, in-progress or done", Status::from_id)?;
+                        Ok(Condition { text, owner, due, status })
                     })
                     .collect::<Result<Vec<_>>>()?;
                 Ok(Entry {
-                    id: text(e, path, "id")?,
-                    stage: text(e, path, "stage")?,
+                    id,
+                    stage,
                     verdict: maybe(e, path, "verdict", "go, go_with_conditions, change_course, defer, stop or null", Verdict::from_id)?,
-                    date: text(e, path, "date")?,
-                    by: text(e, path, "by")?,
-                    role: text(e, path, "role")?,
-                    authority: text(e, path, "authority")?,
-                    rationale: text(e, path, "rationale")?,
-                    evidence: text(e, path, "evidence")?,
-                    dissent: text(e, path, "dissent")?,
+                    date,
+                    by,
+                    role,
+                    authority,
+                    rationale,
+                    evidence,
+                    dissent,
                     conditions,
-                    review_date: text(e, path, "review_date")?,
+                    review_date,
                     review_event: maybe(e, path, "review_event", "new_model, new_data, incident, law_change or null", Trigger::from_id)?,
                     recorded: match &e["recorded"] {
                         Value::Null => None,
                         _ => Some(int(e, path, "recorded")?),
                     },
-                    supersedes: text(e, path, "supersedes")?,
+                    supersedes,
                 })
             })
             .collect::<Result<Vec<_>>>()?,

@@ -171,7 +171,9 @@ impl WireAssessment {
                 None => RiskRecord::default(),
             },
             workbook: match &self.workbook {
-                Some(w) => check_workbook(w).map_err(|(p, problem)| invalid(&format!("workbook.{p}"), problem))?,
+                Some(w) => {
+                    check_workbook(w).map_err(|(p, problem)| invalid(&format!("workbook.{p}"), problem))?
+                }
                 None => WorkbookRecord::default(),
             },
         })
@@ -318,16 +320,26 @@ fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
 fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)> {
     let long = |t: &[&String], max| t.iter().any(|t| t.chars().count() > max);
     let date = |t: &str| t.is_empty() || is_date(t);
-    for (id, n) in &w.checks {
-        check_item_id(id).map_err(|p| (format!("checks.{id}"), p))?;
-        if long(&[&n.reason, &n.evidence, &n.owner], MAX_TEXT) {
-            return Err((format!("checks.{id}"), "expected shorter texts, found one too long".into()));
+    for (id, owner) in &w.owners {
+        check_item_id(id).map_err(|p| (format!("owners.{id}"), p))?;
+        if owner.chars().count() > MAX_LINE {
+            return Err((format!("owners.{id}"), "expected a shorter owner, found more".into()));
         }
     }
-    for (id, s) in &w.stages {
-        check_item_id(id).map_err(|p| (format!("stages.{id}"), p))?;
-        if long(&[&s.overridden.by, &s.overridden.why], MAX_TEXT) {
-            return Err((format!("stages.{id}"), "expected shorter texts, found one too long".into()));
+    for (i, id) in w.complete.iter().enumerate() {
+        check_item_id(id).map_err(|p| (format!("complete[{i}]"), p))?;
+    }
+    let mut stages = BTreeSet::new();
+    for (i, o) in w.overrides.iter().enumerate() {
+        check_item_id(&o.stage).map_err(|p| (format!("overrides[{i}].stage"), p))?;
+        if !stages.insert(o.stage.as_str()) {
+            return Err((
+                format!("overrides[{i}].stage"),
+                format!("expected one override per stage, found \"{}\" twice", short(&o.stage)),
+            ));
+        }
+        if long(&[&o.by, &o.why], MAX_TEXT) {
+            return Err((format!("overrides[{i}]"), "expected shorter texts, found one too long".into()));
         }
     }
     let mut ids = BTreeSet::new();
@@ -339,13 +351,19 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
         if !safe || !ids.insert(e.id.as_str()) {
             return fail(
                 "id",
-                format!("expected a unique entry id of up to 32 letters, digits, - or _, found \"{}\"", short(&e.id)),
+                format!(
+                    "expected a unique entry id of up to 32 letters, digits, - or _, found \"{}\"",
+                    short(&e.id)
+                ),
             );
         }
         check_item_id(&e.stage).map_err(|p| (format!("log[{i}].stage"), p))?;
         for (field, t) in [("date", &e.date), ("review_date", &e.review_date)] {
             if !date(t) {
-                return fail(field, format!("expected a date such as 2026-12-31 or nothing, found \"{}\"", short(t)));
+                return fail(
+                    field,
+                    format!("expected a date such as 2026-12-31 or nothing, found \"{}\"", short(t)),
+                );
             }
         }
         if long(&[&e.by, &e.role, &e.authority, &e.supersedes], MAX_LINE)
@@ -358,10 +376,16 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
         }
         for (j, c) in e.conditions.iter().enumerate() {
             if !date(&c.due) {
-                return fail(&format!("conditions[{j}].due"), format!("expected a date or nothing, found \"{}\"", short(&c.due)));
+                return fail(
+                    &format!("conditions[{j}].due"),
+                    format!("expected a date or nothing, found \"{}\"", short(&c.due)),
+                );
             }
             if c.text.chars().count() > MAX_TEXT || c.owner.chars().count() > MAX_LINE {
-                return fail(&format!("conditions[{j}]"), "expected shorter texts, found one too long".into());
+                return fail(
+                    &format!("conditions[{j}]"),
+                    "expected shorter texts, found one too long".into(),
+                );
             }
         }
     }

@@ -238,7 +238,12 @@ pub fn report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<
     match a.kind {
         Kind::Readiness => Some(readiness_report(pack, a, meta)),
         Kind::Risk => Some(risk::risk_report(pack, a, meta)),
-        Kind::Workbook => Some(workbook::workbook_report(pack, a, meta, &meta.generated.chars().take(10).collect::<String>())),
+        Kind::Workbook => Some(workbook::workbook_report(
+            pack,
+            a,
+            meta,
+            &meta.generated.chars().take(10).collect::<String>(),
+        )),
     }
 }
 

@@ -197,6 +197,33 @@ pub enum Draw {
     Register,
 }
 
+impl Draw {
+    /// As the tools module tells the app: `nothing`, `profile`, `register`, `card:{id}`,
+    /// `appended:{id}`, `heading:{id}`.
+    pub fn wire(&self) -> String {
+        match self {
+            Draw::Nothing => "nothing".into(),
+            Draw::Profile => "profile".into(),
+            Draw::Register => "register".into(),
+            Draw::Card(id) => format!("card:{id}"),
+            Draw::Appended(id) => format!("appended:{id}"),
+            Draw::Heading(id) => format!("heading:{id}"),
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<Draw> {
+        Some(match s.split_once(':') {
+            None if s == "nothing" => Draw::Nothing,
+            None if s == "profile" => Draw::Profile,
+            None if s == "register" => Draw::Register,
+            Some(("card", id)) => Draw::Card(id.into()),
+            Some(("appended", id)) => Draw::Appended(id.into()),
+            Some(("heading", id)) => Draw::Heading(id.into()),
+            _ => return None,
+        })
+    }
+}
+
 /// What the view does after an edit was applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {

@@ -8,6 +8,7 @@ use super::edit::{apply, Draw, Edit, EditError, RiskText, Save, Scale};
 use super::view::{Confirm, ViewState};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::{FieldKind, Pack};
+use crate::core::editor::{Handled, How, Raw};
 use crate::core::register::{Decision, Status};
 
 /// One input on the workspace.
@@ -236,4 +237,29 @@ fn changed(
         },
     };
     Step::Edit(edit)
+}
+
+/// Reads one raw input from the page and handles it (see `core::editor`).
+pub fn raw(pack: &'static Pack, a: &mut Assessment, view: &mut ViewState, raw: Raw, now: i64) -> Handled {
+    let input = match raw.how {
+        How::Clicked => raw.name.parse::<Action>().map(Input::Clicked),
+        _ => raw.name.parse::<Control>().map(|control| Input::Changed {
+            control,
+            value: raw.value,
+            checked: raw.checked,
+        }),
+    };
+    let input = input.map_err(|e| (e.to_string(), None))?;
+    // A title left: its card's heading and the register's contents show it now.
+    if raw.how == How::Left {
+        let draw = match input {
+            Input::Changed { control: Control::Risk(id, RiskField::Title), .. } => Draw::Heading(id),
+            _ => Draw::Nothing,
+        };
+        return Ok((None, draw.wire(), None));
+    }
+    match handle(pack, a, view, input, now) {
+        Ok(o) => Ok((o.save, o.draw.wire(), o.focus.map(|f| f.to_string()))),
+        Err(r) => Err((r.problem.to_string(), r.focus.map(|f| f.to_string()))),
+    }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ViewState {
     /// Reasons typed for dismissing a proposal, by template id.
     pub reasons: BTreeMap<String, String>,

@@ -31,7 +31,7 @@ macro_rules! fields {
 
 fields!(
     /// A field of one check (`wc.{check}.{field}`).
-    CheckField { State = "state", Reason = "reason", Evidence = "evidence", Owner = "owner" }
+    CheckField { State = "state", Note = "note", Owner = "owner" }
 );
 fields!(
     /// A field of one stage's sign-off (`ws.{stage}.{field}`).
@@ -189,13 +189,16 @@ impl fmt::Display for Focus {
 
 /// A stage or entry id: letters, digits, `-` and `_`.
 fn word(s: &str) -> Option<String> {
-    let ok = !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok = !s.is_empty()
+        && s.len() <= 32
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     ok.then(|| s.to_string())
 }
 
 /// A prompt or check id: as a word, with dots.
 fn item(s: &str) -> Option<String> {
-    let ok = !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    let ok =
+        !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
     ok.then(|| s.to_string())
 }
 
@@ -216,7 +219,7 @@ mod tests {
         let controls = [
             Control::Route,
             Control::Prompt("W1.1".into()),
-            Control::Check("W1.C3".into(), CheckField::Evidence),
+            Control::Check("W1.C3".into(), CheckField::Note),
             Control::Stage("procure".into(), StageField::Why),
             Control::Entry("D2".into(), EntryField::ReviewEvent),
             Control::Condition("D2".into(), 10, ConditionField::Due),
@@ -242,7 +245,17 @@ mod tests {
 
     #[test]
     fn names_that_are_not_the_workbooks_are_refused() {
-        for bad in ["", "wb", "wb.title", "wc.W1.C3", "wc.W1.C3.colour", "wp.", "we.D 1.date", "wk.D1.01.due", "rk.K1.title"] {
+        for bad in [
+            "",
+            "wb",
+            "wb.title",
+            "wc.W1.C3",
+            "wc.W1.C3.colour",
+            "wp.",
+            "we.D 1.date",
+            "wk.D1.01.due",
+            "rk.K1.title",
+        ] {
             assert!(bad.parse::<Control>().is_err(), "{bad}");
         }
         for bad in ["wrec", "wrec.", "wdel.D1.x", "wuncond.D1", "wuncond.D1.-1", "accept.T1"] {

@@ -2,7 +2,7 @@
 //! makes it on the app's draft. A recorded log entry refuses every edit but its conditions' status.
 
 use super::control::{Action, CheckField, Control, EntryField, Focus, StageField};
-use super::{open_blocking, CheckState, Condition, Entry, Route, Trigger, Verdict};
+use super::{open_blocking, CheckState, Condition, Entry, Override, Route, Trigger, Verdict};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Pack, WorkbookStage};
 use crate::core::dates::is_date;
@@ -38,27 +38,79 @@ pub enum ConditionText {
 pub enum Edit {
     Route(Option<Route>),
     /// A prompt's answer; empty text removes it.
-    Prompt { prompt: String, text: String },
+    Prompt {
+        prompt: String,
+        text: String,
+    },
     /// A check's state; `None` opens it again.
-    Check { check: String, state: Option<CheckState> },
-    CheckText { check: String, field: CheckField, text: String },
+    Check {
+        check: String,
+        state: Option<CheckState>,
+    },
+    CheckText {
+        check: String,
+        field: CheckField,
+        text: String,
+    },
     /// Who overrode an open blocking check, or why (`field` is `By` or `Why`).
-    Override { stage: String, field: StageField, text: String },
-    Complete { stage: String, on: bool },
+    Override {
+        stage: String,
+        field: StageField,
+        text: String,
+    },
+    Complete {
+        stage: String,
+        on: bool,
+    },
     /// A new draft entry dated `today`.
-    AddEntry { stage: String, today: String },
-    EntryText { entry: String, field: EntryText, text: String },
-    Verdict { entry: String, verdict: Option<Verdict> },
-    Trigger { entry: String, trigger: Option<Trigger> },
-    AddCondition { entry: String },
-    RemoveCondition { entry: String, index: usize },
-    ConditionText { entry: String, index: usize, field: ConditionText, text: String },
+    AddEntry {
+        stage: String,
+        today: String,
+    },
+    EntryText {
+        entry: String,
+        field: EntryText,
+        text: String,
+    },
+    Verdict {
+        entry: String,
+        verdict: Option<Verdict>,
+    },
+    Trigger {
+        entry: String,
+        trigger: Option<Trigger>,
+    },
+    AddCondition {
+        entry: String,
+    },
+    RemoveCondition {
+        entry: String,
+        index: usize,
+    },
+    ConditionText {
+        entry: String,
+        index: usize,
+        field: ConditionText,
+        text: String,
+    },
     /// Allowed on a recorded entry too: following a condition up does not change the decision.
-    ConditionStatus { entry: String, index: usize, status: Status },
-    Record { entry: String, now: i64 },
+    ConditionStatus {
+        entry: String,
+        index: usize,
+        status: Status,
+    },
+    Record {
+        entry: String,
+        now: i64,
+    },
     /// A draft replacing a recorded entry, dated `today`.
-    Supersede { entry: String, today: String },
-    DeleteDraft { entry: String },
+    Supersede {
+        entry: String,
+        today: String,
+    },
+    DeleteDraft {
+        entry: String,
+    },
 }
 
 /// An edit that cannot be made, in words for the user.
@@ -121,6 +173,28 @@ pub enum Draw {
     All,
 }
 
+impl Draw {
+    /// As the tools module tells the app: `nothing`, `all`, `stage:{id}`, `summary:{id}`.
+    pub fn wire(&self) -> String {
+        match self {
+            Draw::Nothing => "nothing".into(),
+            Draw::All => "all".into(),
+            Draw::Stage(id) => format!("stage:{id}"),
+            Draw::Summary(id) => format!("summary:{id}"),
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<Draw> {
+        Some(match s.split_once(':') {
+            None if s == "nothing" => Draw::Nothing,
+            None if s == "all" => Draw::All,
+            Some(("stage", id)) => Draw::Stage(id.into()),
+            Some(("summary", id)) => Draw::Summary(id.into()),
+            _ => return None,
+        })
+    }
+}
+
 /// What the view does after an edit was applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {
@@ -168,7 +242,7 @@ fn draft_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Entry, EditE
     Ok(e)
 }
 
-fn condition_mut<'a>(e: &'a mut Entry, index: usize) -> Result<&'a mut Condition, EditError> {
+fn condition_mut(e: &mut Entry, index: usize) -> Result<&mut Condition, EditError> {
     let id = format!("{} {}", e.id, index.saturating_add(1));
     e.conditions.get_mut(index).ok_or(EditError::Unknown("condition", id))
 }
@@ -207,7 +281,9 @@ pub fn missing(e: &Entry) -> Vec<&'static str> {
 
 /// Applies one edit to the assessment; on an error nothing has changed.
 pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditError> {
-    let of = |item: &str, what| stage_of(pack, item).map(|s| s.stage.to_string()).ok_or_else(|| EditError::Unknown(what, item.into()));
+    let of = |item: &str, what| {
+        stage_of(pack, item).map(|s| s.stage.to_string()).ok_or_else(|| EditError::Unknown(what, item.into()))
+    };
     Ok(match edit {
         Edit::Route(route) => {
             a.workbook.route = *route;
@@ -234,51 +310,64 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
         }
         Edit::CheckText { check, field, text } => {
             of(check, "check")?;
-            let note = a.workbook.checks.entry(check.clone()).or_default();
-            let slot = match field {
-                CheckField::Reason => &mut note.reason,
-                CheckField::Evidence => &mut note.evidence,
-                CheckField::Owner => &mut note.owner,
+            // The note is the evidence relied on, or why the check does not apply.
+            let map = match field {
+                CheckField::Note => &mut a.notes,
+                CheckField::Owner => &mut a.workbook.owners,
                 CheckField::State => return Err(EditError::Unknown("check field", "state".into())),
             };
-            if let Err(e) = limits::text(text) {
-                if note.is_empty() {
-                    a.workbook.checks.remove(check.as_str());
-                }
-                return Err(e.into());
-            }
-            slot.clone_from(text);
-            if note.is_empty() {
-                a.workbook.checks.remove(check.as_str());
+            limits::text(text)?;
+            if text.is_empty() {
+                map.remove(check.as_str());
+            } else {
+                map.insert(check.clone(), text.clone());
             }
             typed()
         }
         Edit::Override { stage: id, field, text } => {
             stage(pack, id)?;
             limits::text(text)?;
-            let o = &mut a.workbook.stages.entry(id.clone()).or_default().overridden;
+            let list = &mut a.workbook.overrides;
+            let k = match list.iter().position(|o| o.stage == *id) {
+                Some(k) => k,
+                None => {
+                    list.push(Override { stage: id.clone(), ..Override::default() });
+                    list.len() - 1
+                }
+            };
             match field {
-                StageField::By => o.by.clone_from(text),
-                StageField::Why => o.why.clone_from(text),
+                StageField::By => list[k].by.clone_from(text),
+                StageField::Why => list[k].why.clone_from(text),
                 StageField::Complete => return Err(EditError::Unknown("stage field", "complete".into())),
+            }
+            if list[k].by.is_empty() && list[k].why.is_empty() {
+                list.remove(k);
             }
             typed()
         }
         Edit::Complete { stage: id, on } => {
             let s = stage(pack, id)?;
             let open: Vec<String> = open_blocking(a, s).iter().map(|c| c.id.to_string()).collect();
-            let given = a.workbook.stages.get(id.as_str()).is_some_and(|r| r.overridden.given());
+            let given = a.workbook.override_of(id).is_some_and(Override::given);
             if *on && !open.is_empty() && !given {
                 return Err(EditError::Blocked(open));
             }
-            a.workbook.stages.entry(id.clone()).or_default().complete = *on;
+            a.workbook.complete.retain(|x| x != id);
+            if *on {
+                a.workbook.complete.push(id.clone());
+            }
             let focus = Control::Stage(id.clone(), StageField::Complete);
             now(Draw::Stage(id.clone()), Some(Focus::Control(focus)))
         }
         Edit::AddEntry { stage: id, today } => {
             stage(pack, id)?;
             let entry = next_id(a);
-            a.workbook.log.push(Entry { id: entry.clone(), stage: id.clone(), date: today.clone(), ..Entry::default() });
+            a.workbook.log.push(Entry {
+                id: entry.clone(),
+                stage: id.clone(),
+                date: today.clone(),
+                ..Entry::default()
+            });
             now(Draw::Stage(id.clone()), Some(Focus::Control(Control::Entry(entry, EntryField::Verdict))))
         }
         Edit::EntryText { entry, field, text } => {
@@ -360,7 +449,9 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
             if old.recorded.is_none() {
                 return Err(EditError::Unknown("recorded decision", entry.clone()));
             }
-            if super::superseded_by(a, entry).is_some() || a.workbook.log.iter().any(|e| e.supersedes == *entry) {
+            if super::superseded_by(a, entry).is_some()
+                || a.workbook.log.iter().any(|e| e.supersedes == *entry)
+            {
                 return Err(EditError::AlreadySuperseded(entry.clone()));
             }
             let id = next_id(a);

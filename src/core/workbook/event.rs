@@ -7,21 +7,63 @@ use super::edit::{apply, ConditionText, Draw, Edit, EditError, EntryText, Save};
 use super::{CheckState, Route, Trigger, Verdict};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
+use crate::core::editor::{Handled, How, Raw};
 use crate::core::register::Status;
 use serde::{Deserialize, Serialize};
 
 /// What the workbook view holds that is not part of the assessment: the draft entry whose deletion
 /// waits for an answer. Sent with each drawing; never saved.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct WorkbookView {
     pub confirm: Option<String>,
+}
+
+/// Reads one raw input from the page and handles it (see `core::editor`).
+pub fn raw(
+    pack: &Pack,
+    a: &mut Assessment,
+    view: &mut WorkbookView,
+    raw: Raw,
+    today: &str,
+    now: i64,
+) -> Handled {
+    let input = match raw.how {
+        How::Clicked => raw.name.parse::<Action>().map(Input::Clicked),
+        _ => raw.name.parse::<Control>().map(|control| Input::Changed {
+            control,
+            value: raw.value,
+            checked: raw.checked,
+        }),
+    };
+    let input = input.map_err(|e| (e.to_string(), None))?;
+    // A field left: its stage's progress (a prompt), or the stage (a check's note) shows it now.
+    if raw.how == How::Left {
+        let stage = |id: &str| super::edit::stage_of(pack, id).map(|s| s.stage.to_string());
+        let draw = match &input {
+            Input::Changed { control: Control::Prompt(id), .. } => stage(id).map(Draw::Summary),
+            Input::Changed { control: Control::Check(id, CheckField::Note), .. } => {
+                stage(id).map(Draw::Stage)
+            }
+            _ => None,
+        };
+        return Ok((None, draw.unwrap_or(Draw::Nothing).wire(), None));
+    }
+    match handle(pack, a, view, input, today, now) {
+        Ok(o) => Ok((o.save, o.draw.wire(), o.focus.map(|f| f.to_string()))),
+        Err(r) => Err((r.problem.to_string(), r.focus.map(|f| f.to_string()))),
+    }
 }
 
 /// One input on the workbook.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Input {
     /// A form control's value changed (for a checkbox, whether it is now ticked).
-    Changed { control: Control, value: String, checked: bool },
+    Changed {
+        control: Control,
+        value: String,
+        checked: bool,
+    },
     Clicked(Action),
 }
 
@@ -63,12 +105,26 @@ pub fn handle(
                 let stage = a.workbook.log.iter().find(|e| e.id == entry).map(|e| e.stage.clone());
                 let Some(stage) = stage else { return refuse(EditError::Unknown("decision", entry)) };
                 view.confirm = Some(entry.clone());
-                return Ok(Outcome { save: None, draw: Draw::Stage(stage), focus: Some(Focus::Button(Action::Keep(entry))) });
+                return Ok(Outcome {
+                    save: None,
+                    draw: Draw::Stage(stage),
+                    focus: Some(Focus::Button(Action::Keep(entry))),
+                });
             }
             Action::Keep(entry) => {
                 view.confirm = None;
-                let stage = a.workbook.log.iter().find(|e| e.id == entry).map(|e| e.stage.clone()).unwrap_or_default();
-                return Ok(Outcome { save: None, draw: Draw::Stage(stage), focus: Some(Focus::Button(Action::AskDelete(entry))) });
+                let stage = a
+                    .workbook
+                    .log
+                    .iter()
+                    .find(|e| e.id == entry)
+                    .map(|e| e.stage.clone())
+                    .unwrap_or_default();
+                return Ok(Outcome {
+                    save: None,
+                    draw: Draw::Stage(stage),
+                    focus: Some(Focus::Button(Action::AskDelete(entry))),
+                });
             }
             Action::Delete(entry) => {
                 if view.confirm.as_ref() != Some(&entry) {
@@ -133,7 +189,8 @@ fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditE
             }
         }
         Control::Condition(entry, index, field) => {
-            let text = |field| Edit::ConditionText { entry: entry.clone(), index, field, text: value.clone() };
+            let text =
+                |field| Edit::ConditionText { entry: entry.clone(), index, field, text: value.clone() };
             match field {
                 ConditionField::Text => text(ConditionText::Text),
                 ConditionField::Owner => text(ConditionText::Owner),

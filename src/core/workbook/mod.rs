@@ -11,7 +11,7 @@ pub mod edit;
 pub mod event;
 mod record;
 
-pub use record::{CheckNote, Condition, Entry, Override, Route, StageRecord, Trigger, Verdict, WorkbookRecord};
+pub use record::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Check, Pack, WorkbookStage};
@@ -52,10 +52,7 @@ impl CheckState {
 /// Whether a stage is on the route chosen. With no route yet, every stage is shown; building skips
 /// procurement, buying skips design, a hybrid system goes through both.
 pub fn applies(stage: &str, route: Option<Route>) -> bool {
-    match (stage, route) {
-        ("procure", Some(Route::Build)) | ("design", Some(Route::Buy)) => false,
-        _ => true,
-    }
+    !matches!((stage, route), ("procure", Some(Route::Build)) | ("design", Some(Route::Buy)))
 }
 
 /// The workbook's stages on the route, in content order.
@@ -63,11 +60,13 @@ pub fn stages<'p>(pack: &'p Pack, a: &Assessment) -> Vec<&'p WorkbookStage> {
     pack.workbook.stages.iter().filter(|s| applies(&s.stage, a.workbook.route)).collect()
 }
 
-/// A check that counts as settled: done, or not applicable with the reason given.
+/// A check that counts as settled: done, or not applicable with the reason given (its note).
 pub fn settled(a: &Assessment, check: &Check) -> bool {
     match CheckState::of(a, &check.id) {
         Some(CheckState::Done) => true,
-        Some(CheckState::NotApplicable) => a.workbook.checks.get(check.id.as_ref()).is_some_and(|n| !n.reason.trim().is_empty()),
+        Some(CheckState::NotApplicable) => {
+            a.notes.get(check.id.as_ref()).is_some_and(|n| !n.trim().is_empty())
+        }
         _ => false,
     }
 }
@@ -110,7 +109,7 @@ pub fn progress(a: &Assessment, stage: &WorkbookStage) -> Progress {
         prompts: stage.prompts.len(),
         settled: stage.checks.iter().filter(|c| settled(a, c)).count(),
         checks: stage.checks.len(),
-        complete: a.workbook.stages.get(stage.stage.as_ref()).is_some_and(|s| s.complete),
+        complete: a.workbook.is_complete(&stage.stage),
     }
 }
 

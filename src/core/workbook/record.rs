@@ -71,7 +71,8 @@ pub enum Trigger {
 }
 
 impl Trigger {
-    pub const ALL: [Trigger; 4] = [Trigger::NewModel, Trigger::NewData, Trigger::Incident, Trigger::LawChange];
+    pub const ALL: [Trigger; 4] =
+        [Trigger::NewModel, Trigger::NewData, Trigger::Incident, Trigger::LawChange];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -87,23 +88,10 @@ impl Trigger {
     }
 }
 
-/// What backs a check: the reason it does not apply, the evidence relied on, the role that owns it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct CheckNote {
-    pub reason: String,
-    pub evidence: String,
-    pub owner: String,
-}
-
-impl CheckNote {
-    pub fn is_empty(&self) -> bool {
-        self.reason.is_empty() && self.evidence.is_empty() && self.owner.is_empty()
-    }
-}
-
 /// Who let a stage be marked complete with a blocking check still open, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Override {
+    pub stage: String,
     pub by: String,
     pub why: String,
 }
@@ -112,13 +100,6 @@ impl Override {
     pub fn given(&self) -> bool {
         !self.by.trim().is_empty() && !self.why.trim().is_empty()
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct StageRecord {
-    pub complete: bool,
-    #[serde(rename = "override")]
-    pub overridden: Override,
 }
 
 /// A condition attached to a decision.
@@ -166,19 +147,35 @@ pub struct Entry {
     pub supersedes: String,
 }
 
-/// Everything a workbook keeps that is not an answer.
+/// Everything a workbook keeps that is not an answer or a note (a check's note is its evidence, or
+/// why it does not apply).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct WorkbookRecord {
     pub route: Option<Route>,
-    /// By check id.
-    pub checks: BTreeMap<String, CheckNote>,
-    /// By stage id.
-    pub stages: BTreeMap<String, StageRecord>,
+    /// The role that owns a check, where the team named one (by check id).
+    pub owners: BTreeMap<String, String>,
+    /// The stages marked complete, by id.
+    pub complete: Vec<String>,
+    /// Overrides of open blocking checks, one per stage at most.
+    pub overrides: Vec<Override>,
     pub log: Vec<Entry>,
 }
 
 impl WorkbookRecord {
     pub fn is_empty(&self) -> bool {
-        self.route.is_none() && self.checks.is_empty() && self.stages.is_empty() && self.log.is_empty()
+        self.route.is_none()
+            && self.owners.is_empty()
+            && self.complete.is_empty()
+            && self.overrides.is_empty()
+            && self.log.is_empty()
+    }
+
+    /// The override recorded for a stage, if any.
+    pub fn override_of(&self, stage: &str) -> Option<&Override> {
+        self.overrides.iter().find(|o| o.stage == stage)
+    }
+
+    pub fn is_complete(&self, stage: &str) -> bool {
+        self.complete.iter().any(|s| s == stage)
     }
 }

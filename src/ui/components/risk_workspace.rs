@@ -7,30 +7,21 @@
 
 use crate::browser::system::date_time;
 use crate::browser::{controls, page, system::now_ms, tools};
+use crate::core::answer_file::read_stored;
 use crate::core::assessment::Assessment;
-use crate::core::content::pack;
+use crate::core::editor::{How, Raw};
 use crate::core::render::{Request, Written};
 use crate::core::report::workspace::{CARDS_ID, CONTENTS_ID};
-use crate::core::risk::control::{Action, Control, RiskField};
 use crate::core::risk::edit::{Draw, Save};
-use crate::core::risk::event::{handle, Input};
-use crate::core::risk::view::ViewState;
-use crate::core::workbook::control as wbc;
-use crate::core::workbook::edit::{stage_of, Draw as WbDraw};
-use crate::core::workbook::event::{self as wbe, WorkbookView};
+use crate::core::workbook::edit::Draw as WbDraw;
 use crate::ui::components::rendered::{problem_markup, RETRY};
 use crate::ui::components::AnswerSink;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde_json::Value;
 
-/// Which editor to show.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Part {
-    Profile,
-    Register,
-    Workbook,
-}
+pub use crate::core::editor::Editor as Part;
 
 /// What to draw again: a part of the risk tool, or of the workbook.
 #[derive(Clone, PartialEq, Eq)]
@@ -39,11 +30,10 @@ enum Drawing {
     Book(WbDraw),
 }
 
-/// What an input led to, whichever editor: when to save, what to draw, where focus goes.
-type Done = (Option<Save>, Drawing, Option<String>);
+/// What an input led to: when to save, what to draw, where focus goes; or the problem and where it
+/// can be put right.
+type Done = Result<(Option<Save>, Drawing, Option<String>), (String, Option<String>)>;
 
-/// The profile form, the register view or the workbook of the draft in `sink`, kept in step with
-/// every edit.
 #[component]
 pub fn RiskWorkspace(
     /// The editor's draft and its save callbacks.
@@ -55,9 +45,9 @@ pub fn RiskWorkspace(
     let problem = RwSignal::new(String::new());
     // Why the last drawing failed, while the view may be out of date.
     let stale = StoredValue::new(false);
-    // What this view holds that is not saved: typed reasons, a question asked, the pair compared.
-    let view = StoredValue::new(ViewState::default());
-    let book = StoredValue::new(WorkbookView::default());
+    // What this view holds that is not saved (typed reasons, a question asked, the pair compared):
+    // the editor's view state, as the tools module returned it.
+    let view = StoredValue::new(Value::Null);
     let whole = move || match part {
         Part::Workbook => Drawing::Book(WbDraw::All),
         _ => Drawing::Risk(Draw::Register),
@@ -68,14 +58,16 @@ pub fn RiskWorkspace(
         let record = sink.draft.get_untracked();
         match (part, draw) {
             (Part::Workbook, Drawing::Book(WbDraw::Stage(stage))) => {
-                Request::WorkbookStage { record, view: book.get_value(), stage: stage.clone() }
+                Request::WorkbookStage { record, view: view.get_value(), stage: stage.clone() }
             }
             (Part::Workbook, Drawing::Book(WbDraw::Summary(stage))) => {
                 Request::WorkbookSummary { record, stage: stage.clone() }
             }
-            (Part::Workbook, _) => Request::Workbook { record, view: book.get_value() },
+            (Part::Workbook, _) => Request::Workbook { record, view: view.get_value() },
             (Part::Profile, _) => Request::Profile { record },
-            (_, Drawing::Risk(Draw::Card(risk))) => Request::Card { record, view: view.get_value(), risk: risk.clone() },
+            (_, Drawing::Risk(Draw::Card(risk))) => {
+                Request::Card { record, view: view.get_value(), risk: risk.clone() }
+            }
             (_, Drawing::Risk(Draw::Appended(risk))) => {
                 Request::Appended { record, view: view.get_value(), risk: risk.clone() }
             }
@@ -88,7 +80,9 @@ pub fn RiskWorkspace(
         let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
         let overview = |contents: &Option<String>| {
-            if let (Some(old), Some(new)) = (page::element(crate::core::report::workbook::OVERVIEW_ID), contents) {
+            if let (Some(old), Some(new)) =
+                (page::element(crate::core::report::workbook::OVERVIEW_ID), contents)
+            {
                 old.set_outer_html(new);
             }
         };
@@ -120,15 +114,17 @@ pub fn RiskWorkspace(
                 return true;
             }
             // A card already on screen is never added twice (ids stay unique).
-            Drawing::Risk(Draw::Appended(risk)) => match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
-                (Some(cards), Some(contents)) if page::element(&format!("rk.{risk}")).is_none() => {
-                    if cards.insert_adjacent_html("beforeend", &drawn.text).is_err() {
-                        return false;
+            Drawing::Risk(Draw::Appended(risk)) => {
+                match (page::element(CARDS_ID), page::element(CONTENTS_ID)) {
+                    (Some(cards), Some(contents)) if page::element(&format!("rk.{risk}")).is_none() => {
+                        if cards.insert_adjacent_html("beforeend", &drawn.text).is_err() {
+                            return false;
+                        }
+                        contents.set_outer_html(drawn.contents.as_deref().unwrap_or_default());
                     }
-                    contents.set_outer_html(drawn.contents.as_deref().unwrap_or_default());
+                    _ => return false,
                 }
-                _ => return false,
-            },
+            }
             _ => el.set_inner_html(&drawn.text),
         }
         if let (Some(changes), Ok(Some(old))) = (drawn.changes, el.query_selector(".changes")) {
@@ -179,10 +175,11 @@ pub fn RiskWorkspace(
         }
         if mounted == Some(true) {
             view.update_value(|v| {
-                v.confirm = None;
-                v.compare = Default::default();
+                if let Some(v) = v.as_object_mut() {
+                    v.remove("confirm");
+                    v.remove("compare");
+                }
             });
-            book.set_value(WorkbookView::default());
         }
         draw(whole(), None);
         true
@@ -194,38 +191,45 @@ pub fn RiskWorkspace(
     });
     on_cleanup(move || online.remove());
 
-    // Applies an input to the draft with the editor's own handler; a refusal is the problem in
-    // words and where it can be put right.
-    let apply = move |input: Result<Input, wbe::Input>| -> Option<Result<Done, (String, Option<String>)>> {
-        let mut result = None;
-        sink.draft.update_untracked(|d| {
-            result = match input {
-                Ok(input) => view.try_update_value(|v| {
-                    handle(pack(), d, v, input, now_ms())
-                        .map(|o| (o.save, Drawing::Risk(o.draw), o.focus.map(|f| f.to_string())))
-                        .map_err(|r| (r.problem.to_string(), r.focus.map(|f| f.to_string())))
-                }),
-                Err(input) => book.try_update_value(|v| {
-                    let today: String = date_time(now_ms()).chars().take(10).collect();
-                    wbe::handle(pack(), d, v, input, &today, now_ms())
-                        .map(|o| (o.save, Drawing::Book(o.draw), o.focus.map(|f| f.to_string())))
-                        .map_err(|r| (r.problem.to_string(), r.focus.map(|f| f.to_string())))
-                }),
-            };
-        });
-        result
+    // Each input goes to the tools module with the draft, at once: the editor's controls exist only
+    // once that module has drawn them. Its rules apply the edit to a copy (`core::editor::step`),
+    // and the draft takes the result.
+    let apply = move |raw: Raw| -> Done {
+        let now = now_ms();
+        let today: String = date_time(now).chars().take(10).collect();
+        let odd = |e: String| (e, None);
+        let record = sink.draft.get_untracked();
+        let request = Request::Edit { editor: part, record, view: view.get_value(), input: raw, today, now };
+        let written = tools::render_now(&request).unwrap_or_else(|| Err(t("risk.redraw_needed").to_string()));
+        let v: Value = serde_json::from_str(&written.map_err(odd)?.text).map_err(|e| odd(e.to_string()))?;
+        let text = |k: &str| v[k].as_str().map(String::from);
+        if let Some(problem) = text("problem") {
+            return Err((problem, text("focus")));
+        }
+        if !v["record"].is_null() {
+            let next = read_stored(&v["record"]).map_err(odd)?;
+            sink.draft.update_untracked(|d| *d = next);
+        }
+        view.set_value(v["view"].clone());
+        let save = v["save"].as_str().map(|s| if s == "now" { Save::Now } else { Save::Soon });
+        let wire = text("draw").unwrap_or_default();
+        let drawing = match part {
+            Part::Workbook => Drawing::Book(WbDraw::from_wire(&wire).unwrap_or(WbDraw::Nothing)),
+            _ => Drawing::Risk(Draw::from_wire(&wire).unwrap_or(Draw::Nothing)),
+        };
+        Ok((save, drawing, text("focus")))
     };
-    let on_input = move |input: Result<Input, wbe::Input>, typing: bool| {
-        let (save, drawing, focus) = match apply(input) {
-            Some(Ok(done)) => done,
-            Some(Err((text, focus))) => {
+    let on_input = move |raw: Raw| {
+        let typing = matches!(raw.how, How::Typed | How::Left);
+        let (save, drawing, focus) = match apply(raw) {
+            Ok(done) => done,
+            Err((text, focus)) => {
                 problem.set(text);
                 if let Some(f) = focus {
                     page::reveal(&f);
                 }
                 return;
             }
-            None => return,
         };
         if !problem.with_untracked(String::is_empty) {
             problem.set(String::new());
@@ -251,53 +255,18 @@ pub fn RiskWorkspace(
     };
     let edit = move |ev: leptos::ev::Event, on_change: bool| {
         let Some(c) = controls::control(&ev) else { return };
-        // Text: applied on each keystroke, saved at once when the field is left. Choices: on change.
-        if c.typing && on_change {
-            sink.flush.run(());
-            match part {
-                // A prompt or a reason left: its stage's progress shows it now (a reason also
-                // settles a check that does not apply, and clears its warning).
-                Part::Workbook => match c.name.parse::<wbc::Control>() {
-                    Ok(wbc::Control::Prompt(id)) => {
-                        if let Some(st) = stage_of(pack(), &id) {
-                            draw(Drawing::Book(WbDraw::Summary(st.stage.to_string())), None);
-                        }
-                    }
-                    Ok(wbc::Control::Check(id, wbc::CheckField::Reason)) => {
-                        if let Some(st) = stage_of(pack(), &id) {
-                            draw(Drawing::Book(WbDraw::Stage(st.stage.to_string())), None);
-                        }
-                    }
-                    _ => {}
-                },
-                // A title left: its card's heading and the register's contents show it now.
-                _ => {
-                    if let Ok(Control::Risk(id, RiskField::Title)) = c.name.parse::<Control>() {
-                        draw(Drawing::Risk(Draw::Heading(id)), None);
-                    }
-                }
+        // Text: applied on each keystroke, saved at once when the field is left (which may draw a
+        // heading or a stage's progress again). Choices: on change.
+        let how = match (c.typing, on_change) {
+            (true, true) => {
+                sink.flush.run(());
+                How::Left
             }
-            return;
-        }
-        if c.typing == on_change {
-            return;
-        }
-        let input = match part {
-            Part::Workbook => c
-                .name
-                .parse::<wbc::Control>()
-                .map(|control| Err(wbe::Input::Changed { control, value: c.value, checked: c.checked }))
-                .map_err(|e| e.to_string()),
-            _ => c
-                .name
-                .parse::<Control>()
-                .map(|control| Ok(Input::Changed { control, value: c.value, checked: c.checked }))
-                .map_err(|e| e.to_string()),
+            (true, false) => How::Typed,
+            (false, true) => How::Chosen,
+            (false, false) => return,
         };
-        match input {
-            Ok(input) => on_input(input, c.typing),
-            Err(e) => problem.set(e),
-        }
+        on_input(Raw { name: c.name, value: c.value, checked: c.checked, how });
     };
     view! {
         <p class="notice problem" role="alert" hidden=move || problem.with(String::is_empty)>{move || problem.get()}</p>
@@ -311,14 +280,7 @@ pub fn RiskWorkspace(
                     if act == RETRY {
                         return draw(whole(), None);
                     }
-                    let input = match part {
-                        Part::Workbook => act.parse::<wbc::Action>().map(|a| Err(wbe::Input::Clicked(a))).map_err(|e| e.to_string()),
-                        _ => act.parse::<Action>().map(|a| Ok(Input::Clicked(a))).map_err(|e| e.to_string()),
-                    };
-                    match input {
-                        Ok(input) => on_input(input, false),
-                        Err(e) => problem.set(e),
-                    }
+                    on_input(Raw { name: act, value: String::new(), checked: false, how: How::Clicked });
                 }
             }
         ></div>

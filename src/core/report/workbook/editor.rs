@@ -207,7 +207,8 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
 
 fn check(out: &mut String, a: &Assessment, c: &Check) {
     let state = CheckState::of(a, &c.id);
-    let note = a.workbook.checks.get(c.id.as_ref()).cloned().unwrap_or_default();
+    let note = a.notes.get(c.id.as_ref()).map_or("", String::as_str);
+    let owner = a.workbook.owners.get(c.id.as_ref()).map_or("", String::as_str);
     let name = Control::Check(c.id.to_string(), CheckField::State);
     let blocking = if c.blocking {
         format!(" <span class=\"badge wb-blocking\">{}</span>", s("workbook.blocking"))
@@ -237,20 +238,20 @@ fn check(out: &mut String, a: &Assessment, c: &Check) {
     }
     out.push_str("</div>");
     let field = |f| Control::Check(c.id.to_string(), f);
-    if state == Some(CheckState::NotApplicable) {
-        text_field(out, &field(CheckField::Reason), s("workbook.reason"), &note.reason, false);
-        if note.reason.trim().is_empty() {
-            let _ = write!(out, "<p class=\"field-error\">{}</p>", s("workbook.reason_needed"));
-        }
+    let na = state == Some(CheckState::NotApplicable);
+    let label = if na { s("workbook.reason") } else { s("workbook.evidence") };
+    text_field(out, &field(CheckField::Note), label, note, false);
+    if na && note.trim().is_empty() {
+        let _ = write!(out, "<p class=\"field-error\">{}</p>", s("workbook.reason_needed"));
     }
-    text_field(out, &field(CheckField::Evidence), s("workbook.evidence"), &note.evidence, false);
-    text_field(out, &field(CheckField::Owner), s("workbook.owner"), &note.owner, false);
+    text_field(out, &field(CheckField::Owner), s("workbook.owner"), owner, false);
     out.push_str("</fieldset>");
 }
 
 fn sign_off(out: &mut String, a: &Assessment, st: &WorkbookStage) {
     let id = st.stage.to_string();
-    let record = a.workbook.stages.get(st.stage.as_ref()).cloned().unwrap_or_default();
+    let o = a.workbook.override_of(&st.stage).cloned().unwrap_or_default();
+    let complete = a.workbook.is_complete(&st.stage);
     let _ = write!(out, "<h3>{}</h3>", s("workbook.sign_off"));
     let open = open_blocking(a, st);
     if !open.is_empty() {
@@ -260,20 +261,26 @@ fn sign_off(out: &mut String, a: &Assessment, st: &WorkbookStage) {
             "<p class=\"notice\" role=\"note\">{}</p>",
             fill("workbook.open_blocking", &[("checks", &html(&ids.join(", ")))])
         );
-        text_field(out, &Control::Stage(id.clone(), StageField::By), s("workbook.override_by"), &record.overridden.by, false);
-        text_field(out, &Control::Stage(id.clone(), StageField::Why), s("workbook.override_why"), &record.overridden.why, true);
-    } else if record.complete && record.overridden.given() {
+        text_field(out, &Control::Stage(id.clone(), StageField::By), s("workbook.override_by"), &o.by, false);
+        text_field(
+            out,
+            &Control::Stage(id.clone(), StageField::Why),
+            s("workbook.override_why"),
+            &o.why,
+            true,
+        );
+    } else if complete && o.given() {
         let _ = write!(
             out,
             "<p class=\"hint\">{}</p>",
-            fill("workbook.overridden", &[("by", &html(&record.overridden.by)), ("why", &html(&record.overridden.why))])
+            fill("workbook.overridden", &[("by", &html(&o.by)), ("why", &html(&o.why))])
         );
     }
     let name = Control::Stage(id, StageField::Complete);
     let _ = write!(
         out,
         "<p class=\"field\"><label class=\"check\"><input type=\"checkbox\" id=\"{n}\" name=\"{n}\"{}> {}</label></p>",
-        attr_checked(record.complete),
+        attr_checked(complete),
         s("workbook.mark_complete"),
         n = html(&name.to_string())
     );
@@ -294,10 +301,18 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
         html(&crate::core::report::frame::or_dash(&e.date)),
     );
     if !e.supersedes.is_empty() {
-        let _ = write!(out, "<p class=\"hint\">{}</p>", fill("workbook.supersedes", &[("id", &html(&e.supersedes))]));
+        let _ = write!(
+            out,
+            "<p class=\"hint\">{}</p>",
+            fill("workbook.supersedes", &[("id", &html(&e.supersedes))])
+        );
     }
     if let Some(next) = superseded_by(a, &e.id) {
-        let _ = write!(out, "<p class=\"notice\" role=\"note\">{}</p>", fill("workbook.superseded_by", &[("id", &html(&next.id))]));
+        let _ = write!(
+            out,
+            "<p class=\"notice\" role=\"note\">{}</p>",
+            fill("workbook.superseded_by", &[("id", &html(&next.id))])
+        );
     }
     match e.recorded {
         Some(_) => recorded(out, a, e),
@@ -332,7 +347,8 @@ fn recorded(out: &mut String, a: &Assessment, e: &Entry) {
     if current && !a.workbook.log.iter().any(|x| x.supersedes == e.id) {
         let mut b = String::new();
         button(&mut b, &Action::Supersede(e.id.clone()), s("workbook.supersede"), "secondary");
-        let _ = write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.supersede_hint"));
+        let _ =
+            write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.supersede_hint"));
     }
 }
 
@@ -359,7 +375,13 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
     let f = |x| Control::Entry(e.id.clone(), x);
     let mut verdicts = vec![("", s("workbook.no_verdict"))];
     verdicts.extend(Verdict::ALL.iter().map(|v| (v.id(), s(verdict_key(*v)))));
-    select(out, &f(EntryField::Verdict), s("workbook.e_verdict"), e.verdict.map_or("", Verdict::id), &verdicts);
+    select(
+        out,
+        &f(EntryField::Verdict),
+        s("workbook.e_verdict"),
+        e.verdict.map_or("", Verdict::id),
+        &verdicts,
+    );
     date_field(out, &f(EntryField::Date), s("workbook.e_date"), &e.date);
     let _ = write!(out, "<div class=\"field-pair\">");
     text_field(out, &f(EntryField::By), s("workbook.e_name"), &e.by, false);
@@ -376,18 +398,30 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
     date_field(out, &f(EntryField::ReviewDate), s("workbook.e_review_date"), &e.review_date);
     let mut events = vec![("", s("workbook.t_none"))];
     events.extend(Trigger::ALL.iter().map(|t| (t.id(), s(trigger_key(*t)))));
-    select(out, &f(EntryField::ReviewEvent), s("workbook.e_review_event"), e.review_event.map_or("", Trigger::id), &events);
+    select(
+        out,
+        &f(EntryField::ReviewEvent),
+        s("workbook.e_review_event"),
+        e.review_event.map_or("", Trigger::id),
+        &events,
+    );
     let mut b = String::new();
     button(&mut b, &Action::Record(e.id.clone()), s("workbook.record"), "");
     if view.confirm.as_deref() == Some(e.id.as_str()) {
-        let _ = write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.record_hint"));
-        let _ = write!(out, "<div class=\"notice conflict\" role=\"alert\"><p>{}</p><p class=\"actions\">", fill("workbook.delete_question", &[("id", &html(&e.id))]));
+        let _ =
+            write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.record_hint"));
+        let _ = write!(
+            out,
+            "<div class=\"notice conflict\" role=\"alert\"><p>{}</p><p class=\"actions\">",
+            fill("workbook.delete_question", &[("id", &html(&e.id))])
+        );
         button(out, &Action::Keep(e.id.clone()), s("workbook.keep"), "");
         button(out, &Action::Delete(e.id.clone()), s("workbook.delete"), "secondary");
         out.push_str("</p></div>");
     } else {
         button(&mut b, &Action::AskDelete(e.id.clone()), s("workbook.delete_draft"), "secondary");
-        let _ = write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.record_hint"));
+        let _ =
+            write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.record_hint"));
     }
 }
 
@@ -432,14 +466,20 @@ fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool) {
             );
         }
         if live {
-            let statuses: Vec<(&str, &str)> = Status::ALL.iter().map(|x| (x.id(), s(status_key(*x)))).collect();
+            let statuses: Vec<(&str, &str)> =
+                Status::ALL.iter().map(|x| (x.id(), s(status_key(*x)))).collect();
             select(out, &f(ConditionField::Status), s("workbook.k_status"), c.status.id(), &statuses);
         } else {
             let _ = write!(out, "<p>{}: {}</p>", s("workbook.k_status"), s(status_key(c.status)));
         }
         if editable {
             let mut b = String::new();
-            button(&mut b, &Action::RemoveCondition(e.id.clone(), k), s("workbook.remove_condition"), "secondary");
+            button(
+                &mut b,
+                &Action::RemoveCondition(e.id.clone(), k),
+                s("workbook.remove_condition"),
+                "secondary",
+            );
             let _ = write!(out, "<p class=\"actions\">{b}</p>");
         }
         out.push_str("</li>");

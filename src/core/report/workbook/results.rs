@@ -9,7 +9,9 @@ use crate::core::report::document::{Block, Inline, Line, Table};
 use crate::core::report::frame::{self, or_dash};
 use crate::core::report::workspace::status_key;
 use crate::core::report::{fill, s, ReportMeta};
-use crate::core::workbook::{self, attention, next_review, progress, superseded_by, timeline, CheckState, Entry};
+use crate::core::workbook::{
+    self, attention, next_review, progress, superseded_by, timeline, CheckState, Entry,
+};
 
 fn yes_no(on: bool) -> String {
     s(if on { "workbook.complete" } else { "workbook.in_progress" }).to_string()
@@ -46,11 +48,15 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
         .map(|st| {
             let p = progress(a, st);
             let overridden = p.complete && !workbook::open_blocking(a, st).is_empty();
-            let state = if overridden { s("workbook.complete_overridden").to_string() } else { yes_no(p.complete) };
+            let state =
+                if overridden { s("workbook.complete_overridden").to_string() } else { yes_no(p.complete) };
             (
                 stage_name(pack, &st.stage).to_string(),
                 vec![
-                    Line(vec![Inline::Bar(p.percent() as usize), Inline::Text(format!(" {} %", p.percent()))]),
+                    Line(vec![
+                        Inline::Bar(p.percent() as usize),
+                        Inline::Text(format!(" {} %", p.percent())),
+                    ]),
                     cell(format!("{} / {}", p.answered, p.prompts)),
                     cell(format!("{} / {}", p.settled, p.checks)),
                     cell(state),
@@ -70,7 +76,13 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
             table(
                 "wb-completion",
                 s("workbook.completion"),
-                &["workbook.col_stage", "workbook.col_done", "workbook.col_prompts", "workbook.col_checks", "workbook.col_state"],
+                &[
+                    "workbook.col_stage",
+                    "workbook.col_done",
+                    "workbook.col_prompts",
+                    "workbook.col_checks",
+                    "workbook.col_state",
+                ],
                 rows,
             ),
         ],
@@ -99,7 +111,14 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
         decisions.push(table(
             "wb-timeline",
             s("workbook.timeline"),
-            &["workbook.col_entry", "workbook.e_date", "workbook.col_stage", "workbook.e_verdict", "workbook.e_by", "workbook.col_state"],
+            &[
+                "workbook.col_entry",
+                "workbook.e_date",
+                "workbook.col_stage",
+                "workbook.e_verdict",
+                "workbook.e_by",
+                "workbook.col_state",
+            ],
             rows,
         ));
     }
@@ -129,7 +148,14 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
         conditions.push(table(
             "wb-attention",
             s("workbook.attention"),
-            &["workbook.col_entry", "workbook.k_text", "workbook.k_owner", "workbook.k_due", "workbook.k_status", "workbook.col_why"],
+            &[
+                "workbook.col_entry",
+                "workbook.k_text",
+                "workbook.k_owner",
+                "workbook.k_due",
+                "workbook.k_status",
+                "workbook.col_why",
+            ],
             rows,
         ));
     }
@@ -137,7 +163,9 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
 
     let mut reviews = vec![Block::h(2, s("workbook.reviews"))];
     match next_review(a) {
-        Some((e, date)) => reviews.push(Block::p(fill("workbook.next_review", &[("date", date), ("id", &e.id)]))),
+        Some((e, date)) => {
+            reviews.push(Block::p(fill("workbook.next_review", &[("date", date), ("id", &e.id)])))
+        }
         None => reviews.push(Block::p(s("workbook.no_review_date"))),
     }
     let events: Vec<Line> = a
@@ -163,7 +191,10 @@ pub fn workbook_report(pack: &Pack, a: &Assessment, meta: &ReportMeta, today: &s
         workbook::Route::Buy => s("workbook.route_buy"),
         workbook::Route::Hybrid => s("workbook.route_hybrid"),
     });
-    out.push(Block::Para(None, Line(vec![Inline::Strong(format!("{}: ", s("workbook.route"))), Inline::Text(route.into())])));
+    out.push(Block::Para(
+        None,
+        Line(vec![Inline::Strong(format!("{}: ", s("workbook.route"))), Inline::Text(route.into())]),
+    ));
     let aside = workbook::set_aside(pack, a);
     if aside > 0 {
         out.push(Block::Note(String::new(), fill("workbook.set_aside", &[("count", &aside.to_string())])));
@@ -187,7 +218,13 @@ fn stage(pack: &Pack, a: &Assessment, st: &WorkbookStage) -> Block {
         blocks.push(Block::div(
             Some("r-item"),
             vec![
-                Block::Para(None, Line(vec![Inline::Span("q-number", p.id.to_string()), Inline::Text(format!(" {}", p.text))])),
+                Block::Para(
+                    None,
+                    Line(vec![
+                        Inline::Span("q-number", p.id.to_string()),
+                        Inline::Text(format!(" {}", p.text)),
+                    ]),
+                ),
                 Block::Para(Some("r-note"), Line::text(answer)),
             ],
         ));
@@ -197,26 +234,27 @@ fn stage(pack: &Pack, a: &Assessment, st: &WorkbookStage) -> Block {
         .checks
         .iter()
         .map(|c| {
-            let note = a.workbook.checks.get(c.id.as_ref()).cloned().unwrap_or_default();
+            let note = a.notes.get(c.id.as_ref()).map_or("", String::as_str);
+            let owner = a.workbook.owners.get(c.id.as_ref()).map_or("", String::as_str);
             let state = CheckState::of(a, &c.id);
             let mut text = c.text.to_string();
             if c.blocking {
                 text = format!("{text} ({})", s("workbook.blocking"));
             }
-            let mut shown = s(state_key(state)).to_string();
-            if state == Some(CheckState::NotApplicable) {
-                shown = format!("{shown}: {}", or_dash(&note.reason));
-            }
-            (
-                c.id.to_string(),
-                vec![cell(text), cell(shown), cell(or_dash(&note.evidence)), cell(or_dash(&note.owner))],
-            )
+            let shown = s(state_key(state)).to_string();
+            (c.id.to_string(), vec![cell(text), cell(shown), cell(or_dash(note)), cell(or_dash(owner))])
         })
         .collect();
     blocks.push(table(
         "wb-checks",
         s("workbook.checks"),
-        &["workbook.col_check", "workbook.col_text", "workbook.col_state", "workbook.evidence", "workbook.owner"],
+        &[
+            "workbook.col_check",
+            "workbook.col_text",
+            "workbook.col_state",
+            "workbook.col_note",
+            "workbook.owner",
+        ],
         rows,
     ));
     blocks.push(Block::h(3, s("workbook.decision")));
@@ -227,11 +265,10 @@ fn stage(pack: &Pack, a: &Assessment, st: &WorkbookStage) -> Block {
     for e in entries {
         blocks.push(entry(a, e));
     }
-    let record = a.workbook.stages.get(st.stage.as_ref()).cloned().unwrap_or_default();
-    let mut sign = vec![(s("workbook.col_state").to_string(), yes_no(record.complete))];
-    if record.overridden.given() {
-        sign.push((s("workbook.override_by").to_string(), record.overridden.by.clone()));
-        sign.push((s("workbook.override_why").to_string(), record.overridden.why.clone()));
+    let mut sign = vec![(s("workbook.col_state").to_string(), yes_no(a.workbook.is_complete(&st.stage)))];
+    if let Some(o) = a.workbook.override_of(&st.stage).filter(|o| o.given()) {
+        sign.push((s("workbook.override_by").to_string(), o.by.clone()));
+        sign.push((s("workbook.override_why").to_string(), o.why.clone()));
     }
     blocks.push(Block::h(3, s("workbook.sign_off")));
     blocks.push(Block::Defs { class: None, value_class: Some("r-note"), rows: sign });
@@ -265,14 +302,25 @@ fn entry(a: &Assessment, e: &Entry) -> Block {
             .map(|(k, c)| {
                 (
                     (k + 1).to_string(),
-                    vec![cell(c.text.as_str()), cell(or_dash(&c.owner)), cell(or_dash(&c.due)), cell(s(status_key(c.status)))],
+                    vec![
+                        cell(c.text.as_str()),
+                        cell(or_dash(&c.owner)),
+                        cell(or_dash(&c.due)),
+                        cell(s(status_key(c.status))),
+                    ],
                 )
             })
             .collect();
         blocks.push(table(
             "wb-conditions",
             s("workbook.conditions"),
-            &["workbook.col_number", "workbook.k_text", "workbook.k_owner", "workbook.k_due", "workbook.k_status"],
+            &[
+                "workbook.col_number",
+                "workbook.k_text",
+                "workbook.k_owner",
+                "workbook.k_due",
+                "workbook.k_status",
+            ],
             rows,
         ));
     }

@@ -62,7 +62,13 @@ pub(super) fn scale(
 }
 
 /// A labelled text field (or text area, when `long`) whose id is its name.
-pub(crate) fn text_field(out: &mut String, name: &dyn std::fmt::Display, label: &str, value: &str, long: bool) {
+pub(crate) fn text_field(
+    out: &mut String,
+    name: &dyn std::fmt::Display,
+    label: &str,
+    value: &str,
+    long: bool,
+) {
     let (id, value) = (html(&name.to_string()), html(value));
     if long {
         let _ = write!(
@@ -77,7 +83,13 @@ pub(crate) fn text_field(out: &mut String, name: &dyn std::fmt::Display, label: 
     }
 }
 
-pub(crate) fn select(out: &mut String, name: &dyn std::fmt::Display, label: &str, current: &str, options: &[(&str, &str)]) {
+pub(crate) fn select(
+    out: &mut String,
+    name: &dyn std::fmt::Display,
+    label: &str,
+    current: &str,
+    options: &[(&str, &str)],
+) {
     let id = html(&name.to_string());
     let _ = write!(
         out,

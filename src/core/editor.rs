@@ -1,0 +1,111 @@
+//! One input on an editor the tools module draws (the risk profile and register, the workbook), and
+//! what the app does after it. The app reads the control's name and value from the page as a [`Raw`]
+//! input and sends it with its draft; [`step`] (run in the tools module) parses it as a typed control,
+//! applies the typed edit with the tool's one `apply`, and answers with a [`Step`]: the changed draft
+//! for the app to take, when to save, what to draw, where focus goes, or the problem in words. The app
+//! keeps the draft; the first load carries none of the editors' rules.
+
+use crate::core::assessment::Assessment;
+use crate::core::content::model::Pack;
+use crate::core::risk::edit::Save;
+use serde::{Deserialize, Serialize};
+
+/// Which editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Editor {
+    Profile,
+    Register,
+    Workbook,
+}
+
+/// How a control was used, as the app saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum How {
+    /// A keystroke in a text field.
+    Typed,
+    /// A choice made, a box ticked.
+    Chosen,
+    /// A text field left after typing.
+    Left,
+    Clicked,
+}
+
+/// One input as the app reads it from the page: a control's name (or a button's action) and its
+/// value, not yet parsed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Raw {
+    pub name: String,
+    pub value: String,
+    pub checked: bool,
+    pub how: How,
+}
+
+/// What the app does after an input: the draft to take (when it changed), the editor's view state
+/// (never saved), when to save (`soon` or `now`), what to draw (the tool's `Draw::wire`), where focus
+/// goes (an element id), or the problem to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub record: Option<Assessment>,
+    pub view: serde_json::Value,
+    pub save: Option<&'static str>,
+    pub draw: String,
+    pub focus: Option<String>,
+    pub problem: Option<String>,
+}
+
+/// What a tool's handler answers: (save, draw as wire, focus) or (problem, focus).
+pub type Handled = Result<(Option<Save>, String, Option<String>), (String, Option<String>)>;
+
+/// Handles one raw input on `editor` with the tool's own rules. `view` is the editor's view state as
+/// the last step returned it (null at first); `today` (`YYYY-MM-DD`) and `now` (milliseconds) date
+/// what an input creates.
+pub fn step(
+    pack: &'static Pack,
+    editor: Editor,
+    mut a: Assessment,
+    view: serde_json::Value,
+    raw: Raw,
+    today: &str,
+    now: i64,
+) -> Step {
+    let (handled, view) = match editor {
+        Editor::Workbook => match state::<crate::core::workbook::event::WorkbookView>(view) {
+            Ok(mut v) => (
+                crate::core::workbook::event::raw(pack, &mut a, &mut v, raw, today, now),
+                serde_json::to_value(v),
+            ),
+            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null)),
+        },
+        _ => match state::<crate::core::risk::view::ViewState>(view) {
+            Ok(mut v) => {
+                (crate::core::risk::event::raw(pack, &mut a, &mut v, raw, now), serde_json::to_value(v))
+            }
+            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null)),
+        },
+    };
+    let view = view.unwrap_or_default();
+    match handled {
+        Ok((save, draw, focus)) => Step {
+            save: save.map(|s| if s == Save::Now { "now" } else { "soon" }),
+            record: save.map(|_| a),
+            view,
+            draw,
+            focus,
+            problem: None,
+        },
+        Err((problem, focus)) => {
+            Step { record: None, view, save: None, draw: "nothing".into(), focus, problem: Some(problem) }
+        }
+    }
+}
+
+/// An editor's view state as the app keeps it: null before the first input.
+fn state<T: serde::de::DeserializeOwned + Default>(v: serde_json::Value) -> Result<T, String> {
+    match v {
+        serde_json::Value::Null => Ok(T::default()),
+        v => serde_json::from_value(v)
+            .map_err(|e| format!("The app's files do not match each other ({e}); reload the page.")),
+    }
+}
