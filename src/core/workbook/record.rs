@@ -122,7 +122,7 @@ impl Condition {
 /// conditions' status moves on) and can be superseded by a later entry that names it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Entry {
-    /// `D1`, `D2`…: never reused.
+    /// `D1`, `D2`…: one more than the highest in the log.
     pub id: String,
     pub stage: String,
     pub verdict: Option<Verdict>,

@@ -1,1 +1,128 @@
+use super::*;
+use crate::core::answer_file::{self, Opened};
+use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
+use crate::core::content::pack;
+use crate::core::register::Status;
+use crate::core::report::tags::tags;
+use crate::core::report::{report_document, report_markdown, results_html, ReportMeta};
+use crate::core::workbook::control::{Action, Control};
+use crate::core::workbook::event::WorkbookView;
+use crate::core::workbook::{Condition, Entry, Route, Verdict};
+use std::collections::BTreeSet;
 
+fn entry(id: &str, stage: &str, date: &str, recorded: Option<i64>) -> Entry {
+    Entry {
+        id: id.into(),
+        stage: stage.into(),
+        verdict: Some(Verdict::GoWithConditions),
+        date: date.into(),
+        by: "A. Chief".into(),
+        role: "Deputy Chief Constable".into(),
+        rationale: "The need is shown <and> lawful.".into(),
+        recorded,
+        ..Entry::default()
+    }
+}
+
+/// The face-search pilot, bought: a decision with a condition, superseded by a second; a draft.
+fn sample() -> Assessment {
+    let mut a = Assessment::new(
+        "w-1".into(),
+        Kind::Workbook,
+        NewAssessment { title: "Face search pilot".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        0,
+    );
+    a.workbook.route = Some(Route::Buy);
+    a.answers.insert("W1.1".into(), Answer::Text("Missing children take days to find.".into()));
+    a.answers.insert("W1.C3".into(), Answer::Choice("done".into()));
+    a.answers.insert("W1.C5".into(), Answer::Choice("na".into()));
+    a.answers.insert("W2.1".into(), Answer::Text("Kept aside: we buy.".into()));
+    a.notes.insert("W1.C3".into(), "Legal opinion LO-14".into());
+    let mut d1 = entry("D1", "decide", "2026-03-10", Some(1));
+    d1.conditions = vec![Condition {
+        text: "DPIA signed off".into(),
+        owner: "DPO".into(),
+        due: "2026-05-01".into(),
+        status: Status::Planned,
+    }];
+    let mut d2 = entry("D2", "decide", "2026-04-02", Some(2));
+    d2.supersedes = "D1".into();
+    d2.conditions = vec![Condition { text: "Train every user".into(), ..Condition::default() }];
+    let d3 = Entry { verdict: None, ..entry("D3", "procure", "2026-04-20", None) };
+    a.workbook.log = vec![d1, d2, d3];
+    a
+}
+
+fn meta() -> ReportMeta {
+    ReportMeta { generated: "2026-06-01 10:00".into(), updated: "2026-05-30 09:00".into(), now: 7 }
+}
+
+#[test]
+fn every_control_and_button_of_the_editor_is_one_the_dispatcher_reads() {
+    let a = sample();
+    let view = WorkbookView { confirm: Some("D3".into()) };
+    let html = workbook_html(pack(), &a, &view);
+    let mut ids = BTreeSet::new();
+    for tag in ["input", "textarea", "select"] {
+        for t in tags(&html, tag) {
+            let name = t.get("name").expect("every control has a name");
+            assert!(name.parse::<Control>().is_ok(), "{name}");
+            let id = t.get("id").expect("every control has an id");
+            assert!(ids.insert(id.to_string()), "id {id} twice");
+            assert!(html.contains(&format!("for=\"{id}\"")) || matches!(t.get("type"), Some(&"radio" | &"checkbox")), "{id} has a label");
+        }
+    }
+    for t in tags(&html, "button") {
+        let act = t.get("data-act").expect("every button acts");
+        assert!(act.parse::<Action>().is_ok(), "{act}");
+    }
+    assert!(!html.contains("ws.design"), "a bought system has no design stage");
+    assert!(html.contains("id=\"ws.procure\""));
+    assert!(html.contains("&lt;and&gt;"), "user text is escaped");
+}
+
+#[test]
+fn a_recorded_entry_shows_no_field_to_change_and_a_superseded_one_says_by_what() {
+    let html = workbook_html(pack(), &sample(), &WorkbookView::default());
+    let names: Vec<String> = ["input", "textarea", "select"]
+        .iter()
+        .flat_map(|t| tags(&html, t).into_iter().filter_map(|m| m.get("name").map(|n| n.to_string())))
+        .collect();
+    assert!(!names.iter().any(|n| n.starts_with("we.D1.") || n.starts_with("we.D2.")), "recorded entries are locked");
+    assert!(names.iter().any(|n| n == "wk.D2.0.status"), "a current decision's condition can move on");
+    assert!(!names.iter().any(|n| n.starts_with("wk.D1.")), "a superseded one's cannot");
+    assert!(names.iter().any(|n| n == "we.D3.rationale"), "a draft can be edited");
+    assert!(html.contains("Superseded by D2"));
+    assert!(html.contains("data-act=\"wsup.D2\"") && !html.contains("data-act=\"wsup.D1\""));
+}
+
+#[test]
+fn the_results_show_completion_decisions_in_order_and_conditions_needing_attention() {
+    let html = results_html(pack(), &sample(), "2026-06-01").expect("results");
+    let stages = crate::core::workbook::stages(pack(), &sample()).len();
+    let completion = &html[html.find("wb-completion").expect("completion table")..];
+    let completion = &completion[..completion.find("</table>").expect("end")];
+    assert_eq!(completion.matches("<tr").count(), stages + 1, "a row per stage on the route");
+    let d1 = html.find(">D1<").expect("D1");
+    let d3 = html.find(">D3<").expect("D3");
+    assert!(d1 < d3, "by date, the draft last");
+    let attention = &html[html.find("wb-attention").expect("attention table")..];
+    assert!(attention.contains("Train every user") && attention.contains("No owner"));
+    assert!(!attention.contains("DPIA signed off"), "a superseded decision's conditions no longer bind");
+}
+
+#[test]
+fn the_report_carries_every_stage_and_the_whole_log_and_imports_back() {
+    let a = sample();
+    let md = report_markdown(pack(), &a, &meta()).expect("markdown");
+    for text in ["D1 · Go with conditions", "D2 · Go with conditions", "Superseded by D2", "Missing children take days", "Legal opinion LO", "Retirement"] {
+        assert!(md.contains(text), "{text}\n{md}");
+    }
+    assert!(!md.contains("Kept aside: we buy."), "a stage off the route is not reported");
+    let doc = report_document(pack(), &a, &meta(), true).expect("document");
+    match answer_file::open(doc.as_bytes()) {
+        Ok(Opened::Plain(file)) => assert_eq!(file.assessments[0].workbook, a.workbook),
+        other => panic!("{other:?}"),
+    }
+}
