@@ -169,6 +169,8 @@ impl FromStr for Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Focus {
     Control(Control),
+    /// One radio of a group: the control and the option's value (empty for "open").
+    Option(Control, String),
     Button(Action),
     /// A stage's heading.
     Stage(String),
@@ -180,6 +182,7 @@ impl fmt::Display for Focus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Focus::Control(c) => c.fmt(f),
+            Focus::Option(c, v) => write!(f, "{c}.{v}"),
             Focus::Button(a) => write!(f, "b.{a}"),
             Focus::Stage(s) => write!(f, "ws.{s}.h"),
             Focus::Entry(e) => write!(f, "we.{e}.h"),

@@ -287,7 +287,8 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
     Ok(match edit {
         Edit::Route(route) => {
             a.workbook.route = *route;
-            now(Draw::All, Some(Focus::Control(Control::Route)))
+            let chosen = route.map_or("", Route::id).to_string();
+            now(Draw::All, Some(Focus::Option(Control::Route, chosen)))
         }
         Edit::Prompt { prompt, text } => {
             of(prompt, "prompt")?;
@@ -305,8 +306,11 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
                 Some(s) => a.answers.insert(check.clone(), Answer::Choice(s.id().into())),
                 None => a.answers.remove(check.as_str()),
             };
-            let focus = Control::Check(check.clone(), CheckField::State);
-            now(Draw::Stage(stage), Some(Focus::Control(focus)))
+            let focus = Focus::Option(
+                Control::Check(check.clone(), CheckField::State),
+                state.map_or("", CheckState::id).into(),
+            );
+            now(Draw::Stage(stage), Some(focus))
         }
         Edit::CheckText { check, field, text } => {
             of(check, "check")?;

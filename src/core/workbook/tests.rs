@@ -57,7 +57,10 @@ fn a_stage_with_an_open_blocking_check_completes_only_with_a_recorded_override()
     assert_eq!(apply(pack(), &mut a, &complete), Err(EditError::Blocked(open)));
     let over = |field, text: &str| Edit::Override { stage: "decide".into(), field, text: text.into() };
     ok(&mut a, over(StageField::By, "A. Chief, Deputy Chief Constable"));
-    assert!(matches!(apply(pack(), &mut a, &complete), Err(EditError::Blocked(_))), "a name alone is not enough");
+    assert!(
+        matches!(apply(pack(), &mut a, &complete), Err(EditError::Blocked(_))),
+        "a name alone is not enough"
+    );
     ok(&mut a, over(StageField::Why, "The DPO signs off before procurement ends."));
     ok(&mut a, complete);
     assert!(progress(&a, decide()).complete);
@@ -66,14 +69,22 @@ fn a_stage_with_an_open_blocking_check_completes_only_with_a_recorded_override()
 #[test]
 fn settled_blocking_checks_let_a_stage_complete_and_not_applicable_needs_a_reason() {
     let mut a = book();
-    let blocking: Vec<String> = decide().checks.iter().filter(|c| c.blocking).map(|c| c.id.to_string()).collect();
+    let blocking: Vec<String> =
+        decide().checks.iter().filter(|c| c.blocking).map(|c| c.id.to_string()).collect();
     for id in &blocking {
         ok(&mut a, Edit::Check { check: id.clone(), state: Some(CheckState::Done) });
     }
     let last = blocking.last().expect("a blocking check").clone();
     ok(&mut a, Edit::Check { check: last.clone(), state: Some(CheckState::NotApplicable) });
     assert_eq!(open_blocking(&a, decide()).len(), 1, "not applicable without a reason is open");
-    ok(&mut a, Edit::CheckText { check: last, field: CheckField::Note, text: "Covered by the force's policy".into() });
+    ok(
+        &mut a,
+        Edit::CheckText {
+            check: last,
+            field: CheckField::Note,
+            text: "Covered by the force's policy".into(),
+        },
+    );
     assert!(open_blocking(&a, decide()).is_empty());
     ok(&mut a, Edit::Complete { stage: "decide".into(), on: true });
     let p = progress(&a, decide());
@@ -97,12 +108,19 @@ fn a_decision_is_recorded_only_when_complete_and_is_then_locked() {
         Err(EditError::Incomplete("D1".into(), vec!["at least one condition"]))
     );
     ok(&mut a, Edit::AddCondition { entry: "D1".into() });
-    let cond = |field, text: &str| Edit::ConditionText { entry: "D1".into(), index: 0, field, text: text.into() };
+    let cond =
+        |field, text: &str| Edit::ConditionText { entry: "D1".into(), index: 0, field, text: text.into() };
     ok(&mut a, cond(edit::ConditionText::Text, "DPIA signed off"));
     ok(&mut a, record);
     assert_eq!(a.workbook.log[0].recorded, Some(5));
-    assert_eq!(apply(pack(), &mut a, &text("D1", EntryText::Rationale, "changed")), Err(EditError::Locked("D1".into())));
-    assert_eq!(apply(pack(), &mut a, &Edit::AddCondition { entry: "D1".into() }), Err(EditError::Locked("D1".into())));
+    assert_eq!(
+        apply(pack(), &mut a, &text("D1", EntryText::Rationale, "changed")),
+        Err(EditError::Locked("D1".into()))
+    );
+    assert_eq!(
+        apply(pack(), &mut a, &Edit::AddCondition { entry: "D1".into() }),
+        Err(EditError::Locked("D1".into()))
+    );
     // Following a condition up is not changing the decision.
     ok(&mut a, Edit::ConditionStatus { entry: "D1".into(), index: 0, status: Status::Done });
     assert_eq!(a.workbook.log[0].rationale, "The need is shown.");
@@ -115,7 +133,10 @@ fn superseding_keeps_both_entries_and_only_a_recorded_successor_counts() {
     ok(&mut a, Edit::Record { entry: first.clone(), now: 1 });
     ok(&mut a, Edit::Supersede { entry: first.clone(), today: "2026-04-02".into() });
     let next = a.workbook.log.last().expect("successor").clone();
-    assert_eq!((next.supersedes.as_str(), next.recorded, next.date.as_str()), (first.as_str(), None, "2026-04-02"));
+    assert_eq!(
+        (next.supersedes.as_str(), next.recorded, next.date.as_str()),
+        (first.as_str(), None, "2026-04-02")
+    );
     assert_eq!(next.rationale, "The need is shown.", "the draft starts from the decision it replaces");
     assert!(superseded_by(&a, &first).is_none(), "a draft supersedes nothing yet");
     let again = Edit::Supersede { entry: first.clone(), today: "2026-04-03".into() };
@@ -134,7 +155,8 @@ fn a_draft_is_deleted_only_once_the_question_is_answered() {
     let delete = Input::Clicked(Action::Delete(id.clone()));
     let refused = handle(pack(), &mut a, &mut view, delete.clone(), "2026-01-01", 0).expect_err("not asked");
     assert_eq!(refused.problem, EditError::NotConfirmed);
-    handle(pack(), &mut a, &mut view, Input::Clicked(Action::AskDelete(id.clone())), "2026-01-01", 0).expect("asked");
+    handle(pack(), &mut a, &mut view, Input::Clicked(Action::AskDelete(id.clone())), "2026-01-01", 0)
+        .expect("asked");
     assert_eq!(view.confirm.as_deref(), Some(id.as_str()));
     handle(pack(), &mut a, &mut view, delete, "2026-01-01", 0).expect("deleted");
     assert!(a.workbook.log.is_empty());
@@ -161,7 +183,8 @@ fn conditions_overdue_or_without_owner_need_attention_until_done_or_superseded()
     let id = ready_entry(&mut a);
     ok(&mut a, Edit::AddCondition { entry: id.clone() });
     ok(&mut a, Edit::AddCondition { entry: id.clone() });
-    let cond = |k, field, text: &str| Edit::ConditionText { entry: id.clone(), index: k, field, text: text.into() };
+    let cond =
+        |k, field, text: &str| Edit::ConditionText { entry: id.clone(), index: k, field, text: text.into() };
     ok(&mut a, cond(0, edit::ConditionText::Text, "DPIA"));
     ok(&mut a, cond(0, edit::ConditionText::Owner, "DPO"));
     ok(&mut a, cond(0, edit::ConditionText::Due, "2026-05-01"));
@@ -194,16 +217,49 @@ fn dates_and_lengths_are_checked_before_anything_changes() {
 
 #[test]
 fn a_raw_input_from_the_page_becomes_an_edit_and_a_step_for_the_app() {
-    let raw = |name: &str, value: &str, how| Raw { name: name.into(), value: value.into(), checked: false, how };
-    let step = editor::step(pack(), Editor::Workbook, book(), serde_json::Value::Null, raw("wc.W1.C3.state", "done", How::Chosen), "2026-01-01", 0);
+    let raw =
+        |name: &str, value: &str, how| Raw { name: name.into(), value: value.into(), checked: false, how };
+    let step = editor::step(
+        pack(),
+        Editor::Workbook,
+        book(),
+        serde_json::Value::Null,
+        raw("wc.W1.C3.state", "done", How::Chosen),
+        "2026-01-01",
+        0,
+    );
     assert_eq!((step.save, step.draw.as_str(), step.problem), (Some("now"), "stage:decide", None));
     let a = step.record.expect("the draft changed");
     assert_eq!(CheckState::of(&a, "W1.C3"), Some(CheckState::Done));
-    let typed = editor::step(pack(), Editor::Workbook, a.clone(), step.view.clone(), raw("wp.W1.1", "Missing children", How::Typed), "2026-01-01", 0);
+    let typed = editor::step(
+        pack(),
+        Editor::Workbook,
+        a.clone(),
+        step.view.clone(),
+        raw("wp.W1.1", "Missing children", How::Typed),
+        "2026-01-01",
+        0,
+    );
     assert_eq!((typed.save, typed.draw.as_str()), (Some("soon"), "nothing"));
-    let left = editor::step(pack(), Editor::Workbook, a.clone(), step.view, raw("wp.W1.1", "Missing children", How::Left), "2026-01-01", 0);
+    let left = editor::step(
+        pack(),
+        Editor::Workbook,
+        a.clone(),
+        step.view,
+        raw("wp.W1.1", "Missing children", How::Left),
+        "2026-01-01",
+        0,
+    );
     assert_eq!((left.record, left.draw.as_str()), (None, "summary:decide"));
-    let odd = editor::step(pack(), Editor::Workbook, a, serde_json::Value::Null, raw("wc.W1.C3.colour", "", How::Chosen), "2026-01-01", 0);
+    let odd = editor::step(
+        pack(),
+        Editor::Workbook,
+        a,
+        serde_json::Value::Null,
+        raw("wc.W1.C3.colour", "", How::Chosen),
+        "2026-01-01",
+        0,
+    );
     assert_eq!(odd.problem.as_deref(), Some("The control \"wc.W1.C3.colour\" is not one this editor knows."));
     assert!(odd.record.is_none());
 }

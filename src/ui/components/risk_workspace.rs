@@ -221,11 +221,15 @@ pub fn RiskWorkspace(
     };
     let on_input = move |raw: Raw| {
         let typing = matches!(raw.how, How::Typed | How::Left);
+        let chosen = raw.how == How::Chosen;
         let (save, drawing, focus) = match apply(raw) {
             Ok(done) => done,
             Err((text, focus)) => {
                 problem.set(text);
-                if let Some(f) = focus {
+                // A box ticked or an option chosen that was refused shows again as the draft has it.
+                if chosen {
+                    draw(whole(), focus);
+                } else if let Some(f) = focus {
                     page::reveal(&f);
                 }
                 return;

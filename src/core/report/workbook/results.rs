@@ -247,7 +247,7 @@ fn stage(pack: &Pack, a: &Assessment, st: &WorkbookStage) -> Block {
         .collect();
     blocks.push(table(
         "wb-checks",
-        s("workbook.checks"),
+        &format!("{} · {}", s("workbook.checks"), stage_name(pack, &st.stage)),
         &[
             "workbook.col_check",
             "workbook.col_text",
@@ -313,7 +313,7 @@ fn entry(a: &Assessment, e: &Entry) -> Block {
             .collect();
         blocks.push(table(
             "wb-conditions",
-            s("workbook.conditions"),
+            &format!("{} · {}", s("workbook.conditions"), e.id),
             &[
                 "workbook.col_number",
                 "workbook.k_text",

@@ -70,7 +70,11 @@ fn every_control_and_button_of_the_editor_is_one_the_dispatcher_reads() {
             assert!(name.parse::<Control>().is_ok(), "{name}");
             let id = t.get("id").expect("every control has an id");
             assert!(ids.insert(id.to_string()), "id {id} twice");
-            assert!(html.contains(&format!("for=\"{id}\"")) || matches!(t.get("type"), Some(&"radio" | &"checkbox")), "{id} has a label");
+            assert!(
+                html.contains(&format!("for=\"{id}\""))
+                    || matches!(t.get("type"), Some(&"radio" | &"checkbox")),
+                "{id} has a label"
+            );
         }
     }
     for t in tags(&html, "button") {
@@ -89,7 +93,10 @@ fn a_recorded_entry_shows_no_field_to_change_and_a_superseded_one_says_by_what()
         .iter()
         .flat_map(|t| tags(&html, t).into_iter().filter_map(|m| m.get("name").map(|n| n.to_string())))
         .collect();
-    assert!(!names.iter().any(|n| n.starts_with("we.D1.") || n.starts_with("we.D2.")), "recorded entries are locked");
+    assert!(
+        !names.iter().any(|n| n.starts_with("we.D1.") || n.starts_with("we.D2.")),
+        "recorded entries are locked"
+    );
     assert!(names.iter().any(|n| n == "wk.D2.0.status"), "a current decision's condition can move on");
     assert!(!names.iter().any(|n| n.starts_with("wk.D1.")), "a superseded one's cannot");
     assert!(names.iter().any(|n| n == "we.D3.rationale"), "a draft can be edited");
@@ -116,7 +123,14 @@ fn the_results_show_completion_decisions_in_order_and_conditions_needing_attenti
 fn the_report_carries_every_stage_and_the_whole_log_and_imports_back() {
     let a = sample();
     let md = report_markdown(pack(), &a, &meta()).expect("markdown");
-    for text in ["D1 · Go with conditions", "D2 · Go with conditions", "Superseded by D2", "Missing children take days", "Legal opinion LO", "Retirement"] {
+    for text in [
+        "D1 · Go with conditions",
+        "D2 · Go with conditions",
+        "Superseded by D2",
+        "Missing children take days",
+        "Legal opinion LO",
+        "Retirement",
+    ] {
         assert!(md.contains(text), "{text}\n{md}");
     }
     assert!(!md.contains("Kept aside: we buy."), "a stage off the route is not reported");
