@@ -240,11 +240,13 @@ fn check(out: &mut String, a: &Assessment, c: &Check) {
     let field = |f| Control::Check(c.id.to_string(), f);
     let na = state == Some(CheckState::NotApplicable);
     let label = if na { s("workbook.reason") } else { s("workbook.evidence") };
-    text_field(out, &field(CheckField::Note), label, note, false);
     if na && note.trim().is_empty() {
         let _ = write!(out, "<p class=\"field-error\">{}</p>", s("workbook.reason_needed"));
     }
+    out.push_str("<div class=\"field-pair\">");
+    text_field(out, &field(CheckField::Note), label, note, false);
     text_field(out, &field(CheckField::Owner), s("workbook.owner"), owner, false);
+    out.push_str("</div>");
     out.push_str("</fieldset>");
 }
 

@@ -55,7 +55,7 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
                 vec![
                     Line(vec![
                         Inline::Bar(p.percent() as usize),
-                        Inline::Text(format!(" {} %", p.percent())),
+                        Inline::Text(format!(" {}\u{a0}%", p.percent())),
                     ]),
                     cell(format!("{} / {}", p.answered, p.prompts)),
                     cell(format!("{} / {}", p.settled, p.checks)),
