@@ -40,6 +40,7 @@ pub const REPORT_ELEMENT_ID: &str = "rai-answer-file";
 type Migration = fn(Value) -> Result<Value, String>;
 /// Version 2 added the optional `risk` field of an assessment: a version 1 file reads as it is.
 /// Version 3 authenticates an encrypted file's header (see [`header_aad`]); a plain file is unchanged.
+/// Version 4 added the optional `workbook` field of an assessment: a version 3 file reads as it is.
 const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok];
 /// The first version whose encrypted files authenticate their header.
 const AAD_SINCE: u32 = 3;
