@@ -53,7 +53,16 @@ pub struct Step {
     pub draw: String,
     pub focus: Option<String>,
     pub problem: Option<String>,
+    /// The drawing `draw` asks for, made from the changed record in the same call (one trip instead
+    /// of two): its main HTML and, where the tool has them, the comparison of snapshots and the
+    /// contents (the register's, or the workbook's overview of stages).
+    pub html: Option<String>,
+    pub changes: Option<String>,
+    pub contents: Option<String>,
 }
+
+/// A drawing made in the same call as its edit: main HTML, changes, contents.
+type Drawn = Option<(Option<String>, Option<String>, Option<String>)>;
 
 /// What a tool's handler answers: (save, draw as wire, focus) or (problem, focus).
 pub type Handled = Result<(Option<Save>, String, Option<String>), (String, Option<String>)>;
@@ -70,22 +79,57 @@ pub fn step(
     today: &str,
     now: i64,
 ) -> Step {
-    let (handled, view) = match editor {
+    use crate::core::report::{workbook as wb, workspace as ws};
+    use crate::core::risk::edit::Draw;
+    use crate::core::workbook::edit::Draw as WbDraw;
+    let (handled, view, drawn): (Handled, _, Drawn) = match editor {
         Editor::Workbook => match state::<crate::core::workbook::event::WorkbookView>(view) {
-            Ok(mut v) => (
-                crate::core::workbook::event::raw(pack, &mut a, &mut v, raw, today, now),
-                serde_json::to_value(v),
-            ),
-            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null)),
+            Ok(mut v) => {
+                let h = crate::core::workbook::event::raw(pack, &mut a, &mut v, raw, today, now);
+                let drawn = match h.as_ref().ok().and_then(|(_, d, _)| WbDraw::from_wire(d)) {
+                    Some(WbDraw::Stage(id)) => {
+                        Some((wb::stage_html(pack, &a, &v, &id), None, Some(wb::overview_html(pack, &a))))
+                    }
+                    Some(WbDraw::Summary(id)) => {
+                        Some((wb::summary_html(pack, &a, &id), None, Some(wb::overview_html(pack, &a))))
+                    }
+                    Some(WbDraw::All) => Some((Some(wb::workbook_html(pack, &a, &v)), None, None)),
+                    _ => None,
+                };
+                (h, serde_json::to_value(v), drawn)
+            }
+            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null), None),
         },
         _ => match state::<crate::core::risk::view::ViewState>(view) {
             Ok(mut v) => {
-                (crate::core::risk::event::raw(pack, &mut a, &mut v, raw, now), serde_json::to_value(v))
+                let h = crate::core::risk::event::raw(pack, &mut a, &mut v, raw, now);
+                let drawn = match h.as_ref().ok().and_then(|(_, d, _)| Draw::from_wire(d)) {
+                    Some(Draw::Card(id)) => {
+                        Some((ws::card_html(pack, &a, &v, &id), ws::current_changes(pack, &a, &v), None))
+                    }
+                    Some(Draw::Appended(id)) => Some((
+                        ws::card_html(pack, &a, &v, &id),
+                        ws::current_changes(pack, &a, &v),
+                        Some(ws::contents_html(&a)),
+                    )),
+                    Some(Draw::Heading(id)) => {
+                        Some((ws::heading_html(&a, &id), None, Some(ws::contents_html(&a))))
+                    }
+                    Some(Draw::Register) if editor == Editor::Register => {
+                        Some((Some(ws::register_html(pack, &a, &v)), None, None))
+                    }
+                    Some(Draw::Profile | Draw::Register) => {
+                        Some((Some(ws::profile_html(pack, &a.answers)), None, None))
+                    }
+                    _ => None,
+                };
+                (h, serde_json::to_value(v), drawn)
             }
-            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null)),
+            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null), None),
         },
     };
     let view = view.unwrap_or_default();
+    let (html, changes, contents) = drawn.unwrap_or_default();
     match handled {
         Ok((save, draw, focus)) => Step {
             save: save.map(|s| if s == Save::Now { "now" } else { "soon" }),
@@ -94,10 +138,21 @@ pub fn step(
             draw,
             focus,
             problem: None,
+            html,
+            changes,
+            contents,
         },
-        Err((problem, focus)) => {
-            Step { record: None, view, save: None, draw: "nothing".into(), focus, problem: Some(problem) }
-        }
+        Err((problem, focus)) => Step {
+            record: None,
+            view,
+            save: None,
+            draw: "nothing".into(),
+            focus,
+            problem: Some(problem),
+            html: None,
+            changes: None,
+            contents: None,
+        },
     }
 }
 

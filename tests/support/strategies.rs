@@ -142,8 +142,44 @@ pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
             owners,
             complete: complete.into_iter().collect(),
             overrides: overrides.into_iter().map(|(stage, (by, why))| Override { stage, by, why }).collect(),
-            log: log.into_iter().enumerate().map(|(i, e)| Entry { id: format!("D{}", i + 1), ..e }).collect(),
+            log: recordable(log),
         })
+}
+
+/// Numbers the entries and makes the recorded ones what the editor records: complete, and each
+/// superseding at most once the recorded entry just before it (the generated `supersedes` says whether).
+fn recordable(log: Vec<Entry>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::new();
+    for (i, mut e) in log.into_iter().enumerate() {
+        e.id = format!("D{}", i + 1);
+        let wants = !e.supersedes.is_empty();
+        e.supersedes = String::new();
+        if e.recorded.is_some() {
+            if e.verdict.is_none()
+                || (e.verdict == Some(Verdict::GoWithConditions) && e.conditions.is_empty())
+            {
+                e.verdict = Some(Verdict::Go);
+            }
+            if e.date.is_empty() {
+                e.date = "2026-01-05".into();
+            }
+            for (text, fill) in [(&mut e.by, "A. Chief"), (&mut e.rationale, "Shown")] {
+                if text.trim().is_empty() {
+                    *text = fill.into();
+                }
+            }
+            for c in e.conditions.iter_mut().filter(|c| c.text.trim().is_empty()) {
+                c.text = "Condition".into();
+            }
+            let last =
+                out.last().filter(|x| x.recorded.is_some() && !out.iter().any(|y| y.supersedes == x.id));
+            if let (true, Some(last)) = (wants, last) {
+                e.supersedes = last.id.clone();
+            }
+        }
+        out.push(e);
+    }
+    out
 }
 
 /// Any assessment the app can store: any kind, id, texts, answers, notes and register; a revision, and

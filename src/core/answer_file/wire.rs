@@ -389,5 +389,30 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
             }
         }
     }
+    // What the editor guarantees of a recorded entry: complete, and replacing at most once an
+    // earlier recorded entry.
+    let mut replaced = BTreeSet::new();
+    for (i, e) in w.log.iter().enumerate().filter(|(_, e)| e.recorded.is_some()) {
+        let missing = crate::core::workbook::edit::missing(e);
+        if !missing.is_empty() {
+            return Err((
+                format!("log[{i}]"),
+                format!("expected a recorded entry to have {}, found none", missing.join(", ")),
+            ));
+        }
+        if e.supersedes.is_empty() {
+            continue;
+        }
+        let old = w.log.iter().find(|x| x.id == e.supersedes && x.id != e.id && x.recorded.is_some());
+        if old.is_none() || !replaced.insert(e.supersedes.as_str()) {
+            return Err((
+                format!("log[{i}].supersedes"),
+                format!(
+                    "expected another recorded entry superseded once, found \"{}\"",
+                    short(&e.supersedes)
+                ),
+            ));
+        }
+    }
     Ok(w.clone())
 }

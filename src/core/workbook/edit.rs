@@ -281,8 +281,41 @@ pub fn missing(e: &Entry) -> Vec<&'static str> {
 
 /// Applies one edit to the assessment; on an error nothing has changed.
 pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditError> {
+    let mut done = make(pack, a, edit)?;
+    // A stage marked complete stays so only while its rule holds: a blocking check opened again, or
+    // an override erased, takes the mark off, and the stage is drawn again to show it.
+    let undone: Vec<String> = pack
+        .workbook
+        .stages
+        .iter()
+        .filter(|st| a.workbook.is_complete(&st.stage))
+        .filter(|st| {
+            !open_blocking(a, st).is_empty()
+                && !a.workbook.override_of(&st.stage).is_some_and(Override::given)
+        })
+        .map(|st| st.stage.to_string())
+        .collect();
+    if let Some(stage) = undone.first() {
+        a.workbook.complete.retain(|x| !undone.contains(x));
+        done.save = Save::Now;
+        if done.draw == Draw::Nothing || done.draw == Draw::Summary(stage.clone()) {
+            done.draw = Draw::Stage(stage.clone());
+        }
+    }
+    Ok(done)
+}
+
+fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditError> {
+    // A prompt's id for a prompt edit, a check's for a check edit: the stage it belongs to.
     let of = |item: &str, what| {
-        stage_of(pack, item).map(|s| s.stage.to_string()).ok_or_else(|| EditError::Unknown(what, item.into()))
+        let st = stage_of(pack, item).filter(|s| {
+            if what == "prompt" {
+                s.prompts.iter().any(|p| p.id == item)
+            } else {
+                s.checks.iter().any(|c| c.id == item)
+            }
+        });
+        st.map(|s| s.stage.to_string()).ok_or_else(|| EditError::Unknown(what, item.into()))
     };
     Ok(match edit {
         Edit::Route(route) => {
@@ -320,7 +353,10 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
                 CheckField::Owner => &mut a.workbook.owners,
                 CheckField::State => return Err(EditError::Unknown("check field", "state".into())),
             };
-            limits::text(text)?;
+            match field {
+                CheckField::Owner => limits::line(text)?,
+                _ => limits::text(text)?,
+            }
             if text.is_empty() {
                 map.remove(check.as_str());
             } else {
@@ -395,8 +431,10 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
             typed()
         }
         Edit::Verdict { entry, verdict } => {
-            draft_mut(a, entry)?.verdict = *verdict;
-            now(Draw::Nothing, None)
+            let e = draft_mut(a, entry)?;
+            e.verdict = *verdict;
+            // The entry's heading names the decision.
+            now(Draw::Stage(e.stage.clone()), None)
         }
         Edit::Trigger { entry, trigger } => {
             draft_mut(a, entry)?.review_event = *trigger;

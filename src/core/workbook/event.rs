@@ -42,8 +42,13 @@ pub fn raw(
         let stage = |id: &str| super::edit::stage_of(pack, id).map(|s| s.stage.to_string());
         let draw = match &input {
             Input::Changed { control: Control::Prompt(id), .. } => stage(id).map(Draw::Summary),
+            // A reason given or taken away settles a check that does not apply: the stage shows it
+            // (and whether it is still complete); any other note changes only the progress line.
             Input::Changed { control: Control::Check(id, CheckField::Note), .. } => {
-                stage(id).map(Draw::Stage)
+                match CheckState::of(a, id) {
+                    Some(CheckState::NotApplicable) => stage(id).map(Draw::Stage),
+                    _ => stage(id).map(Draw::Summary),
+                }
             }
             _ => None,
         };

@@ -113,15 +113,23 @@ pub fn progress(a: &Assessment, stage: &WorkbookStage) -> Progress {
     }
 }
 
-/// The answers kept for stages off the route: counted and shown, never deleted.
+/// What is kept for stages off the route (prompts and checks with an answer, a note or an owner, and
+/// log entries): counted and shown, never deleted.
 pub fn set_aside(pack: &Pack, a: &Assessment) -> usize {
     pack.workbook
         .stages
         .iter()
         .filter(|s| !applies(&s.stage, a.workbook.route))
-        .flat_map(|s| s.prompts.iter().map(|p| &p.id).chain(s.checks.iter().map(|c| &c.id)))
-        .filter(|id| a.answers.contains_key(id.as_ref()))
-        .count()
+        .map(|s| {
+            let items = s.prompts.iter().map(|p| &p.id).chain(s.checks.iter().map(|c| &c.id));
+            let kept = |id: &&crate::core::content::model::Text| {
+                a.answers.contains_key(id.as_ref())
+                    || a.notes.contains_key(id.as_ref())
+                    || a.workbook.owners.contains_key(id.as_ref())
+            };
+            items.filter(kept).count() + a.workbook.log.iter().filter(|e| e.stage == s.stage).count()
+        })
+        .sum()
 }
 
 /// A condition of a recorded decision that needs attention on `today`: open and past its due date,

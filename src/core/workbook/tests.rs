@@ -277,3 +277,45 @@ fn the_timeline_orders_decisions_by_date_with_drafts_last() {
     let order: Vec<&str> = timeline(&a).iter().map(|e| e.id.as_str()).collect();
     assert_eq!(order, vec![second.as_str(), first.as_str(), "D3"]);
 }
+
+#[test]
+fn a_complete_stage_whose_blocking_check_opens_again_is_no_longer_complete() {
+    let mut a = book();
+    for c in decide().checks.iter().filter(|c| c.blocking) {
+        ok(&mut a, Edit::Check { check: c.id.to_string(), state: Some(CheckState::Done) });
+    }
+    ok(&mut a, Edit::Complete { stage: "decide".into(), on: true });
+    let first = decide().checks.iter().find(|c| c.blocking).expect("blocking").id.to_string();
+    let done =
+        apply(pack(), &mut a, &Edit::Check { check: first, state: Some(CheckState::NotDone) }).expect("edit");
+    assert_eq!(done.draw, edit::Draw::Stage("decide".into()));
+    assert!(!progress(&a, decide()).complete, "the mark comes off with the rule");
+}
+
+#[test]
+fn the_answer_file_reader_refuses_a_recorded_entry_the_editor_would_not_record() {
+    let mut a = book();
+    let id = ready_entry(&mut a);
+    ok(&mut a, Edit::Record { entry: id, now: 1 });
+    let file = |a: &Assessment| crate::core::answer_file::write(&[a], &ContentRef::of(pack()), 0);
+    assert!(crate::core::answer_file::open(file(&a).as_bytes()).is_ok());
+    a.workbook.log[0].rationale.clear();
+    let e = crate::core::answer_file::open(file(&a).as_bytes()).expect_err("refused");
+    assert!(e.to_string().contains("expected a recorded entry to have the rationale"), "{e}");
+    a.workbook.log[0].rationale = "Shown".into();
+    a.workbook.log[0].supersedes = a.workbook.log[0].id.clone();
+    let e = crate::core::answer_file::open(file(&a).as_bytes()).expect_err("refused");
+    assert!(e.to_string().contains("supersedes"), "{e}");
+}
+
+#[test]
+fn a_prompt_edit_takes_only_a_prompt_and_an_owner_only_a_line() {
+    let mut a = book();
+    assert!(matches!(
+        apply(pack(), &mut a, &Edit::Prompt { prompt: "W1.C3".into(), text: "x".into() }),
+        Err(EditError::Unknown("prompt", _))
+    ));
+    let long = "x".repeat(crate::core::limits::MAX_LINE + 1);
+    let owner = Edit::CheckText { check: "W1.C3".into(), field: CheckField::Owner, text: long };
+    assert!(matches!(apply(pack(), &mut a, &owner), Err(EditError::TooLong(_))));
+}

@@ -1,9 +1,9 @@
 //! The risk tool's profile or register, or the life-cycle workbook: HTML written by the core
-//! (`core::report::workspace`, `core::report::workbook`, through `browser::tools`), with one listener
-//! for every control in it. The editor's draft is the only copy of the assessment: each input is read
-//! as a typed control (`risk::control`, `workbook::control`), turned into an edit or a change of this
-//! view (`risk::event`, `workbook::event`), and the edit applied to the draft at once. Only drawing
-//! waits for the tools module; it never writes the draft.
+//! (`core::report::workspace`, `core::report::workbook`), with one listener for every control in it.
+//! The editor's draft is the only copy of the assessment. Each input goes, unparsed, with the draft
+//! to the tools module (`core::editor::step`), whose rules turn it into a typed edit applied by the
+//! tool's one `apply` to a copy; the draft takes the result, and the drawing that came with it is
+//! shown. The first load carries none of the editors' rules.
 
 use crate::browser::system::date_time;
 use crate::browser::{controls, page, system::now_ms, tools};
@@ -32,7 +32,7 @@ enum Drawing {
 
 /// What an input led to: when to save, what to draw, where focus goes; or the problem and where it
 /// can be put right.
-type Done = Result<(Option<Save>, Drawing, Option<String>), (String, Option<String>)>;
+type Done = Result<(Option<Save>, Drawing, Option<String>, Option<Written>), (String, Option<String>)>;
 
 #[component]
 pub fn RiskWorkspace(
@@ -217,12 +217,18 @@ pub fn RiskWorkspace(
             Part::Workbook => Drawing::Book(WbDraw::from_wire(&wire).unwrap_or(WbDraw::Nothing)),
             _ => Drawing::Risk(Draw::from_wire(&wire).unwrap_or(Draw::Nothing)),
         };
-        Ok((save, drawing, text("focus")))
+        // The drawing came with the edit, made from the same record.
+        let drawn = text("html").map(|html| Written {
+            text: html,
+            changes: text("changes"),
+            contents: text("contents"),
+        });
+        Ok((save, drawing, text("focus"), drawn))
     };
     let on_input = move |raw: Raw| {
         let typing = matches!(raw.how, How::Typed | How::Left);
         let chosen = raw.how == How::Chosen;
-        let (save, drawing, focus) = match apply(raw) {
+        let (save, drawing, focus, drawn) = match apply(raw) {
             Ok(done) => done,
             Err((text, focus)) => {
                 problem.set(text);
@@ -254,7 +260,17 @@ pub fn RiskWorkspace(
                     page::reveal(&f);
                 }
             }
-            d => draw(d, focus),
+            // Shown at once when it came with the edit and its place is on the page; asked for
+            // again (the whole view, after a failure) otherwise.
+            d => {
+                let shown = match drawn {
+                    Some(w) if !stale.get_value() => show(&d, w, focus.clone()),
+                    _ => false,
+                };
+                if !shown {
+                    draw(d, focus);
+                }
+            }
         }
     };
     let edit = move |ev: leptos::ev::Event, on_change: bool| {

@@ -16,6 +16,11 @@ use crate::core::workbook::{
 };
 use std::fmt::Write;
 
+/// A button's words and, for screen readers, what it acts on (several such buttons share a page).
+fn named(text: &str, what: &str) -> String {
+    format!("{text}<span class=\"visually-hidden\"> ({})</span>", html(what))
+}
+
 /// The element id of the stages' overview, drawn again with any stage.
 pub const OVERVIEW_ID: &str = "wb-overview";
 
@@ -198,7 +203,12 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
         entry(out, pack, a, view, e);
     }
     let mut add = String::new();
-    button(&mut add, &Action::AddEntry(st.stage.to_string()), s("workbook.add_entry"), "secondary");
+    button(
+        &mut add,
+        &Action::AddEntry(st.stage.to_string()),
+        &named(s("workbook.add_entry"), stage_name(pack, &st.stage)),
+        "secondary",
+    );
     let _ = write!(out, "<p class=\"actions\">{add}</p>");
 
     sign_off(out, a, st);
@@ -348,7 +358,7 @@ fn recorded(out: &mut String, a: &Assessment, e: &Entry) {
     conditions(out, e, current, false);
     if current && !a.workbook.log.iter().any(|x| x.supersedes == e.id) {
         let mut b = String::new();
-        button(&mut b, &Action::Supersede(e.id.clone()), s("workbook.supersede"), "secondary");
+        button(&mut b, &Action::Supersede(e.id.clone()), &named(s("workbook.supersede"), &e.id), "secondary");
         let _ =
             write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.supersede_hint"));
     }
@@ -395,7 +405,12 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
     text_field(out, &f(EntryField::Dissent), s("workbook.e_dissent"), &e.dissent, true);
     conditions(out, e, true, true);
     let mut b = String::new();
-    button(&mut b, &Action::AddCondition(e.id.clone()), s("workbook.add_condition"), "secondary");
+    button(
+        &mut b,
+        &Action::AddCondition(e.id.clone()),
+        &named(s("workbook.add_condition"), &e.id),
+        "secondary",
+    );
     let _ = write!(out, "<p class=\"actions\">{b}</p>");
     date_field(out, &f(EntryField::ReviewDate), s("workbook.e_review_date"), &e.review_date);
     let mut events = vec![("", s("workbook.t_none"))];
@@ -408,7 +423,7 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
         &events,
     );
     let mut b = String::new();
-    button(&mut b, &Action::Record(e.id.clone()), s("workbook.record"), "");
+    button(&mut b, &Action::Record(e.id.clone()), &named(s("workbook.record"), &e.id), "");
     if view.confirm.as_deref() == Some(e.id.as_str()) {
         let _ =
             write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.record_hint"));
@@ -421,7 +436,12 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
         button(out, &Action::Delete(e.id.clone()), s("workbook.delete"), "secondary");
         out.push_str("</p></div>");
     } else {
-        button(&mut b, &Action::AskDelete(e.id.clone()), s("workbook.delete_draft"), "secondary");
+        button(
+            &mut b,
+            &Action::AskDelete(e.id.clone()),
+            &named(s("workbook.delete_draft"), &e.id),
+            "secondary",
+        );
         let _ =
             write!(out, "<p class=\"actions\">{b}</p><p class=\"hint\">{}</p>", s("workbook.record_hint"));
     }
@@ -449,7 +469,8 @@ fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool) {
     out.push_str("<ol class=\"wb-conditions\">");
     for (k, c) in e.conditions.iter().enumerate() {
         let f = |x| Control::Condition(e.id.clone(), k, x);
-        out.push_str("<li>");
+        let what = fill("workbook.condition_of", &[("n", &(k + 1).to_string()), ("id", &e.id)]);
+        let _ = write!(out, "<li><fieldset><legend>{}</legend>", html(&what));
         if editable {
             text_field(out, &f(ConditionField::Text), s("workbook.k_text"), &c.text, true);
             let _ = write!(out, "<div class=\"field-pair\">");
@@ -479,12 +500,12 @@ fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool) {
             button(
                 &mut b,
                 &Action::RemoveCondition(e.id.clone(), k),
-                s("workbook.remove_condition"),
+                &named(s("workbook.remove_condition"), &what),
                 "secondary",
             );
             let _ = write!(out, "<p class=\"actions\">{b}</p>");
         }
-        out.push_str("</li>");
+        out.push_str("</fieldset></li>");
     }
     out.push_str("</ol>");
 }

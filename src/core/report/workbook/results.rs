@@ -132,7 +132,11 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
         let rows = due
             .iter()
             .map(|(e, c)| {
-                let why = if c.overdue(today) { s("workbook.overdue") } else { s("workbook.unowned") };
+                let why = match (c.overdue(today), c.owner.trim().is_empty()) {
+                    (true, true) => s("workbook.overdue_unowned"),
+                    (true, false) => s("workbook.overdue"),
+                    _ => s("workbook.unowned"),
+                };
                 (
                     e.id.clone(),
                     vec![
@@ -163,6 +167,10 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
 
     let mut reviews = vec![Block::h(2, s("workbook.reviews"))];
     match next_review(a) {
+        Some((e, date)) if date < today => reviews.push(Block::Note(
+            String::new(),
+            fill("workbook.next_review_past", &[("date", date), ("id", &e.id)]),
+        )),
         Some((e, date)) => {
             reviews.push(Block::p(fill("workbook.next_review", &[("date", date), ("id", &e.id)])))
         }
