@@ -46,6 +46,11 @@ fn every_committed_record_version_loads() {
         let a = decode(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         match a.kind {
             Kind::Readiness => assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow)),
+            Kind::Workbook => {
+                assert_eq!(a.workbook.log.len(), 3, "{}", path.display());
+                assert_eq!(a.workbook.log[1].supersedes, "D1");
+                assert_eq!(a.revision, 7);
+            }
             _ => {
                 assert_eq!(a.risk.register.len(), 2, "{}", path.display());
                 assert_eq!(a.risk.register[0].mitigations.len(), 2);
@@ -59,8 +64,8 @@ fn every_committed_record_version_loads() {
 
 #[test]
 fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
-    let err = decode(r#"{"schema":3,"revision":1,"assessment":{}}"#).expect_err("too new");
-    assert_eq!(err, RecordError::TooNew { found: 3, supported: 2 });
+    let err = decode(r#"{"schema":4,"revision":1,"assessment":{}}"#).expect_err("too new");
+    assert_eq!(err, RecordError::TooNew { found: 4, supported: 3 });
     assert!(err.to_string().contains("newer version of the app"));
 }
 

@@ -18,14 +18,18 @@ pub enum SchemaVersion {
     /// Adds `risk` to an assessment: the register, dismissed proposals and snapshots (empty when
     /// left out, so a version 1 record reads as it is).
     V2 = 2,
+    /// Adds `workbook` to an assessment: the route, check owners, sign-off and decision log (empty
+    /// when left out, so a version 2 record reads as it is; an older app sets a version 3 record
+    /// aside as newer instead of calling it damaged).
+    V3 = 3,
 }
 
 /// The version this app writes.
-pub const CURRENT_SCHEMA: u32 = SchemaVersion::V2 as u32;
+pub const CURRENT_SCHEMA: u32 = SchemaVersion::V3 as u32;
 
 /// Upgrades from version `n` to `n + 1`, in order: entry `i` upgrades version `i + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[Ok];
+const MIGRATIONS: &[Migration] = &[Ok, Ok];
 
 /// Why a stored record cannot be used. Such a record is set aside, never overwritten or deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]

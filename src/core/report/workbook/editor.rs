@@ -195,6 +195,18 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
         s("workbook.decision"),
         html(&st.decision_guidance)
     );
+    // What to record for each kind of decision at this stage (at retirement, "going on" retires).
+    let _ = write!(
+        out,
+        "<details class=\"wb-guidance\"><summary>{}</summary><dl><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl></details>",
+        s("workbook.what_to_record"),
+        s("workbook.decision_go"),
+        html(&st.decision_go),
+        s("workbook.decision_change"),
+        html(&st.decision_change),
+        s("workbook.decision_stop"),
+        html(&st.decision_stop),
+    );
     let entries: Vec<&Entry> = a.workbook.log.iter().filter(|e| e.stage == st.stage).collect();
     if entries.is_empty() {
         let _ = write!(out, "<p>{}</p>", s("workbook.no_entries"));
