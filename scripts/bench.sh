@@ -11,6 +11,7 @@ trunk build --release --locked
 node end2end/tools/bench.mjs dist
 node end2end/tools/bench-library.mjs dist
 node end2end/tools/bench-risk.mjs dist
+node end2end/tools/bench-workbook.mjs dist
 node end2end/tools/bench-import.mjs dist
 # The questionnaire at 300 questions: the same app built with a generated 300-question pack.
 node end2end/tools/make-bench-content.mjs target/bench-content

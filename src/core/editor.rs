@@ -93,6 +93,11 @@ pub fn step(
                     Some(WbDraw::Summary(id)) => {
                         Some((wb::summary_html(pack, &a, &id), None, Some(wb::overview_html(pack, &a))))
                     }
+                    Some(WbDraw::Check(stage, id)) => Some((
+                        wb::check_html(pack, &a, &id),
+                        wb::summary_html(pack, &a, &stage),
+                        Some(wb::overview_html(pack, &a)),
+                    )),
                     Some(WbDraw::All) => Some((Some(wb::workbook_html(pack, &a, &v)), None, None)),
                     _ => None,
                 };

@@ -167,6 +167,8 @@ pub enum Draw {
     Nothing,
     /// A stage's progress line and the overview (a prompt answered, a reason given).
     Summary(String),
+    /// One check in place (stage, check), its stage's progress line and the overview.
+    Check(String, String),
     /// A stage in place, and the overview.
     Stage(String),
     /// The whole workbook (the route changes which stages are shown).
@@ -181,6 +183,7 @@ impl Draw {
             Draw::All => "all".into(),
             Draw::Stage(id) => format!("stage:{id}"),
             Draw::Summary(id) => format!("summary:{id}"),
+            Draw::Check(stage, check) => format!("check:{stage}:{check}"),
         }
     }
 
@@ -190,6 +193,10 @@ impl Draw {
             None if s == "all" => Draw::All,
             Some(("stage", id)) => Draw::Stage(id.into()),
             Some(("summary", id)) => Draw::Summary(id.into()),
+            Some(("check", rest)) => {
+                let (stage, check) = rest.split_once(':')?;
+                Draw::Check(stage.into(), check.into())
+            }
             _ => return None,
         })
     }
@@ -298,7 +305,7 @@ pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, Ed
     if let Some(stage) = undone.first() {
         a.workbook.complete.retain(|x| !undone.contains(x));
         done.save = Save::Now;
-        if done.draw == Draw::Nothing || done.draw == Draw::Summary(stage.clone()) {
+        if matches!(&done.draw, Draw::Nothing | Draw::Summary(_) | Draw::Check(..)) {
             done.draw = Draw::Stage(stage.clone());
         }
     }
@@ -343,7 +350,7 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
                 Control::Check(check.clone(), CheckField::State),
                 state.map_or("", CheckState::id).into(),
             );
-            now(Draw::Stage(stage), Some(focus))
+            now(Draw::Check(stage, check.clone()), Some(focus))
         }
         Edit::CheckText { check, field, text } => {
             of(check, "check")?;

@@ -228,7 +228,7 @@ fn a_raw_input_from_the_page_becomes_an_edit_and_a_step_for_the_app() {
         "2026-01-01",
         0,
     );
-    assert_eq!((step.save, step.draw.as_str(), step.problem), (Some("now"), "stage:decide", None));
+    assert_eq!((step.save, step.draw.as_str(), step.problem), (Some("now"), "check:decide:W1.C3", None));
     let a = step.record.expect("the draft changed");
     assert_eq!(CheckState::of(&a, "W1.C3"), Some(CheckState::Done));
     let typed = editor::step(

@@ -87,6 +87,21 @@ pub fn RiskWorkspace(
             }
         };
         match draw {
+            // One check in place, its stage's progress line, and the overview of stages.
+            Drawing::Book(WbDraw::Check(stage, id)) => {
+                match page::element(&format!("wc.{id}")) {
+                    Some(old) => old.set_outer_html(&drawn.text),
+                    None => return false,
+                }
+                if let (Some(old), Some(line)) = (page::element(&format!("ws.{stage}.p")), &drawn.changes) {
+                    old.set_outer_html(line);
+                }
+                overview(&drawn.contents);
+                if let Some(id) = keep {
+                    page::focus_id(&id);
+                }
+                return true;
+            }
             // A stage in place, or its progress line, and the overview of stages.
             Drawing::Book(WbDraw::Stage(id)) | Drawing::Book(WbDraw::Summary(id)) => {
                 let target = match draw {
@@ -145,6 +160,8 @@ pub fn RiskWorkspace(
             Drawing::Risk(Draw::Card(id)) if !on_screen(&format!("rk.{id}")) => whole(),
             Drawing::Risk(Draw::Appended(_)) if !on_screen(CARDS_ID) || !on_screen(CONTENTS_ID) => whole(),
             Drawing::Book(WbDraw::Stage(id)) if !on_screen(&format!("ws.{id}")) => whole(),
+            // Asked for on its own (after a failure), a check comes with its whole stage.
+            Drawing::Book(WbDraw::Check(stage, _)) => Drawing::Book(WbDraw::Stage(stage)),
             d => d,
         };
         let asked = tools::render(&request(&draw));

@@ -227,6 +227,14 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
     out.push_str("</section>");
 }
 
+/// One check as [`stage_html`] draws it; `None` when the content has no such check.
+pub fn check_html(pack: &Pack, a: &Assessment, id: &str) -> Option<String> {
+    let c = pack.workbook.stages.iter().flat_map(|s| s.checks.iter()).find(|c| c.id == id)?;
+    let mut out = String::new();
+    check(&mut out, a, c);
+    Some(out)
+}
+
 fn check(out: &mut String, a: &Assessment, c: &Check) {
     let state = CheckState::of(a, &c.id);
     let note = a.notes.get(c.id.as_ref()).map_or("", String::as_str);

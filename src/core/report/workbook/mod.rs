@@ -4,7 +4,7 @@
 mod editor;
 mod results;
 
-pub use editor::{overview_html, stage_html, summary_html, workbook_html, OVERVIEW_ID};
+pub use editor::{check_html, overview_html, stage_html, summary_html, workbook_html, OVERVIEW_ID};
 pub use results::{workbook_report, workbook_results};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
