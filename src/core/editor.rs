@@ -7,7 +7,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::risk::edit::Save;
+pub use crate::core::input::{Handled, How, Raw, Save};
 use serde::{Deserialize, Serialize};
 
 /// Which editor.
@@ -17,29 +17,6 @@ pub enum Editor {
     Profile,
     Register,
     Workbook,
-}
-
-/// How a control was used, as the app saw it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum How {
-    /// A keystroke in a text field.
-    Typed,
-    /// A choice made, a box ticked.
-    Chosen,
-    /// A text field left after typing.
-    Left,
-    Clicked,
-}
-
-/// One input as the app reads it from the page: a control's name (or a button's action) and its
-/// value, not yet parsed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Raw {
-    pub name: String,
-    pub value: String,
-    pub checked: bool,
-    pub how: How,
 }
 
 /// What the app does after an input: the draft to take (when it changed), the editor's view state
@@ -63,9 +40,6 @@ pub struct Step {
 
 /// A drawing made in the same call as its edit: main HTML, changes, contents.
 type Drawn = Option<(Option<String>, Option<String>, Option<String>)>;
-
-/// What a tool's handler answers: (save, draw as wire, focus) or (problem, focus).
-pub type Handled = Result<(Option<Save>, String, Option<String>), (String, Option<String>)>;
 
 /// Handles one raw input on `editor` with the tool's own rules. `view` is the editor's view state as
 /// the last step returned it (null at first); `today` (`YYYY-MM-DD`) and `now` (milliseconds) date
@@ -167,5 +141,80 @@ fn state<T: serde::de::DeserializeOwned + Default>(v: serde_json::Value) -> Resu
         serde_json::Value::Null => Ok(T::default()),
         v => serde_json::from_value(v)
             .map_err(|e| format!("The app's files do not match each other ({e}); reload the page.")),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{ContentRef, Kind, NewAssessment};
+    use crate::core::content::pack;
+    use crate::core::editor;
+    use crate::core::workbook::CheckState;
+
+    fn book() -> Assessment {
+        Assessment::new(
+            "w-1".into(),
+            Kind::Workbook,
+            NewAssessment { title: "Face search pilot".into(), ..NewAssessment::default() },
+            ContentRef::of(pack()),
+            0,
+        )
+    }
+
+    #[test]
+    fn a_raw_input_from_the_page_becomes_an_edit_and_a_step_for_the_app() {
+        let raw = |name: &str, value: &str, how| Raw {
+            name: name.into(),
+            value: value.into(),
+            checked: false,
+            how,
+        };
+        let step = editor::step(
+            pack(),
+            Editor::Workbook,
+            book(),
+            serde_json::Value::Null,
+            raw("wc.W1.C3.state", "done", How::Chosen),
+            "2026-01-01",
+            0,
+        );
+        assert_eq!((step.save, step.draw.as_str(), step.problem), (Some("now"), "check:decide:W1.C3", None));
+        let a = step.record.expect("the draft changed");
+        assert_eq!(CheckState::of(&a, "W1.C3"), Some(CheckState::Done));
+        let typed = editor::step(
+            pack(),
+            Editor::Workbook,
+            a.clone(),
+            step.view.clone(),
+            raw("wp.W1.1", "Missing children", How::Typed),
+            "2026-01-01",
+            0,
+        );
+        assert_eq!((typed.save, typed.draw.as_str()), (Some("soon"), "nothing"));
+        let left = editor::step(
+            pack(),
+            Editor::Workbook,
+            a.clone(),
+            step.view,
+            raw("wp.W1.1", "Missing children", How::Left),
+            "2026-01-01",
+            0,
+        );
+        assert_eq!((left.record, left.draw.as_str()), (None, "summary:decide"));
+        let odd = editor::step(
+            pack(),
+            Editor::Workbook,
+            a,
+            serde_json::Value::Null,
+            raw("wc.W1.C3.colour", "", How::Chosen),
+            "2026-01-01",
+            0,
+        );
+        assert_eq!(
+            odd.problem.as_deref(),
+            Some("The control \"wc.W1.C3.colour\" is not one this editor knows.")
+        );
+        assert!(odd.record.is_none());
     }
 }

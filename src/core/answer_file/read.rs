@@ -6,9 +6,9 @@
 
 use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
+use crate::core::logbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use crate::core::sort::map;
-use crate::core::workbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 use serde_json::{Map, Value};
 
 /// Where in the file, and what was wrong there.

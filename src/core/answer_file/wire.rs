@@ -6,9 +6,9 @@
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use crate::core::dates::is_date;
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
+use crate::core::logbook::WorkbookRecord;
 use crate::core::register::{Risk, RiskRecord};
 use crate::core::sort::{map, set};
-use crate::core::workbook::WorkbookRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -393,7 +393,7 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
     // earlier recorded entry.
     let mut replaced = BTreeSet::new();
     for (i, e) in w.log.iter().enumerate().filter(|(_, e)| e.recorded.is_some()) {
-        let missing = crate::core::workbook::edit::missing(e);
+        let missing = crate::core::logbook::missing(e);
         if !missing.is_empty() {
             return Err((
                 format!("log[{i}]"),

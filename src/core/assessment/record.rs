@@ -1,7 +1,7 @@
 use super::Answer;
 use crate::core::content::model::Pack;
+use crate::core::logbook::WorkbookRecord;
 use crate::core::register::RiskRecord;
-use crate::core::workbook::WorkbookRecord;
 
 /// The notes key of an assessment's general notes (notes not tied to an item).
 pub const GENERAL_NOTES: &str = "_general";

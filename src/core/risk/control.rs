@@ -8,15 +8,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-/// A name that is not one of the workspace's: the whole string, for the message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownName(pub String);
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "The control \"{}\" is not one this editor knows.", self.0)
-    }
-}
+pub use crate::core::input::UnknownName;
 
 /// A text or choice field of one risk (`rk.{risk}.{field}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

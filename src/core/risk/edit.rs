@@ -171,14 +171,7 @@ impl From<TooLong> for EditError {
     }
 }
 
-/// When the change should reach storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Save {
-    /// Typing: after a pause, and at once when the field is left.
-    Soon,
-    /// A choice or a button: now.
-    Now,
-}
+pub use crate::core::input::Save;
 
 /// What to draw again after an edit.
 #[derive(Debug, Clone, PartialEq, Eq)]

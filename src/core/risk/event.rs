@@ -8,7 +8,7 @@ use super::edit::{apply, Draw, Edit, EditError, RiskText, Save, Scale};
 use super::view::{Confirm, ViewState};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::{FieldKind, Pack};
-use crate::core::editor::{Handled, How, Raw};
+use crate::core::input::{Handled, How, Raw};
 use crate::core::register::{Decision, Status};
 
 /// One input on the workspace.

@@ -5,7 +5,7 @@
 //! (`wrec.D2`). Each prints and parses the same grammar; a string that does not parse is an error
 //! the user sees, never an edit ignored.
 
-use crate::core::risk::control::UnknownName;
+use crate::core::input::UnknownName;
 use std::fmt;
 use std::str::FromStr;
 

@@ -6,9 +6,9 @@ use super::{open_blocking, CheckState, Condition, Entry, Override, Route, Trigge
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Pack, WorkbookStage};
 use crate::core::dates::is_date;
+pub use crate::core::input::Save;
 use crate::core::limits::{self, TooLong};
 use crate::core::register::Status;
-pub use crate::core::risk::edit::Save;
 use std::fmt;
 
 /// A text field of a log entry.
@@ -262,29 +262,7 @@ fn date(text: &str) -> Result<(), EditError> {
     }
 }
 
-/// What an entry lacks before it can be recorded.
-pub fn missing(e: &Entry) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    if e.verdict.is_none() {
-        out.push("the decision");
-    }
-    if e.date.is_empty() {
-        out.push("its date");
-    }
-    if e.by.trim().is_empty() {
-        out.push("who decided");
-    }
-    if e.rationale.trim().is_empty() {
-        out.push("the rationale");
-    }
-    if e.verdict == Some(Verdict::GoWithConditions) && e.conditions.is_empty() {
-        out.push("at least one condition");
-    }
-    if e.conditions.iter().any(|c| c.text.trim().is_empty()) {
-        out.push("the text of every condition");
-    }
-    out
-}
+pub use crate::core::logbook::missing;
 
 /// Applies one edit to the assessment; on an error nothing has changed.
 pub fn apply(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditError> {

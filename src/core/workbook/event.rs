@@ -7,7 +7,7 @@ use super::edit::{apply, ConditionText, Draw, Edit, EditError, EntryText, Save};
 use super::{CheckState, Route, Trigger, Verdict};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::editor::{Handled, How, Raw};
+use crate::core::input::{Handled, How, Raw};
 use crate::core::register::Status;
 use serde::{Deserialize, Serialize};
 

@@ -9,9 +9,8 @@
 pub mod control;
 pub mod edit;
 pub mod event;
-mod record;
 
-pub use record::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
+pub use crate::core::logbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Check, Pack, WorkbookStage};

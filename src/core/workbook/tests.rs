@@ -4,7 +4,6 @@ use super::event::{handle, Input, WorkbookView};
 use super::*;
 use crate::core::assessment::{ContentRef, Kind, NewAssessment};
 use crate::core::content::pack;
-use crate::core::editor::{self, Editor, How, Raw};
 use crate::core::register::Status;
 use edit::Edit;
 
@@ -213,55 +212,6 @@ fn dates_and_lengths_are_checked_before_anything_changes() {
         Err(EditError::Unknown("check", _))
     ));
     assert_eq!(a, before);
-}
-
-#[test]
-fn a_raw_input_from_the_page_becomes_an_edit_and_a_step_for_the_app() {
-    let raw =
-        |name: &str, value: &str, how| Raw { name: name.into(), value: value.into(), checked: false, how };
-    let step = editor::step(
-        pack(),
-        Editor::Workbook,
-        book(),
-        serde_json::Value::Null,
-        raw("wc.W1.C3.state", "done", How::Chosen),
-        "2026-01-01",
-        0,
-    );
-    assert_eq!((step.save, step.draw.as_str(), step.problem), (Some("now"), "check:decide:W1.C3", None));
-    let a = step.record.expect("the draft changed");
-    assert_eq!(CheckState::of(&a, "W1.C3"), Some(CheckState::Done));
-    let typed = editor::step(
-        pack(),
-        Editor::Workbook,
-        a.clone(),
-        step.view.clone(),
-        raw("wp.W1.1", "Missing children", How::Typed),
-        "2026-01-01",
-        0,
-    );
-    assert_eq!((typed.save, typed.draw.as_str()), (Some("soon"), "nothing"));
-    let left = editor::step(
-        pack(),
-        Editor::Workbook,
-        a.clone(),
-        step.view,
-        raw("wp.W1.1", "Missing children", How::Left),
-        "2026-01-01",
-        0,
-    );
-    assert_eq!((left.record, left.draw.as_str()), (None, "summary:decide"));
-    let odd = editor::step(
-        pack(),
-        Editor::Workbook,
-        a,
-        serde_json::Value::Null,
-        raw("wc.W1.C3.colour", "", How::Chosen),
-        "2026-01-01",
-        0,
-    );
-    assert_eq!(odd.problem.as_deref(), Some("The control \"wc.W1.C3.colour\" is not one this editor knows."));
-    assert!(odd.record.is_none());
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! What a workbook keeps besides its answers: the route, each check's evidence, stage sign-off and
-//! the decision log. Stored and exported as these types (read back by `answer_file::read`).
+//! What a life-cycle workbook keeps besides its answers: the route, check owners, stage sign-off and
+//! the decision log. Stored and exported as these types (read back by `answer_file::read`); the rules
+//! that change them are `core::workbook`'s.
 
 use crate::core::register::Status;
 use serde::{Deserialize, Serialize};
@@ -178,4 +179,28 @@ impl WorkbookRecord {
     pub fn is_complete(&self, stage: &str) -> bool {
         self.complete.iter().any(|s| s == stage)
     }
+}
+
+/// What an entry lacks before it can be recorded.
+pub fn missing(e: &Entry) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if e.verdict.is_none() {
+        out.push("the decision");
+    }
+    if e.date.is_empty() {
+        out.push("its date");
+    }
+    if e.by.trim().is_empty() {
+        out.push("who decided");
+    }
+    if e.rationale.trim().is_empty() {
+        out.push("the rationale");
+    }
+    if e.verdict == Some(Verdict::GoWithConditions) && e.conditions.is_empty() {
+        out.push("at least one condition");
+    }
+    if e.conditions.iter().any(|c| c.text.trim().is_empty()) {
+        out.push("the text of every condition");
+    }
+    out
 }
