@@ -40,8 +40,9 @@ async fn a_changed_header_opens_nothing() {
     let sealed = seal(plain, "correct horse battery").await.expect("sealed");
     assert!(!sealed.aad.is_empty(), "the header is authenticated");
     let text = answer_file::write_sealed(&sealed);
-    assert!(text.contains("\"format_version\":3"));
-    let downgraded = text.replace("\"format_version\":3", "\"format_version\":2");
+    let current = format!("\"format_version\":{}", answer_file::FORMAT_VERSION);
+    assert!(text.contains(&current));
+    let downgraded = text.replace(&current, "\"format_version\":2");
     let Ok(Opened::Encrypted(read)) = answer_file::open(downgraded.as_bytes()) else {
         panic!("envelope reads")
     };
