@@ -20,9 +20,9 @@ describe('the guidance explorer', () => {
     assert.equal(await page.locator('.principle-card li').count(), 17);
     assert.match(await page.locator('.principle-card').nth(2).innerText(), /P3 Human autonomy[\s\S]*P3\.3 Privacy/);
     const stages = page.locator('.lifecycle li');
-    assert.equal(await stages.count(), 5);
+    assert.equal(await stages.count(), 6);
     // Build and buy are alternative paths: design and procurement share step 2.
-    assert.deepEqual(await stages.evaluateAll((lis) => lis.map((li) => li.value)), [1, 2, 2, 3, 4]);
+    assert.deepEqual(await stages.evaluateAll((lis) => lis.map((li) => li.value)), [1, 2, 2, 3, 4, 5]);
     assert.match(await stages.nth(2).innerText(), /Procurement · Alternative to: Design and development/);
     assert.match(await ui.mainText(), /Image analysis \(including facial recognition\)/);
     assert.match(await ui.mainText(), /They are not the toolkit's own text/);
