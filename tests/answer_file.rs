@@ -75,6 +75,10 @@ fn every_committed_fixture_opens_and_there_is_one_per_version() {
     assert_eq!(book.log[0].conditions[0].status, Status::InProgress);
     assert_eq!(book.log[2].recorded, None);
     assert!(book.override_of("decide").is_some_and(|o| o.given()) && book.is_complete("decide"));
+    assert!(book.log.iter().all(|e| e.from.is_empty()), "format 4 has no provenance");
+    let v5 = plain(&std::fs::read("tests/fixtures/answer-files/v5.json").expect("v5"));
+    let log = &v5.assessments[0].workbook.log;
+    assert_eq!((log[0].from.as_str(), log[3].from.as_str()), ("", "Ben Ode, D2"));
     let v2 = plain(&std::fs::read("tests/fixtures/answer-files/v2.json").expect("v2"));
     let risk = &v2.assessments[0].risk;
     assert_eq!(risk.register.len(), 2);
@@ -127,9 +131,9 @@ fn the_example_in_the_docs_opens() {
 
 #[test]
 fn a_newer_format_is_refused_naming_the_app_version_needed() {
-    let text = r#"{"format":"rai-assess.answers","format_version":5,"app_version":"3.1.0","exported":0}"#;
+    let text = r#"{"format":"rai-assess.answers","format_version":6,"app_version":"3.1.0","exported":0}"#;
     let e = error(text);
-    assert_eq!(e, FileError::TooNew { version: 5, written_by: "3.1.0".into() });
+    assert_eq!(e, FileError::TooNew { version: 6, written_by: "3.1.0".into() });
     assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
 }
 
@@ -165,7 +169,13 @@ fn each_kind_of_bad_file_names_its_problem() {
             good.replace("\"title\":\"Northshire readiness\"", "\"title\":42"),
             "at assessments[0].title: expected text, found 42",
         ),
-        (good.replace("\"format_version\":4", "\"format_version\":0"), "format 0 does not exist"),
+        (
+            good.replace(
+                &format!("\"format_version\":{}", answer_file::FORMAT_VERSION),
+                "\"format_version\":0",
+            ),
+            "format 0 does not exist",
+        ),
         (
             good.replace("\"id\":\"a-1\"", "\"id\":\"../../etc\""),
             "at assessments[0].id: expected up to 64 letters",
@@ -208,15 +218,15 @@ fn a_report_carries_its_answer_file_and_markup_in_notes_cannot_break_out() {
 
 #[test]
 fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
-    let aad = answer_file::header_aad(4, 600_000, &[7; 16], &[9; 12]);
+    let aad = answer_file::header_aad(answer_file::FORMAT_VERSION, 600_000, &[7; 16], &[9; 12]);
     let sealed =
         Sealed { iterations: 600_000, salt: vec![7; 16], nonce: vec![9; 12], ciphertext: vec![1; 40], aad };
     let text = answer_file::write_sealed(&sealed);
     assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed.clone())));
     // The header the cipher authenticates names every parameter; a file from before version 3 has none.
     let header = String::from_utf8(sealed.aad.clone()).expect("text");
-    assert_eq!(header, "rai-assess.answers\n4\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
-    let older = text.replace("\"format_version\":4", "\"format_version\":2");
+    assert_eq!(header, "rai-assess.answers\n5\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
+    let older = text.replace("\"format_version\":5", "\"format_version\":2");
     assert!(matches!(answer_file::open(older.as_bytes()), Ok(Opened::Encrypted(s)) if s.aad.is_empty()));
     let weak = text.replace("600000", "1000");
     assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));

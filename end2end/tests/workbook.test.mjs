@@ -144,4 +144,55 @@ describe('the life-cycle workbook', () => {
     });
     await guards.assertClean('workbook');
   });
+
+  test('two respondents\' workbooks compared and merged: answers side by side, logs as their union', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    const decided = {
+      id: 'D1', stage: 'decide', verdict: 'go', date: '2026-03-10', by: 'A. Chief', role: 'Deputy Chief Constable',
+      authority: '', rationale: 'The need is shown.', evidence: '', dissent: '', conditions: [], review_date: '',
+      review_event: null, recorded: 1790001000000, supersedes: '',
+    };
+    const file = (name, route, problem, state, log) => {
+      const body = {
+        format: 'rai-assess.answers', format_version: 5, app_version: '0.1.0', exported: 1795430400000,
+        content: { id: 'rai-le-core', version: '1.0.0' },
+        assessments: [{ id: `wb-${name.toLowerCase()}`, kind: 'workbook', title: `Face search workbook, ${name}`, subject: '',
+          respondent: { name, role: '' }, created: 1795000000000, updated: 1795000000000,
+          content: { id: 'rai-le-core', version: '1.0.0' },
+          answers: { 'W1.1': { t: 'text', v: problem }, 'W1.C3': { t: 'choice', v: state } }, notes: {},
+          workbook: { route, owners: {}, complete: [], overrides: [], log } }],
+      };
+      return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) };
+    };
+    await ui.open('/assessments');
+    await page.getByLabel('Choose files to import').setInputFiles([
+      file('Ana', 'buy', 'Finding missing children in CCTV takes days.', 'done', [decided]),
+      file('Ben', 'build', 'Reviewers cannot keep up with footage.', 'not_done',
+        [decided, { ...decided, id: 'D2', stage: 'deploy', verdict: 'defer', date: '2026-05-01', rationale: 'Wait for the DPIA.', recorded: 1790005000000 }]),
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('.import-results > li').length >= 2);
+    for (const name of ['Ana', 'Ben']) await page.getByRole('checkbox', { name: new RegExp(`^Face search workbook, ${name} · `) }).check();
+    await page.getByRole('button', { name: 'Compare and merge selected' }).click();
+    await page.waitForSelector('table.compare');
+    const check = page.locator('table.compare tr', { has: page.locator('select[name="W1.C3"]') });
+    assert.match(await check.innerText(), /Done.*Not done.*≠ differ/s);
+    const prompt = page.locator('table.compare tr', { has: page.locator('select[name="W1.1"]') });
+    assert.match(await prompt.innerText(), /Finding missing children.*Reviewers cannot keep up.*≠ differ/s);
+    await page.getByText('The merged workbook takes every decision of every log once').waitFor();
+    assert.deepEqual(await axeViolations(page), [], 'axe on compare');
+    await page.locator('select[name="W1.C3"]').selectOption({ label: 'Ben: Not done' });
+    await page.getByLabel('Title of the merged assessment').fill('Agreed workbook');
+    await page.getByRole('button', { name: 'Create merged assessment' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Agreed workbook');
+    await ready(page);
+    assert.equal(await byId(page, 'wb.route.hybrid').isChecked(), true, 'routes that differ: both');
+    assert.equal(await byId(page, 'wc.W1.C3.state.not_done').isChecked(), true, 'the answer picked');
+    const problem = await byId(page, 'ws.decide').getByLabel(/What operational problem are you trying to solve/).inputValue();
+    assert.equal(problem, 'Ana: Finding missing children in CCTV takes days.\n\nBen: Reviewers cannot keep up with footage.');
+    assert.equal(await page.locator('.wb-entry').count(), 2, 'the decision both hold is there once');
+    await byId(page, 'we.D2').getByText('Merged in from Ben, D2').waitFor();
+    assert.equal(await byId(page, 'we.D1').getByText('Merged in from').count(), 0, 'a shared decision needs no source');
+    await guards.assertClean('workbook merge');
+    await context.close();
+  });
 });

@@ -146,6 +146,10 @@ pub struct Entry {
     pub recorded: Option<i64>,
     /// The entry this one replaces; empty for none.
     pub supersedes: String,
+    /// Whose file it came from when workbooks were merged ("Ben Ode, D2"); empty otherwise.
+    /// Format 5; left out of files when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from: String,
 }
 
 /// Everything a workbook keeps that is not an answer or a note (a check's note is its evidence, or

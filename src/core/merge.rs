@@ -118,15 +118,27 @@ pub fn compare(form: &Form, list: &[&Assessment]) -> Vec<Row> {
                 .collect();
             let spread = (levels.len() > 1)
                 .then(|| levels.iter().max().unwrap_or(&0) - levels.iter().min().unwrap_or(&0));
-            Row {
-                disagree: answers.iter().flatten().count() > 1 && given.len() > 1,
-                spread,
-                suggestion: suggest(&answers),
-                answers,
-                id,
-            }
+            let disagree = answers.iter().flatten().count() > 1 && given.len() > 1;
+            let texts = answers.iter().flatten().all(|a| matches!(a, Answer::Text(_)));
+            let suggestion = if disagree && texts { Some(joined(list, &answers)) } else { suggest(&answers) };
+            Row { disagree, spread, suggestion, answers, id }
         })
         .collect()
+}
+
+/// Differing written answers, each after its respondent's label, in the order of the labels (so the
+/// suggestion does not depend on who came first).
+fn joined(list: &[&Assessment], answers: &[Option<Answer>]) -> Answer {
+    let mut parts: Vec<(String, &str)> = list
+        .iter()
+        .zip(answers)
+        .filter_map(|(a, x)| match x {
+            Some(Answer::Text(t)) => Some((label(a), t.as_str())),
+            _ => None,
+        })
+        .collect();
+    parts.sort();
+    Answer::Text(parts.iter().map(|(who, t)| format!("{who}: {t}")).collect::<Vec<_>>().join("\n\n"))
 }
 
 /// Agreement per section of the form, in order.

@@ -77,6 +77,59 @@ pub fn of_kind(pack: &'static Pack, kind: Kind) -> Option<Form> {
     }
 }
 
+/// What compare and merge put side by side for a kind: its engine form, or for the workbook every
+/// stage's prompts and checks (the workbook's own view is not an engine form).
+pub fn compared(pack: &'static Pack, kind: Kind) -> Form {
+    of_kind(pack, kind).unwrap_or_else(|| workbook(pack))
+}
+
+/// The workbook as a form, for comparing respondents: one section per stage, its prompts (answered
+/// in text) and then its checks (done, not done, not applicable).
+pub fn workbook(pack: &'static Pack) -> Form {
+    let text = |key: &str| string(key).unwrap_or_default();
+    let states = [("done", "workbook.c_done"), ("not_done", "workbook.c_not_done"), ("na", "workbook.c_na")];
+    let sections = pack
+        .workbook
+        .stages
+        .iter()
+        .map(|st| Section {
+            id: st.stage.as_ref(),
+            title: pack.vocabulary.stages.iter().find(|v| v.id == st.stage).map_or("", |v| v.name.as_ref()),
+            intro: st.intro.as_ref(),
+            items: st
+                .prompts
+                .iter()
+                .map(|p| Item {
+                    id: p.id.as_ref(),
+                    text: p.text.as_ref(),
+                    why: p.help.as_ref(),
+                    principles: p.principles.as_ref(),
+                    choices: Vec::new(),
+                    show_if: &[],
+                })
+                .chain(st.checks.iter().map(|c| {
+                    Item {
+                        id: c.id.as_ref(),
+                        text: c.text.as_ref(),
+                        why: c.evidence.as_ref(),
+                        principles: &[],
+                        choices: states
+                            .iter()
+                            .map(|(id, key)| Choice {
+                                answer: Answer::Choice((*id).into()),
+                                label: text(key).to_string(),
+                                detail: "",
+                            })
+                            .collect(),
+                        show_if: &[],
+                    }
+                }))
+                .collect(),
+        })
+        .collect();
+    Form { sections, contents: text("workbook.stages_heading") }
+}
+
 /// The readiness questionnaire: one section per dimension; each question offers its five rubric levels,
 /// then "Don't know" and "Not applicable".
 pub fn readiness(pack: &'static Pack) -> Form {

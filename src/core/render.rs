@@ -314,7 +314,7 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
             let kind = refs.first().map_or(Kind::Readiness, |a| a.kind);
-            let form = questionnaire::of_kind(p, kind).ok_or(RenderError::NotForKind)?;
+            let form = questionnaire::compared(p, kind);
             let rows = merge::compare(&form, &refs);
             report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)).into()
         }
@@ -322,10 +322,13 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
             let mut merged = record(&into)?;
-            let form = questionnaire::of_kind(p, merged.kind).ok_or(RenderError::NotForKind)?;
+            let form = questionnaire::compared(p, merged.kind);
             let rows = merge::compare(&form, &refs);
             (merged.answers, merged.notes) = merge::merge(&rows, &refs, &picks);
             merged.risk = merge::merge_registers(&refs);
+            if merged.kind == Kind::Workbook {
+                merged.workbook = crate::core::workbook::merge::merge_records(p, &refs, &merged);
+            }
             serde_json::to_string(&merged).map_err(|e| RenderError::Record(e.to_string()))?.into()
         }
         Request::Results { record: r, today } => {

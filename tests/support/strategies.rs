@@ -98,7 +98,12 @@ pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
     let entry = (
         ("[a-z]{1,8}", proptest::option::of(0usize..5), date()),
         (any::<String>(), any::<String>(), any::<String>(), any::<String>()),
-        (any::<String>(), any::<String>(), proptest::collection::vec(condition, 0..3)),
+        (
+            any::<String>(),
+            any::<String>(),
+            proptest::collection::vec(condition, 0..3),
+            "([A-Z][a-z]{0,6}, D[1-9])?",
+        ),
         (
             date(),
             proptest::option::of(0usize..4),
@@ -110,7 +115,7 @@ pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
             |(
                 (stage, v, date),
                 (by, role, authority, rationale),
-                (evidence, dissent, conditions),
+                (evidence, dissent, conditions, from),
                 (review_date, t, recorded, supersedes),
             )| Entry {
                 id: String::new(),
@@ -128,6 +133,7 @@ pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
                 review_event: t.map(|i| Trigger::ALL[i]),
                 recorded,
                 supersedes,
+                from,
             },
         );
     (

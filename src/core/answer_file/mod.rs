@@ -23,7 +23,7 @@ use wire::{EnvelopeV1, WireAssessment, WireContent};
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
 /// The version of the format this app writes and reads up to.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// The most assessments one file brings: more is not a team's work but a mistake or an attack, and
@@ -41,7 +41,9 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// Version 2 added the optional `risk` field of an assessment: a version 1 file reads as it is.
 /// Version 3 authenticates an encrypted file's header (see [`header_aad`]); a plain file is unchanged.
 /// Version 4 added the optional `workbook` field of an assessment: a version 3 file reads as it is.
-const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok];
+/// Version 5 added the optional `from` of a decision-log entry (whose file a merged entry came from):
+/// a version 4 file reads as it is.
+const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok];
 /// The first version whose encrypted files authenticate their header.
 const AAD_SINCE: u32 = 3;
 

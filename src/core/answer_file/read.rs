@@ -353,7 +353,7 @@ fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
                 let path = &format!("{lpath}[{i}]");
                 let mut fields = TEXTS.to_vec();
                 fields.extend(["verdict", "conditions", "review_event", "recorded"]);
-                let e = object(e, path, &fields)?;
+                let e = object_with(e, path, &fields, &["from"])?;
                 let [id, stage, date, by, role, authority, rationale, evidence, dissent, review_date, supersedes] =
                     text_fields(e, path, TEXTS)?;
                 let cpath = join(path, "conditions");
@@ -387,6 +387,10 @@ fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
                         _ => Some(int(e, path, "recorded")?),
                     },
                     supersedes,
+                    from: match e.get("from") {
+                        Some(_) => text(e, path, "from")?,
+                        None => String::new(),
+                    },
                 })
             })
             .collect::<Result<Vec<_>>>()?,

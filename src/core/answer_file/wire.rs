@@ -366,7 +366,7 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
                 );
             }
         }
-        if long(&[&e.by, &e.role, &e.authority, &e.supersedes], MAX_LINE)
+        if long(&[&e.by, &e.role, &e.authority, &e.supersedes, &e.from], MAX_LINE)
             || long(&[&e.rationale, &e.evidence, &e.dissent], MAX_TEXT)
         {
             return fail("rationale", "expected shorter texts in this entry, found one too long".into());

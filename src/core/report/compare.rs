@@ -27,6 +27,17 @@ pub fn plain_answer(answer: &Answer) -> String {
     }
 }
 
+/// An answer short enough for a choice in a list: a written answer's first words.
+fn brief(text: &str) -> String {
+    const MAX: usize = 60;
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() <= MAX && line.len() == text.len() {
+        return text.to_string();
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// One item's row; `item` is its question, `None` for an item this content does not have.
 fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row) {
     let class = if row.disagree { "disagree" } else { "agree" };
@@ -59,7 +70,7 @@ fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row
         o,
         "<option value=\"{}\">{}</option>",
         Pick::Suggested,
-        html(&fill("compare.suggested", &[("answer", &suggested)]))
+        html(&fill("compare.suggested", &[("answer", &brief(&suggested))]))
     );
     for (i, (a, who)) in row.answers.iter().zip(list).enumerate() {
         if let Some(a) = a {
@@ -68,7 +79,7 @@ fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row
                 "<option value=\"{}\">{}: {}</option>",
                 Pick::From(i),
                 html(&label(who)),
-                html(&answer_label(item, a))
+                html(&brief(&answer_label(item, a)))
             );
         }
     }

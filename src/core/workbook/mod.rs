@@ -9,6 +9,7 @@
 pub mod control;
 pub mod edit;
 pub mod event;
+pub mod merge;
 
 pub use crate::core::logbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
 

@@ -10,7 +10,7 @@ use crate::browser::system::confirm as ask;
 use crate::browser::system::{date_time, new_id, now_ms};
 use crate::browser::tools;
 use crate::core::answer_file::{self, read_stored, Sealed};
-use crate::core::assessment::{Assessment, Kind};
+use crate::core::assessment::Assessment;
 use crate::core::passphrase::{strength, Strength};
 use crate::core::render::{FileBody, Reading, Request};
 use crate::core::route::Route;
@@ -401,7 +401,6 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
                             Err(e) => done(e.to_string()),
                         }
                     };
-                    let mergeable = a.kind != Kind::Workbook;
                     let replace = move |_| {
                         // Replacing with an older copy loses the newer answers here: ask first.
                         let older = ctx.load(&a.id).is_ok_and(|here| here.updated > a.updated);
@@ -418,7 +417,7 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
                             <p>{t_with("share.exists", &[("title", &title)])}</p>
                             <p class="actions">
                                 <button type="button" class="button small" on:click=move |_| keep_both(false)>{t("share.keep_both")}<span class="visually-hidden">" " {title.clone()}</span></button>
-                                <button type="button" class="button small secondary" hidden=!mergeable on:click=move |_| keep_both(true)>{t("share.merge")}<span class="visually-hidden">" " {title.clone()}</span></button>
+                                <button type="button" class="button small secondary" on:click=move |_| keep_both(true)>{t("share.merge")}<span class="visually-hidden">" " {title.clone()}</span></button>
                                 <button type="button" class="button small secondary" on:click=replace>{t("share.replace")}<span class="visually-hidden">" " {title.clone()}</span></button>
                             </p>
                         </li>

@@ -37,8 +37,6 @@ pub fn ComparePage(
         if let Some(other) = list.iter().find(|a| a.kind != first.kind || a.content != first.content) {
             let why = format!("\"{}\" and \"{}\"", first.title, other.title);
             problem = Some(t_with("compare.not_same", &[("problem", &why)]));
-        } else if first.kind == Kind::Workbook {
-            problem = Some(t("compare.not_readiness").to_string());
         }
     }
     let head = view! {
@@ -49,7 +47,12 @@ pub fn ComparePage(
         return view! { {head} <p class="notice" role="alert">{problem}</p> }.into_any();
     }
 
-    let risk = list[0].kind == Kind::Risk;
+    // What the merge does beyond the table, for the tools whose records carry more than answers.
+    let merges = match list[0].kind {
+        Kind::Risk => Some(t("compare.registers")),
+        Kind::Workbook => Some(t("compare.workbooks")),
+        Kind::Readiness => None,
+    };
     let refs: Vec<&Assessment> = list.iter().collect();
     let records: Vec<Assessment> = list.clone();
     let who = refs.iter().map(|a| label(a)).collect::<Vec<_>>().join(", ");
@@ -119,7 +122,7 @@ pub fn ComparePage(
         </div>
         <section class="panel" aria-labelledby="merge-heading">
             <h2 id="merge-heading">{t("compare.create")}</h2>
-            {risk.then(|| view! { <p class="hint">{t("compare.registers")}</p> })}
+            {merges.map(|m| view! { <p class="hint">{m}</p> })}
             <p class="field">
                 <label for="merged-title">{t("compare.merged_title")}</label>
                 <input id="merged-title" type="text" prop:value=title on:input=move |ev| title.set(event_target_value(&ev))/>

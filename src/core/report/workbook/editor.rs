@@ -339,6 +339,9 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
             fill("workbook.supersedes", &[("id", &html(&e.supersedes))])
         );
     }
+    if !e.from.is_empty() {
+        let _ = write!(out, "<p class=\"hint\">{}</p>", html(&fill("workbook.from", &[("from", &e.from)])));
+    }
     if let Some(next) = superseded_by(a, &e.id) {
         let _ = write!(
             out,

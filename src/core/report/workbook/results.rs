@@ -298,6 +298,9 @@ fn entry(a: &Assessment, e: &Entry) -> Block {
     if !e.supersedes.is_empty() {
         rows.insert(1, (s("workbook.col_supersedes").to_string(), e.supersedes.clone()));
     }
+    if !e.from.is_empty() {
+        rows.push((s("workbook.col_from").to_string(), e.from.clone()));
+    }
     let mut blocks = vec![
         Block::h(4, format!("{} · {verdict}", e.id)),
         Block::Defs { class: None, value_class: Some("r-note"), rows },

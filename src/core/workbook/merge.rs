@@ -1,0 +1,236 @@
+//! Several respondents' workbooks as one. Prompts, checks and notes merge like any tool's answers
+//! (`core::merge`); this is the rest of the record: the route, check owners, overrides, which stages
+//! are complete, and the decision log as the union of every file's entries.
+//!
+//! Merging a workbook with itself changes nothing: an entry every file holds is kept as it is, under
+//! its id. An entry only some files hold says whose file it came from and its id there, and entries
+//! the first file lacks get fresh ids after its own. Recorded entries are never rewritten, except
+//! where two files each replaced the same decision: the later replacement then replaces the earlier
+//! one, and its provenance says so.
+
+use super::{open_blocking, Entry, Override, Route, WorkbookRecord};
+use crate::core::assessment::Assessment;
+use crate::core::content::model::Pack;
+use crate::core::merge::label;
+use crate::core::register::Status;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The merged record of `list`, for `merged`, which already holds the merged answers and notes (a
+/// stage stays complete only while its blocking checks allow it there).
+pub fn merge_records(pack: &Pack, list: &[&Assessment], merged: &Assessment) -> WorkbookRecord {
+    let records: Vec<&WorkbookRecord> = list.iter().map(|a| &a.workbook).collect();
+    let labels: Vec<String> = list.iter().map(|a| label(a)).collect();
+    let mut out = WorkbookRecord {
+        route: route(&records),
+        owners: owners(&records, &labels),
+        complete: Vec::new(),
+        overrides: overrides(&records, &labels),
+        log: log(&records, &labels),
+    };
+    let mut probe = merged.clone();
+    probe.workbook = out.clone();
+    let allowed = |stage: &str| match pack.workbook.stages.iter().find(|s| s.stage == stage) {
+        Some(st) => {
+            open_blocking(&probe, st).is_empty() || out.override_of(stage).is_some_and(Override::given)
+        }
+        None => true,
+    };
+    // A stage is complete only where every file said so: nobody's sign-off is invented.
+    out.complete = records
+        .first()
+        .map(|first| {
+            first
+                .complete
+                .iter()
+                .filter(|s| records.iter().all(|r| r.is_complete(s)) && allowed(s))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    out
+}
+
+/// The route everyone chose; where they differ, both (no stage is set aside).
+fn route(records: &[&WorkbookRecord]) -> Option<Route> {
+    let given: BTreeSet<&str> = records.iter().filter_map(|r| r.route).map(Route::id).collect();
+    match given.len() {
+        0 => None,
+        1 => records.iter().find_map(|r| r.route),
+        _ => Some(Route::Hybrid),
+    }
+}
+
+/// Differing texts, each after its respondent's label, in file order.
+fn labelled<'a>(given: &[(&'a str, &'a str)], sep: &str) -> String {
+    let distinct: BTreeSet<&str> = given.iter().map(|(_, t)| *t).collect();
+    if distinct.len() == 1 {
+        return given[0].1.to_string();
+    }
+    given.iter().map(|(who, t)| format!("{who}: {t}")).collect::<Vec<_>>().join(sep)
+}
+
+fn owners(records: &[&WorkbookRecord], labels: &[String]) -> BTreeMap<String, String> {
+    let keys: BTreeSet<&String> = records.iter().flat_map(|r| r.owners.keys()).collect();
+    keys.into_iter()
+        .map(|k| {
+            let all: Vec<(&str, &str)> = records
+                .iter()
+                .zip(labels)
+                .filter_map(|(r, who)| r.owners.get(k).map(|o| (who.as_str(), o.as_str())))
+                .collect();
+            let given: Vec<(&str, &str)> =
+                all.iter().filter(|(_, o)| !o.trim().is_empty()).copied().collect();
+            // Blank owners say nothing, unless nobody said more.
+            let text = if given.is_empty() { all[0].1.to_string() } else { labelled(&given, "; ") };
+            (k.clone(), text)
+        })
+        .collect()
+}
+
+fn overrides(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Override> {
+    let mut stages: Vec<&str> = Vec::new();
+    for o in records.iter().flat_map(|r| &r.overrides) {
+        if !stages.contains(&o.stage.as_str()) {
+            stages.push(&o.stage);
+        }
+    }
+    stages
+        .into_iter()
+        .map(|stage| {
+            let given: Vec<(&str, &Override)> = records
+                .iter()
+                .zip(labels)
+                .filter_map(|(r, who)| r.override_of(stage).map(|o| (who.as_str(), o)))
+                .collect();
+            let by: Vec<(&str, &str)> = given.iter().map(|(w, o)| (*w, o.by.as_str())).collect();
+            let why: Vec<(&str, &str)> = given.iter().map(|(w, o)| (*w, o.why.as_str())).collect();
+            Override { stage: stage.to_string(), by: labelled(&by, "; "), why: labelled(&why, "\n\n") }
+        })
+        .collect()
+}
+
+/// What makes two entries the same decision: everything but their ids, provenance and conditions'
+/// progress, with the entry replaced named by what it is rather than by its id.
+fn fingerprint(log: &[Entry], e: &Entry, depth: usize) -> String {
+    let mut c = e.clone();
+    c.supersedes = match log.iter().find(|x| x.id == e.supersedes && !e.supersedes.is_empty()) {
+        Some(old) if depth < 64 => fingerprint(log, old, depth + 1),
+        _ => e.supersedes.clone(),
+    };
+    c.id.clear();
+    c.from.clear();
+    for k in &mut c.conditions {
+        k.status = Status::Planned;
+    }
+    format!("{c:?}")
+}
+
+fn rank(s: Status) -> usize {
+    Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
+}
+
+/// The union of the logs: the first file's entries in its order and under its ids, then the other
+/// entries by date (drafts last), numbered after the first file's.
+fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
+    // Every distinct entry once, with the files (and ids there) that hold it.
+    let mut order: Vec<String> = Vec::new();
+    let mut holders: BTreeMap<String, Vec<(usize, &Entry)>> = BTreeMap::new();
+    let mut key_of: BTreeMap<(usize, &str), String> = BTreeMap::new();
+    for (i, r) in records.iter().enumerate() {
+        // Two entries alike in one file are two decisions: the nth of them matches the nth elsewhere.
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for e in &r.log {
+            let mut key = fingerprint(&r.log, e, 0);
+            let n = seen.entry(key.clone()).or_default();
+            *n += 1;
+            key = format!("{key}#{n}");
+            key_of.insert((i, e.id.as_str()), key.clone());
+            let held = holders.entry(key.clone()).or_default();
+            if held.is_empty() {
+                order.push(key);
+            }
+            if !held.iter().any(|(j, _)| *j == i) {
+                held.push((i, e));
+            }
+        }
+    }
+    let (mut firsts, mut rest): (Vec<&String>, Vec<&String>) =
+        order.iter().partition(|k| holders[*k][0].0 == 0);
+    crate::core::sort::by(&mut rest, |x, y| {
+        let key = |k: &String| {
+            let e = holders[k][0].1;
+            (e.recorded.is_none(), e.date.clone(), e.recorded.unwrap_or(0))
+        };
+        key(x).cmp(&key(y))
+    });
+    firsts.append(&mut rest);
+
+    let mut used: BTreeSet<String> =
+        records.first().map(|r| r.log.iter().map(|e| e.id.clone()).collect()).unwrap_or_default();
+    let mut next = 1;
+    let mut id_of: BTreeMap<&String, String> = BTreeMap::new();
+    for key in &firsts {
+        let (i, e) = holders[*key][0];
+        let id = if i == 0 {
+            e.id.clone()
+        } else {
+            while used.contains(&format!("D{next}")) {
+                next += 1;
+            }
+            format!("D{next}")
+        };
+        used.insert(id.clone());
+        id_of.insert(*key, id);
+    }
+
+    let mut out: Vec<Entry> = Vec::new();
+    // The entry that replaced each entry so far (recorded replacements only), by merged id.
+    let mut replaced: BTreeMap<String, String> = BTreeMap::new();
+    for key in firsts {
+        let held = &holders[key];
+        let (i, e) = held[0];
+        let mut entry = e.clone();
+        entry.id.clone_from(&id_of[key]);
+        for (n, c) in entry.conditions.iter_mut().enumerate() {
+            c.status = held
+                .iter()
+                .filter_map(|(_, x)| x.conditions.get(n).map(|k| k.status))
+                .max_by_key(|s| rank(*s))
+                .unwrap_or(c.status);
+        }
+        if entry.from.is_empty() && held.len() < records.len() {
+            entry.from =
+                held.iter().map(|(j, x)| format!("{}, {}", labels[*j], x.id)).collect::<Vec<_>>().join("; ");
+        }
+        if i == 0 {
+            // The first file's entries stay as they are.
+            if entry.recorded.is_some() && !entry.supersedes.is_empty() {
+                replaced.insert(entry.supersedes.clone(), entry.id.clone());
+            }
+        } else if !e.supersedes.is_empty() {
+            let target = key_of.get(&(i, e.supersedes.as_str())).and_then(|k| id_of.get(k));
+            entry.supersedes = target.cloned().unwrap_or_else(|| e.supersedes.clone());
+            if entry.recorded.is_some() {
+                // Two files each replaced this decision: this later one replaces the latest replacement.
+                let mut end = entry.supersedes.clone();
+                let mut steps = 0;
+                while let Some(newer) = replaced.get(&end).filter(|n| **n != entry.id && steps < out.len()) {
+                    end = newer.clone();
+                    steps += 1;
+                }
+                if end != entry.supersedes {
+                    entry.from = format!("{} (it replaced {} there)", entry.from, e.supersedes)
+                        .trim_start()
+                        .to_string();
+                    entry.supersedes = end;
+                }
+                replaced.insert(entry.supersedes.clone(), entry.id.clone());
+            }
+        }
+        out.push(entry);
+    }
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
