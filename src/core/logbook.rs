@@ -152,6 +152,14 @@ pub struct Entry {
     pub from: String,
 }
 
+/// The risk assessment of the same system, by its id in the library; its title as it was when linked
+/// names it when it is not in this browser.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LinkedRisk {
+    pub id: String,
+    pub title: String,
+}
+
 /// Everything a workbook keeps that is not an answer or a note (a check's note is its evidence, or
 /// why it does not apply).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -164,6 +172,9 @@ pub struct WorkbookRecord {
     /// Overrides of open blocking checks, one per stage at most.
     pub overrides: Vec<Override>,
     pub log: Vec<Entry>,
+    /// The risk assessment linked to it, if any. Format 5; left out of files when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked: Option<LinkedRisk>,
 }
 
 impl WorkbookRecord {
@@ -173,6 +184,7 @@ impl WorkbookRecord {
             && self.complete.is_empty()
             && self.overrides.is_empty()
             && self.log.is_empty()
+            && self.linked.is_none()
     }
 
     /// The override recorded for a stage, if any.

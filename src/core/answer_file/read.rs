@@ -6,7 +6,7 @@
 
 use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
-use crate::core::logbook::{Condition, Entry, Override, Route, Trigger, Verdict, WorkbookRecord};
+use crate::core::logbook::{Condition, Entry, LinkedRisk, Override, Route, Trigger, Verdict, WorkbookRecord};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use crate::core::sort::map;
 use serde_json::{Map, Value};
@@ -327,7 +327,7 @@ fn text_fields<const N: usize>(m: &Map<String, Value>, path: &str, fields: [&str
 }
 
 fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
-    let m = object(v, path, &["route", "owners", "complete", "overrides", "log"])?;
+    let m = object_with(v, path, &["route", "owners", "complete", "overrides", "log"], &["linked"])?;
     let (opath, lpath) = (join(path, "overrides"), join(path, "log"));
     Ok(WorkbookRecord {
         route: maybe(m, path, "route", "build, buy, hybrid or null", Route::from_id)?,
@@ -394,6 +394,14 @@ fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
                 })
             })
             .collect::<Result<Vec<_>>>()?,
+        linked: match m.get("linked") {
+            None | Some(Value::Null) => None,
+            Some(l) => {
+                let path = &join(path, "linked");
+                let [id, title] = text_fields(object(l, path, &["id", "title"])?, path, ["id", "title"])?;
+                Some(LinkedRisk { id, title })
+            }
+        },
     })
 }
 

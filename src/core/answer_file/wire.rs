@@ -342,6 +342,20 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
             return Err((format!("overrides[{i}]"), "expected shorter texts, found one too long".into()));
         }
     }
+    if let Some(l) = &w.linked {
+        if l.id.is_empty()
+            || l.id.len() > MAX_ID
+            || !l.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err((
+                "linked.id".into(),
+                format!("expected up to {MAX_ID} letters, digits, - or _, found \"{}\"", short(&l.id)),
+            ));
+        }
+        if l.title.chars().count() > MAX_LINE {
+            return Err(("linked.title".into(), "expected a shorter title, found more".into()));
+        }
+    }
     let mut ids = BTreeSet::new();
     for (i, e) in w.log.iter().enumerate() {
         let fail = |field: &str, p: String| Err((format!("log[{i}].{field}"), p));

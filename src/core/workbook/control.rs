@@ -61,6 +61,8 @@ fields!(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Control {
     Route,
+    /// The risk assessment linked (a select of the library's).
+    Link,
     /// A prompt's answer, by prompt id.
     Prompt(String),
     Check(String, CheckField),
@@ -73,6 +75,7 @@ impl fmt::Display for Control {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Control::Route => f.write_str("wb.route"),
+            Control::Link => f.write_str("wb.link"),
             Control::Prompt(id) => write!(f, "wp.{id}"),
             Control::Check(id, x) => write!(f, "wc.{id}.{}", x.id()),
             Control::Stage(id, x) => write!(f, "ws.{id}.{}", x.id()),
@@ -92,6 +95,7 @@ impl FromStr for Control {
         let (id, last) = rest.rsplit_once('.').unwrap_or(("", rest));
         Ok(match head {
             "wb" if rest == "route" => Control::Route,
+            "wb" if rest == "link" => Control::Link,
             "wp" => Control::Prompt(item(rest).ok_or_else(bad)?),
             "wc" => Control::Check(item(id).ok_or_else(bad)?, CheckField::parse(last).ok_or_else(bad)?),
             "ws" => Control::Stage(word(id).ok_or_else(bad)?, StageField::parse(last).ok_or_else(bad)?),
@@ -221,6 +225,7 @@ mod tests {
     fn every_name_prints_and_parses_the_same() {
         let controls = [
             Control::Route,
+            Control::Link,
             Control::Prompt("W1.1".into()),
             Control::Check("W1.C3".into(), CheckField::Note),
             Control::Stage("procure".into(), StageField::Why),

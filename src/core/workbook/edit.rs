@@ -2,7 +2,7 @@
 //! makes it on the app's draft. A recorded log entry refuses every edit but its conditions' status.
 
 use super::control::{Action, CheckField, Control, EntryField, Focus, StageField};
-use super::{open_blocking, CheckState, Condition, Entry, Override, Route, Trigger, Verdict};
+use super::{open_blocking, CheckState, Condition, Entry, LinkedRisk, Override, Route, Trigger, Verdict};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Pack, WorkbookStage};
 use crate::core::dates::is_date;
@@ -37,6 +37,8 @@ pub enum ConditionText {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     Route(Option<Route>),
+    /// The risk assessment of the same system, or none.
+    Link(Option<LinkedRisk>),
     /// A prompt's answer; empty text removes it.
     Prompt {
         prompt: String,
@@ -307,6 +309,10 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
             a.workbook.route = *route;
             let chosen = route.map_or("", Route::id).to_string();
             now(Draw::All, Some(Focus::Option(Control::Route, chosen)))
+        }
+        Edit::Link(linked) => {
+            a.workbook.linked.clone_from(linked);
+            now(Draw::All, Some(Focus::Control(Control::Link)))
         }
         Edit::Prompt { prompt, text } => {
             of(prompt, "prompt")?;

@@ -4,7 +4,7 @@
 
 use super::control::{Action, CheckField, ConditionField, Control, EntryField, Focus, StageField};
 use super::edit::{apply, ConditionText, Draw, Edit, EditError, EntryText, Save};
-use super::{CheckState, Route, Trigger, Verdict};
+use super::{CheckState, LinkedRisk, Route, Trigger, Verdict};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 use crate::core::input::{Handled, How, Raw};
@@ -12,11 +12,15 @@ use crate::core::register::Status;
 use serde::{Deserialize, Serialize};
 
 /// What the workbook view holds that is not part of the assessment: the draft entry whose deletion
-/// waits for an answer. Sent with each drawing; never saved.
+/// waits for an answer, and what the library holds for the link. Sent with each drawing; never saved.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WorkbookView {
     pub confirm: Option<String>,
+    /// The library as far as the link to a risk assessment needs it; the app puts it in with every
+    /// request, so it is not sent back.
+    #[serde(skip_serializing)]
+    pub link: super::link::LinkContext,
 }
 
 /// Reads one raw input from the page and handles it (see `core::editor`).
@@ -142,6 +146,14 @@ pub fn handle(
                 return Ok(Outcome { save: None, draw: Draw::Nothing, focus: Some(Focus::Stage(stage)) });
             }
         },
+        Input::Changed { control: Control::Link, value, .. } => {
+            let known = view.link.library.iter().find(|l| l.id == value);
+            match known {
+                Some(l) => Edit::Link(Some(LinkedRisk { id: l.id.clone(), title: l.title.clone() })),
+                None if value.is_empty() => Edit::Link(None),
+                None => return refuse(EditError::Unknown("risk assessment", value)),
+            }
+        }
         Input::Changed { control, value, checked } => match changed(control, value, checked) {
             Ok(edit) => edit,
             Err(problem) => return refuse(problem),
@@ -167,6 +179,8 @@ pub fn handle(
 fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditError> {
     Ok(match control {
         Control::Route => Edit::Route(choice("route", &value, Route::from_id)?),
+        // Read with the library's list, in `handle`.
+        Control::Link => return Err(EditError::Unknown("control", control.to_string())),
         Control::Prompt(prompt) => Edit::Prompt { prompt, text: value },
         Control::Check(check, CheckField::State) => {
             Edit::Check { check, state: choice("check state", &value, CheckState::from_id)? }

@@ -26,6 +26,8 @@ pub fn merge_records(pack: &Pack, list: &[&Assessment], merged: &Assessment) -> 
         complete: Vec::new(),
         overrides: overrides(&records, &labels),
         log: log(&records, &labels),
+        // The first file's link to a risk assessment, else the first given.
+        linked: records.iter().find_map(|r| r.linked.clone()),
     };
     let mut probe = merged.clone();
     probe.workbook = out.clone();

@@ -1,5 +1,5 @@
-use super::control::{Action, CheckField, StageField};
-use super::edit::{apply, EditError, EntryText};
+use super::control::{Action, CheckField, Control, StageField};
+use super::edit::{apply, EditError, EntryText, Save};
 use super::event::{handle, Input, WorkbookView};
 use super::*;
 use crate::core::assessment::{ContentRef, Kind, NewAssessment};
@@ -268,4 +268,20 @@ fn a_prompt_edit_takes_only_a_prompt_and_an_owner_only_a_line() {
     let long = "x".repeat(crate::core::limits::MAX_LINE + 1);
     let owner = Edit::CheckText { check: "W1.C3".into(), field: CheckField::Owner, text: long };
     assert!(matches!(apply(pack(), &mut a, &owner), Err(EditError::TooLong(_))));
+}
+
+#[test]
+fn a_risk_assessment_is_linked_from_the_library_and_only_from_it() {
+    let mut a = book();
+    let mut view = WorkbookView::default();
+    view.link.library = vec![link::Linkable { id: "r-1".into(), title: "Face search risks".into() }];
+    let choose = |value: &str| Input::Changed { control: Control::Link, value: value.into(), checked: false };
+    let done = handle(pack(), &mut a, &mut view, choose("r-1"), "2026-01-01", 0).expect("linked");
+    assert_eq!(a.workbook.linked, Some(LinkedRisk { id: "r-1".into(), title: "Face search risks".into() }));
+    assert_eq!((done.save, done.draw), (Some(Save::Now), edit::Draw::All));
+    let refused = handle(pack(), &mut a, &mut view, choose("r-9"), "2026-01-01", 0).expect_err("not in the library");
+    assert_eq!(refused.problem, EditError::Unknown("risk assessment", "r-9".into()));
+    assert!(a.workbook.linked.is_some(), "a refused link changes nothing");
+    handle(pack(), &mut a, &mut view, choose(""), "2026-01-01", 0).expect("unlinked");
+    assert_eq!(a.workbook.linked, None);
 }

@@ -8,15 +8,17 @@
 use crate::browser::system::date_time;
 use crate::browser::{controls, page, system::now_ms, tools};
 use crate::core::answer_file::read_stored;
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Assessment, Kind};
 use crate::core::editor::{How, Raw};
 use crate::core::render::{Request, Written};
 use crate::core::report::workspace::{CARDS_ID, CONTENTS_ID};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::workbook::edit::Draw as WbDraw;
+use crate::core::workbook::link::{LinkContext, Linkable};
 use crate::ui::components::rendered::{problem_markup, RETRY};
 use crate::ui::components::AnswerSink;
 use crate::ui::i18n::t;
+use crate::ui::state::use_library;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -48,6 +50,42 @@ pub fn RiskWorkspace(
     // What this view holds that is not saved (typed reasons, a question asked, the pair compared):
     // the editor's view state, as the tools module returned it.
     let view = StoredValue::new(Value::Null);
+    // What the workbook's link to a risk assessment needs from the library (its risk assessments,
+    // the linked one's register), built for the linked id it names and sent with every request.
+    let library = use_library();
+    let link = StoredValue::new((None::<String>, Value::Null));
+    let linked_id =
+        move || sink.draft.with_untracked(|d| d.workbook.linked.as_ref().map(|l| l.id.clone()));
+    // Rebuilds it; true when it changed.
+    let refresh_link = move || -> bool {
+        if part != Part::Workbook {
+            return false;
+        }
+        let id = linked_id();
+        let context = LinkContext {
+            library: library.listing.with_untracked(|l| {
+                let risks = l.active.iter().filter(|s| s.kind == Kind::Risk);
+                risks.map(|s| Linkable { id: s.id.clone(), title: s.title.clone() }).collect()
+            }),
+            register: id
+                .as_deref()
+                .and_then(|id| library.load(id).ok())
+                .filter(|a| a.kind == Kind::Risk && a.deleted.is_none())
+                .map(|a| a.risk.register),
+        };
+        let value = serde_json::to_value(&context).unwrap_or(Value::Null);
+        let changed = link.with_value(|(old_id, old)| *old_id != id || *old != value);
+        link.set_value((id, value));
+        changed
+    };
+    // The view state as the tools module gets it: the workbook's with the link in it.
+    let view_now = move || -> Value {
+        let mut v = view.get_value();
+        if part == Part::Workbook {
+            v["link"] = link.with_value(|l| l.1.clone());
+        }
+        v
+    };
     let whole = move || match part {
         Part::Workbook => Drawing::Book(WbDraw::All),
         _ => Drawing::Risk(Draw::Register),
@@ -58,12 +96,12 @@ pub fn RiskWorkspace(
         let record = sink.draft.get_untracked();
         match (part, draw) {
             (Part::Workbook, Drawing::Book(WbDraw::Stage(stage))) => {
-                Request::WorkbookStage { record, view: view.get_value(), stage: stage.clone() }
+                Request::WorkbookStage { record, view: view_now(), stage: stage.clone() }
             }
             (Part::Workbook, Drawing::Book(WbDraw::Summary(stage))) => {
                 Request::WorkbookSummary { record, stage: stage.clone() }
             }
-            (Part::Workbook, _) => Request::Workbook { record, view: view.get_value() },
+            (Part::Workbook, _) => Request::Workbook { record, view: view_now() },
             (Part::Profile, _) => Request::Profile { record },
             (_, Drawing::Risk(Draw::Card(risk))) => {
                 Request::Card { record, view: view.get_value(), risk: risk.clone() }
@@ -198,8 +236,17 @@ pub fn RiskWorkspace(
                 }
             });
         }
+        refresh_link();
         draw(whole(), None);
         true
+    });
+    // Another tab changed the library: the linked register or the list of risk assessments may
+    // have changed with it.
+    Effect::new(move |first: Option<()>| {
+        library.external_change.track();
+        if first.is_some() && refresh_link() {
+            draw(whole(), None);
+        }
     });
     let online = window_event_listener(leptos::ev::online, move |_| {
         if stale.get_value() {
@@ -216,7 +263,7 @@ pub fn RiskWorkspace(
         let today: String = date_time(now).chars().take(10).collect();
         let odd = |e: String| (e, None);
         let record = sink.draft.get_untracked();
-        let request = Request::Edit { editor: part, record, view: view.get_value(), input: raw, today, now };
+        let request = Request::Edit { editor: part, record, view: view_now(), input: raw, today, now };
         let written = tools::render_now(&request).unwrap_or_else(|| Err(t("risk.redraw_needed").to_string()));
         let v: Value = serde_json::from_str(&written.map_err(odd)?.text).map_err(|e| odd(e.to_string()))?;
         let text = |k: &str| v[k].as_str().map(String::from);
@@ -245,7 +292,7 @@ pub fn RiskWorkspace(
     let on_input = move |raw: Raw| {
         let typing = matches!(raw.how, How::Typed | How::Left);
         let chosen = raw.how == How::Chosen;
-        let (save, drawing, focus, drawn) = match apply(raw) {
+        let (save, mut drawing, focus, mut drawn) = match apply(raw) {
             Ok(done) => done,
             Err((text, focus)) => {
                 problem.set(text);
@@ -260,6 +307,11 @@ pub fn RiskWorkspace(
         };
         if !problem.with_untracked(String::is_empty) {
             problem.set(String::new());
+        }
+        // Another risk assessment linked (or none): drawn again with what the library holds of it.
+        if part == Part::Workbook && link.with_value(|l| l.0 != linked_id()) {
+            refresh_link();
+            (drawing, drawn) = (whole(), None);
         }
         if let Some(save) = save {
             sink.schedule.run(());

@@ -70,6 +70,7 @@ pub fn stage_name<'p>(pack: &'p Pack, id: &'p str) -> &'p str {
 pub fn workbook_html(pack: &Pack, a: &Assessment, view: &WorkbookView) -> String {
     let mut out = String::new();
     route(&mut out, pack, a);
+    super::link::link_html(&mut out, pack, a, view);
     out.push_str(&overview_html(pack, a));
     for st in workbook::stages(pack, a) {
         stage(&mut out, pack, a, view, st);
@@ -164,6 +165,7 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
         html(&st.intro)
     );
     out.push_str(&summary_html(pack, a, &st.stage).unwrap_or_default());
+    super::link::stage_risks_html(out, pack, a, view, st);
 
     let _ = write!(out, "<h3>{}</h3>", s("workbook.prompts"));
     for p in st.prompts.iter() {
@@ -342,6 +344,7 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
     if !e.from.is_empty() {
         let _ = write!(out, "<p class=\"hint\">{}</p>", html(&fill("workbook.from", &[("from", &e.from)])));
     }
+    super::link::cited_html(out, pack, a, view, e);
     if let Some(next) = superseded_by(a, &e.id) {
         let _ = write!(
             out,

@@ -2,6 +2,7 @@
 //! report as blocks (`results`).
 
 mod editor;
+mod link;
 mod results;
 
 pub use editor::{check_html, overview_html, stage_html, summary_html, workbook_html, OVERVIEW_ID};

@@ -7,7 +7,9 @@ use crate::core::report::tags::tags;
 use crate::core::report::{report_document, report_markdown, results_html, ReportMeta};
 use crate::core::workbook::control::{Action, Control};
 use crate::core::workbook::event::WorkbookView;
-use crate::core::workbook::{Condition, Entry, Route, Verdict};
+use crate::core::register::{Decision, Risk};
+use crate::core::workbook::link::{LinkContext, Linkable};
+use crate::core::workbook::{Condition, Entry, LinkedRisk, Route, Verdict};
 use std::collections::BTreeSet;
 
 fn entry(id: &str, stage: &str, date: &str, recorded: Option<i64>) -> Entry {
@@ -61,7 +63,7 @@ fn meta() -> ReportMeta {
 #[test]
 fn every_control_and_button_of_the_editor_is_one_the_dispatcher_reads() {
     let a = sample();
-    let view = WorkbookView { confirm: Some("D3".into()) };
+    let view = WorkbookView { confirm: Some("D3".into()), ..WorkbookView::default() };
     let html = workbook_html(pack(), &a, &view);
     let mut ids = BTreeSet::new();
     for tag in ["input", "textarea", "select"] {
@@ -139,4 +141,61 @@ fn the_report_carries_every_stage_and_the_whole_log_and_imports_back() {
         Ok(Opened::Plain(file)) => assert_eq!(file.assessments[0].workbook, a.workbook),
         other => panic!("{other:?}"),
     }
+}
+
+/// The sample linked to its risk assessment, and the library holding that assessment: K1 open at the
+/// decision stage, K2 accepted, K3 open and tied to no stage. D1's evidence cites K1 and K7.
+fn linked() -> (Assessment, WorkbookView) {
+    let mut a = sample();
+    a.workbook.linked = Some(LinkedRisk { id: "r-1".into(), title: "Face search risks".into() });
+    a.workbook.log[0].evidence = "LO-14\nK1, K7".into();
+    let risk = |id: &str, title: &str, stage: &str| Risk {
+        id: id.into(),
+        title: title.into(),
+        stage: stage.into(),
+        likelihood: 5,
+        severity: 5,
+        ..Risk::default()
+    };
+    let register = vec![
+        risk("K1", "Biased matches", "decide"),
+        Risk { decision: Some(Decision::Accept), ..risk("K2", "Stale watchlist", "decide") },
+        risk("K3", "Reviewer fatigue", ""),
+    ];
+    let library = vec![Linkable { id: "r-1".into(), title: "Face search risks".into() }];
+    (a, WorkbookView { link: LinkContext { library, register: Some(register) }, ..WorkbookView::default() })
+}
+
+#[test]
+fn a_linked_risk_assessment_shows_its_open_risks_in_their_stage() {
+    let (a, view) = linked();
+    let html = workbook_html(pack(), &a, &view);
+    assert!(html.contains("<option value=\"r-1\" selected>Face search risks</option>"));
+    assert!(html.contains("has 2 open risk(s)") && html.contains("1 of them are not tied"), "{html}");
+    let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
+    let risks = &decide[decide.find("wb-risks").expect("the stage's risks")..];
+    let risks = &risks[..risks.find("</div>").expect("end")];
+    assert!(risks.contains("K1") && risks.contains("Biased matches"));
+    assert!(!risks.contains("K2") && !risks.contains("K3"), "accepted, or tied to no stage");
+    let deploy = stage_html(pack(), &a, &view, "deploy").expect("deploy");
+    assert!(deploy.contains("None of its open risks is tied to this stage."));
+}
+
+#[test]
+fn a_decision_citing_a_risk_the_register_lost_shows_it_struck_through() {
+    let (a, view) = linked();
+    let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
+    let cited = &decide[decide.find("wb-cited").expect("cited risks")..];
+    let cited = &cited[..cited.find("</div>").expect("end")];
+    assert!(cited.contains("K1</span> Biased matches"));
+    assert!(cited.contains("<s>K7</s> is no longer in the register of “Face search risks”."), "{cited}");
+}
+
+#[test]
+fn a_linked_assessment_missing_from_this_browser_is_named_not_an_error() {
+    let (a, _) = linked();
+    let html = workbook_html(pack(), &a, &WorkbookView::default());
+    assert!(html.contains("<option value=\"r-1\" selected>“Face search risks” (not in this browser)</option>"));
+    assert!(html.contains("The linked risk assessment “Face search risks” is not in this browser"));
+    assert!(!html.contains("wb-cited") && !html.contains("wb-risks"), "nothing of a register it does not have");
 }

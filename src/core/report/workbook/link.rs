@@ -1,0 +1,162 @@
+//! The workbook's link to the risk assessment of the same system, as the editor shows it: the choice
+//! of assessment and what its register holds, the open risks of each stage, and the risks a
+//! decision's evidence cites (struck through when the register no longer has them).
+
+use crate::core::assessment::Assessment;
+use crate::core::content::model::{Pack, WorkbookStage};
+use crate::core::register::{level, sorted, Risk};
+use crate::core::report::escape::html;
+use crate::core::report::{fill, s};
+use crate::core::workbook::control::Control;
+use crate::core::workbook::event::WorkbookView;
+use crate::core::workbook::link::{cited, is_open};
+use crate::core::workbook::Entry;
+use std::fmt::Write;
+
+/// A risk's inherent level in words, marked for its colour; "not rated" until rated.
+fn level_tag(pack: &Pack, r: &Risk) -> String {
+    match level(pack, r.likelihood, r.severity) {
+        Some(x) => format!("<strong class=\"lvl lvl-{}\">{}</strong>", html(&x.id), html(&x.label)),
+        None => format!("<strong class=\"lvl\">{}</strong>", s("risk.not_rated")),
+    }
+}
+
+/// The linked assessment's title, in quotation marks.
+fn title(a: &Assessment) -> String {
+    a.workbook.linked.as_ref().map_or_else(String::new, |l| html(&l.title))
+}
+
+/// The choice of risk assessment, and what the linked one holds (or that it is not in this browser).
+pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView) {
+    let name = html(&Control::Link.to_string());
+    let current = a.workbook.linked.as_ref().map_or("", |l| l.id.as_str());
+    let _ = write!(
+        out,
+        "<div class=\"panel wb-link\"><p class=\"field\"><label for=\"{name}\">{}</label><select id=\"{name}\" name=\"{name}\" aria-describedby=\"{name}.hint\"><option value=\"\">{}</option>",
+        s("workbook.link"),
+        s("workbook.link_none"),
+    );
+    let library = &view.link.library;
+    for l in library {
+        let on = if l.id == current { " selected" } else { "" };
+        let _ = write!(out, "<option value=\"{}\"{on}>{}</option>", html(&l.id), html(&l.title));
+    }
+    let missing = a.workbook.linked.as_ref().filter(|l| !library.iter().any(|x| x.id == l.id));
+    if let Some(l) = missing {
+        let _ = write!(
+            out,
+            "<option value=\"{}\" selected>{}</option>",
+            html(&l.id),
+            html(&fill("workbook.link_gone_option", &[("title", &l.title)]))
+        );
+    }
+    let hint = if library.is_empty() && current.is_empty() { "workbook.link_empty" } else { "workbook.link_hint" };
+    let _ = write!(out, "</select></p><p class=\"hint\" id=\"{name}.hint\">{}</p>", s(hint));
+    match (&a.workbook.linked, &view.link.register) {
+        (None, _) => {}
+        (Some(_), None) => {
+            let _ = write!(
+                out,
+                "<p class=\"notice\" role=\"note\">{}</p>",
+                fill("workbook.link_missing", &[("title", &title(a))])
+            );
+        }
+        (Some(_), Some(register)) if !register.iter().any(is_open) => {
+            let _ = write!(
+                out,
+                "<p class=\"wb-link-summary\">{}</p>",
+                fill("workbook.link_summary_none", &[("title", &title(a))])
+            );
+        }
+        (Some(_), Some(register)) => {
+            let open: Vec<&Risk> = register.iter().filter(|r| is_open(r)).collect();
+            let mut by_level: Vec<String> = Vec::new();
+            for lv in pack.risk.risk_levels.iter().rev() {
+                let n = open.iter().filter(|r| level(pack, r.likelihood, r.severity).is_some_and(|x| x.id == lv.id)).count();
+                if n > 0 {
+                    by_level.push(format!("{n} {}", html(&lv.label)));
+                }
+            }
+            let unrated = open.iter().filter(|r| level(pack, r.likelihood, r.severity).is_none()).count();
+            if unrated > 0 {
+                by_level.push(format!("{unrated} {}", s("risk.not_rated")));
+            }
+            let loose = open.iter().filter(|r| !pack.vocabulary.stages.iter().any(|st| st.id == r.stage)).count();
+            let _ = write!(
+                out,
+                "<p class=\"wb-link-summary\">{}</p>",
+                fill(
+                    "workbook.link_summary",
+                    &[
+                        ("title", &title(a)),
+                        ("count", &open.len().to_string()),
+                        ("levels", &by_level.join(", ")),
+                        ("loose", &loose.to_string()),
+                    ]
+                )
+            );
+        }
+    }
+    out.push_str("</div>");
+}
+
+/// The linked register's open risks tied to a stage, highest level first; nothing without a register.
+pub(super) fn stage_risks_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st: &WorkbookStage) {
+    let Some(register) = &view.link.register else { return };
+    if a.workbook.linked.is_none() {
+        return;
+    }
+    let here: Vec<&Risk> = sorted(pack, register).into_iter().filter(|r| r.stage == st.stage && is_open(r)).collect();
+    let _ = write!(
+        out,
+        "<div class=\"wb-risks\"><h3>{}</h3>",
+        fill("workbook.risks_heading", &[("title", &title(a))])
+    );
+    if here.is_empty() {
+        let _ = write!(out, "<p>{}</p></div>", s("workbook.risks_none"));
+        return;
+    }
+    out.push_str("<ul>");
+    for r in here {
+        let _ = write!(
+            out,
+            "<li><span class=\"q-number\">{}</span> {} · {}</li>",
+            html(&r.id),
+            html(&r.title),
+            level_tag(pack, r)
+        );
+    }
+    out.push_str("</ul></div>");
+}
+
+/// The risks an entry's evidence cites, each with its title and level, or struck through with a
+/// note when the linked register no longer has it; nothing when it cites none or has no register.
+pub(super) fn cited_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
+    let (Some(register), Some(_)) = (&view.link.register, &a.workbook.linked) else { return };
+    let ids = cited(&e.evidence);
+    if ids.is_empty() {
+        return;
+    }
+    let items: Vec<String> = ids
+        .iter()
+        .map(|id| match register.iter().find(|r| r.id == *id) {
+            Some(r) => format!(
+                "<li><span class=\"q-number\">{}</span> {} · {}</li>",
+                html(id),
+                html(&r.title),
+                level_tag(pack, r)
+            ),
+            None => format!(
+                "<li class=\"gone\"><s>{}</s> {}</li>",
+                html(id),
+                fill("workbook.cited_gone", &[("title", &title(a))])
+            ),
+        })
+        .collect();
+    let _ = write!(
+        out,
+        "<div class=\"wb-cited\"><p>{}</p><ul>{}</ul></div>",
+        s("workbook.cited"),
+        items.concat()
+    );
+}
