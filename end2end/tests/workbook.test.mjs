@@ -195,4 +195,54 @@ describe('the life-cycle workbook', () => {
     await guards.assertClean('workbook merge');
     await context.close();
   });
+
+  test('linked to the risk assessment: open risks per stage, cited risks, struck through when gone, named when missing', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    const risk = (id, title, extra = {}) => ({
+      id, template: '', title, description: '', principles: ['P4.1'], affected_groups: [], stage: 'decide',
+      likelihood: 4, severity: 4, controls: '', mitigations: [], residual_likelihood: 0, residual_severity: 0,
+      decision: null, decided_by: '', rationale: '', ...extra,
+    });
+    const body = {
+      format: 'rai-assess.answers', format_version: 5, app_version: '0.1.0', exported: 1795430400000,
+      content: { id: 'rai-le-core', version: '1.0.0' },
+      assessments: [{ id: 'risk-face', kind: 'risk', title: 'Face search risks', subject: '',
+        respondent: { name: '', role: '' }, created: 1795000000000, updated: 1795000000000,
+        content: { id: 'rai-le-core', version: '1.0.0' }, answers: {}, notes: {},
+        risk: { register: [risk('K1', 'Biased matches'), risk('K2', 'Stale watchlist', { decision: 'accept', decided_by: 'A. Chief', rationale: 'Weekly refresh.' })], dismissed: {}, snapshots: [] } }],
+    };
+    await ui.open('/assessments');
+    await page.getByLabel('Choose files to import').setInputFiles([{ name: 'risks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) }]);
+    await page.getByText('1 new assessment(s) added.').waitFor();
+    await lib.create({ title: 'Linked workbook', kind: 'Life-cycle workbook' });
+    await ready(page);
+    await page.getByLabel('Risk assessment of this system').selectOption({ label: 'Face search risks' });
+    const decide = byId(page, 'ws.decide');
+    await decide.locator('.wb-risks').getByText('Biased matches').waitFor();
+    assert.doesNotMatch(await decide.locator('.wb-risks').innerText(), /Stale watchlist/, 'an accepted risk is not open');
+    assert.match(await page.locator('.wb-link-summary').innerText(), /has 1 open risk\(s\): 1 High/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'wb.link', 'focus stays on the choice');
+
+    await decide.getByRole('button', { name: 'Log a decision' }).click();
+    await byId(page, 'we.D1.evidence').fill('LO-2026-14\nK1, K9');
+    await page.keyboard.press('Tab');
+    await byId(page, 'we.D1').locator('.wb-cited').getByText('Biased matches').waitFor();
+    await byId(page, 'we.D1').locator('.wb-cited s').getByText('K9').waitFor();
+    assert.match(await byId(page, 'we.D1').locator('.wb-cited').innerText(), /K9 is no longer in the register of “Face search risks”/);
+    assert.deepEqual(await axeViolations(page), [], 'axe with a linked register');
+    await page.reload();
+    await ready(page);
+    await decide.locator('.wb-risks').getByText('Biased matches').waitFor();
+
+    await ui.open('/assessments');
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: 'Delete Face search risks' }).click();
+    await page.getByText(/Moved “Face search risks” to recently deleted/).waitFor();
+    await page.getByRole('link', { name: 'Linked workbook' }).click();
+    await ready(page);
+    await page.getByText('The linked risk assessment “Face search risks” is not in this browser').waitFor();
+    assert.equal(await page.locator('.wb-risks').count(), 0, 'no risks from a register it does not have');
+    await guards.assertClean('workbook link');
+    await context.close();
+  });
 });

@@ -54,6 +54,12 @@ pub fn raw(
                     _ => stage(id).map(Draw::Summary),
                 }
             }
+            // The risks a decision cites show under it once its evidence is left.
+            Input::Changed { control: Control::Entry(id, EntryField::Evidence), .. }
+                if a.workbook.linked.is_some() =>
+            {
+                a.workbook.log.iter().find(|e| e.id == *id).map(|e| Draw::Stage(e.stage.clone()))
+            }
             _ => None,
         };
         return Ok((None, draw.unwrap_or(Draw::Nothing).wire(), None));

@@ -2,6 +2,8 @@
 //! module about the library (the risk assessments there, and the linked one's register), the open
 //! risks a stage shows, and the risk ids a decision's evidence cites.
 
+use crate::core::assessment::Kind;
+use crate::core::library::decode;
 use crate::core::register::{Decision, Risk, Status};
 use serde::{Deserialize, Serialize};
 
@@ -12,15 +14,36 @@ pub struct Linkable {
     pub title: String,
 }
 
-/// What the app knows of the library for the workbook: given with every drawing and every edit,
-/// built by the app from storage, never saved.
+/// What the app sends of the library for the workbook, with every drawing and every edit: built
+/// from storage, never saved.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct LinkContext {
+pub struct LinkSent {
     /// The risk assessments in this browser (not in the bin), most recently edited first.
     pub library: Vec<Linkable>,
-    /// The linked risk assessment's register, when it is in this browser.
+    /// The linked assessment's record as storage keeps it, when it is there. Read by the tools
+    /// module, so the first load carries no writer of registers.
+    pub stored: Option<String>,
+}
+
+/// What the workbook's drawing knows of the library: [`LinkSent`] as read by the tools module.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(from = "LinkSent")]
+pub struct LinkContext {
+    pub library: Vec<Linkable>,
+    /// The linked risk assessment's register, when it is in this browser, readable, and not in
+    /// the bin.
     pub register: Option<Vec<Risk>>,
+}
+
+impl From<LinkSent> for LinkContext {
+    fn from(sent: LinkSent) -> Self {
+        let linked = sent.stored.and_then(|raw| decode(&raw).ok());
+        LinkContext {
+            library: sent.library,
+            register: linked.filter(|a| a.kind == Kind::Risk && a.deleted.is_none()).map(|a| a.risk.register),
+        }
+    }
 }
 
 /// A risk still to be dealt with: no decision yet, or treated with a mitigation not done.
@@ -37,7 +60,11 @@ pub fn cited(text: &str) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
         let digits = word.strip_prefix('K').unwrap_or("");
-        if !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()) && !out.contains(&word) {
+        if !digits.is_empty()
+            && digits.len() <= 6
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !out.contains(&word)
+        {
             out.push(word);
         }
     }
@@ -47,7 +74,25 @@ pub fn cited(text: &str) -> Vec<&str> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::core::assessment::{Assessment, ContentRef, NewAssessment};
+    use crate::core::content::pack;
+    use crate::core::library::encode;
     use crate::core::register::Mitigation;
+
+    #[test]
+    fn the_register_is_read_from_the_stored_record_of_a_live_risk_assessment_only() {
+        let mut risk =
+            Assessment::new("r-1".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack()), 0);
+        risk.risk.register = vec![Risk { id: "K1".into(), ..Risk::default() }];
+        let read =
+            |stored: Option<String>| LinkContext::from(LinkSent { library: Vec::new(), stored }).register;
+        assert_eq!(read(Some(encode(&risk))).map(|r| r.len()), Some(1));
+        let binned = Assessment { deleted: Some(5), ..risk.clone() };
+        let workbook = Assessment { kind: Kind::Workbook, ..risk.clone() };
+        for stored in [None, Some(encode(&binned)), Some(encode(&workbook)), Some("{not a record".into())] {
+            assert_eq!(read(stored), None);
+        }
+    }
 
     #[test]
     fn evidence_cites_risk_ids_once_each() {
@@ -60,8 +105,13 @@ mod tests {
         let open = Risk::default();
         let accepted = Risk { decision: Some(Decision::Accept), ..Risk::default() };
         let m = |status| Mitigation { status, ..Mitigation::default() };
-        let treating = Risk { decision: Some(Decision::Treat), mitigations: vec![m(Status::Done), m(Status::Planned)], ..Risk::default() };
-        let treated = Risk { decision: Some(Decision::Treat), mitigations: vec![m(Status::Done)], ..Risk::default() };
+        let treating = Risk {
+            decision: Some(Decision::Treat),
+            mitigations: vec![m(Status::Done), m(Status::Planned)],
+            ..Risk::default()
+        };
+        let treated =
+            Risk { decision: Some(Decision::Treat), mitigations: vec![m(Status::Done)], ..Risk::default() };
         assert_eq!([&open, &accepted, &treating, &treated].map(|r| is_open(r)), [true, false, true, false]);
     }
 }

@@ -279,7 +279,8 @@ fn a_risk_assessment_is_linked_from_the_library_and_only_from_it() {
     let done = handle(pack(), &mut a, &mut view, choose("r-1"), "2026-01-01", 0).expect("linked");
     assert_eq!(a.workbook.linked, Some(LinkedRisk { id: "r-1".into(), title: "Face search risks".into() }));
     assert_eq!((done.save, done.draw), (Some(Save::Now), edit::Draw::All));
-    let refused = handle(pack(), &mut a, &mut view, choose("r-9"), "2026-01-01", 0).expect_err("not in the library");
+    let refused =
+        handle(pack(), &mut a, &mut view, choose("r-9"), "2026-01-01", 0).expect_err("not in the library");
     assert_eq!(refused.problem, EditError::Unknown("risk assessment", "r-9".into()));
     assert!(a.workbook.linked.is_some(), "a refused link changes nothing");
     handle(pack(), &mut a, &mut view, choose(""), "2026-01-01", 0).expect("unlinked");

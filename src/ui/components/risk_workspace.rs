@@ -14,7 +14,7 @@ use crate::core::render::{Request, Written};
 use crate::core::report::workspace::{CARDS_ID, CONTENTS_ID};
 use crate::core::risk::edit::{Draw, Save};
 use crate::core::workbook::edit::Draw as WbDraw;
-use crate::core::workbook::link::{LinkContext, Linkable};
+use crate::core::workbook::link::{LinkSent, Linkable};
 use crate::ui::components::rendered::{problem_markup, RETRY};
 use crate::ui::components::AnswerSink;
 use crate::ui::i18n::t;
@@ -54,26 +54,25 @@ pub fn RiskWorkspace(
     // the linked one's register), built for the linked id it names and sent with every request.
     let library = use_library();
     let link = StoredValue::new((None::<String>, Value::Null));
-    let linked_id =
-        move || sink.draft.with_untracked(|d| d.workbook.linked.as_ref().map(|l| l.id.clone()));
+    let linked_id = move || sink.draft.with_untracked(|d| d.workbook.linked.as_ref().map(|l| l.id.clone()));
     // Rebuilds it; true when it changed.
     let refresh_link = move || -> bool {
         if part != Part::Workbook {
             return false;
         }
         let id = linked_id();
-        let context = LinkContext {
+        let sent = LinkSent {
             library: library.listing.with_untracked(|l| {
                 let risks = l.active.iter().filter(|s| s.kind == Kind::Risk);
                 risks.map(|s| Linkable { id: s.id.clone(), title: s.title.clone() }).collect()
             }),
-            register: id
-                .as_deref()
-                .and_then(|id| library.load(id).ok())
-                .filter(|a| a.kind == Kind::Risk && a.deleted.is_none())
-                .map(|a| a.risk.register),
+            stored: id.as_deref().and_then(|id| library.raw(id)),
         };
-        let value = serde_json::to_value(&context).unwrap_or(Value::Null);
+        // Through text, whose writer the app already has: a value writer would add to the first load.
+        let value = serde_json::to_string(&sent)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null);
         let changed = link.with_value(|(old_id, old)| *old_id != id || *old != value);
         link.set_value((id, value));
         changed

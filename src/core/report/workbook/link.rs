@@ -50,7 +50,8 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
             html(&fill("workbook.link_gone_option", &[("title", &l.title)]))
         );
     }
-    let hint = if library.is_empty() && current.is_empty() { "workbook.link_empty" } else { "workbook.link_hint" };
+    let hint =
+        if library.is_empty() && current.is_empty() { "workbook.link_empty" } else { "workbook.link_hint" };
     let _ = write!(out, "</select></p><p class=\"hint\" id=\"{name}.hint\">{}</p>", s(hint));
     match (&a.workbook.linked, &view.link.register) {
         (None, _) => {}
@@ -72,7 +73,10 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
             let open: Vec<&Risk> = register.iter().filter(|r| is_open(r)).collect();
             let mut by_level: Vec<String> = Vec::new();
             for lv in pack.risk.risk_levels.iter().rev() {
-                let n = open.iter().filter(|r| level(pack, r.likelihood, r.severity).is_some_and(|x| x.id == lv.id)).count();
+                let n = open
+                    .iter()
+                    .filter(|r| level(pack, r.likelihood, r.severity).is_some_and(|x| x.id == lv.id))
+                    .count();
                 if n > 0 {
                     by_level.push(format!("{n} {}", html(&lv.label)));
                 }
@@ -81,7 +85,8 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
             if unrated > 0 {
                 by_level.push(format!("{unrated} {}", s("risk.not_rated")));
             }
-            let loose = open.iter().filter(|r| !pack.vocabulary.stages.iter().any(|st| st.id == r.stage)).count();
+            let loose =
+                open.iter().filter(|r| !pack.vocabulary.stages.iter().any(|st| st.id == r.stage)).count();
             let _ = write!(
                 out,
                 "<p class=\"wb-link-summary\">{}</p>",
@@ -101,12 +106,19 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
 }
 
 /// The linked register's open risks tied to a stage, highest level first; nothing without a register.
-pub(super) fn stage_risks_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st: &WorkbookStage) {
+pub(super) fn stage_risks_html(
+    out: &mut String,
+    pack: &Pack,
+    a: &Assessment,
+    view: &WorkbookView,
+    st: &WorkbookStage,
+) {
     let Some(register) = &view.link.register else { return };
     if a.workbook.linked.is_none() {
         return;
     }
-    let here: Vec<&Risk> = sorted(pack, register).into_iter().filter(|r| r.stage == st.stage && is_open(r)).collect();
+    let here: Vec<&Risk> =
+        sorted(pack, register).into_iter().filter(|r| r.stage == st.stage && is_open(r)).collect();
     let _ = write!(
         out,
         "<div class=\"wb-risks\"><h3>{}</h3>",

@@ -3,11 +3,11 @@ use crate::core::answer_file::{self, Opened};
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
 use crate::core::content::pack;
 use crate::core::register::Status;
+use crate::core::register::{Decision, Risk};
 use crate::core::report::tags::tags;
 use crate::core::report::{report_document, report_markdown, results_html, ReportMeta};
 use crate::core::workbook::control::{Action, Control};
 use crate::core::workbook::event::WorkbookView;
-use crate::core::register::{Decision, Risk};
 use crate::core::workbook::link::{LinkContext, Linkable};
 use crate::core::workbook::{Condition, Entry, LinkedRisk, Route, Verdict};
 use std::collections::BTreeSet;
@@ -195,7 +195,12 @@ fn a_decision_citing_a_risk_the_register_lost_shows_it_struck_through() {
 fn a_linked_assessment_missing_from_this_browser_is_named_not_an_error() {
     let (a, _) = linked();
     let html = workbook_html(pack(), &a, &WorkbookView::default());
-    assert!(html.contains("<option value=\"r-1\" selected>“Face search risks” (not in this browser)</option>"));
+    assert!(
+        html.contains("<option value=\"r-1\" selected>“Face search risks” (not in this browser)</option>")
+    );
     assert!(html.contains("The linked risk assessment “Face search risks” is not in this browser"));
-    assert!(!html.contains("wb-cited") && !html.contains("wb-risks"), "nothing of a register it does not have");
+    assert!(
+        !html.contains("wb-cited") && !html.contains("wb-risks"),
+        "nothing of a register it does not have"
+    );
 }
