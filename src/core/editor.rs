@@ -73,6 +73,7 @@ pub fn step(
                         Some(wb::overview_html(pack, &a)),
                     )),
                     Some(WbDraw::All) => Some((Some(wb::workbook_html(pack, &a, &v)), None, None)),
+                    Some(WbDraw::Cited(id)) => Some((wb::cited_html(pack, &a, &v, &id), None, None)),
                     _ => None,
                 };
                 (h, serde_json::to_value(v), drawn)

@@ -93,7 +93,8 @@ pub fn workbook(pack: &'static Pack) -> Form {
         .stages
         .iter()
         .map(|st| Section {
-            id: st.stage.as_ref(),
+            // The stage's number as its items carry it (`W1` for `W1.1`).
+            id: st.prompts.first().map_or(st.stage.as_ref(), |p| p.id.split('.').next().unwrap_or_default()),
             title: pack.vocabulary.stages.iter().find(|v| v.id == st.stage).map_or("", |v| v.name.as_ref()),
             intro: st.intro.as_ref(),
             items: st

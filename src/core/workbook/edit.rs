@@ -175,6 +175,8 @@ pub enum Draw {
     Stage(String),
     /// The whole workbook (the route changes which stages are shown).
     All,
+    /// The risks a decision cites, in place (its evidence was left), by entry id.
+    Cited(String),
 }
 
 impl Draw {
@@ -186,6 +188,7 @@ impl Draw {
             Draw::Stage(id) => format!("stage:{id}"),
             Draw::Summary(id) => format!("summary:{id}"),
             Draw::Check(stage, check) => format!("check:{stage}:{check}"),
+            Draw::Cited(entry) => format!("cited:{entry}"),
         }
     }
 
@@ -195,6 +198,7 @@ impl Draw {
             None if s == "all" => Draw::All,
             Some(("stage", id)) => Draw::Stage(id.into()),
             Some(("summary", id)) => Draw::Summary(id.into()),
+            Some(("cited", id)) => Draw::Cited(id.into()),
             Some(("check", rest)) => {
                 let (stage, check) = rest.split_once(':')?;
                 Draw::Check(stage.into(), check.into())
@@ -462,7 +466,8 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
         Edit::ConditionStatus { entry, index, status } => {
             let e = entry_mut(a, entry)?;
             condition_mut(e, *index)?.status = *status;
-            now(Draw::Summary(e.stage.clone()), None)
+            // Drawn again: a condition done is no longer flagged overdue.
+            now(Draw::Stage(e.stage.clone()), None)
         }
         Edit::Record { entry, now: at } => {
             let e = draft_mut(a, entry)?;

@@ -21,6 +21,9 @@ pub struct WorkbookView {
     /// request, so it is not sent back.
     #[serde(skip_serializing)]
     pub link: super::link::LinkContext,
+    /// Today (`YYYY-MM-DD`), for flagging conditions past their due date; the app puts it in.
+    #[serde(skip_serializing)]
+    pub today: String,
 }
 
 /// Reads one raw input from the page and handles it (see `core::editor`).
@@ -54,11 +57,12 @@ pub fn raw(
                     _ => stage(id).map(Draw::Summary),
                 }
             }
-            // The risks a decision cites show under it once its evidence is left.
+            // The risks a decision cites show under it once its evidence is left: only they are
+            // drawn, so a button clicked to leave the field is still there for the click.
             Input::Changed { control: Control::Entry(id, EntryField::Evidence), .. }
                 if a.workbook.linked.is_some() =>
             {
-                a.workbook.log.iter().find(|e| e.id == *id).map(|e| Draw::Stage(e.stage.clone()))
+                Some(Draw::Cited(id.clone()))
             }
             _ => None,
         };

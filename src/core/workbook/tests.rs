@@ -286,3 +286,17 @@ fn a_risk_assessment_is_linked_from_the_library_and_only_from_it() {
     handle(pack(), &mut a, &mut view, choose(""), "2026-01-01", 0).expect("unlinked");
     assert_eq!(a.workbook.linked, None);
 }
+
+#[test]
+fn every_drawing_the_app_is_told_of_reads_back_the_same() {
+    for d in [
+        edit::Draw::Nothing,
+        edit::Draw::All,
+        edit::Draw::Stage("decide".into()),
+        edit::Draw::Summary("retire".into()),
+        edit::Draw::Check("decide".into(), "W1.C3".into()),
+        edit::Draw::Cited("D4".into()),
+    ] {
+        assert_eq!(edit::Draw::from_wire(&d.wire()), Some(d.clone()), "{d:?}");
+    }
+}

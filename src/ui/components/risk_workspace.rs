@@ -82,6 +82,7 @@ pub fn RiskWorkspace(
         let mut v = view.get_value();
         if part == Part::Workbook {
             v["link"] = link.with_value(|l| l.1.clone());
+            v["today"] = Value::String(date_time(now_ms()).chars().take(10).collect());
         }
         v
     };
@@ -151,6 +152,10 @@ pub fn RiskWorkspace(
                 }
                 overview(&drawn.contents);
             }
+            Drawing::Book(WbDraw::Cited(entry)) => match page::element(&format!("we.{entry}.cited")) {
+                Some(old) => old.set_outer_html(&drawn.text),
+                None => return false,
+            },
             Drawing::Risk(Draw::Card(risk)) => match page::element(&format!("rk.{risk}")) {
                 Some(old) => old.set_outer_html(&drawn.text),
                 None => return false,
@@ -199,6 +204,7 @@ pub fn RiskWorkspace(
             Drawing::Book(WbDraw::Stage(id)) if !on_screen(&format!("ws.{id}")) => whole(),
             // Asked for on its own (after a failure), a check comes with its whole stage.
             Drawing::Book(WbDraw::Check(stage, _)) => Drawing::Book(WbDraw::Stage(stage)),
+            Drawing::Book(WbDraw::Cited(_)) => whole(),
             d => d,
         };
         let asked = tools::render(&request(&draw));

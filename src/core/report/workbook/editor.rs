@@ -344,7 +344,7 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
     if !e.from.is_empty() {
         let _ = write!(out, "<p class=\"hint\">{}</p>", html(&fill("workbook.from", &[("from", &e.from)])));
     }
-    super::link::cited_html(out, pack, a, view, e);
+    super::link::cited(out, pack, a, view, e);
     if let Some(next) = superseded_by(a, &e.id) {
         let _ = write!(
             out,
@@ -353,7 +353,7 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
         );
     }
     match e.recorded {
-        Some(_) => recorded(out, a, e),
+        Some(_) => recorded(out, a, view, e),
         None => draft(out, view, e),
     }
     let _ = pack;
@@ -361,7 +361,7 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
 }
 
 /// A recorded entry: read only, but its conditions' status can move on until it is superseded.
-fn recorded(out: &mut String, a: &Assessment, e: &Entry) {
+fn recorded(out: &mut String, a: &Assessment, view: &WorkbookView, e: &Entry) {
     let rows = [
         ("workbook.e_by", who(e)),
         ("workbook.e_authority", e.authority.clone()),
@@ -381,7 +381,7 @@ fn recorded(out: &mut String, a: &Assessment, e: &Entry) {
     }
     out.push_str("</dl>");
     let current = superseded_by(a, &e.id).is_none();
-    conditions(out, e, current, false);
+    conditions(out, e, current, false, &view.today);
     if current && !a.workbook.log.iter().any(|x| x.supersedes == e.id) {
         let mut b = String::new();
         button(&mut b, &Action::Supersede(e.id.clone()), &named(s("workbook.supersede"), &e.id), "secondary");
@@ -429,7 +429,7 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
     text_field(out, &f(EntryField::Rationale), s("workbook.e_rationale"), &e.rationale, true);
     text_field(out, &f(EntryField::Evidence), s("workbook.e_evidence_hint"), &e.evidence, true);
     text_field(out, &f(EntryField::Dissent), s("workbook.e_dissent"), &e.dissent, true);
-    conditions(out, e, true, true);
+    conditions(out, e, true, true, &view.today);
     let mut b = String::new();
     button(
         &mut b,
@@ -483,8 +483,8 @@ fn date_field(out: &mut String, name: &Control, label: &str, value: &str) {
 }
 
 /// An entry's conditions: editable in a draft, only their status once recorded (`live`), and
-/// nothing once superseded.
-fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool) {
+/// nothing once superseded. A live recorded one past its due date on `today` is flagged.
+fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool, today: &str) {
     if e.conditions.is_empty() && !editable {
         return;
     }
@@ -512,6 +512,14 @@ fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool) {
                 html(&crate::core::report::frame::or_dash(&c.owner)),
                 s("workbook.k_due"),
                 html(&crate::core::report::frame::or_dash(&c.due))
+            );
+        }
+        if live && !editable && !today.is_empty() && c.overdue(today) {
+            let _ = write!(
+                out,
+                "<p class=\"notice overdue\" role=\"note\"><strong>{}</strong> {}</p>",
+                s("workbook.overdue"),
+                html(&fill("workbook.k_overdue", &[("due", &c.due)]))
             );
         }
         if live {

@@ -9,7 +9,7 @@ use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::workbook::control::Control;
 use crate::core::workbook::event::WorkbookView;
-use crate::core::workbook::link::{cited, is_open};
+use crate::core::workbook::link::{cited as cited_ids, is_open};
 use crate::core::workbook::Entry;
 use std::fmt::Write;
 
@@ -89,17 +89,20 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
                 open.iter().filter(|r| !pack.vocabulary.stages.iter().any(|st| st.id == r.stage)).count();
             let _ = write!(
                 out,
-                "<p class=\"wb-link-summary\">{}</p>",
+                "<p class=\"wb-link-summary\">{}",
                 fill(
                     "workbook.link_summary",
                     &[
                         ("title", &title(a)),
                         ("count", &open.len().to_string()),
                         ("levels", &by_level.join(", ")),
-                        ("loose", &loose.to_string()),
                     ]
                 )
             );
+            if loose > 0 {
+                let _ = write!(out, " {}", fill("workbook.link_loose", &[("loose", &loose.to_string())]));
+            }
+            out.push_str("</p>");
         }
     }
     out.push_str("</div>");
@@ -142,33 +145,37 @@ pub(super) fn stage_risks_html(
 }
 
 /// The risks an entry's evidence cites, each with its title and level, or struck through with a
-/// note when the linked register no longer has it; nothing when it cites none or has no register.
-pub(super) fn cited_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
-    let (Some(register), Some(_)) = (&view.link.register, &a.workbook.linked) else { return };
-    let ids = cited(&e.evidence);
-    if ids.is_empty() {
-        return;
+/// note when the linked register no longer has it; empty when it cites none or has no register.
+/// Always there (`we.{entry}.cited`), so it can be drawn again alone.
+pub(super) fn cited(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
+    let _ = write!(out, "<div class=\"wb-cited\" id=\"we.{}.cited\">", html(&e.id));
+    let ids = cited_ids(&e.evidence);
+    if let (Some(register), Some(_), false) = (&view.link.register, &a.workbook.linked, ids.is_empty()) {
+        let items: Vec<String> = ids
+            .iter()
+            .map(|id| match register.iter().find(|r| r.id == *id) {
+                Some(r) => format!(
+                    "<li><span class=\"q-number\">{}</span> {} · {}</li>",
+                    html(id),
+                    html(&r.title),
+                    level_tag(pack, r)
+                ),
+                None => format!(
+                    "<li class=\"gone\"><s>{}</s> {}</li>",
+                    html(id),
+                    fill("workbook.cited_gone", &[("title", &title(a))])
+                ),
+            })
+            .collect();
+        let _ = write!(out, "<p>{}</p><ul>{}</ul>", s("workbook.cited"), items.concat());
     }
-    let items: Vec<String> = ids
-        .iter()
-        .map(|id| match register.iter().find(|r| r.id == *id) {
-            Some(r) => format!(
-                "<li><span class=\"q-number\">{}</span> {} · {}</li>",
-                html(id),
-                html(&r.title),
-                level_tag(pack, r)
-            ),
-            None => format!(
-                "<li class=\"gone\"><s>{}</s> {}</li>",
-                html(id),
-                fill("workbook.cited_gone", &[("title", &title(a))])
-            ),
-        })
-        .collect();
-    let _ = write!(
-        out,
-        "<div class=\"wb-cited\"><p>{}</p><ul>{}</ul></div>",
-        s("workbook.cited"),
-        items.concat()
-    );
+    out.push_str("</div>");
+}
+
+/// The cited risks of one entry, drawn again when its evidence is left; `None` for no such entry.
+pub fn cited_html(pack: &Pack, a: &Assessment, view: &WorkbookView, entry: &str) -> Option<String> {
+    let e = a.workbook.log.iter().find(|e| e.id == entry)?;
+    let mut out = String::new();
+    cited(&mut out, pack, a, view, e);
+    Some(out)
 }

@@ -6,6 +6,7 @@ mod link;
 mod results;
 
 pub use editor::{check_html, overview_html, stage_html, summary_html, workbook_html, OVERVIEW_ID};
+pub use link::cited_html;
 pub use results::{workbook_report, workbook_results};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

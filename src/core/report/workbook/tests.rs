@@ -171,7 +171,10 @@ fn a_linked_risk_assessment_shows_its_open_risks_in_their_stage() {
     let (a, view) = linked();
     let html = workbook_html(pack(), &a, &view);
     assert!(html.contains("<option value=\"r-1\" selected>Face search risks</option>"));
-    assert!(html.contains("has 2 open risk(s)") && html.contains("1 of them are not tied"), "{html}");
+    assert!(
+        html.contains("has 2 open risk(s)") && html.contains("1 of them are tied to no life-cycle stage"),
+        "{html}"
+    );
     let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
     let risks = &decide[decide.find("wb-risks").expect("the stage's risks")..];
     let risks = &risks[..risks.find("</div>").expect("end")];
@@ -200,7 +203,24 @@ fn a_linked_assessment_missing_from_this_browser_is_named_not_an_error() {
     );
     assert!(html.contains("The linked risk assessment “Face search risks” is not in this browser"));
     assert!(
-        !html.contains("wb-cited") && !html.contains("wb-risks"),
+        !html.contains("Risks this decision cites") && !html.contains("wb-risks"),
         "nothing of a register it does not have"
+    );
+}
+
+#[test]
+fn a_current_decisions_condition_past_its_due_date_is_flagged_until_done() {
+    let mut a = sample();
+    a.workbook.log[1].conditions[0].due = "2026-05-15".into();
+    let view = WorkbookView { today: "2026-06-01".into(), ..WorkbookView::default() };
+    let flagged = |a: &Assessment| {
+        workbook_html(pack(), a, &view).contains("It was due on 2026-05-15 and is not done.")
+    };
+    assert!(flagged(&a));
+    a.workbook.log[1].conditions[0].status = Status::Done;
+    assert!(!flagged(&a));
+    assert!(
+        !workbook_html(pack(), &sample(), &view).contains("It was due on 2026-05-01"),
+        "a superseded decision's conditions are not flagged"
     );
 }
