@@ -203,6 +203,12 @@ pub fn workbook_report(pack: &Pack, a: &Assessment, meta: &ReportMeta, today: &s
         None,
         Line(vec![Inline::Strong(format!("{}: ", s("workbook.route"))), Inline::Text(route.into())]),
     ));
+    if let Some(l) = &a.workbook.linked {
+        out.push(Block::Para(
+            None,
+            Line(vec![Inline::Strong(format!("{}: ", s("workbook.link"))), Inline::Text(l.title.clone())]),
+        ));
+    }
     let aside = workbook::set_aside(pack, a);
     if aside > 0 {
         out.push(Block::Note(String::new(), fill("workbook.set_aside", &[("count", &aside.to_string())])));

@@ -224,3 +224,10 @@ fn a_current_decisions_condition_past_its_due_date_is_flagged_until_done() {
         "a superseded decision's conditions are not flagged"
     );
 }
+
+#[test]
+fn the_report_names_the_linked_risk_assessment() {
+    let (a, _) = linked();
+    let md = report_markdown(pack(), &a, &meta()).expect("markdown");
+    assert!(md.contains("**Risk assessment of this system: **Face search risks"), "{md}");
+}
