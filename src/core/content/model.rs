@@ -321,6 +321,10 @@ pub struct Prompt {
     pub text: Text,
     pub help: Text,
     pub principles: List<Text>,
+    /// Screening questions (`S…`) and readiness questions (`R…`) that ask the same fact: the
+    /// workbook shows them, with the linked risk assessment's answers.
+    #[serde(default)]
+    pub related: List<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -113,7 +113,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<Problem> {
     let known = check_vocabulary(&mut c, &pack.vocabulary);
     check_readiness(&mut c, &pack.readiness, &known);
     check_risk(&mut c, &pack.risk, &known);
-    check_workbook(&mut c, &pack.workbook, &known);
+    check_workbook(&mut c, pack, &known);
     c.problems
 }
 
@@ -497,8 +497,13 @@ fn check_matrix(c: &mut Checker, file: &str, r: &Risk) {
     }
 }
 
-fn check_workbook(c: &mut Checker, w: &Workbook, known: &Known) {
+fn check_workbook(c: &mut Checker, pack: &Pack, known: &Known) {
     const F: &str = "workbook.toml";
+    let w = &pack.workbook;
+    // What a prompt may name as asked elsewhere: a screening or a readiness question.
+    let screening = pack.risk.screening.iter().map(|q| q.id.clone());
+    let readiness = pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter().map(|q| q.id.clone()));
+    let asked: &BTreeSet<Text> = &screening.chain(readiness).collect();
     c.text(F, &w.id, "name", &w.name);
     c.text(F, &w.id, "intro", &w.intro);
     let mut stages = BTreeSet::new();
@@ -526,6 +531,7 @@ fn check_workbook(c: &mut Checker, w: &Workbook, known: &Known) {
             c.text(F, &p.id, "help", &p.help);
             c.texts(F, &p.id, "principles", &p.principles, 1);
             c.tags(F, &p.id, "principles", &p.principles, &known.principles);
+            c.tags(F, &p.id, "related", &p.related, asked);
         }
         for k in s.checks.iter() {
             c.unique(F, &mut ids, &k.id);

@@ -2,7 +2,8 @@
 //! module about the library (the risk assessments there, and the linked one's register), the open
 //! risks a stage shows, and the risk ids a decision's evidence cites.
 
-use crate::core::assessment::Kind;
+use crate::core::assessment::{Answer, Kind};
+use std::collections::BTreeMap;
 use crate::core::library::decode;
 use crate::core::register::{Decision, Risk, Status};
 use serde::{Deserialize, Serialize};
@@ -34,15 +35,19 @@ pub struct LinkContext {
     /// The linked risk assessment's register, when it is in this browser, readable, and not in
     /// the bin.
     pub register: Option<Vec<Risk>>,
+    /// Its answers (the screening's among them), on the same terms.
+    pub answers: BTreeMap<String, Answer>,
 }
 
 impl From<LinkSent> for LinkContext {
     fn from(sent: LinkSent) -> Self {
         let linked = sent.stored.and_then(|raw| decode(&raw).ok());
-        LinkContext {
-            library: sent.library,
-            register: linked.filter(|a| a.kind == Kind::Risk && a.deleted.is_none()).map(|a| a.risk.register),
-        }
+        let linked = linked.filter(|a| a.kind == Kind::Risk && a.deleted.is_none());
+        let (register, answers) = match linked {
+            Some(a) => (Some(a.risk.register), a.answers),
+            None => (None, BTreeMap::new()),
+        };
+        LinkContext { library: sent.library, register, answers }
     }
 }
 
@@ -84,6 +89,9 @@ mod tests {
         let mut risk =
             Assessment::new("r-1".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack()), 0);
         risk.risk.register = vec![Risk { id: "K1".into(), ..Risk::default() }];
+        risk.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
+        let context = LinkContext::from(LinkSent { library: Vec::new(), stored: Some(encode(&risk)) });
+        assert_eq!(context.answers.get("S1.1.1"), Some(&Answer::Choice("no".into())));
         let read =
             |stored: Option<String>| LinkContext::from(LinkSent { library: Vec::new(), stored }).register;
         assert_eq!(read(Some(encode(&risk))).map(|r| r.len()), Some(1));

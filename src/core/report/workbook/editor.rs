@@ -184,6 +184,7 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
             html(value),
             n = html(&name)
         );
+        super::link::related_html(out, pack, a, view, p);
     }
 
     let _ = write!(out, "<h3>{}</h3>", s("workbook.checks"));

@@ -3,7 +3,8 @@
 //! decision's evidence cites (struck through when the register no longer has them).
 
 use crate::core::assessment::Assessment;
-use crate::core::content::model::{Pack, WorkbookStage};
+use crate::core::assessment::Answer;
+use crate::core::content::model::{Pack, Prompt, WorkbookStage};
 use crate::core::register::{level, sorted, Risk};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
@@ -178,4 +179,40 @@ pub fn cited_html(pack: &Pack, a: &Assessment, view: &WorkbookView, entry: &str)
     let mut out = String::new();
     cited(&mut out, pack, a, view, e);
     Some(out)
+}
+
+/// What a prompt asks that the risk screening or the readiness assessment asks too: each question,
+/// with the linked risk assessment's answer to a screening question (read only, so nobody types the
+/// same thing twice); nothing for a prompt with no such question.
+pub(super) fn related_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, p: &Prompt) {
+    if p.related.is_empty() {
+        return;
+    }
+    let _ = write!(out, "<div class=\"wb-related\"><p>{}</p><ul>", s("workbook.related"));
+    for id in p.related.iter() {
+        let screening = pack.risk.screening.iter().find(|q| q.id == *id);
+        let readiness = pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter()).find(|q| q.id == *id);
+        let (text, tool) = match (screening, readiness) {
+            (Some(q), _) => (q.text.as_ref(), s("workbook.related_screening")),
+            (None, Some(q)) => (q.text.as_ref(), s("workbook.related_readiness")),
+            (None, None) => continue,
+        };
+        let _ = write!(out, "<li><span class=\"q-number\">{}</span> {} <span class=\"hint\">({tool})</span>", html(id), html(text));
+        if screening.is_some() && view.link.register.is_some() && a.workbook.linked.is_some() {
+            let answer = match view.link.answers.get(id.as_ref()) {
+                Some(Answer::Choice(c)) => {
+                    crate::core::content::string(&format!("risk.answer_{c}")).unwrap_or(c).to_string()
+                }
+                _ => s("workbook.related_unanswered").to_string(),
+            };
+            let _ = write!(
+                out,
+                "<br>{} <strong>{}</strong>",
+                fill("workbook.related_answer", &[("title", &title(a))]),
+                html(&answer)
+            );
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul></div>");
 }

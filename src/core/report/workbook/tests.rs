@@ -163,7 +163,11 @@ fn linked() -> (Assessment, WorkbookView) {
         risk("K3", "Reviewer fatigue", ""),
     ];
     let library = vec![Linkable { id: "r-1".into(), title: "Face search risks".into() }];
-    (a, WorkbookView { link: LinkContext { library, register: Some(register) }, ..WorkbookView::default() })
+    (a, WorkbookView { link: LinkContext {
+        library,
+        register: Some(register),
+        answers: [("S1.1.1".to_string(), Answer::Choice("no".into()))].into(),
+    }, ..WorkbookView::default() })
 }
 
 #[test]
