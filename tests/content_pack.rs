@@ -132,6 +132,13 @@ fn tags_that_do_not_resolve_are_refused() {
 }
 
 #[test]
+fn a_prompt_related_to_a_question_that_does_not_exist_is_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "workbook.toml", "related = [\"S1.1.1\"", "related = [\"S9.9.9\"");
+    assert_refused(&dir, "workbook.toml", "W1.3", "`related` refers to unknown id \"S9.9.9\"");
+}
+
+#[test]
 fn band_gaps_are_refused() {
     let dir = copy_of_content();
     break_file(&dir, "readiness.toml", "to = 25", "to = 20");

@@ -3,10 +3,10 @@
 //! risks a stage shows, and the risk ids a decision's evidence cites.
 
 use crate::core::assessment::{Answer, Kind};
-use std::collections::BTreeMap;
 use crate::core::library::decode;
 use crate::core::register::{Decision, Risk, Status};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A risk assessment in this browser that a workbook can link to.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

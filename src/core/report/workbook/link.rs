@@ -2,8 +2,8 @@
 //! of assessment and what its register holds, the open risks of each stage, and the risks a
 //! decision's evidence cites (struck through when the register no longer has them).
 
-use crate::core::assessment::Assessment;
 use crate::core::assessment::Answer;
+use crate::core::assessment::Assessment;
 use crate::core::content::model::{Pack, Prompt, WorkbookStage};
 use crate::core::register::{level, sorted, Risk};
 use crate::core::report::escape::html;
@@ -191,13 +191,19 @@ pub(super) fn related_html(out: &mut String, pack: &Pack, a: &Assessment, view: 
     let _ = write!(out, "<div class=\"wb-related\"><p>{}</p><ul>", s("workbook.related"));
     for id in p.related.iter() {
         let screening = pack.risk.screening.iter().find(|q| q.id == *id);
-        let readiness = pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter()).find(|q| q.id == *id);
+        let readiness =
+            pack.readiness.dimensions.iter().flat_map(|d| d.questions.iter()).find(|q| q.id == *id);
         let (text, tool) = match (screening, readiness) {
             (Some(q), _) => (q.text.as_ref(), s("workbook.related_screening")),
             (None, Some(q)) => (q.text.as_ref(), s("workbook.related_readiness")),
             (None, None) => continue,
         };
-        let _ = write!(out, "<li><span class=\"q-number\">{}</span> {} <span class=\"hint\">({tool})</span>", html(id), html(text));
+        let _ = write!(
+            out,
+            "<li><span class=\"q-number\">{}</span> {} <span class=\"hint\">({tool})</span>",
+            html(id),
+            html(text)
+        );
         if screening.is_some() && view.link.register.is_some() && a.workbook.linked.is_some() {
             let answer = match view.link.answers.get(id.as_ref()) {
                 Some(Answer::Choice(c)) => {

@@ -163,11 +163,17 @@ fn linked() -> (Assessment, WorkbookView) {
         risk("K3", "Reviewer fatigue", ""),
     ];
     let library = vec![Linkable { id: "r-1".into(), title: "Face search risks".into() }];
-    (a, WorkbookView { link: LinkContext {
-        library,
-        register: Some(register),
-        answers: [("S1.1.1".to_string(), Answer::Choice("no".into()))].into(),
-    }, ..WorkbookView::default() })
+    (
+        a,
+        WorkbookView {
+            link: LinkContext {
+                library,
+                register: Some(register),
+                answers: [("S1.1.1".to_string(), Answer::Choice("no".into()))].into(),
+            },
+            ..WorkbookView::default()
+        },
+    )
 }
 
 #[test]
@@ -234,4 +240,21 @@ fn the_report_names_the_linked_risk_assessment() {
     let (a, _) = linked();
     let md = report_markdown(pack(), &a, &meta()).expect("markdown");
     assert!(md.contains("**Risk assessment of this system: **Face search risks"), "{md}");
+}
+
+#[test]
+fn a_prompt_shows_the_questions_that_ask_the_same_fact_with_the_linked_answers() {
+    let (a, view) = linked();
+    let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
+    let prompt = &decide[decide.find("id=\"wp.W1.3\"").expect("W1.3")..];
+    let related = &prompt[prompt.find("wb-related").expect("related questions")..];
+    let related = &related[..related.find("</div>").expect("end")];
+    assert!(related.contains(">S1.1.1</span>") && related.contains("(risk screening)"), "{related}");
+    assert!(related.contains("Answer in “Face search risks”: <strong>No</strong>"), "{related}");
+    assert!(related.contains("not answered there yet"), "S1.1.2 is not answered");
+    let unlinked = stage_html(pack(), &sample(), &WorkbookView::default(), "decide").expect("decide");
+    assert!(
+        unlinked.contains(">S1.1.1</span>") && !unlinked.contains("Answer in"),
+        "no answers without a link"
+    );
 }
