@@ -39,6 +39,8 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
   await page.locator('.wb-risks').first().waitFor();
   await page.locator('.wb-link').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/${name}-workbook-link.png` });
+  await byId(page, 'wp.W1.3').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${out}/${name}-workbook-related.png` });
   await byId(page, 'wp.W1.1').fill('Missing children take days to find in CCTV.');
   await byId(page, 'wc.W1.C3.state.done').check();
   await byId(page, 'wc.W1.C5.state.na').check();

@@ -55,10 +55,9 @@ pub fn RiskWorkspace(
     let library = use_library();
     let link = StoredValue::new((None::<String>, Value::Null));
     let linked_id = move || sink.draft.with_untracked(|d| d.workbook.linked.as_ref().map(|l| l.id.clone()));
-    // Rebuilds it; true when it changed.
-    let refresh_link = move || -> bool {
+    let refresh_link = move || {
         if part != Part::Workbook {
-            return false;
+            return;
         }
         let id = linked_id();
         let sent = LinkSent {
@@ -73,9 +72,7 @@ pub fn RiskWorkspace(
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or(Value::Null);
-        let changed = link.with_value(|(old_id, old)| *old_id != id || *old != value);
         link.set_value((id, value));
-        changed
     };
     // The view state as the tools module gets it: the workbook's with the link in it.
     let view_now = move || -> Value {
@@ -230,6 +227,11 @@ pub fn RiskWorkspace(
     // typed reasons and the snapshot label stay; a question or a comparison may name what is gone.
     Effect::new(move |mounted: Option<bool>| {
         sink.replaced.track();
+        // The workbook shows another assessment (the linked one): a change to the library in
+        // another tab draws it again too.
+        if part == Part::Workbook {
+            library.external_change.track();
+        }
         if node.get().is_none() {
             return mounted.unwrap_or(false);
         }
@@ -245,14 +247,7 @@ pub fn RiskWorkspace(
         draw(whole(), None);
         true
     });
-    // Another tab changed the library: the linked register or the list of risk assessments may
-    // have changed with it.
-    Effect::new(move |first: Option<()>| {
-        library.external_change.track();
-        if first.is_some() && refresh_link() {
-            draw(whole(), None);
-        }
-    });
+
     let online = window_event_listener(leptos::ev::online, move |_| {
         if stale.get_value() {
             draw(whole(), None);
