@@ -190,7 +190,7 @@ describe('the life-cycle workbook', () => {
     const problem = await byId(page, 'ws.decide').getByLabel(/What operational problem are you trying to solve/).inputValue();
     assert.equal(problem, 'Ana: Finding missing children in CCTV takes days.\n\nBen: Reviewers cannot keep up with footage.');
     assert.equal(await page.locator('.wb-entry').count(), 2, 'the decision both hold is there once');
-    await byId(page, 'we.D2').getByText('Merged in from Ben, D2').waitFor();
+    await byId(page, 'we.D2').getByText('Merged in from another file: Ben, D2.').waitFor();
     assert.equal(await byId(page, 'we.D1').getByText('Merged in from').count(), 0, 'a shared decision needs no source');
     await guards.assertClean('workbook merge');
     await context.close();
@@ -228,7 +228,7 @@ describe('the life-cycle workbook', () => {
     await page.keyboard.press('Tab');
     await byId(page, 'we.D1').locator('.wb-cited').getByText('Biased matches').waitFor();
     await byId(page, 'we.D1').locator('.wb-cited s').getByText('K9').waitFor();
-    assert.match(await byId(page, 'we.D1').locator('.wb-cited').innerText(), /K9 is no longer in the register of “Face search risks”/);
+    assert.match(await byId(page, 'we.D1').locator('.wb-cited').innerText(), /K9 is not in the register of “Face search risks”: removed, renumbered by a merge, or mistyped/);
     assert.deepEqual(await axeViolations(page), [], 'axe with a linked register');
     await page.reload();
     await ready(page);
@@ -240,7 +240,7 @@ describe('the life-cycle workbook', () => {
     await page.getByText(/Moved “Face search risks” to recently deleted/).waitFor();
     await page.getByRole('link', { name: 'Linked workbook' }).click();
     await ready(page);
-    await page.getByText('The linked risk assessment “Face search risks” is not in this browser').waitFor();
+    await page.getByText('The linked risk assessment “Face search risks” is not in this browser\'s library').waitFor();
     assert.equal(await page.locator('.wb-risks').count(), 0, 'no risks from a register it does not have');
     await guards.assertClean('workbook link');
     await context.close();

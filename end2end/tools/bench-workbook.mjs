@@ -1,5 +1,5 @@
 // Benchmark of the workbook (dist built normally, see scripts/bench.sh): with every check of every
-// stage answered and a log of 100 recorded decisions, what an edit costs, measured in the page from
+// stage answered, a log of 100 recorded decisions and a linked risk assessment of 30 risks, what an edit costs, measured in the page from
 // the event until the view is updated: a check's state (the check and its stage's progress drawn again) and a keystroke in a
 // prompt (no redraw). Prints medians and 95th percentiles.
 import { launch } from './browser.mjs';
@@ -27,7 +27,18 @@ await page.evaluate((checks) => {
   const stages = ['decide', 'design', 'procure', 'deploy', 'monitor', 'retire'];
   for (const c of checks) a.answers[c] = { t: 'choice', v: 'done' };
   for (const c of checks) a.notes[c] = `Evidence file ${c}, signed and dated.`;
-  a.workbook = { route: 'hybrid', owners: {}, complete: [], overrides: [], log: [] };
+  // The risk assessment of the same system, 30 risks, linked: every drawing and edit carries it.
+  const risk = JSON.parse(JSON.stringify(record));
+  Object.assign(risk.assessment, { id: 'risk-bench', kind: 'risk', title: 'Bench risks', answers: {}, notes: {} });
+  delete risk.assessment.workbook;
+  risk.assessment.risk = { dismissed: {}, snapshots: [], register: Array.from({ length: 30 }, (_, k) => ({
+    id: `K${k + 1}`, template: '', title: `Risk ${k + 1}`, description: 'What could go wrong, and for whom. '.repeat(6),
+    principles: ['P4.1'], affected_groups: [], stage: stages[k % stages.length], likelihood: 1 + (k % 5), severity: 1 + ((k * 3) % 5),
+    controls: 'Existing controls. '.repeat(4), mitigations: [{ action: 'Mitigate', owner: 'Lead', due: '2026-06-01', status: 'planned' }],
+    residual_likelihood: 0, residual_severity: 0, decision: null, decided_by: '', rationale: '',
+  })) };
+  localStorage.setItem('rai.assessment.risk-bench', JSON.stringify(risk));
+  a.workbook = { route: 'hybrid', owners: {}, complete: [], overrides: [], log: [], linked: { id: 'risk-bench', title: 'Bench risks' } };
   for (let k = 1; k <= 100; k++) {
     a.workbook.log.push({
       id: `D${k}`, stage: stages[k % stages.length], verdict: 'go_with_conditions', date: '2026-03-10',
@@ -68,7 +79,7 @@ const result = await page.evaluate(async (checks) => {
   }
   return { check, key, checks: checks.length, entries: document.querySelectorAll('.wb-entry').length };
 }, checks);
-console.log(`workbook with ${result.checks} checks answered and ${result.entries} recorded decisions:`);
+console.log(`workbook with ${result.checks} checks answered and ${result.entries} recorded decisions, linked to 30 risks:`);
 for (const [name, xs] of [["change a check's state (the check drawn)", result.check], ['keystroke in a prompt (saved after 400 ms)', result.key]]) {
   console.log(`  ${name.padEnd(44)} median ${ms(pct(xs, 0.5))}, p95 ${ms(pct(xs, 0.95))}`);
 }

@@ -102,6 +102,8 @@ pub fn suggest(answers: &[Option<Answer>]) -> Option<Answer> {
 /// Every item of the form, then any other item someone answered (kept, never dropped), compared.
 pub fn compare(form: &Form, list: &[&Assessment]) -> Vec<Row> {
     let mut ids: Vec<String> = form.items().map(|i| i.id.to_string()).collect();
+    // Items answered in writing: where those differ, the suggestion keeps every answer.
+    let written: BTreeSet<&str> = set(form.items().filter(|i| i.choices.is_empty()).map(|i| i.id));
     let known: BTreeSet<String> = set(ids.iter().cloned());
     let extra: BTreeSet<&String> =
         set(list.iter().flat_map(|a| a.answers.keys()).filter(|k| !known.contains(*k)));
@@ -119,8 +121,14 @@ pub fn compare(form: &Form, list: &[&Assessment]) -> Vec<Row> {
             let spread = (levels.len() > 1)
                 .then(|| levels.iter().max().unwrap_or(&0) - levels.iter().min().unwrap_or(&0));
             let disagree = answers.iter().flatten().count() > 1 && given.len() > 1;
-            let texts = answers.iter().flatten().all(|a| matches!(a, Answer::Text(_)));
-            let suggestion = if disagree && texts { Some(joined(list, &answers)) } else { suggest(&answers) };
+            let given_choice =
+                |c: &&&str| answers.iter().flatten().any(|a| *a == Answer::Choice(c.to_string()));
+            let cautious = form.cautious.iter().find(given_choice).filter(|_| disagree);
+            let suggestion = match cautious {
+                Some(c) => Some(Answer::Choice(c.to_string())),
+                None if disagree && written.contains(id.as_str()) => Some(joined(list, &answers)),
+                None => suggest(&answers),
+            };
             Row { disagree, spread, suggestion, answers, id }
         })
         .collect()

@@ -17,6 +17,10 @@ pub struct Form {
     pub sections: Vec<Section>,
     /// What the sections are, for the contents list ("Dimensions", "Principles").
     pub contents: &'static str,
+    /// Choices from the least settled, for items where a merge must not settle what respondents
+    /// disagree on (a workbook check): the suggestion is then the least settled answer given.
+    /// Empty: the suggestion is the median level or the most frequent answer.
+    pub cautious: &'static [&'static str],
 }
 
 /// A group of items shown under one heading, such as a readiness dimension.
@@ -128,7 +132,7 @@ pub fn workbook(pack: &'static Pack) -> Form {
                 .collect(),
         })
         .collect();
-    Form { sections, contents: text("workbook.stages_heading") }
+    Form { sections, contents: text("workbook.stages_heading"), cautious: &["not_done", "na", "done"] }
 }
 
 /// The readiness questionnaire: one section per dimension; each question offers its five rubric levels,
@@ -179,7 +183,7 @@ pub fn readiness(pack: &'static Pack) -> Form {
                 .collect(),
         })
         .collect();
-    Form { sections, contents: string("questions.contents").unwrap_or_default() }
+    Form { sections, contents: string("questions.contents").unwrap_or_default(), cautious: &[] }
 }
 
 /// The risk screening: one section per instrumental principle that has questions; each question
@@ -225,7 +229,7 @@ pub fn risk_screening(pack: &'static Pack) -> Form {
         })
         .filter(|s| !s.items.is_empty())
         .collect();
-    Form { sections, contents: text("risk.principles") }
+    Form { sections, contents: text("risk.principles"), cautious: &[] }
 }
 
 /// How many items of a set have an answer.

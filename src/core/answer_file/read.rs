@@ -395,7 +395,7 @@ fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
             })
             .collect::<Result<Vec<_>>>()?,
         linked: match m.get("linked") {
-            None | Some(Value::Null) => None,
+            None => None,
             Some(l) => {
                 let path = &join(path, "linked");
                 let [id, title] = text_fields(object(l, path, &["id", "title"])?, path, ["id", "title"])?;

@@ -498,6 +498,8 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
                 date: today.clone(),
                 recorded: None,
                 supersedes: entry.clone(),
+                // Written here, not merged in.
+                from: String::new(),
                 ..old.clone()
             });
             now(Draw::Stage(old.stage), Some(Focus::Entry(id)))

@@ -39,23 +39,45 @@ pub struct LinkContext {
     pub answers: BTreeMap<String, Answer>,
 }
 
+/// The register and answers of a stored risk assessment, `None` for any other record.
+type Read = Option<(Vec<Risk>, BTreeMap<String, Answer>)>;
+
+fn read(raw: &str) -> Read {
+    let a = decode(raw).ok().filter(|a| a.kind == Kind::Risk && a.deleted.is_none())?;
+    Some((a.risk.register, a.answers))
+}
+
+thread_local! {
+    // The last record read: every edit of the workbook brings the same one, and reading it again
+    // would cost each keystroke a few milliseconds. Same text, same result.
+    static LAST: std::cell::RefCell<Option<(String, Read)>> = const { std::cell::RefCell::new(None) };
+}
+
 impl From<LinkSent> for LinkContext {
     fn from(sent: LinkSent) -> Self {
-        let linked = sent.stored.and_then(|raw| decode(&raw).ok());
-        let linked = linked.filter(|a| a.kind == Kind::Risk && a.deleted.is_none());
-        let (register, answers) = match linked {
-            Some(a) => (Some(a.risk.register), a.answers),
-            None => (None, BTreeMap::new()),
-        };
+        let linked = sent.stored.and_then(|raw| {
+            LAST.with_borrow_mut(|last| match last {
+                Some((text, read)) if *text == raw => read.clone(),
+                _ => {
+                    let read = read(&raw);
+                    *last = Some((raw, read.clone()));
+                    read
+                }
+            })
+        });
+        let (register, answers) = linked.map_or((None, BTreeMap::new()), |(r, a)| (Some(r), a));
         LinkContext { library: sent.library, register, answers }
     }
 }
 
-/// A risk still to be dealt with: no decision yet, or treated with a mitigation not done.
+/// A risk still to be dealt with: no decision yet, or to be treated with no mitigation yet or one
+/// not done.
 pub fn is_open(r: &Risk) -> bool {
     match r.decision {
         None => true,
-        Some(Decision::Treat) => r.mitigations.iter().any(|m| m.status != Status::Done),
+        Some(Decision::Treat) => {
+            r.mitigations.is_empty() || r.mitigations.iter().any(|m| m.status != Status::Done)
+        }
         Some(_) => false,
     }
 }

@@ -5,8 +5,8 @@
 //! Merging a workbook with itself changes nothing: an entry every file holds is kept as it is, under
 //! its id. An entry only some files hold says whose file it came from and its id there, and entries
 //! the first file lacks get fresh ids after its own. Recorded entries are never rewritten, except
-//! where two files each replaced the same decision: the later replacement then replaces the earlier
-//! one, and its provenance says so.
+//! where two files each replaced the same decision: the replacements are then chained by date (the
+//! later replaces the earlier), and the provenance of each one moved says what it replaced.
 
 use super::{open_blocking, Entry, Override, Route, WorkbookRecord};
 use crate::core::assessment::Assessment;
@@ -111,14 +111,11 @@ fn overrides(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Override> {
         .collect()
 }
 
-/// What makes two entries the same decision: everything but their ids, provenance and conditions'
-/// progress, with the entry replaced named by what it is rather than by its id.
-fn fingerprint(log: &[Entry], e: &Entry, depth: usize) -> String {
+/// What makes two entries the same decision: everything but their ids, provenance, the entry they
+/// replace (a merge may have chained it afresh, see [`chain`]) and their conditions' progress.
+fn fingerprint(e: &Entry) -> String {
     let mut c = e.clone();
-    c.supersedes = match log.iter().find(|x| x.id == e.supersedes && !e.supersedes.is_empty()) {
-        Some(old) if depth < 64 => fingerprint(log, old, depth + 1),
-        _ => e.supersedes.clone(),
-    };
+    c.supersedes.clear();
     c.id.clear();
     c.from.clear();
     for k in &mut c.conditions {
@@ -142,7 +139,7 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
         // Two entries alike in one file are two decisions: the nth of them matches the nth elsewhere.
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for e in &r.log {
-            let mut key = fingerprint(&r.log, e, 0);
+            let mut key = fingerprint(e);
             let n = seen.entry(key.clone()).or_default();
             *n += 1;
             key = format!("{key}#{n}");
@@ -169,7 +166,9 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
 
     let mut used: BTreeSet<String> =
         records.first().map(|r| r.log.iter().map(|e| e.id.clone()).collect()).unwrap_or_default();
-    let mut next = 1;
+    // Fresh ids after the first file's highest, never filling a gap it left.
+    let mut next =
+        used.iter().filter_map(|id| id.strip_prefix('D')?.parse::<usize>().ok()).max().unwrap_or(0) + 1;
     let mut id_of: BTreeMap<&String, String> = BTreeMap::new();
     for key in &firsts {
         let (i, e) = holders[*key][0];
@@ -186,8 +185,6 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
     }
 
     let mut out: Vec<Entry> = Vec::new();
-    // The entry that replaced each entry so far (recorded replacements only), by merged id.
-    let mut replaced: BTreeMap<String, String> = BTreeMap::new();
     for key in firsts {
         let held = &holders[key];
         let (i, e) = held[0];
@@ -204,34 +201,39 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
             entry.from =
                 held.iter().map(|(j, x)| format!("{}, {}", labels[*j], x.id)).collect::<Vec<_>>().join("; ");
         }
-        if i == 0 {
-            // The first file's entries stay as they are.
-            if entry.recorded.is_some() && !entry.supersedes.is_empty() {
-                replaced.insert(entry.supersedes.clone(), entry.id.clone());
-            }
-        } else if !e.supersedes.is_empty() {
+        if !e.supersedes.is_empty() {
             let target = key_of.get(&(i, e.supersedes.as_str())).and_then(|k| id_of.get(k));
             entry.supersedes = target.cloned().unwrap_or_else(|| e.supersedes.clone());
-            if entry.recorded.is_some() {
-                // Two files each replaced this decision: this later one replaces the latest replacement.
-                let mut end = entry.supersedes.clone();
-                let mut steps = 0;
-                while let Some(newer) = replaced.get(&end).filter(|n| **n != entry.id && steps < out.len()) {
-                    end = newer.clone();
-                    steps += 1;
-                }
-                if end != entry.supersedes {
-                    entry.from = format!("{} (it replaced {} there)", entry.from, e.supersedes)
-                        .trim_start()
-                        .to_string();
-                    entry.supersedes = end;
-                }
-                replaced.insert(entry.supersedes.clone(), entry.id.clone());
-            }
         }
         out.push(entry);
     }
+    chain(&mut out);
     out
+}
+
+/// Where several recorded entries replace the same decision (each file replaced it in its own way),
+/// chains them by date: the earliest replaces the decision, each later one the one before it, and
+/// says in its provenance what it replaced in its own file. A file's log never has two.
+fn chain(log: &mut [Entry]) {
+    let when = |e: &Entry| (e.date.clone(), e.recorded.unwrap_or(0), e.id.clone());
+    for _ in 0..log.len() {
+        let mut by_target: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (k, e) in log.iter().enumerate().filter(|(_, e)| e.recorded.is_some() && !e.supersedes.is_empty())
+        {
+            by_target.entry(e.supersedes.clone()).or_default().push(k);
+        }
+        let Some((target, mut rivals)) = by_target.into_iter().find(|(_, v)| v.len() > 1) else { return };
+        crate::core::sort::by_key(&mut rivals, |k| when(&log[*k]));
+        let mut before = target.clone();
+        for k in rivals {
+            if log[k].supersedes != before {
+                let note = format!("replacing {}", log[k].supersedes);
+                log[k].from = if log[k].from.is_empty() { note } else { format!("{}, {note}", log[k].from) };
+                log[k].supersedes.clone_from(&before);
+            }
+            before.clone_from(&log[k].id);
+        }
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

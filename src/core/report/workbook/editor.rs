@@ -176,11 +176,12 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
         };
         let _ = write!(
             out,
-            "<div class=\"field wb-prompt\"><label for=\"{n}\"><span class=\"q-number\">{}</span> {}</label><span class=\"hint\" id=\"{n}.hint\">{}</span><textarea id=\"{n}\" name=\"{n}\" rows=\"4\" maxlength=\"{}\" aria-describedby=\"{n}.hint\">{}</textarea></div>",
+            "<div class=\"field wb-prompt\"><label for=\"{n}\"><span class=\"q-number\">{}</span> {}</label><span class=\"hint\" id=\"{n}.hint\">{}</span><textarea id=\"{n}\" name=\"{n}\" rows=\"4\" maxlength=\"{}\" aria-describedby=\"{n}.hint{}\">{}</textarea></div>",
             html(&p.id),
             html(&p.text),
             html(&p.help),
             crate::core::limits::MAX_TEXT,
+            if p.related.is_empty() { String::new() } else { format!(" {}.related", html(&name)) },
             html(value),
             n = html(&name)
         );

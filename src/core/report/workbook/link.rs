@@ -149,7 +149,7 @@ pub(super) fn stage_risks_html(
 /// note when the linked register no longer has it; empty when it cites none or has no register.
 /// Always there (`we.{entry}.cited`), so it can be drawn again alone.
 pub(super) fn cited(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
-    let _ = write!(out, "<div class=\"wb-cited\" id=\"we.{}.cited\">", html(&e.id));
+    let _ = write!(out, "<div class=\"wb-cited\" id=\"we.{}.cited\" aria-live=\"polite\">", html(&e.id));
     let ids = cited_ids(&e.evidence);
     if let (Some(register), Some(_), false) = (&view.link.register, &a.workbook.linked, ids.is_empty()) {
         let items: Vec<String> = ids
@@ -188,7 +188,10 @@ pub(super) fn related_html(out: &mut String, pack: &Pack, a: &Assessment, view: 
     if p.related.is_empty() {
         return;
     }
-    let _ = write!(out, "<div class=\"wb-related\"><p>{}</p><ul>", s("workbook.related"));
+    // Its id describes the prompt's field too: a screen reader gives the answers given elsewhere.
+    let name = html(&Control::Prompt(p.id.to_string()).to_string());
+    let _ =
+        write!(out, "<div class=\"wb-related\" id=\"{name}.related\"><p>{}</p><ul>", s("workbook.related"));
     for id in p.related.iter() {
         let screening = pack.risk.screening.iter().find(|q| q.id == *id);
         let readiness =

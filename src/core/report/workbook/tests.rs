@@ -201,7 +201,7 @@ fn a_decision_citing_a_risk_the_register_lost_shows_it_struck_through() {
     let cited = &decide[decide.find("wb-cited").expect("cited risks")..];
     let cited = &cited[..cited.find("</div>").expect("end")];
     assert!(cited.contains("K1</span> Biased matches"));
-    assert!(cited.contains("<s>K7</s> is no longer in the register of “Face search risks”."), "{cited}");
+    assert!(cited.contains("<s>K7</s> is not in the register of “Face search risks”: removed, renumbered by a merge, or mistyped."), "{cited}");
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn a_linked_assessment_missing_from_this_browser_is_named_not_an_error() {
     assert!(
         html.contains("<option value=\"r-1\" selected>“Face search risks” (not in this browser)</option>")
     );
-    assert!(html.contains("The linked risk assessment “Face search risks” is not in this browser"));
+    assert!(html.contains("The linked risk assessment “Face search risks” is not in this browser's library"));
     assert!(
         !html.contains("Risks this decision cites") && !html.contains("wb-risks"),
         "nothing of a register it does not have"

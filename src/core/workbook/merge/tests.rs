@@ -71,10 +71,10 @@ fn logs_merge_as_a_union_saying_where_each_entry_came_from() {
         ids,
         [
             ("D1", "Need shown.", ""),
-            ("D2", "Review brought forward.", "Ana, D2"),
+            ("D2", "Review brought forward.", "Ana, D2, replacing D1"),
             ("D3", "Waiting.", "Ana, D3"),
             ("D4", "Earlier deployment note.", "Ben, D3"),
-            ("D5", "Stop the pilot.", "Ben, D2 (it replaced D1 there)"),
+            ("D5", "Stop the pilot.", "Ben, D2"),
         ],
         "the first file's entries keep their ids; the others follow by date"
     );
@@ -83,7 +83,8 @@ fn logs_merge_as_a_union_saying_where_each_entry_came_from() {
         Status::Done,
         "a condition's progress is the furthest either file records"
     );
-    assert_eq!((log[1].supersedes.as_str(), log[4].supersedes.as_str()), ("D1", "D2"));
+    // Both files replaced D1: Ben's replacement came first, so Ana's later one replaces it.
+    assert_eq!((log[4].supersedes.as_str(), log[1].supersedes.as_str()), ("D1", "D5"));
 }
 
 #[test]
@@ -139,4 +140,27 @@ fn merging_a_workbook_with_itself_changes_nothing() {
         vec![Override { stage: "procure".into(), by: "A. Chief".into(), why: "Signed off.".into() }];
     assert_eq!(merged(&[&ana, &ana]), ana.workbook);
     assert_eq!(merged(&[&ana]), ana.workbook);
+}
+
+#[test]
+fn merging_the_same_file_in_again_adds_nothing() {
+    let (ana, ben) = pair();
+    let mut once = ana.clone();
+    once.workbook = merged(&[&ana, &ben]);
+    assert_eq!(merged(&[&once, &ben]).log, once.workbook.log);
+}
+
+#[test]
+fn a_check_respondents_disagree_on_is_suggested_unsettled_and_written_answers_are_all_kept() {
+    use crate::core::merge::compare;
+    use crate::core::questionnaire::workbook;
+    let (mut ana, mut ben) = pair();
+    ana.answers.insert("W1.C3".into(), Answer::Choice("done".into()));
+    ben.answers.insert("W1.C3".into(), Answer::Choice("not_done".into()));
+    ana.answers.insert("W1.1".into(), Answer::Text("Days lost.".into()));
+    ben.answers.insert("W1.1".into(), Answer::Text("Reviewers overwhelmed.".into()));
+    let rows = compare(&workbook(pack()), &[&ana, &ben]);
+    let row = |id: &str| rows.iter().find(|r| r.id == id).expect("row").suggestion.clone();
+    assert_eq!(row("W1.C3"), Some(Answer::Choice("not_done".into())), "nobody's sign-off is invented");
+    assert_eq!(row("W1.1"), Some(Answer::Text("Ana: Days lost.\n\nBen: Reviewers overwhelmed.".into())));
 }
