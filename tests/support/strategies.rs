@@ -139,8 +139,12 @@ pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
     (
         proptest::option::of(0usize..3),
         proptest::collection::btree_map("W[1-6]\\.C[1-9]", any::<String>(), 0..4),
-        proptest::collection::btree_set("[a-z]{1,8}", 0..3),
-        proptest::collection::btree_map("[a-z]{1,8}", (any::<String>(), any::<String>()), 0..3),
+        proptest::collection::btree_set("decide|procure|retire|[a-z]{1,8}", 0..3),
+        proptest::collection::btree_map(
+            "decide|procure|[a-z]{1,8}",
+            (any::<String>(), any::<String>()),
+            0..3,
+        ),
         proptest::collection::vec(entry, 0..4),
         proptest::option::of(("[a-z0-9-]{1,12}", any::<String>())),
     )
