@@ -136,7 +136,12 @@ impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EditError::Unknown(what, x) => write!(f, "There is no {what} \"{x}\"."),
-            EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
+            EditError::NotADate(x) => write!(
+                f,
+                "\"{x}\" is not a date written as YYYY-MM-DD between {}-01-01 and {}-12-31.",
+                YEARS.start(),
+                YEARS.end()
+            ),
             EditError::Locked(e) => write!(
                 f,
                 "Decision {e} is recorded and cannot be changed. To correct it, supersede it with a new entry."
@@ -260,8 +265,12 @@ fn condition_mut(e: &mut Entry, index: usize) -> Result<&mut Condition, EditErro
     e.conditions.get_mut(index).ok_or(EditError::Unknown("condition", id))
 }
 
+/// The years a decision, review or condition can plausibly be dated in; the date fields offer these.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2199;
+
 fn date(text: &str) -> Result<(), EditError> {
-    if text.is_empty() || is_date(text) {
+    let year = text.get(..4).and_then(|y| y.parse::<u16>().ok()).unwrap_or(0);
+    if text.is_empty() || (is_date(text) && YEARS.contains(&year)) {
         Ok(())
     } else {
         Err(EditError::NotADate(text.into()))

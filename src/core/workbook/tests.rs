@@ -300,3 +300,14 @@ fn every_drawing_the_app_is_told_of_reads_back_the_same() {
         assert_eq!(edit::Draw::from_wire(&d.wire()), Some(d.clone()), "{d:?}");
     }
 }
+
+#[test]
+fn dates_outside_plausible_years_are_refused_with_the_range() {
+    let mut a = book();
+    let id = ready_entry(&mut a);
+    for bad in ["0202-03-01", "20260-03-01", "2026-13-01"] {
+        let e = apply(pack(), &mut a, &text(&id, EntryText::Date, bad)).expect_err(bad);
+        assert!(e.to_string().contains("between 1900-01-01 and 2199-12-31"), "{e}");
+    }
+    ok(&mut a, text(&id, EntryText::Date, "2026-03-01"));
+}

@@ -365,6 +365,7 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
 /// A recorded entry: read only, but its conditions' status can move on until it is superseded.
 fn recorded(out: &mut String, a: &Assessment, view: &WorkbookView, e: &Entry) {
     let rows = [
+        ("workbook.e_recorded", e.recorded.map(crate::core::dates::date_of).unwrap_or_default()),
         ("workbook.e_by", who(e)),
         ("workbook.e_authority", e.authority.clone()),
         ("workbook.e_rationale", e.rationale.clone()),
@@ -478,8 +479,10 @@ fn draft(out: &mut String, view: &WorkbookView, e: &Entry) {
 fn date_field(out: &mut String, name: &Control, label: &str, value: &str) {
     let _ = write!(
         out,
-        "<p class=\"field\"><label for=\"{n}\">{label}</label><input type=\"date\" id=\"{n}\" name=\"{n}\" value=\"{}\"></p>",
+        "<p class=\"field\"><label for=\"{n}\">{label}</label><input type=\"date\" id=\"{n}\" name=\"{n}\" value=\"{}\" min=\"{}-01-01\" max=\"{}-12-31\"></p>",
         html(value),
+        crate::core::workbook::edit::YEARS.start(),
+        crate::core::workbook::edit::YEARS.end(),
         n = html(&name.to_string())
     );
 }

@@ -36,7 +36,7 @@ fn standing(a: &Assessment, e: &Entry) -> String {
     match (e.recorded, superseded_by(a, &e.id)) {
         (None, _) => s("workbook.draft").to_string(),
         (Some(_), Some(next)) => fill("workbook.superseded_by", &[("id", &next.id)]),
-        (Some(_), None) => s("workbook.recorded").to_string(),
+        (Some(t), None) => fill("workbook.recorded_on", &[("date", &crate::core::dates::date_of(t))]),
     }
 }
 
