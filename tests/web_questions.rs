@@ -5,21 +5,11 @@
 mod common;
 
 use common::*;
-use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
-use rai_assess::library::{KeyValue, Library};
-use rai_assess::storage::LocalBackend;
+use rai_assess::assessment::{Answer, Kind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn library() -> Library<LocalBackend> {
-    Library::new(LocalBackend::open().expect("localStorage"))
-}
-
-fn stored(id: &str) -> Assessment {
-    library().load(id).expect("stored")
-}
 
 fn radio(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
     host.query_selector(&format!("[id=\"{id}\"]")).expect("selector").expect("radio").unchecked_into()
@@ -34,15 +24,7 @@ async fn choose(host: &web_sys::HtmlElement, id: &str) {
 
 #[wasm_bindgen_test]
 async fn choosing_changing_clearing_and_noting_are_shown_and_saved() {
-    let mut backend = LocalBackend::open().expect("localStorage");
-    for key in backend.keys().expect("keys") {
-        if key.starts_with("rai.") {
-            backend.remove(&key).expect("remove");
-        }
-    }
-    let details = NewAssessment { title: "Engine test".into(), ..NewAssessment::default() };
-    let a = Assessment::new("engine-1".into(), Kind::Readiness, details, ContentRef::of(pack()), 0);
-    library().create(a, pack()).expect("created");
+    fresh("engine-1", Kind::Readiness, "Engine test");
 
     let (host, _app) = mount_at("#/assessments/engine-1").await;
     let total: usize = pack().readiness.dimensions.iter().map(|d| d.questions.len()).sum();

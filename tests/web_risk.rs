@@ -6,28 +6,10 @@
 mod common;
 
 use common::*;
-use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
-use rai_assess::library::{KeyValue, Library};
-use rai_assess::storage::LocalBackend;
-use wasm_bindgen::JsCast;
+use rai_assess::assessment::{Answer, Kind};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn library() -> Library<LocalBackend> {
-    Library::new(LocalBackend::open().expect("localStorage"))
-}
-
-fn stored(id: &str) -> Assessment {
-    library().load(id).expect("stored")
-}
-
-fn element(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
-    host.query_selector(&format!("[id=\"{id}\"]"))
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element {id}"))
-        .unchecked_into()
-}
 
 /// Chooses a radio the way a user does: a click, whose input and change events bubble to the view.
 async fn tick(host: &web_sys::HtmlElement, id: &str) {
@@ -35,21 +17,9 @@ async fn tick(host: &web_sys::HtmlElement, id: &str) {
     settle().await;
 }
 
-fn fresh(id: &str) {
-    let mut backend = LocalBackend::open().expect("localStorage");
-    for key in backend.keys().expect("keys") {
-        if key.starts_with("rai.") {
-            backend.remove(&key).expect("remove");
-        }
-    }
-    let details = NewAssessment { title: "Risk test".into(), ..NewAssessment::default() };
-    let a = Assessment::new(id.into(), Kind::Risk, details, ContentRef::of(pack()), 0);
-    library().create(a, pack()).expect("created");
-}
-
 #[wasm_bindgen_test]
 async fn the_profile_decides_which_screening_questions_are_asked() {
-    fresh("risk-1");
+    fresh("risk-1", Kind::Risk, "Risk test");
     let (host, _app) = mount_at("#/assessments/risk-1").await;
     settle().await;
     assert!(element(&host, "q-S1.3.3").hidden(), "the watchlist question waits for a 1:N profile");
@@ -78,7 +48,7 @@ async fn the_profile_decides_which_screening_questions_are_asked() {
 
 #[wasm_bindgen_test]
 async fn register_edits_are_drawn_and_saved() {
-    fresh("risk-2");
+    fresh("risk-2", Kind::Risk, "Risk test");
     let mut a = stored("risk-2");
     a.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
     library().save(&a, 1, pack()).expect("saved");

@@ -6,28 +6,11 @@
 mod common;
 
 use common::*;
-use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
-use rai_assess::library::{KeyValue, Library};
-use rai_assess::storage::LocalBackend;
+use rai_assess::assessment::{Answer, Kind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn library() -> Library<LocalBackend> {
-    Library::new(LocalBackend::open().expect("localStorage"))
-}
-
-fn stored(id: &str) -> Assessment {
-    library().load(id).expect("stored")
-}
-
-fn element(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
-    host.query_selector(&format!("[id=\"{id}\"]"))
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no element {id}"))
-        .unchecked_into()
-}
 
 fn exists(host: &web_sys::HtmlElement, id: &str) -> bool {
     host.query_selector(&format!("[id=\"{id}\"]")).expect("selector").is_some()
@@ -51,21 +34,9 @@ async fn fill(host: &web_sys::HtmlElement, id: &str, value: &str) {
     settle().await;
 }
 
-fn fresh(id: &str) {
-    let mut backend = LocalBackend::open().expect("localStorage");
-    for key in backend.keys().expect("keys") {
-        if key.starts_with("rai.") {
-            backend.remove(&key).expect("remove");
-        }
-    }
-    let details = NewAssessment { title: "Workbook test".into(), ..NewAssessment::default() };
-    let a = Assessment::new(id.into(), Kind::Workbook, details, ContentRef::of(pack()), 0);
-    library().create(a, pack()).expect("created");
-}
-
 #[wasm_bindgen_test]
 async fn a_checks_state_is_drawn_and_saved_and_not_applicable_asks_for_the_reason() {
-    fresh("wb-1");
+    fresh("wb-1", Kind::Workbook, "Workbook test");
     let (host, _app) = mount_at("#/assessments/wb-1").await;
     settle().await;
     click(&host, "wc.W1.C3.state.done").await;
@@ -85,7 +56,7 @@ async fn a_checks_state_is_drawn_and_saved_and_not_applicable_asks_for_the_reaso
 
 #[wasm_bindgen_test]
 async fn a_decision_is_refused_until_complete_then_recorded_and_locked() {
-    fresh("wb-2");
+    fresh("wb-2", Kind::Workbook, "Workbook test");
     let (host, _app) = mount_at("#/assessments/wb-2").await;
     settle().await;
     click(&host, "b.wadd.decide").await;

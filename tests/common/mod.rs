@@ -1,6 +1,9 @@
 //! Helpers shared by the wasm-bindgen-test files: mounting the app at an address and reading the DOM.
 #![allow(dead_code)] // each test file uses a different subset
 
+use rai_assess::assessment::{Assessment, ContentRef, Kind, NewAssessment};
+use rai_assess::library::{KeyValue, Library};
+use rai_assess::storage::LocalBackend;
 use rai_assess::App;
 use wasm_bindgen::JsCast;
 
@@ -59,4 +62,35 @@ pub async fn type_into(host: &web_sys::HtmlElement, selector: &str, text: &str) 
     input.set_value(text);
     input.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
     settle().await;
+}
+
+/// The app's library on the browser's real localStorage.
+pub fn library() -> Library<LocalBackend> {
+    Library::new(LocalBackend::open().expect("localStorage"))
+}
+
+/// An assessment as stored now.
+pub fn stored(id: &str) -> Assessment {
+    library().load(id).expect("stored")
+}
+
+/// A library holding only a new, empty assessment of this kind and title.
+pub fn fresh(id: &str, kind: Kind, title: &str) {
+    let mut backend = LocalBackend::open().expect("localStorage");
+    for key in backend.keys().expect("keys") {
+        if key.starts_with("rai.") {
+            backend.remove(&key).expect("remove");
+        }
+    }
+    let details = NewAssessment { title: title.into(), ..NewAssessment::default() };
+    let a = Assessment::new(id.into(), kind, details, ContentRef::of(pack()), 0);
+    library().create(a, pack()).expect("created");
+}
+
+/// The element with this id under `host`; panics when there is none.
+pub fn element(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
+    host.query_selector(&format!("[id=\"{id}\"]"))
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no element {id}"))
+        .unchecked_into()
 }
