@@ -81,6 +81,7 @@ fn every_committed_fixture_opens_and_there_is_one_per_version() {
     assert_eq!((log[0].from.as_str(), log[3].from.as_str()), ("", "Ben Ode, D2"));
     let linked = v5.assessments[0].workbook.linked.as_ref().expect("a linked risk assessment");
     assert_eq!(linked.title, "Face search pilot: risk assessment");
+    assert_eq!(v5.assessments[0].workbook.readiness.as_ref().map(|l| l.id.as_str()), Some("readiness-2026"));
     assert!(book.linked.is_none());
     let v2 = plain(&std::fs::read("tests/fixtures/answer-files/v2.json").expect("v2"));
     let risk = &v2.assessments[0].risk;

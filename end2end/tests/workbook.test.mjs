@@ -209,11 +209,14 @@ describe('the life-cycle workbook', () => {
       assessments: [{ id: 'risk-face', kind: 'risk', title: 'Face search risks', subject: '',
         respondent: { name: '', role: '' }, created: 1795000000000, updated: 1795000000000,
         content: { id: 'rai-le-core', version: '1.0.0' }, answers: {}, notes: {},
-        risk: { register: [risk('K1', 'Biased matches'), risk('K2', 'Stale watchlist', { decision: 'accept', decided_by: 'A. Chief', rationale: 'Weekly refresh.' })], dismissed: {}, snapshots: [] } }],
+        risk: { register: [risk('K1', 'Biased matches'), risk('K2', 'Stale watchlist', { decision: 'accept', decided_by: 'A. Chief', rationale: 'Weekly refresh.' })], dismissed: {}, snapshots: [] } },
+      { id: 'readiness-2026', kind: 'readiness', title: 'Readiness 2026', subject: '',
+        respondent: { name: '', role: '' }, created: 1795000000000, updated: 1795000000000,
+        content: { id: 'rai-le-core', version: '1.0.0' }, answers: { 'R3.1': { t: 'level', v: 2 } }, notes: {} }],
     };
     await ui.open('/assessments');
     await page.getByLabel('Choose files to import').setInputFiles([{ name: 'risks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) }]);
-    await page.getByText('1 new assessment(s) added.').waitFor();
+    await page.getByText('2 new assessment(s) added.').waitFor();
     await lib.create({ title: 'Linked workbook', kind: 'Life-cycle workbook' });
     await ready(page);
     await page.getByLabel('Risk assessment of this system').selectOption({ label: 'Face search risks' });
@@ -222,6 +225,10 @@ describe('the life-cycle workbook', () => {
     assert.doesNotMatch(await decide.locator('.wb-risks').innerText(), /Stale watchlist/, 'an accepted risk is not open');
     assert.match(await page.locator('.wb-link-summary').innerText(), /has 1 open risk\(s\): 1 High/);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'wb.link', 'focus stays on the choice');
+    await page.getByLabel('Readiness assessment of the agency').selectOption({ label: 'Readiness 2026' });
+    const related = byId(page, 'wp.W1.3.related');
+    await related.getByText(/Answer in “Readiness 2026”: 2 · /).waitFor();
+    assert.match(await related.innerText(), /S1\.1\.1.*Answer in “Face search risks”: not answered there yet/s);
 
     await decide.getByRole('button', { name: 'Log a decision' }).click();
     await byId(page, 'we.D1.evidence').fill('LO-2026-14\nK1, K9');

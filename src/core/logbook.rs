@@ -152,10 +152,10 @@ pub struct Entry {
     pub from: String,
 }
 
-/// The risk assessment of the same system, by its id in the library; its title as it was when linked
+/// An assessment a workbook is linked to, by its id in the library; its title as it was when linked
 /// names it when it is not in this browser.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct LinkedRisk {
+pub struct Linked {
     pub id: String,
     pub title: String,
 }
@@ -174,7 +174,10 @@ pub struct WorkbookRecord {
     pub log: Vec<Entry>,
     /// The risk assessment linked to it, if any. Format 5; left out of files when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub linked: Option<LinkedRisk>,
+    pub linked: Option<Linked>,
+    /// The agency's readiness assessment linked to it, if any. Format 5; left out when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<Linked>,
 }
 
 impl WorkbookRecord {
@@ -185,6 +188,7 @@ impl WorkbookRecord {
             && self.overrides.is_empty()
             && self.log.is_empty()
             && self.linked.is_none()
+            && self.readiness.is_none()
     }
 
     /// The override recorded for a stage, if any.

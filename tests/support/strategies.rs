@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
-use rai_assess::workbook::{Condition, Entry, LinkedRisk, Override, Route, Trigger, Verdict, WorkbookRecord};
+use rai_assess::workbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
 /// one twice is refused as damaged).
@@ -147,14 +147,16 @@ pub fn workbook_record() -> impl Strategy<Value = WorkbookRecord> {
         ),
         proptest::collection::vec(entry, 0..4),
         proptest::option::of(("[a-z0-9-]{1,12}", any::<String>())),
+        proptest::option::of(("[a-z0-9-]{1,12}", any::<String>())),
     )
-        .prop_map(|(route, owners, complete, overrides, log, linked)| WorkbookRecord {
+        .prop_map(|(route, owners, complete, overrides, log, linked, readiness)| WorkbookRecord {
             route: route.map(|i| Route::ALL[i]),
             owners,
             complete: complete.into_iter().collect(),
             overrides: overrides.into_iter().map(|(stage, (by, why))| Override { stage, by, why }).collect(),
             log: recordable(log),
-            linked: linked.map(|(id, title)| LinkedRisk { id, title }),
+            linked: linked.map(|(id, title)| Linked { id, title }),
+            readiness: readiness.map(|(id, title)| Linked { id, title }),
         })
 }
 

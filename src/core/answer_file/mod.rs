@@ -42,7 +42,8 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// Version 3 authenticates an encrypted file's header (see [`header_aad`]); a plain file is unchanged.
 /// Version 4 added the optional `workbook` field of an assessment: a version 3 file reads as it is.
 /// Version 5 added the optional `from` of a decision-log entry (whose file a merged entry came from)
-/// and the optional `linked` risk assessment of a workbook: a version 4 file reads as it is.
+/// and the optional `linked` risk and `readiness` assessments of a workbook: a version 4 file reads as
+/// it is.
 const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok];
 /// The first version whose encrypted files authenticate their header.
 const AAD_SINCE: u32 = 3;

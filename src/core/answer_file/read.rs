@@ -6,7 +6,7 @@
 
 use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
-use crate::core::logbook::{Condition, Entry, LinkedRisk, Override, Route, Trigger, Verdict, WorkbookRecord};
+use crate::core::logbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use crate::core::sort::map;
 use serde_json::{Map, Value};
@@ -326,8 +326,17 @@ fn text_fields<const N: usize>(m: &Map<String, Value>, path: &str, fields: [&str
     Ok(out)
 }
 
+/// An optional link to another assessment: `id` and `title`.
+fn linked(m: &Map<String, Value>, path: &str, field: &str) -> Result<Option<Linked>> {
+    let Some(l) = m.get(field) else { return Ok(None) };
+    let path = &join(path, field);
+    let [id, title] = text_fields(object(l, path, &["id", "title"])?, path, ["id", "title"])?;
+    Ok(Some(Linked { id, title }))
+}
+
 fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
-    let m = object_with(v, path, &["route", "owners", "complete", "overrides", "log"], &["linked"])?;
+    let m =
+        object_with(v, path, &["route", "owners", "complete", "overrides", "log"], &["linked", "readiness"])?;
     let (opath, lpath) = (join(path, "overrides"), join(path, "log"));
     Ok(WorkbookRecord {
         route: maybe(m, path, "route", "build, buy, hybrid or null", Route::from_id)?,
@@ -394,14 +403,8 @@ fn workbook_record(v: &Value, path: &str) -> Result<WorkbookRecord> {
                 })
             })
             .collect::<Result<Vec<_>>>()?,
-        linked: match m.get("linked") {
-            None => None,
-            Some(l) => {
-                let path = &join(path, "linked");
-                let [id, title] = text_fields(object(l, path, &["id", "title"])?, path, ["id", "title"])?;
-                Some(LinkedRisk { id, title })
-            }
-        },
+        linked: linked(m, path, "linked")?,
+        readiness: linked(m, path, "readiness")?,
     })
 }
 

@@ -342,18 +342,19 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
             return Err((format!("overrides[{i}]"), "expected shorter texts, found one too long".into()));
         }
     }
-    if let Some(l) = &w.linked {
+    for (field, link) in [("linked", &w.linked), ("readiness", &w.readiness)] {
+        let Some(l) = link else { continue };
         if l.id.is_empty()
             || l.id.len() > MAX_ID
             || !l.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
             return Err((
-                "linked.id".into(),
+                format!("{field}.id"),
                 format!("expected up to {MAX_ID} letters, digits, - or _, found \"{}\"", short(&l.id)),
             ));
         }
         if l.title.chars().count() > MAX_LINE {
-            return Err(("linked.title".into(), "expected a shorter title, found more".into()));
+            return Err((format!("{field}.title"), "expected a shorter title, found more".into()));
         }
     }
     let mut ids = BTreeSet::new();

@@ -63,6 +63,8 @@ pub enum Control {
     Route,
     /// The risk assessment linked (a select of the library's).
     Link,
+    /// The readiness assessment linked (likewise).
+    LinkReadiness,
     /// A prompt's answer, by prompt id.
     Prompt(String),
     Check(String, CheckField),
@@ -76,6 +78,7 @@ impl fmt::Display for Control {
         match self {
             Control::Route => f.write_str("wb.route"),
             Control::Link => f.write_str("wb.link"),
+            Control::LinkReadiness => f.write_str("wb.readiness"),
             Control::Prompt(id) => write!(f, "wp.{id}"),
             Control::Check(id, x) => write!(f, "wc.{id}.{}", x.id()),
             Control::Stage(id, x) => write!(f, "ws.{id}.{}", x.id()),
@@ -96,6 +99,7 @@ impl FromStr for Control {
         Ok(match head {
             "wb" if rest == "route" => Control::Route,
             "wb" if rest == "link" => Control::Link,
+            "wb" if rest == "readiness" => Control::LinkReadiness,
             "wp" => Control::Prompt(item(rest).ok_or_else(bad)?),
             "wc" => Control::Check(item(id).ok_or_else(bad)?, CheckField::parse(last).ok_or_else(bad)?),
             "ws" => Control::Stage(word(id).ok_or_else(bad)?, StageField::parse(last).ok_or_else(bad)?),
@@ -226,6 +230,7 @@ mod tests {
         let controls = [
             Control::Route,
             Control::Link,
+            Control::LinkReadiness,
             Control::Prompt("W1.1".into()),
             Control::Check("W1.C3".into(), CheckField::Note),
             Control::Stage("procure".into(), StageField::Why),

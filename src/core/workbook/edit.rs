@@ -2,7 +2,7 @@
 //! makes it on the app's draft. A recorded log entry refuses every edit but its conditions' status.
 
 use super::control::{Action, CheckField, Control, EntryField, Focus, StageField};
-use super::{open_blocking, CheckState, Condition, Entry, LinkedRisk, Override, Route, Trigger, Verdict};
+use super::{open_blocking, CheckState, Condition, Entry, Linked, Override, Route, Trigger, Verdict};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Pack, WorkbookStage};
 use crate::core::dates::is_date;
@@ -38,7 +38,9 @@ pub enum ConditionText {
 pub enum Edit {
     Route(Option<Route>),
     /// The risk assessment of the same system, or none.
-    Link(Option<LinkedRisk>),
+    Link(Option<Linked>),
+    /// The agency's readiness assessment, or none.
+    LinkReadiness(Option<Linked>),
     /// A prompt's answer; empty text removes it.
     Prompt {
         prompt: String,
@@ -326,6 +328,10 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
         Edit::Link(linked) => {
             a.workbook.linked.clone_from(linked);
             now(Draw::All, Some(Focus::Control(Control::Link)))
+        }
+        Edit::LinkReadiness(linked) => {
+            a.workbook.readiness.clone_from(linked);
+            now(Draw::All, Some(Focus::Control(Control::LinkReadiness)))
         }
         Edit::Prompt { prompt, text } => {
             of(prompt, "prompt")?;

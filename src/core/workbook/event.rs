@@ -4,7 +4,7 @@
 
 use super::control::{Action, CheckField, ConditionField, Control, EntryField, Focus, StageField};
 use super::edit::{apply, ConditionText, Draw, Edit, EditError, EntryText, Save};
-use super::{CheckState, LinkedRisk, Route, Trigger, Verdict};
+use super::{CheckState, Linked, Route, Trigger, Verdict};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 use crate::core::input::{Handled, How, Raw};
@@ -156,12 +156,15 @@ pub fn handle(
                 return Ok(Outcome { save: None, draw: Draw::Nothing, focus: Some(Focus::Stage(stage)) });
             }
         },
-        Input::Changed { control: Control::Link, value, .. } => {
-            let known = view.link.library.iter().find(|l| l.id == value);
-            match known {
-                Some(l) => Edit::Link(Some(LinkedRisk { id: l.id.clone(), title: l.title.clone() })),
-                None if value.is_empty() => Edit::Link(None),
-                None => return refuse(EditError::Unknown("risk assessment", value)),
+        Input::Changed { control: control @ (Control::Link | Control::LinkReadiness), value, .. } => {
+            let (list, what, edit): (_, _, fn(Option<Linked>) -> Edit) = match control {
+                Control::Link => (&view.link.library, "risk assessment", Edit::Link),
+                _ => (&view.link.readiness, "readiness assessment", Edit::LinkReadiness),
+            };
+            match list.iter().find(|l| l.id == value) {
+                Some(l) => edit(Some(Linked { id: l.id.clone(), title: l.title.clone() })),
+                None if value.is_empty() => edit(None),
+                None => return refuse(EditError::Unknown(what, value)),
             }
         }
         Input::Changed { control, value, checked } => match changed(control, value, checked) {
@@ -189,8 +192,10 @@ pub fn handle(
 fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditError> {
     Ok(match control {
         Control::Route => Edit::Route(choice("route", &value, Route::from_id)?),
-        // Read with the library's list, in `handle`.
-        Control::Link => return Err(EditError::Unknown("control", control.to_string())),
+        // Read with the library's lists, in `handle`.
+        Control::Link | Control::LinkReadiness => {
+            return Err(EditError::Unknown("control", control.to_string()))
+        }
         Control::Prompt(prompt) => Edit::Prompt { prompt, text: value },
         Control::Check(check, CheckField::State) => {
             Edit::Check { check, state: choice("check state", &value, CheckState::from_id)? }

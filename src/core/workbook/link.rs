@@ -1,14 +1,14 @@
-//! The workbook's link to the risk assessment of the same system: what the app tells the tools
-//! module about the library (the risk assessments there, and the linked one's register), the open
-//! risks a stage shows, and the risk ids a decision's evidence cites.
+//! The workbook's links to the risk assessment of the same system and to the agency's readiness
+//! assessment: what the app tells the tools module about the library (the assessments there, and the
+//! linked ones as stored), the open risks a stage shows, and the risk ids a decision's evidence cites.
 
-use crate::core::assessment::{Answer, Kind};
+use crate::core::assessment::{Answer, Assessment, Kind};
 use crate::core::library::decode;
 use crate::core::register::{Decision, Risk, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A risk assessment in this browser that a workbook can link to.
+/// An assessment in this browser that a workbook can link to.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Linkable {
     pub id: String,
@@ -22,9 +22,12 @@ pub struct Linkable {
 pub struct LinkSent {
     /// The risk assessments in this browser (not in the bin), most recently edited first.
     pub library: Vec<Linkable>,
-    /// The linked assessment's record as storage keeps it, when it is there. Read by the tools
-    /// module, so the first load carries no writer of registers.
+    /// The linked risk assessment's record as storage keeps it, when it is there. Read by the
+    /// tools module, so the first load carries no writer of registers.
     pub stored: Option<String>,
+    /// The readiness assessments in this browser, and the linked one's record, likewise.
+    pub readiness: Vec<Linkable>,
+    pub readiness_stored: Option<String>,
 }
 
 /// What the workbook's drawing knows of the library: [`LinkSent`] as read by the tools module.
@@ -37,36 +40,45 @@ pub struct LinkContext {
     pub register: Option<Vec<Risk>>,
     /// Its answers (the screening's among them), on the same terms.
     pub answers: BTreeMap<String, Answer>,
-}
-
-/// The register and answers of a stored risk assessment, `None` for any other record.
-type Read = Option<(Vec<Risk>, BTreeMap<String, Answer>)>;
-
-fn read(raw: &str) -> Read {
-    let a = decode(raw).ok().filter(|a| a.kind == Kind::Risk && a.deleted.is_none())?;
-    Some((a.risk.register, a.answers))
+    pub readiness: Vec<Linkable>,
+    /// The linked readiness assessment's answers, on the same terms.
+    pub readiness_answers: Option<BTreeMap<String, Answer>>,
 }
 
 thread_local! {
-    // The last record read: every edit of the workbook brings the same one, and reading it again
+    // The records last read: every edit of the workbook brings the same ones, and reading them again
     // would cost each keystroke a few milliseconds. Same text, same result.
-    static LAST: std::cell::RefCell<Option<(String, Read)>> = const { std::cell::RefCell::new(None) };
+    static LAST: std::cell::RefCell<Vec<(String, Option<Assessment>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A stored record of this kind, readable and not in the bin.
+fn read(raw: Option<String>, kind: Kind) -> Option<Assessment> {
+    let raw = raw?;
+    let a = LAST.with_borrow_mut(|last| {
+        if let Some((_, a)) = last.iter().find(|(text, _)| *text == raw) {
+            return a.clone();
+        }
+        let a = decode(&raw).ok();
+        last.insert(0, (raw, a.clone()));
+        last.truncate(2);
+        a
+    })?;
+    (a.kind == kind && a.deleted.is_none()).then_some(a)
 }
 
 impl From<LinkSent> for LinkContext {
     fn from(sent: LinkSent) -> Self {
-        let linked = sent.stored.and_then(|raw| {
-            LAST.with_borrow_mut(|last| match last {
-                Some((text, read)) if *text == raw => read.clone(),
-                _ => {
-                    let read = read(&raw);
-                    *last = Some((raw, read.clone()));
-                    read
-                }
-            })
-        });
-        let (register, answers) = linked.map_or((None, BTreeMap::new()), |(r, a)| (Some(r), a));
-        LinkContext { library: sent.library, register, answers }
+        let risk = read(sent.stored, Kind::Risk);
+        let readiness = read(sent.readiness_stored, Kind::Readiness);
+        let (register, answers) =
+            risk.map_or((None, BTreeMap::new()), |a| (Some(a.risk.register), a.answers));
+        LinkContext {
+            library: sent.library,
+            register,
+            answers,
+            readiness: sent.readiness,
+            readiness_answers: readiness.map(|a| a.answers),
+        }
     }
 }
 
@@ -112,16 +124,24 @@ mod tests {
             Assessment::new("r-1".into(), Kind::Risk, NewAssessment::default(), ContentRef::of(pack()), 0);
         risk.risk.register = vec![Risk { id: "K1".into(), ..Risk::default() }];
         risk.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
-        let context = LinkContext::from(LinkSent { library: Vec::new(), stored: Some(encode(&risk)) });
+        let context = LinkContext::from(LinkSent { stored: Some(encode(&risk)), ..LinkSent::default() });
         assert_eq!(context.answers.get("S1.1.1"), Some(&Answer::Choice("no".into())));
         let read =
-            |stored: Option<String>| LinkContext::from(LinkSent { library: Vec::new(), stored }).register;
+            |stored: Option<String>| LinkContext::from(LinkSent { stored, ..LinkSent::default() }).register;
         assert_eq!(read(Some(encode(&risk))).map(|r| r.len()), Some(1));
         let binned = Assessment { deleted: Some(5), ..risk.clone() };
         let workbook = Assessment { kind: Kind::Workbook, ..risk.clone() };
         for stored in [None, Some(encode(&binned)), Some(encode(&workbook)), Some("{not a record".into())] {
             assert_eq!(read(stored), None);
         }
+        // A readiness assessment is read for its answers, in its own place only.
+        let readiness = Assessment { kind: Kind::Readiness, ..risk.clone() };
+        let both = LinkContext::from(LinkSent {
+            stored: Some(encode(&readiness)),
+            readiness_stored: Some(encode(&readiness)),
+            ..LinkSent::default()
+        });
+        assert_eq!((both.register, both.readiness_answers.map(|a| a.len())), (None, Some(1)));
     }
 
     #[test]

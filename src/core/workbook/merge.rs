@@ -26,8 +26,9 @@ pub fn merge_records(pack: &Pack, list: &[&Assessment], merged: &Assessment) -> 
         complete: Vec::new(),
         overrides: overrides(&records, &labels),
         log: log(&records, &labels),
-        // The first file's link to a risk assessment, else the first given.
+        // The first file's links to other assessments, else the first given.
         linked: records.iter().find_map(|r| r.linked.clone()),
+        readiness: records.iter().find_map(|r| r.readiness.clone()),
     };
     let mut probe = merged.clone();
     probe.workbook = out.clone();
@@ -128,8 +129,8 @@ fn rank(s: Status) -> usize {
     Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
 
-/// The union of the logs: the first file's entries in its order and under its ids, then the other
-/// entries by date (drafts last), numbered after the first file's.
+/// The union of the logs: the first file's entries under their ids, the others numbered after them;
+/// in date order (drafts last) when other files added any, else in the first file's order.
 fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
     // Every distinct entry once, with the files (and ids there) that hold it.
     let mut order: Vec<String> = Vec::new();
@@ -166,6 +167,7 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
 
     let mut used: BTreeSet<String> =
         records.first().map(|r| r.log.iter().map(|e| e.id.clone()).collect()).unwrap_or_default();
+    let used_first = used.clone();
     // Fresh ids after the first file's highest, never filling a gap it left.
     let mut next =
         used.iter().filter_map(|id| id.strip_prefix('D')?.parse::<usize>().ok()).max().unwrap_or(0) + 1;
@@ -208,6 +210,12 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
         out.push(entry);
     }
     chain(&mut out);
+    // With decisions from other files, the log reads in date order (drafts last); ids stay.
+    if out.iter().any(|e| !used_first.contains(&e.id)) {
+        crate::core::sort::by_key(&mut out, |e| {
+            (e.recorded.is_none(), e.date.clone(), e.recorded.unwrap_or(0))
+        });
+    }
     out
 }
 

@@ -12,9 +12,7 @@ pub mod event;
 pub mod link;
 pub mod merge;
 
-pub use crate::core::logbook::{
-    Condition, Entry, LinkedRisk, Override, Route, Trigger, Verdict, WorkbookRecord,
-};
+pub use crate::core::logbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Check, Pack, WorkbookStage};

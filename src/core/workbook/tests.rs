@@ -277,7 +277,7 @@ fn a_risk_assessment_is_linked_from_the_library_and_only_from_it() {
     view.link.library = vec![link::Linkable { id: "r-1".into(), title: "Face search risks".into() }];
     let choose = |value: &str| Input::Changed { control: Control::Link, value: value.into(), checked: false };
     let done = handle(pack(), &mut a, &mut view, choose("r-1"), "2026-01-01", 0).expect("linked");
-    assert_eq!(a.workbook.linked, Some(LinkedRisk { id: "r-1".into(), title: "Face search risks".into() }));
+    assert_eq!(a.workbook.linked, Some(Linked { id: "r-1".into(), title: "Face search risks".into() }));
     assert_eq!((done.save, done.draw), (Some(Save::Now), edit::Draw::All));
     let refused =
         handle(pack(), &mut a, &mut view, choose("r-9"), "2026-01-01", 0).expect_err("not in the library");
@@ -285,6 +285,10 @@ fn a_risk_assessment_is_linked_from_the_library_and_only_from_it() {
     assert!(a.workbook.linked.is_some(), "a refused link changes nothing");
     handle(pack(), &mut a, &mut view, choose(""), "2026-01-01", 0).expect("unlinked");
     assert_eq!(a.workbook.linked, None);
+    view.link.readiness = vec![link::Linkable { id: "rd-1".into(), title: "Readiness 2026".into() }];
+    let readiness = Input::Changed { control: Control::LinkReadiness, value: "rd-1".into(), checked: false };
+    handle(pack(), &mut a, &mut view, readiness, "2026-01-01", 0).expect("linked");
+    assert_eq!(a.workbook.readiness.map(|l| l.title), Some("Readiness 2026".to_string()));
 }
 
 #[test]

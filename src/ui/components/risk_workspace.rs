@@ -50,29 +50,38 @@ pub fn RiskWorkspace(
     // What this view holds that is not saved (typed reasons, a question asked, the pair compared):
     // the editor's view state, as the tools module returned it.
     let view = StoredValue::new(Value::Null);
-    // What the workbook's link to a risk assessment needs from the library (its risk assessments,
-    // the linked one's register), built for the linked id it names and sent with every request.
+    // What the workbook's links need from the library (its risk and readiness assessments, the
+    // linked ones as stored), built for the linked ids and sent with every request.
     let library = use_library();
-    let link = StoredValue::new((None::<String>, Value::Null));
-    let linked_id = move || sink.draft.with_untracked(|d| d.workbook.linked.as_ref().map(|l| l.id.clone()));
+    let link = StoredValue::new(([None::<String>, None], Value::Null));
+    let linked_ids = move || {
+        let id = |l: &Option<crate::core::workbook::Linked>| l.as_ref().map(|l| l.id.clone());
+        sink.draft.with_untracked(|d| [id(&d.workbook.linked), id(&d.workbook.readiness)])
+    };
     let refresh_link = move || {
         if part != Part::Workbook {
             return;
         }
-        let id = linked_id();
+        let ids = linked_ids();
+        let of = |kind: Kind| {
+            library.listing.with_untracked(|l| {
+                let listed = l.active.iter().filter(|s| s.kind == kind);
+                listed.map(|s| Linkable { id: s.id.clone(), title: s.title.clone() }).collect()
+            })
+        };
+        let stored = |k: usize| ids[k].as_deref().and_then(|id| library.raw(id));
         let sent = LinkSent {
-            library: library.listing.with_untracked(|l| {
-                let risks = l.active.iter().filter(|s| s.kind == Kind::Risk);
-                risks.map(|s| Linkable { id: s.id.clone(), title: s.title.clone() }).collect()
-            }),
-            stored: id.as_deref().and_then(|id| library.raw(id)),
+            library: of(Kind::Risk),
+            stored: stored(0),
+            readiness: of(Kind::Readiness),
+            readiness_stored: stored(1),
         };
         // Through text, whose writer the app already has: a value writer would add to the first load.
         let value = serde_json::to_string(&sent)
             .ok()
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or(Value::Null);
-        link.set_value((id, value));
+        link.set_value((ids, value));
     };
     // The view state as the tools module gets it: the workbook's with the link in it.
     let view_now = move || -> Value {
@@ -309,7 +318,7 @@ pub fn RiskWorkspace(
             problem.set(String::new());
         }
         // Another risk assessment linked (or none): drawn again with what the library holds of it.
-        if part == Part::Workbook && link.with_value(|l| l.0 != linked_id()) {
+        if part == Part::Workbook && link.with_value(|l| l.0 != linked_ids()) {
             refresh_link();
             (drawing, drawn) = (whole(), None);
         }

@@ -10,8 +10,9 @@ use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::workbook::control::Control;
 use crate::core::workbook::event::WorkbookView;
+use crate::core::workbook::link::Linkable;
 use crate::core::workbook::link::{cited as cited_ids, is_open};
-use crate::core::workbook::Entry;
+use crate::core::workbook::{Entry, Linked};
 use std::fmt::Write;
 
 /// A risk's inherent level in words, marked for its colour; "not rated" until rated.
@@ -27,23 +28,29 @@ fn title(a: &Assessment) -> String {
     a.workbook.linked.as_ref().map_or_else(String::new, |l| html(&l.title))
 }
 
-/// The choice of risk assessment, and what the linked one holds (or that it is not in this browser).
-pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView) {
-    let name = html(&Control::Link.to_string());
-    let current = a.workbook.linked.as_ref().map_or("", |l| l.id.as_str());
+/// A select of the library's assessments of one kind, with the linked one (kept as an option that
+/// says so when it is not in this browser), and its hint.
+fn choice(
+    out: &mut String,
+    control: Control,
+    keys: [&'static str; 4],
+    list: &[Linkable],
+    linked: Option<&Linked>,
+) {
+    let [label, none, hint, empty] = keys;
+    let name = html(&control.to_string());
+    let current = linked.map_or("", |l| l.id.as_str());
     let _ = write!(
         out,
-        "<div class=\"panel wb-link\"><p class=\"field\"><label for=\"{name}\">{}</label><select id=\"{name}\" name=\"{name}\" aria-describedby=\"{name}.hint\"><option value=\"\">{}</option>",
-        s("workbook.link"),
-        s("workbook.link_none"),
+        "<p class=\"field\"><label for=\"{name}\">{}</label><select id=\"{name}\" name=\"{name}\" aria-describedby=\"{name}.hint\"><option value=\"\">{}</option>",
+        s(label),
+        s(none),
     );
-    let library = &view.link.library;
-    for l in library {
+    for l in list {
         let on = if l.id == current { " selected" } else { "" };
         let _ = write!(out, "<option value=\"{}\"{on}>{}</option>", html(&l.id), html(&l.title));
     }
-    let missing = a.workbook.linked.as_ref().filter(|l| !library.iter().any(|x| x.id == l.id));
-    if let Some(l) = missing {
+    if let Some(l) = linked.filter(|l| !list.iter().any(|x| x.id == l.id)) {
         let _ = write!(
             out,
             "<option value=\"{}\" selected>{}</option>",
@@ -51,9 +58,16 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
             html(&fill("workbook.link_gone_option", &[("title", &l.title)]))
         );
     }
-    let hint =
-        if library.is_empty() && current.is_empty() { "workbook.link_empty" } else { "workbook.link_hint" };
+    let hint = if list.is_empty() && current.is_empty() { empty } else { hint };
     let _ = write!(out, "</select></p><p class=\"hint\" id=\"{name}.hint\">{}</p>", s(hint));
+}
+
+/// The choices of risk and readiness assessment, and what the linked ones hold (or that they are
+/// not in this browser).
+pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView) {
+    out.push_str("<div class=\"panel wb-link\">");
+    let keys = ["workbook.link", "workbook.link_none", "workbook.link_hint", "workbook.link_empty"];
+    choice(out, Control::Link, keys, &view.link.library, a.workbook.linked.as_ref());
     match (&a.workbook.linked, &view.link.register) {
         (None, _) => {}
         (Some(_), None) => {
@@ -105,6 +119,16 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
             }
             out.push_str("</p>");
         }
+    }
+    let keys =
+        ["workbook.readiness", "workbook.link_none", "workbook.readiness_hint", "workbook.readiness_empty"];
+    choice(out, Control::LinkReadiness, keys, &view.link.readiness, a.workbook.readiness.as_ref());
+    if let (Some(l), None) = (&a.workbook.readiness, &view.link.readiness_answers) {
+        let _ = write!(
+            out,
+            "<p class=\"notice\" role=\"note\">{}</p>",
+            fill("workbook.readiness_missing", &[("title", &html(&l.title))])
+        );
     }
     out.push_str("</div>");
 }
@@ -207,17 +231,32 @@ pub(super) fn related_html(out: &mut String, pack: &Pack, a: &Assessment, view: 
             html(id),
             html(text)
         );
-        if screening.is_some() && view.link.register.is_some() && a.workbook.linked.is_some() {
-            let answer = match view.link.answers.get(id.as_ref()) {
+        // The answer in the linked assessment of the question's tool, when there is one here.
+        let linked = match screening {
+            Some(_) => {
+                a.workbook.linked.as_ref().zip(view.link.register.as_ref().map(|_| &view.link.answers))
+            }
+            None => a.workbook.readiness.as_ref().zip(view.link.readiness_answers.as_ref()),
+        };
+        if let Some((l, answers)) = linked {
+            let answer = match answers.get(id.as_ref()) {
                 Some(Answer::Choice(c)) => {
                     crate::core::content::string(&format!("risk.answer_{c}")).unwrap_or(c).to_string()
                 }
+                Some(Answer::Level(v)) => pack
+                    .readiness
+                    .levels
+                    .iter()
+                    .find(|x| x.value == *v)
+                    .map_or_else(|| v.to_string(), |x| format!("{v} · {}", x.label)),
+                Some(Answer::DontKnow) => s("answer.dont_know").to_string(),
+                Some(Answer::NotApplicable) => s("answer.not_applicable").to_string(),
                 _ => s("workbook.related_unanswered").to_string(),
             };
             let _ = write!(
                 out,
                 "<br>{} <strong>{}</strong>",
-                fill("workbook.related_answer", &[("title", &title(a))]),
+                fill("workbook.related_answer", &[("title", &html(&l.title))]),
                 html(&answer)
             );
         }

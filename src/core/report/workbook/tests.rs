@@ -9,7 +9,7 @@ use crate::core::report::{report_document, report_markdown, results_html, Report
 use crate::core::workbook::control::{Action, Control};
 use crate::core::workbook::event::WorkbookView;
 use crate::core::workbook::link::{LinkContext, Linkable};
-use crate::core::workbook::{Condition, Entry, LinkedRisk, Route, Verdict};
+use crate::core::workbook::{Condition, Entry, Linked, Route, Verdict};
 use std::collections::BTreeSet;
 
 fn entry(id: &str, stage: &str, date: &str, recorded: Option<i64>) -> Entry {
@@ -147,7 +147,7 @@ fn the_report_carries_every_stage_and_the_whole_log_and_imports_back() {
 /// decision stage, K2 accepted, K3 open and tied to no stage. D1's evidence cites K1 and K7.
 fn linked() -> (Assessment, WorkbookView) {
     let mut a = sample();
-    a.workbook.linked = Some(LinkedRisk { id: "r-1".into(), title: "Face search risks".into() });
+    a.workbook.linked = Some(Linked { id: "r-1".into(), title: "Face search risks".into() });
     a.workbook.log[0].evidence = "LO-14\nK1, K7".into();
     let risk = |id: &str, title: &str, stage: &str| Risk {
         id: id.into(),
@@ -170,6 +170,7 @@ fn linked() -> (Assessment, WorkbookView) {
                 library,
                 register: Some(register),
                 answers: [("S1.1.1".to_string(), Answer::Choice("no".into()))].into(),
+                ..LinkContext::default()
             },
             ..WorkbookView::default()
         },
@@ -257,4 +258,20 @@ fn a_prompt_shows_the_questions_that_ask_the_same_fact_with_the_linked_answers()
         unlinked.contains(">S1.1.1</span>") && !unlinked.contains("Answer in"),
         "no answers without a link"
     );
+}
+
+#[test]
+fn a_linked_readiness_assessment_answers_the_readiness_questions_a_prompt_names() {
+    let (mut a, mut view) = linked();
+    a.workbook.readiness = Some(Linked { id: "rd-1".into(), title: "Readiness 2026".into() });
+    view.link.readiness = vec![Linkable { id: "rd-1".into(), title: "Readiness 2026".into() }];
+    view.link.readiness_answers = Some([("R3.1".to_string(), Answer::Level(2))].into());
+    let html = workbook_html(pack(), &a, &view);
+    assert!(html.contains("<option value=\"rd-1\" selected>Readiness 2026</option>"));
+    let prompt = &html[html.find("id=\"wp.W1.3.related\"").expect("W1.3's related questions")..];
+    let prompt = &prompt[..prompt.find("</div>").expect("end")];
+    assert!(prompt.contains("Answer in “Readiness 2026”: <strong>2 · "), "{prompt}");
+    view.link.readiness_answers = None;
+    let html = workbook_html(pack(), &a, &view);
+    assert!(html.contains("The linked readiness assessment “Readiness 2026” is not in this browser"));
 }

@@ -70,21 +70,21 @@ fn logs_merge_as_a_union_saying_where_each_entry_came_from() {
     assert_eq!(
         ids,
         [
+            ("D4", "Earlier deployment note.", "Ben, D3"),
             ("D1", "Need shown.", ""),
+            ("D5", "Stop the pilot.", "Ben, D2"),
             ("D2", "Review brought forward.", "Ana, D2, replacing D1"),
             ("D3", "Waiting.", "Ana, D3"),
-            ("D4", "Earlier deployment note.", "Ben, D3"),
-            ("D5", "Stop the pilot.", "Ben, D2"),
         ],
-        "the first file's entries keep their ids; the others follow by date"
+        "the first file's entries keep their ids, the others are numbered after them, all by date"
     );
     assert_eq!(
-        log[0].conditions[0].status,
+        log[1].conditions[0].status,
         Status::Done,
         "a condition's progress is the furthest either file records"
     );
     // Both files replaced D1: Ben's replacement came first, so Ana's later one replaces it.
-    assert_eq!((log[4].supersedes.as_str(), log[1].supersedes.as_str()), ("D1", "D5"));
+    assert_eq!((log[2].supersedes.as_str(), log[3].supersedes.as_str()), ("D1", "D5"));
 }
 
 #[test]
