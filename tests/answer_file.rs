@@ -127,6 +127,16 @@ fn a_broken_register_is_refused_with_where_it_is() {
     }
 }
 
+// A decision log whose replacements go round in a circle is refused, with where.
+#[test]
+fn a_circle_of_superseded_decisions_is_refused() {
+    let good = std::fs::read_to_string("tests/fixtures/answer-files/v5.json").expect("v5");
+    let mut v: serde_json::Value = serde_json::from_str(&good).expect("json");
+    v["assessments"][0]["workbook"]["log"][0]["supersedes"] = "D2".into();
+    let e = error(&v.to_string()).to_string();
+    assert!(e.contains("workbook.log[0].supersedes: expected another recorded entry, superseded once and never in a circle"), "{e}");
+}
+
 #[test]
 fn the_example_in_the_docs_opens() {
     let doc = std::fs::read_to_string("docs/answer-file-example.json").expect("example");

@@ -419,11 +419,25 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
             continue;
         }
         let old = w.log.iter().find(|x| x.id == e.supersedes && x.id != e.id && x.recorded.is_some());
-        if old.is_none() || !replaced.insert(e.supersedes.as_str()) {
+        // Following what each entry replaced never comes back to it: a decision cannot replace
+        // one that (through others) replaces it.
+        let mut at = e.supersedes.as_str();
+        let mut circular = false;
+        for _ in 0..w.log.len() {
+            match w.log.iter().find(|x| x.id == at && x.recorded.is_some()) {
+                Some(x) if x.id == e.id => circular = true,
+                Some(x) if !x.supersedes.is_empty() => at = x.supersedes.as_str(),
+                _ => break,
+            }
+            if circular {
+                break;
+            }
+        }
+        if old.is_none() || circular || !replaced.insert(e.supersedes.as_str()) {
             return Err((
                 format!("log[{i}].supersedes"),
                 format!(
-                    "expected another recorded entry superseded once, found \"{}\"",
+                    "expected another recorded entry, superseded once and never in a circle, found \"{}\"",
                     short(&e.supersedes)
                 ),
             ));

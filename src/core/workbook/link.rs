@@ -162,6 +162,6 @@ mod tests {
         };
         let treated =
             Risk { decision: Some(Decision::Treat), mitigations: vec![m(Status::Done)], ..Risk::default() };
-        assert_eq!([&open, &accepted, &treating, &treated].map(|r| is_open(r)), [true, false, true, false]);
+        assert_eq!([&open, &accepted, &treating, &treated].map(is_open), [true, false, true, false]);
     }
 }

@@ -187,6 +187,8 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
     }
 
     let mut out: Vec<Entry> = Vec::new();
+    // What each entry replaced in its own file, for saying so where the merge chains it afresh.
+    let mut own: Vec<String> = Vec::new();
     for key in firsts {
         let held = &holders[key];
         let (i, e) = held[0];
@@ -207,9 +209,17 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
             let target = key_of.get(&(i, e.supersedes.as_str())).and_then(|k| id_of.get(k));
             entry.supersedes = target.cloned().unwrap_or_else(|| e.supersedes.clone());
         }
+        own.push(e.supersedes.clone());
         out.push(entry);
     }
+    let before: Vec<String> = out.iter().map(|e| e.supersedes.clone()).collect();
     chain(&mut out);
+    for ((e, was), own) in out.iter_mut().zip(before).zip(own) {
+        if e.supersedes != was {
+            let note = format!("replacing {own} there");
+            e.from = if e.from.is_empty() { note } else { format!("{}, {note}", e.from) };
+        }
+    }
     // With decisions from other files, the log reads in date order (drafts last); ids stay.
     if out.iter().any(|e| !used_first.contains(&e.id)) {
         crate::core::sort::by_key(&mut out, |e| {
@@ -220,11 +230,12 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
 }
 
 /// Where several recorded entries replace the same decision (each file replaced it in its own way),
-/// chains them by date: the earliest replaces the decision, each later one the one before it, and
-/// says in its provenance what it replaced in its own file. A file's log never has two.
+/// chains them by date: the earliest replaces the decision, each later one the one before it. A
+/// file's log never has two. Each pass moves an entry further down a chain, so it ends; the bound
+/// only guards against a log that is not a tree.
 fn chain(log: &mut [Entry]) {
     let when = |e: &Entry| (e.date.clone(), e.recorded.unwrap_or(0), e.id.clone());
-    for _ in 0..log.len() {
+    for _ in 0..=log.len() * log.len() {
         let mut by_target: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (k, e) in log.iter().enumerate().filter(|(_, e)| e.recorded.is_some() && !e.supersedes.is_empty())
         {
@@ -234,11 +245,7 @@ fn chain(log: &mut [Entry]) {
         crate::core::sort::by_key(&mut rivals, |k| when(&log[*k]));
         let mut before = target.clone();
         for k in rivals {
-            if log[k].supersedes != before {
-                let note = format!("replacing {}", log[k].supersedes);
-                log[k].from = if log[k].from.is_empty() { note } else { format!("{}, {note}", log[k].from) };
-                log[k].supersedes.clone_from(&before);
-            }
+            log[k].supersedes.clone_from(&before);
             before.clone_from(&log[k].id);
         }
     }

@@ -158,8 +158,9 @@ pub fn RiskWorkspace(
                 }
                 overview(&drawn.contents);
             }
+            // Inside the live region, which stays on the page so the change is announced.
             Drawing::Book(WbDraw::Cited(entry)) => match page::element(&format!("we.{entry}.cited")) {
-                Some(old) => old.set_outer_html(&drawn.text),
+                Some(old) => old.set_inner_html(&drawn.text),
                 None => return false,
             },
             Drawing::Risk(Draw::Card(risk)) => match page::element(&format!("rk.{risk}")) {

@@ -29,20 +29,23 @@ fn title(a: &Assessment) -> String {
 }
 
 /// A select of the library's assessments of one kind, with the linked one (kept as an option that
-/// says so when it is not in this browser), and its hint.
+/// says so when it is not in this browser), its hint, and `missing`: the notice that the linked one
+/// cannot be read here, which describes the select too.
 fn choice(
     out: &mut String,
     control: Control,
     keys: [&'static str; 4],
     list: &[Linkable],
     linked: Option<&Linked>,
+    missing: Option<String>,
 ) {
     let [label, none, hint, empty] = keys;
     let name = html(&control.to_string());
     let current = linked.map_or("", |l| l.id.as_str());
+    let also = if missing.is_some() { format!(" {name}.missing") } else { String::new() };
     let _ = write!(
         out,
-        "<p class=\"field\"><label for=\"{name}\">{}</label><select id=\"{name}\" name=\"{name}\" aria-describedby=\"{name}.hint\"><option value=\"\">{}</option>",
+        "<p class=\"field\"><label for=\"{name}\">{}</label><select id=\"{name}\" name=\"{name}\" aria-describedby=\"{name}.hint{also}\"><option value=\"\">{}</option>",
         s(label),
         s(none),
     );
@@ -60,6 +63,9 @@ fn choice(
     }
     let hint = if list.is_empty() && current.is_empty() { empty } else { hint };
     let _ = write!(out, "</select></p><p class=\"hint\" id=\"{name}.hint\">{}</p>", s(hint));
+    if let Some(text) = missing {
+        let _ = write!(out, "<p class=\"notice\" role=\"note\" id=\"{name}.missing\">{text}</p>");
+    }
 }
 
 /// The choices of risk and readiness assessment, and what the linked ones hold (or that they are
@@ -67,16 +73,11 @@ fn choice(
 pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView) {
     out.push_str("<div class=\"panel wb-link\">");
     let keys = ["workbook.link", "workbook.link_none", "workbook.link_hint", "workbook.link_empty"];
-    choice(out, Control::Link, keys, &view.link.library, a.workbook.linked.as_ref());
+    let missing = (a.workbook.linked.is_some() && view.link.register.is_none())
+        .then(|| fill("workbook.link_missing", &[("title", &title(a))]));
+    choice(out, Control::Link, keys, &view.link.library, a.workbook.linked.as_ref(), missing);
     match (&a.workbook.linked, &view.link.register) {
-        (None, _) => {}
-        (Some(_), None) => {
-            let _ = write!(
-                out,
-                "<p class=\"notice\" role=\"note\">{}</p>",
-                fill("workbook.link_missing", &[("title", &title(a))])
-            );
-        }
+        (None, _) | (Some(_), None) => {}
         (Some(_), Some(register)) if !register.iter().any(is_open) => {
             let _ = write!(
                 out,
@@ -122,14 +123,11 @@ pub(super) fn link_html(out: &mut String, pack: &Pack, a: &Assessment, view: &Wo
     }
     let keys =
         ["workbook.readiness", "workbook.link_none", "workbook.readiness_hint", "workbook.readiness_empty"];
-    choice(out, Control::LinkReadiness, keys, &view.link.readiness, a.workbook.readiness.as_ref());
-    if let (Some(l), None) = (&a.workbook.readiness, &view.link.readiness_answers) {
-        let _ = write!(
-            out,
-            "<p class=\"notice\" role=\"note\">{}</p>",
-            fill("workbook.readiness_missing", &[("title", &html(&l.title))])
-        );
-    }
+    let missing = match (&a.workbook.readiness, &view.link.readiness_answers) {
+        (Some(l), None) => Some(fill("workbook.readiness_missing", &[("title", &html(&l.title))])),
+        _ => None,
+    };
+    choice(out, Control::LinkReadiness, keys, &view.link.readiness, a.workbook.readiness.as_ref(), missing);
     out.push_str("</div>");
 }
 
@@ -171,42 +169,48 @@ pub(super) fn stage_risks_html(
 
 /// The risks an entry's evidence cites, each with its title and level, or struck through with a
 /// note when the linked register no longer has it; empty when it cites none or has no register.
-/// Always there (`we.{entry}.cited`), so it can be drawn again alone.
+/// Always there (`we.{entry}.cited`), a live region whose contents are drawn again alone.
 pub(super) fn cited(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
     let _ = write!(out, "<div class=\"wb-cited\" id=\"we.{}.cited\" aria-live=\"polite\">", html(&e.id));
-    let ids = cited_ids(&e.evidence);
-    if let (Some(register), Some(_), false) = (&view.link.register, &a.workbook.linked, ids.is_empty()) {
-        let items: Vec<String> = ids
-            .iter()
-            .map(|id| match register.iter().find(|r| r.id == *id) {
-                Some(r) => format!(
-                    "<li><span class=\"q-number\">{}</span> {} · {}</li>",
-                    html(id),
-                    html(&r.title),
-                    level_tag(pack, r)
-                ),
-                None => format!(
-                    "<li class=\"gone\"><s>{}</s> {}</li>",
-                    html(id),
-                    fill("workbook.cited_gone", &[("title", &title(a))])
-                ),
-            })
-            .collect();
-        let _ = write!(out, "<p>{}</p><ul>{}</ul>", s("workbook.cited"), items.concat());
-    }
+    cited_list(out, pack, a, view, e);
     out.push_str("</div>");
 }
 
-/// The cited risks of one entry, drawn again when its evidence is left; `None` for no such entry.
+fn cited_list(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
+    let ids = cited_ids(&e.evidence);
+    let (Some(register), Some(_), false) = (&view.link.register, &a.workbook.linked, ids.is_empty()) else {
+        return;
+    };
+    let items: Vec<String> = ids
+        .iter()
+        .map(|id| match register.iter().find(|r| r.id == *id) {
+            Some(r) => format!(
+                "<li><span class=\"q-number\">{}</span> {} · {}</li>",
+                html(id),
+                html(&r.title),
+                level_tag(pack, r)
+            ),
+            None => format!(
+                "<li class=\"gone\"><s>{}</s> {}</li>",
+                html(id),
+                fill("workbook.cited_gone", &[("title", &title(a))])
+            ),
+        })
+        .collect();
+    let _ = write!(out, "<p>{}</p><ul>{}</ul>", s("workbook.cited"), items.concat());
+}
+
+/// The contents of an entry's cited risks, drawn again inside its live region (which stays, so
+/// the change is announced) when its evidence is left; `None` for no such entry.
 pub fn cited_html(pack: &Pack, a: &Assessment, view: &WorkbookView, entry: &str) -> Option<String> {
     let e = a.workbook.log.iter().find(|e| e.id == entry)?;
     let mut out = String::new();
-    cited(&mut out, pack, a, view, e);
+    cited_list(&mut out, pack, a, view, e);
     Some(out)
 }
 
 /// What a prompt asks that the risk screening or the readiness assessment asks too: each question,
-/// with the linked risk assessment's answer to a screening question (read only, so nobody types the
+/// with the answer of the linked risk or readiness assessment (read only, so nobody types the
 /// same thing twice); nothing for a prompt with no such question.
 pub(super) fn related_html(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, p: &Prompt) {
     if p.related.is_empty() {

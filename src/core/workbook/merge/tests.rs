@@ -73,7 +73,7 @@ fn logs_merge_as_a_union_saying_where_each_entry_came_from() {
             ("D4", "Earlier deployment note.", "Ben, D3"),
             ("D1", "Need shown.", ""),
             ("D5", "Stop the pilot.", "Ben, D2"),
-            ("D2", "Review brought forward.", "Ana, D2, replacing D1"),
+            ("D2", "Review brought forward.", "Ana, D2, replacing D1 there"),
             ("D3", "Waiting.", "Ana, D3"),
         ],
         "the first file's entries keep their ids, the others are numbered after them, all by date"
