@@ -11,12 +11,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Chooses a radio the way a user does: a click, whose input and change events bubble to the view.
-async fn tick(host: &web_sys::HtmlElement, id: &str) {
-    element(host, id).click();
-    settle().await;
-}
-
 #[wasm_bindgen_test]
 async fn the_profile_decides_which_screening_questions_are_asked() {
     fresh("risk-1", Kind::Risk, "Risk test");
@@ -24,7 +18,7 @@ async fn the_profile_decides_which_screening_questions_are_asked() {
     settle().await;
     assert!(element(&host, "q-S1.3.3").hidden(), "the watchlist question waits for a 1:N profile");
     assert!(!element(&host, "q-S1.1.1").hidden());
-    tick(&host, "pf.application_type.image").await;
+    click(&host, "pf.application_type.image").await;
     settle().await;
     assert!(!element(&host, "pf.face_mode.1ton")
         .closest("fieldset")
@@ -32,13 +26,13 @@ async fn the_profile_decides_which_screening_questions_are_asked() {
         .flatten()
         .map(|f| f.has_attribute("hidden"))
         .unwrap_or(true));
-    tick(&host, "pf.face_mode.1ton").await;
+    click(&host, "pf.face_mode.1ton").await;
     settle().await;
     assert!(!element(&host, "q-S1.3.3").hidden(), "asked once the profile says 1:N");
     assert_eq!(stored("risk-1").answers.get("face_mode"), Some(&Answer::Choice("1ton".into())));
     // Answered, then hidden again by a profile change: kept, set aside, and said so.
-    tick(&host, "q-S1.3.3-2").await;
-    tick(&host, "pf.application_type.text-speech").await;
+    click(&host, "q-S1.3.3-2").await;
+    click(&host, "pf.application_type.text-speech").await;
     settle().await;
     assert!(element(&host, "q-S1.3.3").hidden());
     assert_eq!(stored("risk-1").answers.get("S1.3.3"), Some(&Answer::Choice("no".into())));
@@ -68,8 +62,8 @@ async fn register_edits_are_drawn_and_saved() {
 
     element(&host, "b.add").click();
     settle().await;
-    tick(&host, "rk.K2.l.4").await;
-    tick(&host, "rk.K2.s.4").await;
+    click(&host, "rk.K2.l.4").await;
+    click(&host, "rk.K2.s.4").await;
     assert!(text_of(&host, "[id=\"rk.K2\"]").contains("Inherent level: High"));
     let saved = stored("risk-2");
     assert_eq!((saved.risk.register[1].likelihood, saved.risk.register[1].severity), (4, 4));

@@ -16,12 +16,6 @@ fn exists(host: &web_sys::HtmlElement, id: &str) -> bool {
     host.query_selector(&format!("[id=\"{id}\"]")).expect("selector").is_some()
 }
 
-/// A click, as a user's: its input and change events bubble to the view.
-async fn click(host: &web_sys::HtmlElement, id: &str) {
-    element(host, id).click();
-    settle().await;
-}
-
 /// Sets a field's value and fires what the browser fires, bubbling: `input`, then `change`.
 async fn fill(host: &web_sys::HtmlElement, id: &str, value: &str) {
     let el = element(host, id);

@@ -94,3 +94,10 @@ pub fn element(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlElement {
         .unwrap_or_else(|| panic!("no element {id}"))
         .unchecked_into()
 }
+
+/// A click the way a user makes one (a radio chosen, a button pressed): its input and change events
+/// bubble to the view.
+pub async fn click(host: &web_sys::HtmlElement, id: &str) {
+    element(host, id).click();
+    settle().await;
+}
