@@ -31,9 +31,21 @@ if (!glue || !wasmPath || !body.includes('TrunkApplicationStarted')) {
 }
 const sri = (bytes) => 'sha256-' + createHash('sha256').update(bytes).digest('base64');
 const wasmIntegrity = sri(readFileSync(join(dir, wasmPath)));
+// The content pack, published by publish-pack.mjs (run before this hook). The app fetches it by its
+// name (src/browser/content.rs); every fetch of that name from the page carries its SHA-256, so the
+// browser refuses a changed pack (done here rather than in the wasm, where it cost 500 bytes of the
+// first load).
+const pack = html.match(/<link rel="preload" href="\.\/(pack-[0-9a-f]{16}\.bin)"/)?.[1];
+if (!pack) {
+  console.error('externalize-loader: no content pack preload in index.html (run publish-pack.mjs first)');
+  process.exit(1);
+}
+const packIntegrity = sri(readFileSync(join(dir, pack)));
 // The glue is imported inside the try so that a glue that fails its integrity check (see the import
 // map written by pin-code.mjs) is reported like any other failure to start.
-const code = `try {
+const code = `const fetchAny = window.fetch;
+window.fetch = (url, init) => fetchAny(url, url === '${pack}' ? { ...init, integrity: '${packIntegrity}' } : init);
+try {
   const bindings = await import('${glue}');
   const wasm = await bindings.default({ module_or_path: fetch('${wasmPath}', { integrity: '${wasmIntegrity}' }) });
   window.wasmBindings = bindings;

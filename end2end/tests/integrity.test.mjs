@@ -84,4 +84,15 @@ describe('code integrity', () => {
       await context.close();
     });
   }
+
+  test('a changed byte in the content pack is refused by its SHA-256: the page says so and shows no content', async () => {
+    const { context, page } = await tampered(/\/pack-[0-9a-f]{16}\.bin$/);
+    await page.goto(`${app.server.url}#/guidance`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /The content could not be loaded/);
+    assert.match(await alert.innerText(), /could not be downloaded from the server, or was changed/);
+    assert.notEqual(await page.locator('main h1').textContent().catch(() => ''), 'Guidance');
+    await context.close();
+  });
 });
