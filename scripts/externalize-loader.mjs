@@ -43,8 +43,12 @@ if (!pack) {
 const packIntegrity = sri(readFileSync(join(dir, pack)));
 // The glue is imported inside the try so that a glue that fails its integrity check (see the import
 // map written by pin-code.mjs) is reported like any other failure to start.
+// A refused pack is asked for again without its body (HEAD), so that a missing file still reads as the
+// server's answer (404) and only a changed one as changed.
 const code = `const fetchAny = window.fetch;
-window.fetch = (url, init) => fetchAny(url, url === '${pack}' ? { ...init, integrity: '${packIntegrity}' } : init);
+window.fetch = (url, init) => url !== '${pack}' ? fetchAny(url, init)
+  : fetchAny(url, { ...init, integrity: '${packIntegrity}' })
+    .catch((e) => fetchAny(url, { method: 'HEAD' }).then((r) => (r.ok ? Promise.reject(e) : r)));
 try {
   const bindings = await import('${glue}');
   const wasm = await bindings.default({ module_or_path: fetch('${wasmPath}', { integrity: '${wasmIntegrity}' }) });

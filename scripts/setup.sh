@@ -55,7 +55,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --silent >/dev/null 2>&1; then
-  step "npm: installing build and test tools (binaryen, playwright-core, puppeteer-core, axe-core)"
+  step "npm: installing build and test tools (binaryen, terser, playwright-core, puppeteer-core, axe-core)"
   # puppeteer-core downloads no browser (it drives the system firefox-esr); say so for any that would.
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -341,6 +341,18 @@ fn a_file_with_too_many_assessments_is_refused() {
     assert_eq!(plain(at_cap.as_bytes()).assessments.len(), answer_file::MAX_ASSESSMENTS);
 }
 
+// The import box states the limits the library page applies to one import; they must not drift.
+#[test]
+fn the_import_hint_states_the_limits_of_one_import() {
+    let hint = rai_assess::t("share.import_hint");
+    let said = format!(
+        "up to {} at once and {} assessments in all",
+        answer_file::MAX_FILES_PER_IMPORT,
+        answer_file::MAX_ASSESSMENTS
+    );
+    assert!(hint.contains(&said), "{hint}");
+}
+
 /// What the tools module answers for a file, read as the app reads it.
 fn reading(file: render::FileBody, decrypted: bool) -> render::Reading<serde_json::Value> {
     let request = render::Request::<serde_json::Value>::Open { file, decrypted };

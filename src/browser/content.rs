@@ -27,7 +27,8 @@ pub fn bytes() -> Option<std::rc::Rc<Vec<u8>>> {
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     // The page's loader (boot.js, scripts/externalize-loader.mjs) makes this fetch check the pack's
     // SHA-256, so a changed pack fails here.
-    let unreachable = || format!("the content file {url} could not be downloaded from the server, or was changed");
+    let unreachable =
+        || format!("the content file {url} could not be downloaded from the server, or was changed");
     let window = web_sys::window().ok_or_else(unreachable)?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| unreachable())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;

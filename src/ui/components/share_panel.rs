@@ -9,7 +9,7 @@ use crate::browser::page;
 use crate::browser::system::confirm as ask;
 use crate::browser::system::{date_time, new_id, now_ms};
 use crate::browser::tools;
-use crate::core::answer_file::{self, read_stored, Sealed};
+use crate::core::answer_file::{self, read_stored, Sealed, MAX_ASSESSMENTS, MAX_FILES_PER_IMPORT};
 use crate::core::assessment::Assessment;
 use crate::core::passphrase::{strength, Strength};
 use crate::core::render::{FileBody, Reading, Request};
@@ -41,8 +41,23 @@ struct FileRow {
 }
 
 /// Imports the assessments a file holds, which passed every check, as one batch: all are stored or,
-/// if storage fills up, none. Existing ids wait for the user's choice.
-fn import(ctx: LibraryContext, list: Vec<Assessment>, unknown: usize, decrypted: bool) -> FileState {
+/// if storage fills up, none. Existing ids wait for the user's choice. `left`: how many more the
+/// import this file belongs to may bring (see `MAX_FILES_PER_IMPORT`).
+fn import(
+    ctx: LibraryContext,
+    list: Vec<Assessment>,
+    unknown: usize,
+    decrypted: bool,
+    left: StoredValue<usize>,
+) -> FileState {
+    if list.len() > left.get_value() {
+        let brought = (MAX_ASSESSMENTS - left.get_value()).to_string();
+        return FileState::Failed(t_with(
+            "share.over_budget",
+            &[("count", &brought), ("max", &MAX_ASSESSMENTS.to_string())],
+        ));
+    }
+    left.update_value(|n| *n -= list.len());
     match ctx.import(list) {
         Ok(done) => {
             let mut summary = t_with("share.imported", &[("count", &done.added.to_string())]);
@@ -62,14 +77,19 @@ fn import(ctx: LibraryContext, list: Vec<Assessment>, unknown: usize, decrypted:
 
 /// Has the tools module check a file (`decrypted`: the plaintext of an encrypted one), then imports
 /// what it holds or says exactly why not.
-async fn read_and_import(ctx: LibraryContext, file: FileBody, decrypted: bool) -> FileState {
+async fn read_and_import(
+    ctx: LibraryContext,
+    file: FileBody,
+    decrypted: bool,
+    left: StoredValue<usize>,
+) -> FileState {
     let reading = tools::render(&Request::<Assessment>::Open { file, decrypted })
         .await
         .and_then(|written| Reading::from_json(&written.text));
     match reading {
         Ok(Reading::Plain { assessments, unknown }) => {
             match assessments.iter().map(read_stored).collect::<Result<Vec<_>, _>>() {
-                Ok(list) => import(ctx, list, unknown, decrypted),
+                Ok(list) => import(ctx, list, unknown, decrypted, left),
                 Err(problem) => FileState::Failed(problem),
             }
         }
@@ -84,13 +104,13 @@ fn body(bytes: Vec<u8>) -> FileBody {
         .map_or_else(|e| FileBody::NotText { at: e.utf8_error().valid_up_to() }, FileBody::Text)
 }
 
-async fn state_of(ctx: LibraryContext, picked: Picked) -> FileState {
+async fn state_of(ctx: LibraryContext, picked: Picked, left: StoredValue<usize>) -> FileState {
     let file = match picked.bytes {
         Err(0) => return FileState::Failed(t("share.unreadable").to_string()),
         Err(bytes) => FileBody::TooLarge { bytes },
         Ok(bytes) => body(bytes),
     };
-    read_and_import(ctx, file, false).await
+    read_and_import(ctx, file, false, left).await
 }
 
 #[component]
@@ -229,16 +249,27 @@ pub fn SharePanel() -> impl IntoView {
         }
     };
     let add_files = move |list: Option<web_sys::FileList>| {
-        let list = files_of(list);
+        let mut list = files_of(list);
+        let add = move |name: String, state: FileState| {
+            let key = next_key.get_value();
+            next_key.set_value(key + 1);
+            rows.update(|r| r.insert(0, FileRow { key, state: RwSignal::new(state), name }));
+        };
+        if list.len() > MAX_FILES_PER_IMPORT {
+            let (count, max) = (list.len().to_string(), MAX_FILES_PER_IMPORT.to_string());
+            add(
+                t_with("share.picked", &[("count", &count)]),
+                FileState::Failed(t_with("share.too_many_files", &[("max", &max)])),
+            );
+            list.clear();
+        }
+        let left = StoredValue::new(MAX_ASSESSMENTS);
         leptos::task::spawn_local(async move {
             // One file at a time, read and done with before the next: memory stays at one file.
             for file in list {
                 for picked in read_all(vec![file]).await {
-                    let key = next_key.get_value();
-                    next_key.set_value(key + 1);
                     let name = picked.name.clone();
-                    let state = RwSignal::new(state_of(ctx, picked).await);
-                    rows.update(|r| r.insert(0, FileRow { key, state, name }));
+                    add(name, state_of(ctx, picked, left).await);
                 }
             }
         });
@@ -348,7 +379,7 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
                 problem.set(t("share.decrypting").to_string());
                 leptos::task::spawn_local(async move {
                     match unseal(&sealed, &pass).await {
-                        Ok(plain) => state.set(read_and_import(ctx, body(plain), true).await),
+                        Ok(plain) => state.set(read_and_import(ctx, body(plain), true, StoredValue::new(MAX_ASSESSMENTS)).await),
                         Err(UnsealError::WrongPassphraseOrChanged) => problem.set(t("share.wrong_passphrase").to_string()),
                         Err(UnsealError::Unavailable) => problem.set(t("share.crypto_unavailable").to_string()),
                     }

@@ -1,0 +1,41 @@
+// Post-build hook, run before pin-code.mjs (see post-build.sh): minifies the JavaScript that
+// wasm-bindgen wrote (the app's glue, its snippets and the tools module's glue) with terser, keeping
+// every export, and updates the hashes trunk put on their module preloads. The glue came unminified
+// (trunk's own minifier fails on it); minified, the app's glue is about 3 KB smaller with brotli, all of
+// it in the first load. boot-*.js is written by externalize-loader.mjs and already small.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { minify } from 'terser';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('minify-glue: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const sri = (bytes) => 'sha256-' + createHash('sha256').update(bytes).digest('base64');
+const files = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]);
+
+const htmlPath = join(dir, 'index.html');
+let html = readFileSync(htmlPath, 'utf8');
+let before = 0;
+let after = 0;
+for (const path of files(dir)) {
+  const name = relative(dir, path).split('\\').join('/');
+  if (!name.endsWith('.js') || name.startsWith('boot-')) continue;
+  const source = readFileSync(path, 'utf8');
+  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!code) {
+    console.error(`minify-glue: terser wrote nothing for ${name}`);
+    process.exit(1);
+  }
+  writeFileSync(path, code);
+  before += source.length;
+  after += code.length;
+  // trunk's module preload carries the hash of the file as it wrote it.
+  const preload = new RegExp(`(<link rel="modulepreload" href="\\./${name.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+  html = html.replace(preload, `$1${sri(code)}$2`);
+}
+writeFileSync(htmlPath, html);
+console.log(`minify-glue: ${before} → ${after} bytes of JavaScript`);
