@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sri } from './dist-files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -29,7 +30,6 @@ if (!glue || !wasmPath || !body.includes('TrunkApplicationStarted')) {
   console.error('externalize-loader: trunk\'s loader changed shape; update this hook');
   process.exit(1);
 }
-const sri = (bytes) => 'sha256-' + createHash('sha256').update(bytes).digest('base64');
 const wasmIntegrity = sri(readFileSync(join(dir, wasmPath)));
 // The content pack, published by publish-pack.mjs (run before this hook). The app fetches it by its
 // name (src/browser/content.rs); every fetch of that name from the page carries its SHA-256, so the

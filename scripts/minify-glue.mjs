@@ -3,25 +3,22 @@
 // every export, and updates the hashes trunk put on their module preloads. The glue came unminified
 // (trunk's own minifier fails on it); minified, the app's glue is about 3 KB smaller with brotli, all of
 // it in the first load. boot-*.js is written by externalize-loader.mjs and already small.
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { minify } from 'terser';
+import { filesUnder, sri } from './dist-files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('minify-glue: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
-const sri = (bytes) => 'sha256-' + createHash('sha256').update(bytes).digest('base64');
-const files = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]);
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 let before = 0;
 let after = 0;
-for (const path of files(dir)) {
+for (const path of filesUnder(dir)) {
   const name = relative(dir, path).split('\\').join('/');
   if (!name.endsWith('.js') || name.startsWith('boot-')) continue;
   const source = readFileSync(path, 'utf8');

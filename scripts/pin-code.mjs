@@ -1,29 +1,27 @@
-// Post-build hook, run last (see post-build.sh): pins every script module the page may load by its
+// Post-build hook, run after the glue is minified (see post-build.sh): pins every script module the page may load by its
 // hash, so a changed byte in any code file stops it. An import map's `integrity` section covers the
 // app's glue, its snippets and the tools module's glue (loaded later with import(): see
 // src/browser/tools.rs); the CSP allows that one inline map by its hash.
 // The tools module's wasm and styles are fetched with the hashes in <meta name="rai-tools-pins">.
 // (boot.js carries its own integrity attribute; the app's wasm is fetched by boot.js with one.)
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder, sri } from './dist-files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('pin-code: TRUNK_STAGING_DIR is not set (run through trunk)');
   process.exit(1);
 }
-const sri = (bytes) => 'sha256-' + createHash('sha256').update(bytes).digest('base64');
 const fail = (why) => { console.error(`pin-code: ${why}`); process.exit(1); };
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 const tools = html.match(/<meta name="rai-tools" content="\.\/([^"]+\.js)">/)?.[1] ?? fail('no rai-tools meta');
 
-const files = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? files(join(d, e.name)) : [join(d, e.name)]);
 const integrity = {};
-for (const path of files(dir)) {
+for (const path of filesUnder(dir)) {
   const name = relative(dir, path).split('\\').join('/');
   if (!name.endsWith('.js') || name.startsWith('boot-')) continue;
   integrity[`./${name}`] = sri(readFileSync(path));

@@ -7,3 +7,4 @@ node scripts/externalize-loader.mjs
 node scripts/build-tools.mjs
 node scripts/minify-glue.mjs
 node scripts/pin-code.mjs
+node scripts/compress.mjs

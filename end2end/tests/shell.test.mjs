@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, expectedVersions, startApp } from '../tools/fixture.mjs';
 import { axeViolations } from '../tools/guards.mjs';
@@ -32,6 +32,28 @@ describe('the app shell', () => {
     assert.match(policy, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}' 'wasm-unsafe-eval';`));
     assert.ok(Object.keys(JSON.parse(inline[0][2]).integrity).some((k) => /rai-tools-/.test(k)), 'the tools module is pinned');
     assert.doesNotMatch(html, /(src|href)="\//, 'an asset URL is absolute; dist/ would break under a sub-path');
+  });
+
+  // dist/ carries a brotli and a gzip copy of every compressible file (scripts/compress.mjs), and the
+  // test server sends them as a server set up by docs/self-hosting.md would: a visit gets every file
+  // compressed, the content pack included, whatever type it has.
+  test('a visit gets every file compressed from a server that sends the precompressed copies', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    const sent = [];
+    page.on('response', (res) => sent.push(res));
+    await ui.open('/');
+    await page.waitForFunction(() => document.documentElement.dataset.tools === 'ready');
+    const files = sent.filter((r) => /\.(html|js|css|wasm|bin)$|\/$/.test(new URL(r.url()).pathname));
+    assert.ok(files.some((r) => /pack-[0-9a-f]{16}\.bin$/.test(r.url())), 'the content pack was fetched');
+    assert.ok(files.length >= 9, `${files.length} files`);
+    for (const r of files) {
+      assert.equal(await r.headerValue('content-encoding'), 'br', `${r.url()} arrived compressed`);
+    }
+    for (const [name, ext] of [['index.html', '.br'], ['index.html', '.gz']]) {
+      assert.ok(existsSync(join(DIST, name + ext)), `${name}${ext} is in dist/`);
+    }
+    await guards.assertClean('compressed');
+    await context.close();
   });
 
   test('home explains the three tools, the independence and what happens to the data', async () => {

@@ -14,9 +14,11 @@ export const BUDGET_BROTLI = 250_000; // bytes: the app's first load (html + js 
 const isData = (file) => file.endsWith('.bin');
 const onDemand = (file) => file.startsWith('rai-tools-');
 
+// The precompressed copies (scripts/compress.mjs) are the same files sent another way: not counted.
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (/\.(br|gz)$/.test(name)) return [];
     return statSync(path).isDirectory() ? files(path) : [path];
   });
 }

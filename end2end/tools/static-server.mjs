@@ -28,8 +28,25 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` at http://127.0.0.1:<port><prefix>; resolves to { origin, url, close }. */
-export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0) {
+/** The precompressed copy of `file` to send (scripts/compress.mjs wrote them), if the client takes it. */
+async function precompressed(file, accepted, encodings) {
+  for (const [encoding, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!encodings.includes(encoding) || !accepted.includes(encoding)) continue;
+    try {
+      return { encoding, body: await readFile(file + ext) };
+    } catch {
+      // none written for this file
+    }
+  }
+  return null;
+}
+
+/**
+ * Serves `root` at http://127.0.0.1:<port><prefix>; resolves to { origin, url, close }. Like an
+ * intranet server set up as docs/self-hosting.md says, it sends a file's precompressed copy when the
+ * browser accepts its encoding (`encodings`: those it may send, best first; [] for none).
+ */
+export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, encodings = ['br', 'gzip']) {
   const base = resolve(root);
   const CSP = cspOf(base);
   const server = createServer(async (req, res) => {
@@ -45,14 +62,17 @@ export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const packed = await precompressed(file, String(req.headers['accept-encoding'] ?? ''), encodings);
+      const body = packed?.body ?? await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(packed ? { 'content-encoding': packed.encoding } : {}),
       });
-      res.end(body);
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
