@@ -43,12 +43,14 @@ if (!pack) {
 const packIntegrity = sri(readFileSync(join(dir, pack)));
 // The glue is imported inside the try so that a glue that fails its integrity check (see the import
 // map written by pin-code.mjs) is reported like any other failure to start.
-// A refused pack is asked for again without its body (HEAD), so that a missing file still reads as the
-// server's answer (404) and only a changed one as changed.
+// Every fetch of the pack's address (a string, URL or Request, relative or not) carries its hash. A
+// refused pack is asked for again without its body (HEAD), so that a missing file still reads as the
+// server's answer (404, 410) and any other refusal as changed.
 const code = `const fetchAny = window.fetch;
-window.fetch = (url, init) => url !== '${pack}' ? fetchAny(url, init)
-  : fetchAny(url, { ...init, integrity: '${packIntegrity}' })
-    .catch((e) => fetchAny(url, { method: 'HEAD' }).then((r) => (r.ok ? Promise.reject(e) : r)));
+const pack = new URL('./${pack}', document.baseURI).href;
+window.fetch = (url, init) => new URL(url?.url ?? url, document.baseURI).href !== pack ? fetchAny(url, init)
+  : fetchAny(url, { ...init, integrity: '${packIntegrity}' }).catch((e) => fetchAny(pack, { method: 'HEAD', signal: init?.signal })
+    .then((r) => (r.status === 404 || r.status === 410 ? r : Promise.reject(e))));
 try {
   const bindings = await import('${glue}');
   const wasm = await bindings.default({ module_or_path: fetch('${wasmPath}', { integrity: '${wasmIntegrity}' }) });
@@ -66,6 +68,13 @@ try {
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 const integrity = sri(code);
 writeFileSync(join(dir, name), code);
+// The pack's preload carries the same hash, so a browser that matches preloads by it reuses this one.
+const packPreload = `<link rel="preload" href="./${pack}" `;
+if (!html.includes(packPreload)) {
+  console.error('externalize-loader: the content pack\'s preload changed shape; update this hook');
+  process.exit(1);
+}
+html = html.replace(packPreload, `${packPreload}integrity="${packIntegrity}" `);
 html = html.replace(tag, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
 
 const leftover = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => m[2].trim() !== '');

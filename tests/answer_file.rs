@@ -346,7 +346,7 @@ fn a_file_with_too_many_assessments_is_refused() {
 fn the_import_hint_states_the_limits_of_one_import() {
     let hint = rai_assess::t("share.import_hint");
     let said = format!(
-        "up to {} at once and {} assessments in all",
+        "up to {} at once and at most {} assessments per import",
         answer_file::MAX_FILES_PER_IMPORT,
         answer_file::MAX_ASSESSMENTS
     );

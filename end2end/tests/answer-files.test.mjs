@@ -157,7 +157,7 @@ describe('answer files', () => {
     ];
     for (const [i, re] of expected.entries()) {
       assert.match(rows[i], re);
-      assert.match(rows[i], /Nothing was imported from it\./);
+      assert.match(rows[i], /Nothing was imported from this file\./);
     }
     assert.equal(await page.locator('.library .assessment-card').count(), 0, 'nothing imported');
     await context.close();

@@ -35,12 +35,18 @@ async function importFile(page, file) {
   return (await importFiles(page, [file], 1))[0];
 }
 
-/** Picks `files` together and waits for `rows` result lines; their texts, first file first. */
+/**
+ * Picks `files` together and waits until the import is over (the results list is no longer busy) with
+ * `rows` more result lines; their texts, first file first.
+ */
 async function importFiles(page, files, rows) {
   const before = await page.locator('.import-results > li').count();
   await page.getByLabel('Choose files to import').setInputFiles(files);
-  await page.waitForFunction((n) => document.querySelectorAll('.import-results > li').length >= n, before + rows);
-  return (await page.locator('.import-results > li').allInnerTexts()).slice(0, rows).reverse();
+  await page.waitForFunction((n) => document.querySelectorAll('.import-results > li').length >= n
+    && document.querySelector('.import-results').getAttribute('aria-busy') === 'false', before + rows);
+  const texts = await page.locator('.import-results > li').allInnerTexts();
+  assert.equal(texts.length, before + rows, 'one line per file');
+  return texts.slice(0, rows).reverse();
 }
 
 const storedIds = (page) => page.evaluate(() =>
@@ -52,7 +58,7 @@ describe('bounded imports', () => {
     await ui.open('/assessments');
     const refused = await importFile(page, answerFile(501));
     assert.match(refused, /Not imported: bulk\.json: the file holds 501 assessments; one file brings at most 500/);
-    assert.match(refused, /Nothing was imported from it\./);
+    assert.match(refused, /Nothing was imported from this file\./);
     assert.equal(await storedIds(page), 0);
     const done = await importFile(page, answerFile(500));
     assert.match(done, /Imported: bulk\.json: 500 new assessment\(s\) added\./);
@@ -63,19 +69,33 @@ describe('bounded imports', () => {
     await context.close();
   });
 
-  test('one import brings at most 500 assessments in all: a file past that is refused whole and named', async () => {
+  test('one import adds at most 500 assessments: a file past that is refused whole and named', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/assessments');
     const rows = await importFiles(page, [
       answerFile(300, { prefix: 'first' }), answerFile(300, { prefix: 'second' }), answerFile(200, { prefix: 'third' }),
-    ], 3);
+      answerFile(1, { prefix: 'fourth' }),
+    ], 4);
     assert.match(rows[0], /Imported: first\.json: 300 new assessment\(s\) added\./);
-    assert.match(rows[1], /Not imported: second\.json: the files before it in this import brought 300 assessments and one import brings at most 500, so it was not read; import it on its own\. Nothing was imported from it\./);
+    assert.match(rows[1], /Not imported: second\.json: the files before it in this import added 300 assessment\(s\), and one import adds at most 500, so it was not imported; import it on its own\. Nothing was imported from this file\./);
     assert.match(rows[2], /Imported: third\.json: 200 new assessment\(s\) added\./);
+    assert.match(rows[3], /Not imported: fourth\.json: the files before it in this import added 500 assessment\(s\)/);
     assert.equal(await storedIds(page), 500);
     // Picked again on its own, the refused file comes in.
-    assert.match(await importFile(page, answerFile(300, { prefix: 'second' })), /Imported: second\.json: 300 new/);
+    assert.match((await importFiles(page, [answerFile(300, { prefix: 'second' })], 1))[0], /Imported: second\.json: 300 new/);
     await guards.assertClean('import budget');
+    await context.close();
+  });
+
+  test('assessments already here do not count towards an import\'s 500', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    await ui.open('/assessments');
+    await importFiles(page, [answerFile(100, { prefix: 'old' })], 1);
+    const rows = await importFiles(page, [answerFile(100, { prefix: 'old' }), answerFile(450, { prefix: 'new' })], 2);
+    assert.match(rows[0], /Imported: old\.json: 0 new assessment\(s\) added\./);
+    assert.match(rows[1], /Imported: new\.json: 450 new assessment\(s\) added\./);
+    assert.equal(await storedIds(page), 550);
+    await guards.assertClean('import budget with existing');
     await context.close();
   });
 
@@ -84,8 +104,7 @@ describe('bounded imports', () => {
     await ui.open('/assessments');
     const files = Array.from({ length: 101 }, (_, i) => answerFile(1, { prefix: `f${i}` }));
     const [row] = await importFiles(page, files, 1);
-    assert.match(row, /Not imported: 101 files chosen together: one import reads at most 100 files, so none of them was read; choose fewer at a time\./);
-    assert.equal(await page.locator('.import-results > li').count(), 1, 'one line, not one per file');
+    assert.equal(row, 'Not imported: 101 files at once: one import reads at most 100 files, so none of them was read. Import them in smaller groups.');
     assert.equal(await storedIds(page), 0);
     await guards.assertClean('too many files');
     await context.close();
@@ -107,7 +126,7 @@ describe('bounded imports', () => {
       localStorage.removeItem('other.fill.0');
     });
     const row = await importFile(page, answerFile(40, { note: 20000, prefix: 'junk' }));
-    assert.match(row, /Not imported: junk\.json: .*full.*Nothing was imported from it\./s);
+    assert.match(row, /Not imported: junk\.json: .*full.*Nothing was imported from this file\./s);
     assert.equal(await storedIds(page), 1, 'only the real work is stored');
     assert.deepEqual(await lib.cardTitles(), ['Real work']);
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('other.')).forEach((k) => localStorage.removeItem(k)));

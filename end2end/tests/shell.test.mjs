@@ -56,6 +56,18 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  // Fetched with its hash checked, the pack still arrives once: its preload carries the same hash.
+  test('the content pack is downloaded once per visit', async () => {
+    const { context, page, guards, ui } = await app.visit();
+    const packs = [];
+    page.on('request', (r) => { if (/pack-[0-9a-f]{16}\.bin$/.test(r.url())) packs.push(r.method()); });
+    await ui.open('/guidance');
+    await page.waitForFunction(() => document.documentElement.dataset.tools === 'ready');
+    assert.deepEqual(packs, ['GET']);
+    await guards.assertClean('pack once');
+    await context.close();
+  });
+
   test('home explains the three tools, the independence and what happens to the data', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/');

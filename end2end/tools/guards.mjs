@@ -31,18 +31,20 @@ export function watch(page, origin, addInitScript) {
     }
   });
   // A reload cancels what is still in flight (the tools module fetched in the background, say): the
-  // browser reports it as aborted, and no user sees it. So an aborted request is a problem unless a new
-  // document loaded after it began; a download (blob:) ends as aborted too.
-  let documents = 0;
+  // browser reports it as aborted, and no user sees it. So an aborted request is a problem unless the
+  // page navigated after it began; a download (blob:) ends as aborted too.
+  let navigations = 0;
   const begun = new Map();
   const aborted = [];
-  page.on('domcontentloaded', () => { documents += 1; });
-  page.on('request', (req) => begun.set(req, documents));
+  page.on('request', (req) => {
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame()) navigations += 1;
+    begun.set(req, navigations);
+  });
   page.on('requestfailed', (req) => {
     const why = req.failure()?.errorText ?? '';
     const url = req.url();
     if (!/ERR_ABORTED|NS_BINDING_ABORTED/.test(why)) problems.push(`request failed: ${url} (${why})`);
-    else if (!url.startsWith('blob:')) aborted.push({ url, why, at: begun.get(req) ?? documents });
+    else if (!url.startsWith('blob:')) aborted.push({ url, why, at: begun.get(req) ?? navigations });
   });
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()} for ${res.url()}`);
@@ -58,7 +60,7 @@ export function watch(page, origin, addInitScript) {
     /** Fails if anything went wrong so far, including CSP violations recorded in the page. */
     async assertClean(context = '') {
       const csp = await page.evaluate(() => window.__csp ?? []);
-      const cut = aborted.filter((a) => a.at >= documents).map((a) => `request aborted with no reload: ${a.url} (${a.why})`);
+      const cut = aborted.filter((a) => a.at >= navigations).map((a) => `request aborted with no reload: ${a.url} (${a.why})`);
       const all = [...problems, ...cut, ...csp.map((v) => `CSP violation: ${v}`)];
       if (all.length) throw new Error(`${context}: ${all.length} problem(s):\n  ${all.join('\n  ')}`);
     },

@@ -4,7 +4,7 @@
 
 use crate::browser::crypto::{seal, unseal, UnsealError};
 use crate::browser::download::download;
-use crate::browser::files::{files_of, read_all, Picked};
+use crate::browser::files::{files_of, read};
 use crate::browser::page;
 use crate::browser::system::confirm as ask;
 use crate::browser::system::{date_time, new_id, now_ms};
@@ -18,12 +18,20 @@ use crate::ui::components::kind_label;
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::{use_library, LibraryContext};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// How many assessments one import (the files picked or dropped together) has added so far, shared
+/// by its files, encrypted ones unlocked later included: together they add at most `MAX_ASSESSMENTS`.
+type Added = Arc<AtomicUsize>;
 
 /// Where one imported file stands.
 #[derive(Clone)]
 enum FileState {
     Failed(String),
-    Locked(Sealed),
+    /// A refusal of the whole pick, not of one file.
+    Declined(String),
+    Locked(Sealed, Added),
     /// Imported; these assessments already existed here and wait for the user's choice.
     Imported {
         summary: String,
@@ -40,26 +48,31 @@ struct FileRow {
     state: RwSignal<FileState>,
 }
 
+/// The refusal of a file that would take its import past `MAX_ASSESSMENTS`, if it would.
+fn over_budget(added: &Added, count: usize) -> Option<FileState> {
+    let before = added.load(Ordering::Relaxed);
+    (before + count > MAX_ASSESSMENTS).then(|| {
+        let (before, max) = (before.to_string(), MAX_ASSESSMENTS.to_string());
+        FileState::Failed(t_with("share.over_budget", &[("count", &before), ("max", &max)]))
+    })
+}
+
 /// Imports the assessments a file holds, which passed every check, as one batch: all are stored or,
-/// if storage fills up, none. Existing ids wait for the user's choice. `left`: how many more the
-/// import this file belongs to may bring (see `MAX_FILES_PER_IMPORT`).
+/// if storage fills up, none. Existing ids wait for the user's choice. Only what is added counts
+/// towards the import's limit (see `MAX_FILES_PER_IMPORT`).
 fn import(
     ctx: LibraryContext,
     list: Vec<Assessment>,
     unknown: usize,
     decrypted: bool,
-    left: StoredValue<usize>,
+    added: Added,
 ) -> FileState {
-    if list.len() > left.get_value() {
-        let brought = (MAX_ASSESSMENTS - left.get_value()).to_string();
-        return FileState::Failed(t_with(
-            "share.over_budget",
-            &[("count", &brought), ("max", &MAX_ASSESSMENTS.to_string())],
-        ));
+    if let Some(refused) = over_budget(&added, list.len()) {
+        return refused;
     }
-    left.update_value(|n| *n -= list.len());
     match ctx.import(list) {
         Ok(done) => {
+            added.fetch_add(done.added, Ordering::Relaxed);
             let mut summary = t_with("share.imported", &[("count", &done.added.to_string())]);
             if decrypted && done.added > 0 {
                 summary.push(' ');
@@ -77,23 +90,18 @@ fn import(
 
 /// Has the tools module check a file (`decrypted`: the plaintext of an encrypted one), then imports
 /// what it holds or says exactly why not.
-async fn read_and_import(
-    ctx: LibraryContext,
-    file: FileBody,
-    decrypted: bool,
-    left: StoredValue<usize>,
-) -> FileState {
+async fn read_and_import(ctx: LibraryContext, file: FileBody, decrypted: bool, added: Added) -> FileState {
     let reading = tools::render(&Request::<Assessment>::Open { file, decrypted })
         .await
         .and_then(|written| Reading::from_json(&written.text));
     match reading {
         Ok(Reading::Plain { assessments, unknown }) => {
             match assessments.iter().map(read_stored).collect::<Result<Vec<_>, _>>() {
-                Ok(list) => import(ctx, list, unknown, decrypted, left),
+                Ok(list) => import(ctx, list, unknown, decrypted, added),
                 Err(problem) => FileState::Failed(problem),
             }
         }
-        Ok(Reading::Encrypted { sealed }) => FileState::Locked(sealed),
+        Ok(Reading::Encrypted { sealed }) => FileState::Locked(sealed, added),
         Ok(Reading::Refused { problem }) | Err(problem) => FileState::Failed(problem),
     }
 }
@@ -104,13 +112,13 @@ fn body(bytes: Vec<u8>) -> FileBody {
         .map_or_else(|e| FileBody::NotText { at: e.utf8_error().valid_up_to() }, FileBody::Text)
 }
 
-async fn state_of(ctx: LibraryContext, picked: Picked, left: StoredValue<usize>) -> FileState {
-    let file = match picked.bytes {
+async fn state_of(ctx: LibraryContext, file: &web_sys::File, added: Added) -> FileState {
+    let file = match read(file).await {
         Err(0) => return FileState::Failed(t("share.unreadable").to_string()),
         Err(bytes) => FileBody::TooLarge { bytes },
         Ok(bytes) => body(bytes),
     };
-    read_and_import(ctx, file, false, left).await
+    read_and_import(ctx, file, false, added).await
 }
 
 #[component]
@@ -122,6 +130,8 @@ pub fn SharePanel() -> impl IntoView {
     let export_message = RwSignal::new(String::new());
     let rows = RwSignal::new(Vec::<FileRow>::new());
     let next_key = StoredValue::new(0u32);
+    // Imports under way: the results list is `aria-busy` until each has said what became of its files.
+    let importing = RwSignal::new(0u32);
 
     let choices = move || {
         ctx.listing
@@ -249,29 +259,36 @@ pub fn SharePanel() -> impl IntoView {
         }
     };
     let add_files = move |list: Option<web_sys::FileList>| {
-        let mut list = files_of(list);
+        let list = files_of(list);
+        // False once the panel is gone (the user moved on mid-import): the import stops there.
         let add = move |name: String, state: FileState| {
-            let key = next_key.get_value();
+            let Some(key) = next_key.try_get_value() else { return false };
             next_key.set_value(key + 1);
-            rows.update(|r| r.insert(0, FileRow { key, state: RwSignal::new(state), name }));
+            rows.try_update(|r| r.insert(0, FileRow { key, state: RwSignal::new(state), name })).is_some()
         };
         if list.len() > MAX_FILES_PER_IMPORT {
             let (count, max) = (list.len().to_string(), MAX_FILES_PER_IMPORT.to_string());
             add(
-                t_with("share.picked", &[("count", &count)]),
-                FileState::Failed(t_with("share.too_many_files", &[("max", &max)])),
+                String::new(),
+                FileState::Declined(t_with("share.too_many_files", &[("count", &count), ("max", &max)])),
             );
-            list.clear();
+            return;
         }
-        let left = StoredValue::new(MAX_ASSESSMENTS);
+        let added = Added::default();
+        importing.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
             // One file at a time, read and done with before the next: memory stays at one file.
             for file in list {
-                for picked in read_all(vec![file]).await {
-                    let name = picked.name.clone();
-                    add(name, state_of(ctx, picked, left).await);
+                let state = match over_budget(&added, 1) {
+                    // The import is full: the rest are refused unread.
+                    Some(refused) => refused,
+                    None => state_of(ctx, &file, added.clone()).await,
+                };
+                if !add(file.name(), state) {
+                    return;
                 }
             }
+            importing.update(|n| *n -= 1);
         });
     };
     let dragging = RwSignal::new(false);
@@ -337,7 +354,7 @@ pub fn SharePanel() -> impl IntoView {
                     }
                 />
             </p>
-            <ul class="import-results" aria-live="polite">{move || rows.get().into_iter().map(|row| view! { <ImportRow row=row/> }).collect_view()}</ul>
+            <ul class="import-results" aria-live="polite" aria-busy=move || (importing.get() > 0).to_string()>{move || rows.get().into_iter().map(|row| view! { <ImportRow row=row/> }).collect_view()}</ul>
         </section>
     }
 }
@@ -358,11 +375,16 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
             </li>
         }
         .into_any(),
-        FileState::Locked(sealed) => {
+        FileState::Declined(why) => view! {
+            <li class="import-failed"><strong>{t("share.failed_label")}</strong> " " {why}</li>
+        }
+        .into_any(),
+        FileState::Locked(sealed, added) => {
             let secret = RwSignal::new(String::new());
             let problem = RwSignal::new(String::new());
             let input = format!("unlock-{key}");
             let sealed = StoredValue::new(sealed);
+            let added = StoredValue::new(added);
             let busy = StoredValue::new(false);
             let unlock = move || {
                 let pass = secret.get_untracked();
@@ -376,10 +398,12 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
                 }
                 busy.set_value(true);
                 let sealed = sealed.get_value();
+                let added = added.get_value();
                 problem.set(t("share.decrypting").to_string());
                 leptos::task::spawn_local(async move {
                     match unseal(&sealed, &pass).await {
-                        Ok(plain) => state.set(read_and_import(ctx, body(plain), true, StoredValue::new(MAX_ASSESSMENTS)).await),
+                        // Counted with the files picked with it.
+                        Ok(plain) => state.set(read_and_import(ctx, body(plain), true, added).await),
                         Err(UnsealError::WrongPassphraseOrChanged) => problem.set(t("share.wrong_passphrase").to_string()),
                         Err(UnsealError::Unavailable) => problem.set(t("share.crypto_unavailable").to_string()),
                     }
