@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: builds a release, prints first-load sizes and the median time to interactive, then the
+# Benchmark: builds a release, prints first-load sizes and the median time to interactive; start-up as
+# users meet it (first usable control, LCP, CLS, bytes in the first 5 s) unthrottled and on a slow
+# laptop on a slow network, from a brotli and a gzip server; then the
 # library at scale (200 assessments x 300 answers): bytes per assessment, listing time, save cost;
 # then, built with a generated 300-question pack: answering latency, and importing, comparing and
 # merging 50 answer files of 300 answers.
@@ -9,6 +11,7 @@ bash scripts/setup.sh --browser
 source scripts/env.sh
 trunk build --release --locked
 node end2end/tools/bench.mjs dist
+node end2end/tools/bench-start.mjs dist
 node end2end/tools/bench-library.mjs dist
 node end2end/tools/bench-risk.mjs dist
 node end2end/tools/bench-workbook.mjs dist

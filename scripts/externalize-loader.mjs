@@ -55,6 +55,8 @@ try {
   const bindings = await import('${glue}');
   const wasm = await bindings.default({ module_or_path: fetch('${wasmPath}', { integrity: '${wasmIntegrity}' }) });
   window.wasmBindings = bindings;
+  // The app is in the page now: the line goes before anything is painted, so nothing moves up.
+  document.getElementById('boot')?.remove();
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (e) {
   const line = document.getElementById('boot');
