@@ -222,6 +222,26 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  // A pack that never arrives (a stalled network) leaves no blank page: after 15 s the loading line says
+  // what to do, and the footer held back until the content is in shows. CSS animations, played 100
+  // times faster here instead of waiting.
+  test('a content file that never arrives: the page soon says what to do, and the footer shows', async () => {
+    const { context, page } = await app.visit();
+    const stalled = [];
+    await context.route(/pack-[0-9a-f]{16}\.bin$/, (r) => { stalled.push(r); });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Animation.enable');
+    await cdp.send('Animation.setPlaybackRate', { playbackRate: 100 });
+    await page.goto(`${app.server.url}#/guidance`);
+    await page.locator('main .loading').waitFor();
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('main .loading'), '::after').visibility === 'visible');
+    const late = await page.evaluate(() => getComputedStyle(document.querySelector('main .loading'), '::after').content);
+    assert.match(late, /This is taking long: the network may be slow, or the server out of reach\. Reloading the page tries again\./);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.site-footer')).visibility === 'visible');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, 'the content never came');
+    await context.close();
+  });
+
   // The app fetches its tools module right after start; once it is in (the page says so on its root
   // element), every view works without the network, including those the module writes.
   test('the app keeps working with the network cut after load', async () => {

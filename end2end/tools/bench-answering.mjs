@@ -78,7 +78,7 @@ for (let w = 0; w < 12; w++) {
 }
 const typed = await page.evaluate(() => window.__keys);
 console.log(`answering at ${questions} questions:`);
-console.log(`  open the questionnaire (click to last question on screen): ${openMs} ms`);
+console.log(`  open the questionnaire (click to the last question in the page): ${openMs} ms`);
 console.log(`  choose an answer, handling incl. save: median ${ms(pct(result.work, 0.5))}, p95 ${ms(pct(result.work, 0.95))}`);
 console.log(`  choose an answer, to next frame: median ${ms(pct(result.toFrame, 0.5))}, p95 ${ms(pct(result.toFrame, 0.95))}`);
 console.log(`  (an idle frame measured the same way: median ${ms(pct(result.idle, 0.5))})`);

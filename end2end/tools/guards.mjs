@@ -71,9 +71,18 @@ export function watch(page, origin, addInitScript) {
 export async function axeViolations(page) {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern.
   await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }));
+  // Parts off screen skip rendering (`content-visibility: auto`) and have no size until scrolled to,
+  // which axe would read as targets too small: it checks every part as it is once drawn.
+  const result = await page.evaluate(async () => {
+    const skipped = [...document.querySelectorAll('*')].filter((e) => getComputedStyle(e).contentVisibility === 'auto');
+    for (const e of skipped) e.style.contentVisibility = 'visible';
+    try {
+      return await window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+    } finally {
+      for (const e of skipped) e.style.contentVisibility = '';
+    }
+  });
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

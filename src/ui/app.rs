@@ -60,7 +60,8 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match loaded.get() {
                 ContentLoad::Ready => view! { <Routes route=route/> }.into_any(),
-                ContentLoad::Loading => view! { <p class="loading" role="status">{t("content.loading")}</p> }.into_any(),
+                // After 15 s the line also says what to do (style/base.css).
+                ContentLoad::Loading => view! { <p class="loading" role="status" data-late=t("content.slow")>{t("content.loading")}</p> }.into_any(),
                 ContentLoad::Failed(problem) => view! {
                     <section class="notice notice-error" role="alert">
                         <h1>{t("content.failed_heading")}</h1>
