@@ -344,6 +344,7 @@ fn a_file_with_too_many_assessments_is_refused() {
 // The import box states the limits the library page applies to one import; they must not drift.
 #[test]
 fn the_import_hint_states_the_limits_of_one_import() {
+    pack(); // installs the pack, and with it the UI strings
     let hint = rai_assess::t("share.import_hint");
     let said = format!(
         "up to {} at once and at most {} assessments per import",

@@ -77,7 +77,7 @@ describe('bounded imports', () => {
       answerFile(1, { prefix: 'fourth' }),
     ], 4);
     assert.match(rows[0], /Imported: first\.json: 300 new assessment\(s\) added\./);
-    assert.match(rows[1], /Not imported: second\.json: the files before it in this import added 300 assessment\(s\), and one import adds at most 500, so it was not imported; import it on its own\. Nothing was imported from this file\./);
+    assert.match(rows[1], /Not imported: second\.json: the files before it in this import added 300 assessment\(s\), and one import adds at most 500: import this file on its own\. Nothing was imported from this file\./);
     assert.match(rows[2], /Imported: third\.json: 200 new assessment\(s\) added\./);
     assert.match(rows[3], /Not imported: fourth\.json: the files before it in this import added 500 assessment\(s\)/);
     assert.equal(await storedIds(page), 500);
