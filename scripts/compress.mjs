@@ -6,13 +6,9 @@
 // them too, so the tests run on what such a server sends.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { filesUnder } from './dist-files.mjs';
+import { filesUnder, stagingDir } from './dist-files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('compress: TRUNK_STAGING_DIR is not set (run through trunk)');
-  process.exit(1);
-}
+const dir = stagingDir('compress');
 const COMPRESSIBLE = /\.(html|js|css|wasm|bin|json|svg|webmanifest)$/;
 let raw = 0;
 let br = 0;

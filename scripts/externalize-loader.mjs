@@ -7,13 +7,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sri } from './dist-files.mjs';
+import { sri, stagingDir } from './dist-files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('externalize-loader: TRUNK_STAGING_DIR is not set (run through trunk)');
-  process.exit(1);
-}
+const dir = stagingDir('externalize-loader');
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 

@@ -6,13 +6,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { minify } from 'terser';
-import { filesUnder, sri } from './dist-files.mjs';
+import { filesUnder, sri, stagingDir } from './dist-files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('minify-glue: TRUNK_STAGING_DIR is not set (run through trunk)');
-  process.exit(1);
-}
+const dir = stagingDir('minify-glue');
 
 const htmlPath = join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');

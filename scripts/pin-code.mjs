@@ -7,13 +7,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { filesUnder, sri } from './dist-files.mjs';
+import { filesUnder, sri, stagingDir } from './dist-files.mjs';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('pin-code: TRUNK_STAGING_DIR is not set (run through trunk)');
-  process.exit(1);
-}
+const dir = stagingDir('pin-code');
 const fail = (why) => { console.error(`pin-code: ${why}`); process.exit(1); };
 
 const htmlPath = join(dir, 'index.html');

@@ -28,11 +28,17 @@ async fn fill(host: &web_sys::HtmlElement, id: &str, value: &str) {
     settle().await;
 }
 
+/// A fresh workbook `id`, its editor drawn.
+async fn open_workbook(id: &str) -> (web_sys::HtmlElement, impl Drop) {
+    fresh(id, Kind::Workbook, "Workbook test");
+    let opened = mount_at(&format!("#/assessments/{id}")).await;
+    settle().await;
+    opened
+}
+
 #[wasm_bindgen_test]
 async fn a_checks_state_is_drawn_and_saved_and_not_applicable_asks_for_the_reason() {
-    fresh("wb-1", Kind::Workbook, "Workbook test");
-    let (host, _app) = mount_at("#/assessments/wb-1").await;
-    settle().await;
+    let (host, _app) = open_workbook("wb-1").await;
     click(&host, "wc.W1.C3.state.done").await;
     assert_eq!(stored("wb-1").answers.get("W1.C3"), Some(&Answer::Choice("done".into())));
     assert!(text_of(&host, "[id=\"ws.decide.p\"]").contains("1 of"), "the stage counts it");
@@ -50,9 +56,7 @@ async fn a_checks_state_is_drawn_and_saved_and_not_applicable_asks_for_the_reaso
 
 #[wasm_bindgen_test]
 async fn a_decision_is_refused_until_complete_then_recorded_and_locked() {
-    fresh("wb-2", Kind::Workbook, "Workbook test");
-    let (host, _app) = mount_at("#/assessments/wb-2").await;
-    settle().await;
+    let (host, _app) = open_workbook("wb-2").await;
     click(&host, "b.wadd.decide").await;
     assert!(exists(&host, "we.D1.verdict"), "a draft entry's form");
     click(&host, "b.wrec.D1").await;
