@@ -29,13 +29,13 @@ async fn the_profile_decides_which_screening_questions_are_asked() {
     click(&host, "pf.face_mode.1ton").await;
     settle().await;
     assert!(!element(&host, "q-S1.3.3").hidden(), "asked once the profile says 1:N");
-    assert_eq!(stored("risk-1").answers.get("face_mode"), Some(&Answer::Choice("1ton".into())));
+    stored_when("risk-1", |a| a.answers.get("face_mode") == Some(&Answer::Choice("1ton".into()))).await;
     // Answered, then hidden again by a profile change: kept, set aside, and said so.
     click(&host, "q-S1.3.3-2").await;
     click(&host, "pf.application_type.text-speech").await;
     settle().await;
     assert!(element(&host, "q-S1.3.3").hidden());
-    assert_eq!(stored("risk-1").answers.get("S1.3.3"), Some(&Answer::Choice("no".into())));
+    stored_when("risk-1", |a| a.answers.get("S1.3.3") == Some(&Answer::Choice("no".into()))).await;
     assert!(host.text_content().unwrap_or_default().contains("1 screening answers are set aside"));
     host.remove();
 }

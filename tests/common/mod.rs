@@ -74,6 +74,20 @@ pub fn stored(id: &str) -> Assessment {
     library().load(id).expect("stored")
 }
 
+/// The stored assessment once `saved` holds of it: a choice is saved right after it is painted, so
+/// the test waits for the condition (20 ms at a time, failing after 500 tries), never for a clock.
+#[allow(dead_code)] // not every test file waits for a save
+pub async fn stored_when(id: &str, saved: impl Fn(&Assessment) -> bool) -> Assessment {
+    for _ in 0..500 {
+        let now = stored(id);
+        if saved(&now) {
+            return now;
+        }
+        settle().await;
+    }
+    panic!("{id} was never stored as the test expects");
+}
+
 /// A library holding only a new, empty assessment of this kind and title.
 pub fn fresh(id: &str, kind: Kind, title: &str) {
     let mut backend = LocalBackend::open().expect("localStorage");
