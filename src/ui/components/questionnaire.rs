@@ -22,8 +22,10 @@ pub struct AnswerSink {
     pub answered: Trigger,
     /// Fires when the whole draft was replaced (another tab's version, a restore): re-read everything.
     pub replaced: Trigger,
-    /// Save soon (typing).
+    /// Save soon (typing), saying "Saving…" meanwhile.
     pub schedule: Callback<()>,
+    /// Unsaved now, saved soon, without saying so (a choice, saved once painted: one status change).
+    pub unsaved: Callback<()>,
     /// Save now (leaving a field; a choice, once painted).
     pub flush: Callback<()>,
 }
@@ -187,10 +189,11 @@ fn QuestionItem(
         });
         changed.notify();
         sink.answered.notify();
-        sink.schedule.run(());
         // Saved right after the choice is painted (the whole record written and read back, and the
-        // status line redrawn, need not delay that frame). Leaving before then saves on the way out
-        // (the editor's cleanup, `pagehide`); `try_run`, as the editor may be gone by then.
+        // status line redrawn once, need not delay that frame); in a hidden tab, which paints no
+        // frame, by the save delay. Leaving before then saves on the way out (the editor's cleanup,
+        // `pagehide`); `try_run`, as the editor may be gone by then.
+        sink.unsaved.run(());
         request_animation_frame(move || {
             set_timeout(move || _ = sink.flush.try_run(()), Duration::ZERO);
         });

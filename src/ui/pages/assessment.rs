@@ -118,18 +118,22 @@ fn Editor(
             Err(e) => state.set(SaveState::Failed(e.to_string())),
         }
     };
-    let schedule = move || {
+    // Unsaved from now; saved SAVE_DELAY after the last call unless saved before.
+    let unsaved = move || {
         dirty.set_value(true);
-        // Once per burst of typing, not per keystroke: the status line re-renders only on a change.
-        if state.with_untracked(|s| *s != SaveState::Pending) {
-            state.set(SaveState::Pending);
-        }
         if let Some(Some(handle)) = timer.try_update_value(Option::take) {
             handle.clear();
         }
         if let Ok(handle) = set_timeout_with_handle(flush, SAVE_DELAY) {
             timer.set_value(Some(handle));
         }
+    };
+    let schedule = move || {
+        // Once per burst of typing, not per keystroke: the status line re-renders only on a change.
+        if state.with_untracked(|s| *s != SaveState::Pending) {
+            state.set(SaveState::Pending);
+        }
+        unsaved();
     };
     let page_hidden = window_event_listener(leptos::ev::pagehide, move |_| flush());
     on_cleanup(move || {
@@ -238,6 +242,7 @@ fn Editor(
         answered,
         replaced,
         schedule: Callback::new(move |()| schedule()),
+        unsaved: Callback::new(move |()| unsaved()),
         flush: Callback::new(move |()| flush()),
     };
     let set_aside = Memo::new(move |_| {
