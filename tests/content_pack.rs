@@ -139,10 +139,31 @@ fn a_prompt_related_to_a_question_that_does_not_exist_is_refused() {
 }
 
 #[test]
-fn band_gaps_are_refused() {
+fn a_band_that_skips_a_level_is_refused() {
     let dir = copy_of_content();
-    break_file(&dir, "readiness.toml", "to = 25", "to = 20");
-    assert_refused(&dir, "readiness.toml", "developing", "gap or overlap");
+    break_file(&dir, "readiness.toml", "levels = [0, 1]", "levels = [0]");
+    assert_refused(&dir, "readiness.toml", "developing", "band lists level 2 where level 1 comes next");
+}
+
+#[test]
+fn bands_that_leave_a_level_out_are_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "readiness.toml", "levels = [4]", "levels = []");
+    assert_refused(&dir, "readiness.toml", "leading", "band names no maturity level");
+}
+
+#[test]
+fn a_critical_item_names_a_real_question() {
+    let critical: Vec<&str> = rai_assess::pack()
+        .readiness
+        .dimensions
+        .iter()
+        .flat_map(|d| d.questions.iter())
+        .filter(|q| q.critical)
+        .map(|q| q.id.as_ref())
+        .collect();
+    // Legal review, impact assessment, logs, the power to suspend: what the method text names.
+    assert_eq!(critical, ["R3.1", "R3.2", "R6.4", "R9.3"]);
 }
 
 /// The first matrix row as written in risk.toml.

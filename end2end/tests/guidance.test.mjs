@@ -136,7 +136,7 @@ describe('the guidance explorer', () => {
     await waitHeading(page, 'How the tools work');
     const text = await ui.mainText();
     assert.match(text, /Maturity scale[\s\S]*0 · Not started[\s\S]*4 · Embedded/);
-    assert.match(text, /Score bands[\s\S]*Foundational \(0 to 25\)/);
+    assert.match(text, /Score bands[\s\S]*Foundational \(0 to 37\.5\)[\s\S]*Developing \(37\.5 to 62\.5\)/);
     // A dimension unfolds to every question with what each level looks like, and next steps per band.
     await page.locator('details.dimension summary').first().click();
     const dimension = await page.locator('details.dimension').first().innerText();

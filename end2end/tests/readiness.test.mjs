@@ -17,8 +17,9 @@ after(async () => { await app?.stop(); });
 // 5 "Don't know", 6 "Not applicable".
 const choiceFor = (i) => (i % 9 === 4 ? 5 : i % 11 === 7 ? 6 : (i * 3) % 5);
 
-const BANDS = [[75, 'Leading'], [50, 'Established'], [25, 'Developing'], [0, 'Foundational']];
-const band = (tenths) => BANDS.find(([from]) => tenths >= from * 10)[1];
+// A score's band is its nearest level's, the lower one exactly half-way (levels are 250 tenths apart).
+const BANDS = ['Foundational', 'Foundational', 'Developing', 'Established', 'Leading'];
+const band = (tenths) => BANDS[Math.floor((tenths + 124) / 250)];
 const show = (tenths) => (tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1));
 
 /** The method as the app states it: mean level × 25 per dimension; overall = mean of dimensions. */
@@ -174,10 +175,27 @@ describe('the organizational readiness assessment', () => {
     await lib.waitSaved();
     await page.getByRole('link', { name: 'Results' }).click();
     await page.waitForSelector('.r-overall');
-    // R1: levels 3 and 1 -> mean 2 -> 50.
-    assert.match(await page.locator('.r-overall').innerText(), /50 \/ 100 · Established[\s\S]*Provisional\./);
+    // R1: levels 3 and 1 -> mean 2 -> 50, level 2: Developing.
+    assert.match(await page.locator('.r-overall').innerText(), /50 \/ 100 · Developing[\s\S]*Provisional\./);
     assert.equal((await q.resultRows())[1].score, 'no answers yet');
     await guards.assertClean('filter');
+    await context.close();
+  });
+
+  test('a critical safeguard at level 0 shows as a critical gap on the results', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Strong but no switch' });
+    await page.locator('[id="q-R1.1-4"]').check();
+    await page.locator('[id="q-R9.3-0"]').check();
+    await lib.waitSaved();
+    await page.getByRole('link', { name: 'Results' }).click();
+    await page.waitForSelector('.r-overall');
+    const gaps = page.locator('.r-critical');
+    assert.equal(await gaps.getByRole('heading', { name: 'Critical gaps' }).count(), 1);
+    assert.match(await gaps.innerText(), /1 critical safeguard\(s\) answered at level 0 or 1[\s\S]*R9\.3 [^\n]*\(0 · Not started\)/);
+    assert.deepEqual(await axeViolations(page), []);
+    await guards.assertClean('critical gap');
     await context.close();
   });
 });

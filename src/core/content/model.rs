@@ -125,14 +125,15 @@ pub struct MaturityLevel {
     pub description: Text,
 }
 
-/// A score band on 0..=100: `from` inclusive, `to` exclusive except for the last band.
+/// A score band, named for the maturity levels it covers: a score falls in the band of its nearest
+/// level (see `scoring::readiness::band_of`), so the cut-offs sit half-way between levels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub id: Text,
     pub label: Text,
-    pub from: u32,
-    pub to: u32,
+    /// The maturity levels (0-4) this band stands for, ascending; the bands share them out in order.
+    pub levels: List<u8>,
     pub description: Text,
 }
 
@@ -157,6 +158,10 @@ pub struct ReadinessQuestion {
     pub levels: List<Text>,
     pub principles: List<Text>,
     pub stages: List<Text>,
+    /// A safeguard whose absence matters whatever the overall score: an answer at level 0 or 1 is a
+    /// critical gap on the results and in the report.
+    #[serde(default)]
+    pub critical: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

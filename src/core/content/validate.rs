@@ -293,33 +293,37 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
     }
 }
 
-/// Bands must tile 0..=100 with no gap or overlap, in increasing order.
+/// Bands share out the maturity levels 0-4 in order, each at least one level, none twice, none left out:
+/// then a score's nearest level names exactly one band.
 fn check_bands(c: &mut Checker, file: &str, bands: &[Band]) -> BTreeSet<Text> {
     let mut ids = BTreeSet::new();
-    let mut expected_from = 0;
+    let mut expected = 0u8;
     for b in bands {
         c.unique(file, &mut ids, &b.id);
         c.text(file, &b.id, "label", &b.label);
         c.text(file, &b.id, "description", &b.description);
-        if b.from != expected_from {
-            c.report(
-                file,
-                &b.id,
-                format!(
-                    "band starts at {} but the previous one ends at {expected_from} (gap or overlap)",
-                    b.from
-                ),
-            );
+        if b.levels.is_empty() {
+            c.report(file, &b.id, "band names no maturity level (`levels`)");
         }
-        if b.to <= b.from {
-            c.report(file, &b.id, format!("band is empty or reversed ({}..{})", b.from, b.to));
+        for &level in b.levels.iter() {
+            if level != expected {
+                c.report(
+                    file,
+                    &b.id,
+                    format!("band lists level {level} where level {expected} comes next (bands share out 0-4 in order)"),
+                );
+            }
+            expected = level.saturating_add(1);
         }
-        expected_from = b.to;
     }
     if bands.is_empty() {
         c.report(file, "band", "no score bands are defined");
-    } else if expected_from != 100 {
-        c.report(file, "band", format!("bands end at {expected_from}, they must cover up to 100"));
+    } else if expected != 5 {
+        c.report(
+            file,
+            "band",
+            format!("bands stop at level {}, they must cover levels 0-4", expected.saturating_sub(1)),
+        );
     }
     ids
 }

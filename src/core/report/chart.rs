@@ -5,7 +5,7 @@
 use super::escape::html;
 use super::tenths;
 use crate::core::content::model::Pack;
-use crate::core::scoring::readiness::ReadinessResult;
+use crate::core::scoring::readiness::{band_bounds, ReadinessResult};
 use std::fmt::Write;
 
 const WIDTH: u32 = 720;
@@ -31,16 +31,18 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
     );
     // Axis and band limits, labelled with their values at the top (the levels' names are beside the bars).
     for b in r.bands.iter() {
-        let bx = x(b.from * 10);
+        let from = band_bounds(b).0;
+        let bx = x(from);
         let _ = write!(
             svg,
             "<line x1=\"{bx}\" y1=\"{}\" x2=\"{bx}\" y2=\"{height}\" stroke=\"#6b7785\" stroke-dasharray=\"3 3\"/>\
              <text x=\"{bx}\" y=\"14\" text-anchor=\"middle\" fill=\"#3b4550\">{}</text>",
             TOP - 6,
-            b.from
+            tenths(from)
         );
     }
-    let _ = write!(svg, "<text x=\"{}\" y=\"14\" text-anchor=\"end\" fill=\"#3b4550\">100</text>", x(1000));
+    let _ =
+        write!(svg, "<text x=\"{}\" y=\"14\" text-anchor=\"middle\" fill=\"#3b4550\">100</text>", x(1000));
     for (i, d) in result.dimensions.iter().enumerate() {
         let y = TOP + ROW_H * i as u32;
         let name = r.dimensions.iter().find(|x| x.id == d.id).map(|x| x.name.as_ref()).unwrap_or_default();

@@ -3,9 +3,10 @@
 //! matrix). A read-only page is smaller as one string writer than as a tree of typed views.
 
 use super::escape::html;
-use super::{fill, s};
+use super::{fill, s, tenths};
 use crate::core::content::model::{Pack, ScaleLevel};
 use crate::core::route::GuidanceView;
+use crate::core::scoring::readiness::band_bounds;
 use std::fmt::Write;
 
 /// Term-definition pairs: every list on the page.
@@ -43,8 +44,8 @@ pub fn methods_html(pack: &Pack) -> String {
         .bands
         .iter()
         .map(|b| {
-            let range =
-                fill("methods.band_range", &[("from", &b.from.to_string()), ("to", &b.to.to_string())]);
+            let (from, to) = band_bounds(b);
+            let range = fill("methods.band_range", &[("from", &tenths(from)), ("to", &tenths(to))]);
             (format!("{} ({range})", b.label), b.description.to_string())
         })
         .collect();

@@ -18,9 +18,9 @@ pub mod workspace;
 
 use crate::core::answer_file;
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind};
-use crate::core::content::model::Pack;
+use crate::core::content::model::{Pack, Readiness};
 use crate::core::questionnaire::{self, Form, Item};
-use crate::core::scoring::readiness::{score, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
+use crate::core::scoring::readiness::{score, ItemLevel, ReadinessResult, PROVISIONAL_BELOW_PERCENT};
 use document::{Block, Inline, Line, Svg, Table};
 use escape::html;
 
@@ -96,6 +96,21 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
         overall.push(Block::Note(s("results.provisional_label").into(), text));
     }
     let mut out = vec![Block::section(Some("r-overall"), overall)];
+    // Critical gaps stand apart from the band: a high score does not make up for a missing safeguard.
+    if !result.critical_gaps.is_empty() {
+        let text = fill("results.critical", &[("count", &result.critical_gaps.len().to_string())]);
+        out.push(Block::section(
+            Some("r-critical"),
+            vec![
+                Block::h(2, s("results.critical_heading")),
+                Block::Note(s("results.critical_label").into(), text),
+                Block::List {
+                    ordered: false,
+                    items: result.critical_gaps.iter().map(|i| item_line(r, i)).collect(),
+                },
+            ],
+        ));
+    }
 
     // Chart and the same figures as a table.
     let rows = result
@@ -139,21 +154,7 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
         if items.is_empty() {
             blocks.push(Block::Para(None, Line::text(s("results.no_items"))));
         } else {
-            let lines = items
-                .iter()
-                .map(|item| {
-                    let label = r
-                        .levels
-                        .iter()
-                        .find(|l| l.value == item.level)
-                        .map(|l| l.label.as_ref())
-                        .unwrap_or("");
-                    Line::default()
-                        .and(Inline::Strong(item.question.id.to_string()))
-                        .and(Inline::Text(format!(" {} ", item.question.text)))
-                        .and(Inline::Span("r-level", format!("({} · {label})", item.level)))
-                })
-                .collect();
+            let lines = items.iter().map(|item| item_line(r, item)).collect();
             blocks.push(Block::List { ordered: true, items: lines });
         }
         out.push(Block::section(Some("r-items"), blocks));
@@ -183,6 +184,15 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
         ],
     ));
     out
+}
+
+/// A scored item as listed in the results: its id, its question and the level chosen.
+fn item_line(r: &Readiness, item: &ItemLevel) -> Line {
+    let label = r.levels.iter().find(|l| l.value == item.level).map(|l| l.label.as_ref()).unwrap_or("");
+    Line::default()
+        .and(Inline::Strong(item.question.id.to_string()))
+        .and(Inline::Text(format!(" {} ", item.question.text)))
+        .and(Inline::Span("r-level", format!("({} · {label})", item.level)))
 }
 
 /// Every item of `form` that `asked` keeps, by section: its number and text, the answer (with the

@@ -48,9 +48,9 @@ fn tenths_read_as_people_write_them() {
     assert_eq!(tenths(5), "0.5");
 }
 
-// Worked by hand: R1 has levels 4 and 2 (mean 3 of 4 = 75, band "Leading" from 75), a "Don't know" that
-// counts for nothing; R2 has level 1 (25, "Developing" from 25) and a "Not applicable"; the overall is the
-// mean of the two dimensions, 50 ("Established" from 50).
+// Worked by hand: R1 has levels 4 and 2 (mean 3 of 4 = 75, level 3, band "Established"), a "Don't know"
+// that counts for nothing; R2 has level 1 (25, level 1, "Foundational") and a "Not applicable"; the
+// overall is the mean of the two dimensions, 50 (level 2, "Developing").
 #[test]
 fn figures_match_a_hand_computed_example_in_every_format() {
     let a = assessment(
@@ -68,28 +68,57 @@ fn figures_match_a_hand_computed_example_in_every_format() {
     let r2 = &pack().readiness.dimensions[1];
     assert!(
         html.contains(&format!(
-            "<tr><th scope=\"row\">R1 {}</th><td>75</td><td>Leading</td><td>2 / {}</td></tr>",
+            "<tr><th scope=\"row\">R1 {}</th><td>75</td><td>Established</td><td>2 / {}</td></tr>",
             escape::html(&r1.name),
             r1.questions.len()
         )),
         "{html}"
     );
     assert!(html.contains(&format!(
-        "<tr><th scope=\"row\">R2 {}</th><td>25</td><td>Developing</td><td>1 / {}</td></tr>",
+        "<tr><th scope=\"row\">R2 {}</th><td>25</td><td>Foundational</td><td>1 / {}</td></tr>",
         escape::html(&r2.name),
         r2.questions.len() - 1
     )));
-    assert!(html.contains("<span class=\"r-figure\">50</span> / 100 · <strong>Established</strong>"));
+    assert!(html.contains("<span class=\"r-figure\">50</span> / 100 · <strong>Developing</strong>"));
     assert!(html.contains("Provisional."), "3 of 53 applicable is under 60%");
     let markdown = report_markdown(pack(), &a, &meta()).expect("a report for this kind");
     assert!(markdown.contains(&format!(
-        "| R1 {} | 75 | Leading | 2 / {} |",
+        "| R1 {} | 75 | Established | 2 / {} |",
         escape::markdown(&r1.name),
         r1.questions.len()
     )));
-    assert!(markdown.contains("50 / 100 · **Established**"), "{markdown}");
+    assert!(markdown.contains("50 / 100 · **Developing**"), "{markdown}");
     assert_no_keys(&html);
     assert_no_keys(&markdown);
+}
+
+// A critical safeguard at level 1 is reported as a gap even when every other answer is the highest.
+#[test]
+fn a_critical_gap_shows_in_every_format_whatever_the_band() {
+    let all_high: Vec<(&str, Answer)> = pack()
+        .readiness
+        .dimensions
+        .iter()
+        .flat_map(|d| d.questions.iter())
+        .map(|q| (q.id.as_ref(), Answer::Level(if q.id == "R6.4" { 1 } else { 4 })))
+        .collect();
+    let a = assessment(&all_high, &[]);
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
+    assert!(html.contains("<strong>Leading</strong>"), "the band stays high");
+    let gaps = html.split("<h2>Critical gaps</h2>").nth(1).expect("a critical gaps section");
+    let gaps = &gaps[..gaps.find("</section>").unwrap_or(gaps.len())];
+    assert!(gaps.contains("1 critical safeguard(s) answered at level 0 or 1"), "{gaps}");
+    assert!(gaps.contains("<strong>R6.4</strong>") && !gaps.contains("R3.1"), "{gaps}");
+    let markdown = report_markdown(pack(), &a, &meta()).expect("a report for this kind");
+    assert!(markdown.contains("## Critical gaps"), "{markdown}");
+    assert_no_keys(&html);
+}
+
+#[test]
+fn without_a_critical_gap_there_is_no_such_section() {
+    let a = assessment(&[("R6.4", Answer::Level(2)), ("R1.1", Answer::Level(0))], &[]);
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
+    assert!(!html.contains("Critical gaps"));
 }
 
 #[test]

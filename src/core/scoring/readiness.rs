@@ -56,19 +56,35 @@ pub struct ReadinessResult {
     pub weakest: Vec<ItemLevel>,
     /// Highest levels first among the items not in `weakest`; ties keep questionnaire order.
     pub strongest: Vec<ItemLevel>,
+    /// Items the content marks critical answered at level 0 or 1, in questionnaire order: shown
+    /// whatever the band.
+    pub critical_gaps: Vec<ItemLevel>,
 }
 
-/// The band a score falls in: `from` inclusive, `to` exclusive, the last band including 100.
+/// The highest level at which a critical item still counts as a gap.
+pub const CRITICAL_GAP_UP_TO: u8 = 1;
+
+/// One maturity level's width in tenths: level k scores k × 250.
+const LEVEL: Tenths = 250;
+
+/// The maturity level a score stands for: the nearest one, and the lower one when a score sits exactly
+/// half-way, so a result never claims more than the answers support.
+pub fn level_of(score: Tenths) -> u8 {
+    ((score.min(1000) + LEVEL / 2 - 1) / LEVEL) as u8
+}
+
+/// The band a score falls in: the one named for the score's level (`level_of`).
 pub fn band_of(bands: &'static [Band], score: Tenths) -> Option<&'static Band> {
-    let last = bands.len().checked_sub(1)?;
-    bands
-        .iter()
-        .enumerate()
-        .find(|(i, b)| {
-            let (from, to) = (b.from * 10, b.to * 10);
-            score >= from && (score < to || (*i == last && score <= to))
-        })
-        .map(|(_, b)| b)
+    let level = level_of(score);
+    bands.iter().find(|b| b.levels.contains(&level))
+}
+
+/// The scores a band covers, as tenths, for the chart and the methods page: from its lowest level's
+/// lower half-way point (exclusive, except 0) to its highest level's upper half-way point (inclusive).
+pub fn band_bounds(band: &Band) -> (Tenths, Tenths) {
+    let low = band.levels.first().map_or(0, |l| Tenths::from(*l));
+    let high = band.levels.last().map_or(0, |l| Tenths::from(*l));
+    ((low * LEVEL).saturating_sub(LEVEL / 2), (high * LEVEL + LEVEL / 2).min(1000))
 }
 
 /// Mean of levels 0-4 as tenths of 0..=100, rounded half up; `None` for no levels.
@@ -115,6 +131,8 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
         (scored.iter().sum::<u32>() * 2 + n) / (n * 2)
     });
     let provisional = answered * 100 < applicable * PROVISIONAL_BELOW_PERCENT;
+    let critical_gaps =
+        items.iter().filter(|i| i.question.critical && i.level <= CRITICAL_GAP_UP_TO).cloned().collect();
     // The two lists never share an item: with few answers, the lower half is weakest, the rest strongest.
     let mut sorted = items;
     crate::core::sort::by_key(&mut sorted, |i| i.level);
@@ -132,6 +150,7 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
         provisional,
         weakest,
         strongest,
+        critical_gaps,
     }
 }
 
@@ -172,25 +191,56 @@ mod tests {
         let result = score(pack(), &a);
         let r1 = &result.dimensions[0];
         assert_eq!((r1.score, r1.answered, r1.applicable), (Some(750), 2, r1.total - 1));
-        assert_eq!(r1.band.map(|b| b.id.as_ref()), Some("leading"));
+        assert_eq!(r1.band.map(|b| b.id.as_ref()), Some("established"), "75 is level 3, Established");
         assert_eq!(result.dimensions[1].score, Some(250));
         assert_eq!(result.overall, Some(500));
         assert_eq!(
             result.overall_band.map(|b| b.id.as_ref()),
-            Some("established"),
-            "50 opens the 50-75 band"
+            Some("developing"),
+            "50 is level 2, Developing"
         );
         assert_eq!(result.weakest.first().map(|i| i.question.id.as_ref()), Some("R2.1"));
         assert_eq!(result.strongest.first().map(|i| i.question.id.as_ref()), Some("R1.1"));
     }
 
     #[test]
-    fn bands_cover_the_ends() {
-        let bands = &pack().readiness.bands;
-        assert_eq!(band_of(bands, 0).map(|b| b.id.as_ref()), Some("foundational"));
-        assert_eq!(band_of(bands, 1000).map(|b| b.id.as_ref()), Some("leading"));
-        assert_eq!(band_of(bands, 249).map(|b| b.id.as_ref()), Some("foundational"));
-        assert_eq!(band_of(bands, 250).map(|b| b.id.as_ref()), Some("developing"));
+    fn cut_offs_sit_half_way_between_levels_and_round_down() {
+        let band = |t| band_of(&pack().readiness.bands, t).map(|b| b.id.as_ref());
+        assert_eq!(band(0), Some("foundational"));
+        assert_eq!(band(375), Some("foundational"), "exactly half-way between 1 and 2 is not yet 2");
+        assert_eq!(band(376), Some("developing"));
+        assert_eq!(band(625), Some("developing"));
+        assert_eq!(band(626), Some("established"));
+        assert_eq!(band(875), Some("established"));
+        assert_eq!(band(876), Some("leading"));
+        assert_eq!(band(1000), Some("leading"));
+    }
+
+    #[test]
+    fn band_bounds_meet_without_gaps() {
+        let bounds: Vec<_> = pack().readiness.bands.iter().map(band_bounds).collect();
+        assert_eq!(bounds, [(0, 375), (375, 625), (625, 875), (875, 1000)]);
+    }
+
+    #[test]
+    fn a_critical_item_at_level_1_is_a_gap_whatever_the_band() {
+        let critical: Vec<&str> = pack()
+            .readiness
+            .dimensions
+            .iter()
+            .flat_map(|d| d.questions.iter())
+            .filter(|q| q.critical)
+            .map(|q| q.id.as_ref())
+            .collect();
+        assert!(critical.len() >= 4, "{critical:?}");
+        let mut a: BTreeMap<String, Answer> =
+            question_ids().iter().map(|id| (id.to_string(), Answer::Level(4))).collect();
+        a.insert(critical[0].to_string(), Answer::Level(1));
+        a.insert(critical[1].to_string(), Answer::Level(2));
+        let result = score(pack(), &a);
+        assert_eq!(result.overall_band.map(|b| b.id.as_ref()), Some("leading"));
+        let gaps: Vec<&str> = result.critical_gaps.iter().map(|i| i.question.id.as_ref()).collect();
+        assert_eq!(gaps, [critical[0]]);
     }
 
     fn any_answer() -> impl Strategy<Value = Option<Answer>> {
@@ -230,6 +280,24 @@ mod tests {
                 prop_assert!(result.strongest.iter().all(|s| s.level >= w.level));
             }
             prop_assert!(result.weakest.len() <= ITEMS_LISTED && result.strongest.len() <= ITEMS_LISTED);
+        }
+
+        // The band names the level described: answering level k on every answered question (any
+        // subset, the rest unanswered, "Don't know" or "Not applicable") lands in the band for level k.
+        #[test]
+        fn level_k_everywhere_gives_the_band_for_level_k(a in any_answers(), k in 0u8..=4) {
+            let at_k: BTreeMap<String, Answer> = a
+                .into_iter()
+                .map(|(id, v)| (id, if matches!(v, Answer::Level(_)) { Answer::Level(k) } else { v }))
+                .collect();
+            let result = score(pack(), &at_k);
+            let band = pack().readiness.bands.iter().find(|b| b.levels.contains(&k)).expect("every level has a band");
+            if result.overall.is_some() {
+                prop_assert_eq!(result.overall_band.map(|b| &b.id), Some(&band.id));
+            }
+            for d in &result.dimensions {
+                prop_assert!(d.band.is_none_or(|b| b.id == band.id));
+            }
         }
 
         // Raising one answer never lowers the dimension's score or the overall score.
