@@ -153,6 +153,59 @@ fn bands_that_leave_a_level_out_are_refused() {
 }
 
 #[test]
+fn a_malformed_legal_reference_is_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "refs = [\"AI Act Art. 5(1)(e)\"]", "refs = [\"AIA art 5.1.e\"]");
+    assert_refused(&dir, "risk.toml", "prohibited_practices.face-scraping", "is not a reference");
+}
+
+#[test]
+fn a_reference_the_label_does_not_show_is_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "refs = [\"AI Act Art. 5(1)(e)\"]", "refs = [\"AI Act Art. 5(1)(c)\"]");
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "prohibited_practices.face-scraping",
+        "does not name its reference \"Art. 5(1)(c)\"",
+    );
+}
+
+#[test]
+fn an_implied_practice_must_name_real_fields() {
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "risk.toml",
+        "{ field = \"public_space\", any_of = [\"yes\"] }]",
+        "{ field = \"public_spaces\", any_of = [\"yes\"] }]",
+    );
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "prohibited_practices.realtime-rbi",
+        "`implied_if` refers to unknown or free-text profile field \"public_spaces\"",
+    );
+}
+
+#[test]
+fn an_exception_not_asked_for_every_practice_is_refused() {
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "risk.toml",
+        "\"biometric-categorisation\", \"realtime-rbi\"] }]",
+        "\"biometric-categorisation\"] }]",
+    );
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "prohibited_exception",
+        "shown exactly when a practice of \"prohibited_practices\" is ticked",
+    );
+}
+
+#[test]
 fn a_critical_item_names_a_real_question() {
     let critical: Vec<&str> = rai_assess::pack()
         .readiness
@@ -191,7 +244,8 @@ fn a_matrix_that_falls_as_risk_rises_is_refused() {
 #[test]
 fn conditionals_must_name_real_fields_and_values() {
     let dir = copy_of_content();
-    break_file(&dir, "risk.toml", "any_of = [\"1ton\"]", "any_of = [\"1-to-n\"]");
+    let shown_if = "show_if = [{ field = \"face_mode\", any_of = [\"1ton\"] }]";
+    break_file(&dir, "risk.toml", shown_if, &shown_if.replace("1ton", "1-to-n"));
     let problems = assert_refused(
         &dir,
         "risk.toml",

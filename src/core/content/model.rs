@@ -230,6 +230,14 @@ pub struct ProfileField {
 pub struct Choice {
     pub id: Text,
     pub label: Text,
+    /// Legal references for this option, such as "AI Act Art. 5(1)(h)": each also written in the label.
+    /// A multi field whose options have them lists practices the law prohibits (see `risk::legal`).
+    #[serde(default)]
+    pub refs: List<Text>,
+    /// The option counts as chosen when the profile meets all of these, ticked or not (a practice the
+    /// rest of the profile already describes).
+    #[serde(default)]
+    pub implied_if: List<Condition>,
 }
 
 /// Holds when the profile field's value (or, for a multi field, any selected value) is one of `any_of`.

@@ -353,6 +353,7 @@ fn check_conditions(
     c: &mut Checker,
     file: &str,
     id: &str,
+    key: &str,
     conditions: &[Condition],
     fields: &BTreeMap<Text, BTreeSet<Text>>,
 ) {
@@ -361,18 +362,18 @@ fn check_conditions(
             None => c.report(
                 file,
                 id,
-                format!("`show_if` refers to unknown or free-text profile field \"{}\"", cond.field),
+                format!("`{key}` refers to unknown or free-text profile field \"{}\"", cond.field),
             ),
             Some(options) => {
                 if cond.any_of.is_empty() {
-                    c.report(file, id, format!("`show_if` on \"{}\" lists no values", cond.field));
+                    c.report(file, id, format!("`{key}` on \"{}\" lists no values", cond.field));
                 }
                 for v in cond.any_of.iter() {
                     if !options.contains(v.as_ref()) {
                         c.report(
                             file,
                             id,
-                            format!("`show_if` value \"{v}\" is not an option of field \"{}\"", cond.field),
+                            format!("`{key}` value \"{v}\" is not an option of field \"{}\"", cond.field),
                         );
                     }
                 }
@@ -404,15 +405,28 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
         }
         let mut option_ids = BTreeSet::new();
         for o in f.options.iter() {
+            let oid = format!("{}.{}", f.id, o.id);
             c.unique(F, &mut option_ids, &o.id);
-            c.text(F, &format!("{}.{}", f.id, o.id), "label", &o.label);
+            c.text(F, &oid, "label", &o.label);
+            check_refs(c, F, &oid, &o.refs, &o.label);
         }
         if is_choice {
             choice_fields.insert(f.id.clone(), field_options(f, known));
         }
     }
+    check_gate(c, F, r);
     for f in r.profile_fields.iter() {
-        check_conditions(c, F, &f.id, &f.show_if, &choice_fields);
+        check_conditions(c, F, &f.id, "show_if", &f.show_if, &choice_fields);
+        for o in f.options.iter() {
+            check_conditions(
+                c,
+                F,
+                &format!("{}.{}", f.id, o.id),
+                "implied_if",
+                &o.implied_if,
+                &choice_fields,
+            );
+        }
         if f.show_if.iter().any(|cond| cond.field == f.id) {
             c.report(F, &f.id, "a field cannot depend on itself");
         }
@@ -463,7 +477,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
         }
         c.tags(F, &s.id, "stages", &s.stages, &known.stages);
         c.tags(F, &s.id, "application_types", &s.application_types, &known.application_types);
-        check_conditions(c, F, &s.id, &s.show_if, &choice_fields);
+        check_conditions(c, F, &s.id, "show_if", &s.show_if, &choice_fields);
     }
     for p in known.instrumental.iter() {
         if !covered.contains(p) {
@@ -473,6 +487,104 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     for t in r.templates.iter() {
         if !used_templates.contains(&t.id) {
             c.report(F, &t.id, "template is never proposed by a screening question");
+        }
+    }
+}
+
+/// One field at most lists prohibited practices (a multi field whose options have `refs`), and the
+/// field that records an exception is shown whenever any of them is ticked.
+fn check_gate(c: &mut Checker, file: &str, r: &Risk) {
+    let with_refs: Vec<&ProfileField> =
+        r.profile_fields.iter().filter(|f| f.options.iter().any(|o| !o.refs.is_empty())).collect();
+    for f in &with_refs {
+        if f.kind != FieldKind::Multi {
+            c.report(file, &f.id, "options with `refs` list prohibited practices: the field must be multi");
+        }
+    }
+    if with_refs.len() > 1 {
+        c.report(file, "profile_field", "only one field may list prohibited practices (options with `refs`)");
+    }
+    let Some(gate) = with_refs.first() else { return };
+    let practices: Vec<&Text> = gate.options.iter().filter(|o| !o.refs.is_empty()).map(|o| &o.id).collect();
+    let exceptions: Vec<&ProfileField> = r
+        .profile_fields
+        .iter()
+        .filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::Longtext))
+        .filter(|f| f.show_if.iter().any(|cond| cond.field == gate.id))
+        .collect();
+    match exceptions.as_slice() {
+        [f] => {
+            let listed = f.show_if.iter().find(|cond| cond.field == gate.id).map(|cond| &cond.any_of);
+            if !listed.is_some_and(|l| practices.iter().all(|p| l.contains(p))) || f.show_if.len() != 1 {
+                c.report(
+                    file,
+                    &f.id,
+                    format!(
+                        "the exception must be shown exactly when a practice of \"{}\" is ticked",
+                        gate.id
+                    ),
+                );
+            }
+        }
+        _ => c.report(
+            file,
+            &gate.id,
+            "one text field shown when a practice is ticked must record the exception",
+        ),
+    }
+}
+
+/// The instruments a legal reference may cite, as written in `refs`.
+pub const INSTRUMENTS: [&str; 3] = ["AI Act", "Directive 2016/680", "GDPR"];
+
+/// Whether a legal reference reads "<instrument> Art. <n>" or "<instrument> Annex <roman>", then any
+/// number of "(x)" parts: "AI Act Art. 5(1)(h)", "AI Act Annex III".
+pub fn is_ref(r: &str) -> bool {
+    let Some(rest) = article_of(r) else { return false };
+    let (number, mut parts) = if let Some(x) = rest.strip_prefix("Art. ") {
+        let end = x.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(x.len());
+        (&x[..end], &x[end..])
+    } else if let Some(x) = rest.strip_prefix("Annex ") {
+        let end = x.find(|ch: char| !matches!(ch, 'I' | 'V' | 'X')).unwrap_or(x.len());
+        (&x[..end], &x[end..])
+    } else {
+        return false;
+    };
+    if number.is_empty() {
+        return false;
+    }
+    while !parts.is_empty() {
+        let Some(inner) = parts.strip_prefix('(') else { return false };
+        let Some(close) = inner.find(')') else { return false };
+        let part = &inner[..close];
+        if part.is_empty() || !part.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+            return false;
+        }
+        parts = &inner[close + 1..];
+    }
+    true
+}
+
+/// A reference without its instrument: "Art. 5(1)(h)" of "AI Act Art. 5(1)(h)".
+fn article_of(r: &str) -> Option<&str> {
+    INSTRUMENTS.iter().find_map(|i| r.strip_prefix(i).and_then(|x| x.strip_prefix(' ')))
+}
+
+/// Every reference well formed and its article written in the label too, so what the user reads is
+/// what the findings cite.
+fn check_refs(c: &mut Checker, file: &str, id: &str, refs: &[Text], label: &str) {
+    for r in refs {
+        match article_of(r) {
+            Some(article) if is_ref(r) => {
+                if !label.contains(article) {
+                    c.report(file, id, format!("the label does not name its reference \"{article}\""));
+                }
+            }
+            _ => c.report(
+                file,
+                id,
+                format!("`refs` entry \"{r}\" is not a reference such as \"AI Act Art. 5(1)(h)\""),
+            ),
         }
     }
 }

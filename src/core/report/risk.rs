@@ -11,10 +11,12 @@ use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
 use crate::core::register::{attention, sorted, Mitigation, Risk, Status};
 use crate::core::report::workspace::{changes, decision_key, snapshot_name, status_key};
-use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen};
+use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen, shown};
 
 mod heat;
+mod legal;
 pub use heat::heat_map;
+pub use legal::findings;
 
 fn level_word(pack: &Pack, l: u8, sv: u8) -> String {
     level(pack, l, sv).map_or_else(|| s("risk.not_rated").to_string(), |x| x.label.to_string())
@@ -44,13 +46,15 @@ fn by_principle(pack: &Pack, risks: &[Risk]) -> Vec<(&'static str, &'static str,
 /// The profile fields the profile itself shows (a field hidden by an earlier answer decides nothing).
 fn shown_fields(pack: &'static Pack, a: &Assessment) -> Vec<&'static ProfileField> {
     let profile = effective_profile(pack, &a.answers);
-    pack.risk.profile_fields.iter().filter(|f| holds(&f.show_if, &profile)).collect()
+    pack.risk.profile_fields.iter().filter(|f| shown(pack, f, &profile)).collect()
 }
 
 /// What is still open: screening answers, set-aside answers, proposals, unrated and undecided risks.
 fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
     let sc = screen(pack, &a.answers);
-    let shown = shown_fields(pack, a);
+    // Counted as the library counts them (`questionnaire::progress`): by their conditions alone.
+    let profile = effective_profile(pack, &a.answers);
+    let shown: Vec<_> = pack.risk.profile_fields.iter().filter(|f| holds(&f.show_if, &profile)).collect();
     let profile_total = shown.len();
     let profile_given =
         shown.iter().filter(|f| a.answers.get(f.id.as_ref()).is_some_and(Answer::is_given)).count();
@@ -107,7 +111,9 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
             ))
         })
         .collect();
-    let mut out = vec![
+    // A prohibited practice comes before everything: no rating or mitigation makes up for it.
+    let mut out = findings(pack, a);
+    out.extend([
         Block::Note(String::new(), s("results.decide").into()),
         Block::section(
             None,
@@ -130,7 +136,7 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
                 ),
             ],
         ),
-    ];
+    ]);
 
     let mut register = vec![Block::h(2, s("risk.register"))];
     if reg.is_empty() {

@@ -5,6 +5,7 @@
 pub mod control;
 pub mod edit;
 pub mod event;
+pub mod legal;
 pub mod view;
 
 use crate::core::assessment::Answer;
@@ -28,6 +29,14 @@ pub fn effective_profile(pack: &Pack, answers: &BTreeMap<String, Answer>) -> BTr
         }
     }
     shown
+}
+
+/// Whether the profile view shows a field: its conditions hold or, for the field that records an
+/// exception, a prohibited practice applies even unticked (implied by the profile), so it appears
+/// whenever the finding does. Progress counts by the conditions alone (`holds`).
+pub fn shown(pack: &Pack, f: &ProfileField, profile: &BTreeMap<String, Answer>) -> bool {
+    holds(&f.show_if, profile)
+        || (legal::is_exception(pack, f) && !legal::practices(pack, profile).is_empty())
 }
 
 /// Whether every condition holds for the profile: the field's value, or one of its selected values,

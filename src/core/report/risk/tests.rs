@@ -125,3 +125,17 @@ fn the_report_carries_the_register_and_reimports() {
     );
     assert!(md.contains("### K1 No legal basis"));
 }
+
+// The finding leads the results, above the summary, with each practice's article.
+#[test]
+fn a_ticked_prohibited_practice_leads_the_results_with_its_article() {
+    let mut a = sample();
+    a.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
+    a.answers.insert("prohibited_practices".into(), Answer::Choices(vec!["face-scraping".into()]));
+    let html = crate::core::report::document::html(&risk_results(pack(), &a, "2026-11-23"));
+    let (before, _) = html.split_once("Summary").expect("a summary");
+    assert!(before.contains("<h2>Likely prohibited: EU AI Act, Article 5</h2>"), "{before}");
+    assert!(before.contains("<span class=\"r-ref\">AI Act Art. 5(1)(e)</span>"), "{before}");
+    let md = crate::core::report::document::markdown(&risk_results(pack(), &a, "2026-11-23"));
+    assert!(md.contains("## Likely prohibited: EU AI Act, Article 5"), "{md}");
+}

@@ -5,7 +5,7 @@ use crate::core::assessment::Answer;
 use crate::core::content::model::{FieldKind, Pack};
 use crate::core::report::escape::html;
 use crate::core::risk::control::Control;
-use crate::core::risk::{effective_profile, holds, options};
+use crate::core::risk::{self, effective_profile, options};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -16,7 +16,7 @@ pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> 
     let mut out = String::new();
     for f in pack.risk.profile_fields.iter() {
         let id = html(&Control::Profile(f.id.to_string()).to_string());
-        let hidden = if holds(&f.show_if, &shown) { "" } else { " hidden" };
+        let hidden = if risk::shown(pack, f, &shown) { "" } else { " hidden" };
         let help = format!("<span class=\"hint\" id=\"{id}.h\">{}</span>", html(&f.help));
         let given = answers.get(f.id.as_ref());
         match f.kind {

@@ -342,3 +342,56 @@ fn every_control_and_button_written_parses() {
         assert!(ids.iter().any(|i| i == target), "{target}");
     }
 }
+
+/// An EU live one-to-many face search of public spaces: the profile alone implies Art. 5(1)(h).
+fn eu_live_face_search() -> (Assessment, ViewState) {
+    let (mut a, mut v) = (fresh(), ViewState::default());
+    for (field, option) in [
+        ("legal_regime", "eu"),
+        ("application_type", "image"),
+        ("face_mode", "1ton"),
+        ("timing", "live"),
+        ("public_space", "yes"),
+    ] {
+        edit(&mut a, &mut v, &format!("pf.{field}"), option).expect("an option");
+    }
+    (a, v)
+}
+
+#[test]
+fn the_exception_field_appears_only_when_a_prohibited_practice_applies() {
+    let exception = |a: &Assessment| {
+        tag(&profile_html(pack(), &a.answers), "textarea", "id", "pf.prohibited_exception")
+            .contains_key("aria-describedby")
+            && !profile_html(pack(), &a.answers)
+                .contains("<p class=\"field\" hidden><label for=\"pf.prohibited_exception\"")
+    };
+    let (mut a, mut v) = eu_live_face_search();
+    assert!(exception(&a), "implied by the live public face search");
+    edit(&mut a, &mut v, "pf.timing", "after").expect("an option");
+    assert!(!exception(&a), "retrospective: nothing to except");
+    tick(&mut a, &mut v, "pf.prohibited_practices", "emotion-workplace", true);
+    assert!(exception(&a), "ticked by hand");
+}
+
+#[test]
+fn the_register_opens_with_the_finding_until_an_exception_is_recorded() {
+    let (mut a, mut v) = eu_live_face_search();
+    let html = register_html(pack(), &a, &v);
+    let finding = html.split("</section>").next().unwrap_or_default();
+    assert!(finding.contains("Likely prohibited: EU AI Act, Article 5"), "{finding}");
+    assert!(finding.contains("AI Act Art. 5(1)(h)"), "{finding}");
+    edit(&mut a, &mut v, "pf.prohibited_exception", "Art. 5(1)(h)(i) <abducted child>, court order 12/2027")
+        .expect("text");
+    let html = register_html(pack(), &a, &v);
+    assert!(!html.contains("Likely prohibited"));
+    assert!(html.contains("Prohibited practice: exception recorded"));
+    assert!(html.contains("Art. 5(1)(h)(i) &lt;abducted child&gt;, court order 12/2027"));
+}
+
+#[test]
+fn outside_the_eu_the_register_has_no_finding() {
+    let (mut a, mut v) = eu_live_face_search();
+    edit(&mut a, &mut v, "pf.legal_regime", "uk").expect("an option");
+    assert!(!register_html(pack(), &a, &v).contains("r-finding"));
+}

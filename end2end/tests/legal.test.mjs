@@ -1,0 +1,71 @@
+// End-to-end: the legal findings of a risk assessment. In the EU, a live one-to-many face search of
+// publicly accessible spaces is a practice the AI Act prohibits (Art. 5(1)(h)): the results, the
+// register and the report lead with "likely prohibited" until the team records why an exception
+// applies, and then show the exception as recorded.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from '../tools/fixture.mjs';
+import { axeViolations } from '../tools/guards.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+const FINDING = 'Likely prohibited: EU AI Act, Article 5';
+const RECORDED = 'Prohibited practice: exception recorded';
+
+async function tab(page, name) {
+  await page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name }).click();
+}
+
+/** A risk assessment of an EU live face search of public spaces, profiled by its labels. */
+async function liveFaceSearch(ui, lib, page) {
+  await ui.open('/assessments');
+  await lib.create({ title: 'Live watchlist cameras', kind: 'Risk assessment' });
+  await page.getByLabel('European Union or EEA').check();
+  await page.getByLabel('Image analysis (including facial recognition)').check();
+  await page.getByLabel('One-to-many identification against a watchlist or database').check();
+  await page.getByLabel('Live or near real time, as images are captured').check();
+  await page.getByLabel('Yes, at least some images come from publicly accessible spaces').check();
+  await page.getByLabel('Why an exception applies').waitFor({ state: 'visible' });
+}
+
+describe('the legal findings of a risk assessment', () => {
+  test('an EU live public face search is likely prohibited on the results, register and report', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await liveFaceSearch(ui, lib, page);
+    await lib.waitSaved();
+
+    await tab(page, 'Results');
+    const finding = page.locator('.r-finding');
+    await finding.getByRole('heading', { name: FINDING }).waitFor();
+    assert.match(await finding.innerText(), /in real time, in publicly accessible spaces[\s\S]*AI Act Art\. 5\(1\)\(h\)/);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the results');
+
+    await tab(page, 'Register');
+    await page.waitForSelector('#h-register');
+    assert.equal(await page.getByRole('heading', { name: FINDING }).count(), 1, 'on the register');
+
+    await tab(page, 'Report');
+    await page.waitForSelector('.report h1');
+    assert.equal(await page.locator('.report').getByRole('heading', { name: FINDING }).count(), 1, 'in the report');
+    await guards.assertClean('prohibited');
+    await context.close();
+  });
+
+  test('a recorded exception replaces the finding with the reasons as typed', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await liveFaceSearch(ui, lib, page);
+    const reason = 'Art. 5(1)(h)(i): search for an abducted child <case 12/2027>, court order of 3 May';
+    await page.getByLabel('Why an exception applies').fill(reason);
+    await lib.waitSaved();
+
+    await tab(page, 'Results');
+    const finding = page.locator('.r-finding');
+    await finding.getByRole('heading', { name: RECORDED }).waitFor();
+    assert.ok((await finding.innerText()).includes(reason), 'the reasons as typed');
+    assert.equal(await page.getByRole('heading', { name: FINDING }).count(), 0);
+    await guards.assertClean('exception');
+    await context.close();
+  });
+});
