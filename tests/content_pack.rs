@@ -201,7 +201,7 @@ fn an_exception_not_asked_for_every_practice_is_refused() {
         &dir,
         "risk.toml",
         "prohibited_exception",
-        "shown exactly when a practice of \"prohibited_practices\" is ticked",
+        "must be shown exactly when an option of \"prohibited_practices\" is ticked",
     );
 }
 

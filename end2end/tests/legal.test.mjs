@@ -69,3 +69,29 @@ describe('the legal findings of a risk assessment', () => {
     await context.close();
   });
 });
+
+describe('the high-risk classification', () => {
+  test('an EU one-to-many face search is high-risk, with the deployer duties open until ticked', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Retrospective face search', kind: 'Risk assessment' });
+    await page.getByLabel('European Union or EEA').check();
+    await page.getByLabel('Image analysis (including facial recognition)').check();
+    await page.getByLabel('One-to-many identification against a watchlist or database').check();
+    const logs = page.getByLabel(/The logs the system generates are kept for at least six months/);
+    await logs.check();
+    await lib.waitSaved();
+
+    await tab(page, 'Results');
+    const found = page.locator('.r-class');
+    await found.getByRole('heading', { name: 'High-risk AI system: EU AI Act, Annex III' }).waitFor();
+    const text = await found.innerText();
+    assert.match(text, /other than checking that a person is who they claim to be · AI Act Annex III\(1\)\(a\)/);
+    assert.match(text, /9 of 10 duties still open/);
+    assert.match(text, /Met: The logs the system generates/);
+    assert.equal(await page.getByRole('heading', { name: FINDING }).count(), 0, 'high-risk is not prohibited');
+    assert.deepEqual(await axeViolations(page), []);
+    await guards.assertClean('high-risk');
+    await context.close();
+  });
+});

@@ -240,6 +240,26 @@ pub struct Choice {
     pub implied_if: List<Condition>,
 }
 
+/// The stable ids of the profile fields the legal findings read (`risk::legal`); the validator checks
+/// that they fit together.
+pub mod legal_fields {
+    /// The multi field listing practices the law prohibits.
+    pub const PROHIBITED: &str = "prohibited_practices";
+    /// The text field where the team records why an exception applies.
+    pub const EXCEPTION: &str = "prohibited_exception";
+    /// The multi field listing uses the law classes as high-risk.
+    pub const HIGH_RISK: &str = "high_risk_uses";
+    /// The multi field where the team ticks the duties of a high-risk system's deployer already met.
+    pub const DUTIES: &str = "deployer_duties";
+    /// The instruments a legal reference may cite, as written in `refs`.
+    pub const INSTRUMENTS: [&str; 3] = ["AI Act", "Directive 2016/680", "GDPR"];
+
+    /// A reference without its instrument: "Art. 5(1)(h)" of "AI Act Art. 5(1)(h)".
+    pub fn article_of(r: &str) -> Option<&str> {
+        INSTRUMENTS.iter().find_map(|i| r.strip_prefix(i).and_then(|x| x.strip_prefix(' ')))
+    }
+}
+
 /// Holds when the profile field's value (or, for a multi field, any selected value) is one of `any_of`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@
 //! `build.rs` compiles this file too and fails the build on any problem, so it may only use `super::model`
 //! and std.
 
+use super::model::legal_fields::article_of;
 use super::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -491,54 +492,54 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     }
 }
 
-/// One field at most lists prohibited practices (a multi field whose options have `refs`), and the
-/// field that records an exception is shown whenever any of them is ticked.
+/// The legal fields fit together: each list of practices or uses is a multi field whose options carry
+/// `refs` (but "none"), the field that follows it (the exception, the duties) is asked exactly when one
+/// of them is ticked, the duties all carry `refs`, and no other field's options carry `refs`.
 fn check_gate(c: &mut Checker, file: &str, r: &Risk) {
-    let with_refs: Vec<&ProfileField> =
-        r.profile_fields.iter().filter(|f| f.options.iter().any(|o| !o.refs.is_empty())).collect();
-    for f in &with_refs {
-        if f.kind != FieldKind::Multi {
-            c.report(file, &f.id, "options with `refs` list prohibited practices: the field must be multi");
+    use legal_fields::{DUTIES, EXCEPTION, HIGH_RISK, PROHIBITED};
+    let field = |id: &str| r.profile_fields.iter().find(|f| f.id == id);
+    for f in r.profile_fields.iter() {
+        if ![PROHIBITED, HIGH_RISK, DUTIES].contains(&f.id.as_ref())
+            && f.options.iter().any(|o| !o.refs.is_empty())
+        {
+            c.report(file, &f.id, "only the legal fields' options carry `refs`");
         }
     }
-    if with_refs.len() > 1 {
-        c.report(file, "profile_field", "only one field may list prohibited practices (options with `refs`)");
-    }
-    let Some(gate) = with_refs.first() else { return };
-    let practices: Vec<&Text> = gate.options.iter().filter(|o| !o.refs.is_empty()).map(|o| &o.id).collect();
-    let exceptions: Vec<&ProfileField> = r
-        .profile_fields
-        .iter()
-        .filter(|f| matches!(f.kind, FieldKind::Text | FieldKind::Longtext))
-        .filter(|f| f.show_if.iter().any(|cond| cond.field == gate.id))
-        .collect();
-    match exceptions.as_slice() {
-        [f] => {
-            let listed = f.show_if.iter().find(|cond| cond.field == gate.id).map(|cond| &cond.any_of);
-            if !listed.is_some_and(|l| practices.iter().all(|p| l.contains(p))) || f.show_if.len() != 1 {
-                c.report(
-                    file,
-                    &f.id,
-                    format!(
-                        "the exception must be shown exactly when a practice of \"{}\" is ticked",
-                        gate.id
-                    ),
-                );
-            }
+    for (list, follow, kinds) in [
+        (PROHIBITED, EXCEPTION, &[FieldKind::Text, FieldKind::Longtext][..]),
+        (HIGH_RISK, DUTIES, &[FieldKind::Multi][..]),
+    ] {
+        let Some(l) = field(list) else { continue };
+        let listed: Vec<&Text> = l.options.iter().filter(|o| !o.refs.is_empty()).map(|o| &o.id).collect();
+        if l.kind != FieldKind::Multi || listed.is_empty() {
+            c.report(file, list, "must be a multi field whose options carry `refs`");
         }
-        _ => c.report(
-            file,
-            &gate.id,
-            "one text field shown when a practice is ticked must record the exception",
-        ),
+        for o in l.options.iter().filter(|o| o.refs.is_empty() && o.id != "none") {
+            c.report(
+                file,
+                &format!("{list}.{}", o.id),
+                "an option of a legal list needs `refs` (or is \"none\")",
+            );
+        }
+        let Some(f) = field(follow) else {
+            c.report(file, list, format!("needs the field \"{follow}\" that follows it"));
+            continue;
+        };
+        if !kinds.contains(&f.kind) {
+            c.report(file, follow, format!("must be a field of kind {kinds:?}"));
+        }
+        let ok = matches!(f.show_if.as_ref(), [cond] if cond.field == list && listed.iter().all(|p| cond.any_of.contains(p)));
+        if !ok {
+            c.report(file, follow, format!("must be shown exactly when an option of \"{list}\" is ticked"));
+        }
+        if follow == DUTIES && f.options.iter().any(|o| o.refs.is_empty()) {
+            c.report(file, follow, "every duty needs `refs`");
+        }
     }
 }
 
-/// The instruments a legal reference may cite, as written in `refs`.
-pub const INSTRUMENTS: [&str; 3] = ["AI Act", "Directive 2016/680", "GDPR"];
-
 /// Whether a legal reference reads "<instrument> Art. <n>" or "<instrument> Annex <roman>", then any
-/// number of "(x)" parts: "AI Act Art. 5(1)(h)", "AI Act Annex III".
+/// number of "(x)" parts: "AI Act Art. 5(1)(h)", "AI Act Annex III(6)(d)".
 pub fn is_ref(r: &str) -> bool {
     let Some(rest) = article_of(r) else { return false };
     let (number, mut parts) = if let Some(x) = rest.strip_prefix("Art. ") {
@@ -563,11 +564,6 @@ pub fn is_ref(r: &str) -> bool {
         parts = &inner[close + 1..];
     }
     true
-}
-
-/// A reference without its instrument: "Art. 5(1)(h)" of "AI Act Art. 5(1)(h)".
-fn article_of(r: &str) -> Option<&str> {
-    INSTRUMENTS.iter().find_map(|i| r.strip_prefix(i).and_then(|x| x.strip_prefix(' ')))
 }
 
 /// Every reference well formed and its article written in the label too, so what the user reads is

@@ -16,7 +16,7 @@ use crate::core::risk::{effective_profile, holds, level, options, pending, rank,
 mod heat;
 mod legal;
 pub use heat::heat_map;
-pub use legal::findings;
+pub use legal::{findings, prohibited_finding};
 
 fn level_word(pack: &Pack, l: u8, sv: u8) -> String {
     level(pack, l, sv).map_or_else(|| s("risk.not_rated").to_string(), |x| x.label.to_string())

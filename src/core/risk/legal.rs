@@ -1,13 +1,16 @@
 //! Legal findings a risk assessment's profile leads to. A practice the law prohibits is not one more
 //! risk to rate and mitigate: it is a finding of its own, shown on the results, the register and the
-//! report until the team records why an exception applies. Which field lists the practices (the multi
-//! field whose options carry `refs`) and which records the exception (the text field shown when one of
-//! them is ticked) is content, so the rules can follow the law.
+//! report until the team records why an exception applies. A use the law lists as high-risk makes the
+//! system high-risk, with duties for the agency that the profile lists as a checklist. The fields are
+//! content under the stable ids below (their options carry `refs` and may be implied by the rest of the
+//! profile), so the rules follow the content and the validator checks that they fit together.
 
 use crate::core::assessment::Answer;
-use crate::core::content::model::{Choice, FieldKind, Pack, ProfileField};
+use crate::core::content::model::{Choice, Pack, ProfileField};
 use crate::core::risk::{effective_profile, holds};
 use std::collections::BTreeMap;
+
+pub use crate::core::content::model::legal_fields::{DUTIES, EXCEPTION, HIGH_RISK, PROHIBITED};
 
 /// The finding "likely prohibited": the practices that apply and, once recorded, why an exception
 /// applies (the team's words, never judged by the app).
@@ -19,54 +22,76 @@ pub struct Prohibited {
     pub exception: Option<String>,
 }
 
-/// The field that lists prohibited practices: the multi field whose options carry legal references.
-pub fn gate(pack: &Pack) -> Option<&ProfileField> {
-    pack.risk
-        .profile_fields
-        .iter()
-        .find(|f| f.kind == FieldKind::Multi && f.options.iter().any(|o| !o.refs.is_empty()))
+/// The classification, once the profile says something about it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Classification {
+    /// The uses that make the system high-risk, and the deployer's duties met and still open.
+    HighRisk { uses: Vec<&'static Choice>, met: Vec<&'static Choice>, open: Vec<&'static Choice> },
+    /// The team ticked "none of these" and nothing in the profile implies a listed use.
+    NotListed,
 }
 
-/// Whether `f` is where the team records an exception: a text field asked when a practice is ticked.
-pub fn is_exception(pack: &Pack, f: &ProfileField) -> bool {
-    matches!(f.kind, FieldKind::Text | FieldKind::Longtext)
-        && gate(pack).is_some_and(|g| f.show_if.iter().any(|c| c.field == g.id))
+fn field<'p>(pack: &'p Pack, id: &str) -> Option<&'p ProfileField> {
+    pack.risk.profile_fields.iter().find(|f| f.id == id)
 }
 
-/// The prohibited practices the effective profile ticks or implies, in content order; none when the
-/// profile does not ask about them (for example outside the EU).
-pub fn practices<'p>(pack: &'p Pack, profile: &BTreeMap<String, Answer>) -> Vec<&'p Choice> {
-    let Some(gate) = gate(pack) else {
-        return Vec::new();
-    };
-    if !holds(&gate.show_if, profile) {
-        return Vec::new();
-    }
-    let ticked = |id: &str| match profile.get(gate.id.as_ref()) {
-        Some(Answer::Choices(cs)) => cs.iter().any(|c| c == id),
-        Some(Answer::Choice(c)) => c == id,
+fn ticked(profile: &BTreeMap<String, Answer>, field: &str, option: &str) -> bool {
+    match profile.get(field) {
+        Some(Answer::Choices(cs)) => cs.iter().any(|c| c == option),
+        Some(Answer::Choice(c)) => c == option,
         _ => false,
+    }
+}
+
+/// The options of `id` with legal references that the effective profile ticks or implies, in content
+/// order; none when the field is not asked (for example outside the EU).
+pub fn applying<'p>(pack: &'p Pack, profile: &BTreeMap<String, Answer>, id: &str) -> Vec<&'p Choice> {
+    let Some(f) = field(pack, id).filter(|f| holds(&f.show_if, profile)) else {
+        return Vec::new();
     };
-    gate.options
+    f.options
         .iter()
         .filter(|o| !o.refs.is_empty())
-        .filter(|o| ticked(&o.id) || (!o.implied_if.is_empty() && holds(&o.implied_if, profile)))
+        .filter(|o| ticked(profile, id, &o.id) || (!o.implied_if.is_empty() && holds(&o.implied_if, profile)))
         .collect()
+}
+
+/// Whether the profile view shows `f` although its own conditions do not hold: the exception or the
+/// duties, when a practice or a use applies only because the profile implies it.
+pub fn asked_by_finding(pack: &Pack, f: &ProfileField, profile: &BTreeMap<String, Answer>) -> bool {
+    match f.id.as_ref() {
+        EXCEPTION => !applying(pack, profile, PROHIBITED).is_empty(),
+        DUTIES => !applying(pack, profile, HIGH_RISK).is_empty(),
+        _ => false,
+    }
 }
 
 /// The finding for these answers; `None` when no prohibited practice applies.
 pub fn prohibited(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Option<Prohibited> {
-    let practices = practices(pack, &effective_profile(pack, answers));
+    let practices = applying(pack, &effective_profile(pack, answers), PROHIBITED);
     if practices.is_empty() {
         return None;
     }
-    let exception = pack.risk.profile_fields.iter().filter(|f| is_exception(pack, f)).find_map(|f| {
-        match answers.get(f.id.as_ref()) {
-            Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
-            _ => None,
-        }
-    });
+    let exception = match answers.get(EXCEPTION) {
+        Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
+        _ => None,
+    };
     Some(Prohibited { practices, exception })
+}
+
+/// The classification for these answers; `None` while the profile neither ticks nor implies a listed
+/// use and "none of these" is not ticked (or the question is not asked).
+pub fn classification(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Option<Classification> {
+    let profile = effective_profile(pack, answers);
+    let uses = applying(pack, &profile, HIGH_RISK);
+    if uses.is_empty() {
+        let asked = field(pack, HIGH_RISK).is_some_and(|f| holds(&f.show_if, &profile));
+        return (asked && ticked(&profile, HIGH_RISK, "none")).then_some(Classification::NotListed);
+    }
+    let duties = field(pack, DUTIES).map(|f| f.options.iter().collect::<Vec<_>>()).unwrap_or_default();
+    // Read from the answers, not the effective profile: the duties are asked whenever a use applies.
+    let (met, open) = duties.into_iter().partition(|d| ticked(answers, DUTIES, &d.id));
+    Some(Classification::HighRisk { uses, met, open })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -138,5 +163,49 @@ mod tests {
             prohibited(pack(), &a).and_then(|f| f.exception).as_deref(),
             Some("Art. 5(1)(h)(i): abducted child.")
         );
+    }
+
+    #[test]
+    fn a_one_to_many_face_search_is_high_risk_with_every_duty_open() {
+        let a = profile(&[
+            ("legal_regime", choice("eu")),
+            ("application_type", choice("image")),
+            ("face_mode", choice("1ton")),
+        ]);
+        let Some(Classification::HighRisk { uses, met, open }) = classification(pack(), &a) else {
+            panic!("implied by the face search")
+        };
+        assert_eq!(uses.iter().map(|u| u.id.as_ref()).collect::<Vec<_>>(), ["remote-biometric-id"]);
+        assert!(met.is_empty());
+        assert_eq!(open.len(), 10);
+    }
+
+    #[test]
+    fn ticked_duties_are_met_and_the_rest_stay_open() {
+        let a = profile(&[
+            ("legal_regime", choice("eu")),
+            ("high_risk_uses", Answer::Choices(vec!["evidence-reliability".into()])),
+            ("deployer_duties", Answer::Choices(vec!["logs".into(), "fria".into()])),
+        ]);
+        let Some(Classification::HighRisk { met, open, .. }) = classification(pack(), &a) else {
+            panic!("ticked")
+        };
+        assert_eq!(met.iter().map(|d| d.id.as_ref()).collect::<Vec<_>>(), ["logs", "fria"]);
+        assert_eq!(open.len(), 8);
+    }
+
+    #[test]
+    fn none_ticked_is_not_listed_and_unanswered_says_nothing() {
+        let none = profile(&[
+            ("legal_regime", choice("eu")),
+            ("high_risk_uses", Answer::Choices(vec!["none".into()])),
+        ]);
+        assert_eq!(classification(pack(), &none), Some(Classification::NotListed));
+        assert_eq!(classification(pack(), &profile(&[("legal_regime", choice("eu"))])), None);
+        let outside = profile(&[
+            ("legal_regime", choice("other")),
+            ("high_risk_uses", Answer::Choices(vec!["none".into()])),
+        ]);
+        assert_eq!(classification(pack(), &outside), None, "not asked outside the EU");
     }
 }

@@ -35,8 +35,7 @@ pub fn effective_profile(pack: &Pack, answers: &BTreeMap<String, Answer>) -> BTr
 /// exception, a prohibited practice applies even unticked (implied by the profile), so it appears
 /// whenever the finding does. Progress counts by the conditions alone (`holds`).
 pub fn shown(pack: &Pack, f: &ProfileField, profile: &BTreeMap<String, Answer>) -> bool {
-    holds(&f.show_if, profile)
-        || (legal::is_exception(pack, f) && !legal::practices(pack, profile).is_empty())
+    holds(&f.show_if, profile) || legal::asked_by_finding(pack, f, profile)
 }
 
 /// Whether every condition holds for the profile: the field's value, or one of its selected values,

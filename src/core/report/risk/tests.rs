@@ -139,3 +139,21 @@ fn a_ticked_prohibited_practice_leads_the_results_with_its_article() {
     let md = crate::core::report::document::markdown(&risk_results(pack(), &a, "2026-11-23"));
     assert!(md.contains("## Likely prohibited: EU AI Act, Article 5"), "{md}");
 }
+
+// The classification follows the finding, its duties open first, each with its article, in words.
+#[test]
+fn a_high_risk_system_lists_its_uses_and_its_open_duties() {
+    let mut a = sample();
+    a.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
+    a.answers.insert("deployer_duties".into(), Answer::Choices(vec!["logs".into()]));
+    let html = crate::core::report::document::html(&risk_results(pack(), &a, "2026-11-23"));
+    let (before, _) = html.split_once("Summary").expect("a summary");
+    let class =
+        before.split_once("<h2>High-risk AI system: EU AI Act, Annex III</h2>").expect("classified").1;
+    assert!(class.contains("<span class=\"r-ref\">AI Act Annex III(1)(a)</span>"), "{class}");
+    assert!(class.contains("9 of 10 duties still open"), "{class}");
+    let open = class.find("<strong>Open:</strong>").expect("an open duty");
+    let met = class.find("<strong>Met:</strong> The logs").expect("the met duty");
+    assert!(open < met, "open duties first");
+    assert!(!class.contains("(Art. 26(6))"), "the article is not said twice");
+}

@@ -69,7 +69,8 @@ pub fn contents_html(a: &Assessment) -> String {
 
 /// The proposals, the register, and the snapshots, as the register view shows them.
 pub fn register_html(pack: &'static Pack, a: &Assessment, view: &ViewState) -> String {
-    let mut out = crate::core::report::document::html(&crate::core::report::risk::findings(pack, a));
+    let mut out =
+        crate::core::report::document::html(&crate::core::report::risk::prohibited_finding(pack, a));
     proposals(&mut out, pack, a, view);
     register(&mut out, pack, a, view);
     snapshots(&mut out, pack, a, view);

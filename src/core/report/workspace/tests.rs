@@ -395,3 +395,17 @@ fn outside_the_eu_the_register_has_no_finding() {
     edit(&mut a, &mut v, "pf.legal_regime", "uk").expect("an option");
     assert!(!register_html(pack(), &a, &v).contains("r-finding"));
 }
+
+#[test]
+fn the_duties_appear_when_a_high_risk_use_is_implied() {
+    let duties = |a: &Assessment| {
+        !tag(&profile_html(pack(), &a.answers), "fieldset", "aria-describedby", "pf.deployer_duties.h")
+            .contains_key("hidden")
+    };
+    let (mut a, mut v) = (fresh(), ViewState::default());
+    edit(&mut a, &mut v, "pf.legal_regime", "eu").expect("an option");
+    assert!(!duties(&a));
+    edit(&mut a, &mut v, "pf.application_type", "image").expect("an option");
+    edit(&mut a, &mut v, "pf.face_mode", "1ton").expect("an option");
+    assert!(duties(&a), "a one-to-many face search is remote biometric identification");
+}
