@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const AREAS = ['base', 'layout', 'components', 'guidance', 'library', 'questions', 'print'];
-const TOOLS_AREAS = ['risk', 'workbook', 'report'];
+const TOOLS_AREAS = ['entries', 'risk', 'workbook', 'report'];
 // Comments and indentation stay in the sources, not in what is shipped.
 // Whitespace next to { } ; , > and after a declaration's colon carries no meaning in CSS.
 const strip = (text) =>

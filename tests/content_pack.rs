@@ -172,6 +172,18 @@ fn a_reference_the_label_does_not_show_is_refused() {
 }
 
 #[test]
+fn a_reference_named_only_in_part_is_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "refs = [\"AI Act Art. 5(1)(e)\"]", "refs = [\"AI Act Art. 5\"]");
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "prohibited_practices.face-scraping",
+        "does not name its reference \"Art. 5\"",
+    );
+}
+
+#[test]
 fn an_implied_practice_must_name_real_fields() {
     let dir = copy_of_content();
     break_file(
@@ -189,24 +201,31 @@ fn an_implied_practice_must_name_real_fields() {
 }
 
 #[test]
-fn an_exception_not_asked_for_every_practice_is_refused() {
+fn duties_not_asked_for_every_high_risk_use_are_refused() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "\"asylum-visa\", \"migration-identification\"] }]", "\"asylum-visa\"] }]");
+    assert_refused(&dir, "risk.toml", "deployer_duties", "any option of \"high_risk_uses\" is ticked");
+}
+
+#[test]
+fn an_exception_asked_for_an_option_not_listed_is_refused() {
     let dir = copy_of_content();
     break_file(
         &dir,
         "risk.toml",
-        "\"biometric-categorisation\", \"realtime-rbi\"] }]",
-        "\"biometric-categorisation\"] }]",
+        "any_of = [\"emotion-workplace\", \"realtime-rbi\"] }]",
+        "any_of = [\"emotion-workplace\", \"none\"] }]",
     );
     assert_refused(
         &dir,
         "risk.toml",
         "prohibited_exception",
-        "must be shown exactly when an option of \"prohibited_practices\" is ticked",
+        "some options of \"prohibited_practices\" (those that admit an exception)",
     );
 }
 
 #[test]
-fn a_critical_item_names_a_real_question() {
+fn the_critical_items_are_the_four_the_method_names() {
     let critical: Vec<&str> = rai_assess::pack()
         .readiness
         .dimensions

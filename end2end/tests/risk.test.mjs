@@ -50,7 +50,7 @@ describe('the risk assessment of one AI system', () => {
       await page.getByLabel('Image analysis (including facial recognition)').check();
       await page.getByLabel('One-to-many identification against a watchlist or database').check();
       await watchlist.waitFor({ state: 'visible' });
-      await page.getByLabel('Purpose').fill('Find missing people in <CCTV> stills.');
+      await page.getByLabel('Purpose', { exact: true }).fill('Find missing people in <CCTV> stills.');
     });
     await t.test('Two answers that signal risks (no legal basis confirmed, no watchlist criteria) propose risks, accepted', async () => {
       await screen(page, 'S1.1.1', 2);
@@ -212,7 +212,7 @@ describe('the risk assessment of one AI system', () => {
     assert.equal(await page.locator('[id="pf.purpose"]').count(), 0, 'the profile waits for the module');
     release();
     await page.waitForSelector('[id="pf.application_type.image"]');
-    await page.getByLabel('Purpose').fill('Find missing people');
+    await page.getByLabel('Purpose', { exact: true }).fill('Find missing people');
     await page.getByLabel('Image analysis (including facial recognition)').check();
     await screen(page, 'S1.1.2', 1);
     await page.getByLabel('Bought from a supplier').check();

@@ -528,9 +528,23 @@ fn check_gate(c: &mut Checker, file: &str, r: &Risk) {
         if !kinds.contains(&f.kind) {
             c.report(file, follow, format!("must be a field of kind {kinds:?}"));
         }
-        let ok = matches!(f.show_if.as_ref(), [cond] if cond.field == list && listed.iter().all(|p| cond.any_of.contains(p)));
-        if !ok {
-            c.report(file, follow, format!("must be shown exactly when an option of \"{list}\" is ticked"));
+        // The duties follow every listed use; the exception only the practices that admit one.
+        let asked: Option<&[Text]> = match f.show_if.as_ref() {
+            [cond] if cond.field == list => Some(cond.any_of.as_ref()),
+            _ => None,
+        };
+        let fits = asked.is_some_and(|a| {
+            !a.is_empty()
+                && a.iter().all(|x| listed.contains(&x))
+                && (follow != DUTIES || listed.iter().all(|p| a.contains(p)))
+        });
+        if !fits {
+            let message = if follow == DUTIES {
+                format!("must be shown when, and only when, any option of \"{list}\" is ticked")
+            } else {
+                format!("must be shown for some options of \"{list}\" (those that admit an exception) and nothing else")
+            };
+            c.report(file, follow, message);
         }
         if follow == DUTIES && f.options.iter().any(|o| o.refs.is_empty()) {
             c.report(file, follow, "every duty needs `refs`");
@@ -572,7 +586,14 @@ fn check_refs(c: &mut Checker, file: &str, id: &str, refs: &[Text], label: &str)
     for r in refs {
         match article_of(r) {
             Some(article) if is_ref(r) => {
-                if !label.contains(article) {
+                // Named whole: "Art. 5" does not match inside "Art. 5(1)(e)".
+                let whole = label.match_indices(article).any(|(i, _)| {
+                    label[i + article.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|ch| ch != '(' && !ch.is_alphanumeric())
+                });
+                if !whole {
                     c.report(file, id, format!("the label does not name its reference \"{article}\""));
                 }
             }
@@ -655,6 +676,36 @@ fn check_workbook(c: &mut Checker, pack: &Pack, known: &Known) {
     for required in known.stages.iter() {
         if !stages.contains(required) {
             c.report(F, required, "the workbook has no section for this stage");
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::is_ref;
+
+    #[test]
+    fn references_read_as_an_instrument_then_an_article_or_annex_and_parts() {
+        for good in [
+            "AI Act Art. 5(1)(h)",
+            "AI Act Art. 27",
+            "AI Act Annex III(6)(d)",
+            "Directive 2016/680 Art. 11",
+            "GDPR Art. 35(3)(a)",
+        ] {
+            assert!(is_ref(good), "{good}");
+        }
+        for bad in [
+            "AIA Art. 5",
+            "AI Act art. 5",
+            "AI Act Art. ",
+            "AI Act Art. 5(1",
+            "AI Act Art. 5()",
+            "AI Act Art. 5 (1)",
+            "AI Act Annex 3",
+            "AI Act Art. 5(1)(h) and more",
+        ] {
+            assert!(!is_ref(bad), "{bad}");
         }
     }
 }

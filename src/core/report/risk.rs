@@ -11,6 +11,7 @@ use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
 use crate::core::register::{attention, sorted, Mitigation, Risk, Status};
 use crate::core::report::workspace::{changes, decision_key, snapshot_name, status_key};
+use crate::core::risk::legal::{classification, prohibited, Classification};
 use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen, shown};
 
 mod heat;
@@ -74,6 +75,14 @@ fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
     let unrated = reg.iter().filter(|r| level(pack, r.likelihood, r.severity).is_none()).count();
     if unrated > 0 {
         out.push(fill("riskresults.open_unrated", &[("count", &n(unrated))]));
+    }
+    if prohibited(pack, &a.answers).is_some_and(|f| !f.standing.is_empty()) {
+        out.push(s("legal.open_prohibited").into());
+    }
+    if let Some(Classification::HighRisk { open, .. }) = classification(pack, &a.answers) {
+        if !open.is_empty() {
+            out.push(fill("legal.open_duties", &[("count", &n(open.len()))]));
+        }
     }
     let undecided = reg.iter().filter(|r| r.decision.is_none()).count();
     if undecided > 0 {

@@ -12,14 +12,23 @@ use std::collections::BTreeMap;
 
 pub use crate::core::content::model::legal_fields::{DUTIES, EXCEPTION, HIGH_RISK, PROHIBITED};
 
-/// The finding "likely prohibited": the practices that apply and, once recorded, why an exception
-/// applies (the team's words, never judged by the app).
+/// The finding "likely prohibited": the practices that apply, split by whether the team has claimed
+/// an exception for them. Only the practices the exception field is asked for admit one; the claim is
+/// the team's words, never judged by the app.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prohibited {
-    /// The practices ticked or implied by the profile, in content order.
-    pub practices: Vec<&'static Choice>,
-    /// The recorded exception; `None` while nothing is written.
+    /// Practices that apply with no exception claimed (or none possible), in content order.
+    pub standing: Vec<&'static Choice>,
+    /// Practices that apply and admit an exception, when one is written.
+    pub excepted: Vec<&'static Choice>,
+    /// The exception as written; `None` while nothing is written or no practice admits one.
     pub exception: Option<String>,
+}
+
+/// The practices that admit an exception: those the exception field is asked for.
+fn exceptable(pack: &Pack, c: &Choice) -> bool {
+    field(pack, EXCEPTION)
+        .is_some_and(|f| f.show_if.iter().any(|cond| cond.field == PROHIBITED && cond.any_of.contains(&c.id)))
 }
 
 /// The classification, once the profile says something about it.
@@ -60,7 +69,7 @@ pub fn applying<'p>(pack: &'p Pack, profile: &BTreeMap<String, Answer>, id: &str
 /// duties, when a practice or a use applies only because the profile implies it.
 pub fn asked_by_finding(pack: &Pack, f: &ProfileField, profile: &BTreeMap<String, Answer>) -> bool {
     match f.id.as_ref() {
-        EXCEPTION => !applying(pack, profile, PROHIBITED).is_empty(),
+        EXCEPTION => applying(pack, profile, PROHIBITED).into_iter().any(|c| exceptable(pack, c)),
         DUTIES => !applying(pack, profile, HIGH_RISK).is_empty(),
         _ => false,
     }
@@ -76,7 +85,10 @@ pub fn prohibited(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Op
         Some(Answer::Text(t)) if !t.trim().is_empty() => Some(t.trim().to_string()),
         _ => None,
     };
-    Some(Prohibited { practices, exception })
+    let (excepted, standing): (Vec<_>, Vec<_>) =
+        practices.into_iter().partition(|c| exception.is_some() && exceptable(pack, c));
+    let exception = exception.filter(|_| !excepted.is_empty());
+    Some(Prohibited { standing, excepted, exception })
 }
 
 /// The classification for these answers; `None` while the profile neither ticks nor implies a listed
@@ -108,7 +120,7 @@ mod tests {
     }
 
     fn ids(p: &Prohibited) -> Vec<&str> {
-        p.practices.iter().map(|c| c.id.as_ref()).collect()
+        p.standing.iter().chain(&p.excepted).map(|c| c.id.as_ref()).collect()
     }
 
     #[test]
@@ -119,7 +131,7 @@ mod tests {
         ]);
         let found = prohibited(pack(), &a).expect("a finding");
         assert_eq!(ids(&found), ["emotion-workplace"]);
-        assert_eq!(found.practices[0].refs.as_ref(), ["AI Act Art. 5(1)(f)"]);
+        assert_eq!(found.standing[0].refs.as_ref(), ["AI Act Art. 5(1)(f)"]);
         assert_eq!(found.exception, None);
     }
 
@@ -159,9 +171,32 @@ mod tests {
         ]);
         assert_eq!(prohibited(pack(), &a).and_then(|f| f.exception), None);
         a.insert("prohibited_exception".into(), Answer::Text(" Art. 5(1)(h)(i): abducted child. ".into()));
+        let found = prohibited(pack(), &a).expect("a finding");
+        assert_eq!(found.exception.as_deref(), Some("Art. 5(1)(h)(i): abducted child."));
+        assert_eq!((found.standing.len(), found.excepted.len()), (0, 1));
+    }
+
+    // Face scraping admits no exception: an exception written for live identification does not clear it.
+    #[test]
+    fn an_exception_clears_only_the_practices_that_admit_one() {
+        let a = profile(&[
+            ("legal_regime", choice("eu")),
+            ("prohibited_practices", Answer::Choices(vec!["face-scraping".into(), "realtime-rbi".into()])),
+            ("prohibited_exception", Answer::Text("Art. 5(1)(h)(ii)".into())),
+        ]);
+        let found = prohibited(pack(), &a).expect("a finding");
+        let standing: Vec<&str> = found.standing.iter().map(|c| c.id.as_ref()).collect();
+        assert_eq!(standing, ["face-scraping"]);
+        assert_eq!(found.excepted.iter().map(|c| c.id.as_ref()).collect::<Vec<_>>(), ["realtime-rbi"]);
+        let only_scraping = profile(&[
+            ("legal_regime", choice("eu")),
+            ("prohibited_practices", Answer::Choices(vec!["face-scraping".into()])),
+            ("prohibited_exception", Answer::Text("kept from before".into())),
+        ]);
         assert_eq!(
-            prohibited(pack(), &a).and_then(|f| f.exception).as_deref(),
-            Some("Art. 5(1)(h)(i): abducted child.")
+            prohibited(pack(), &only_scraping).and_then(|f| f.exception),
+            None,
+            "an old text decides nothing"
         );
     }
 

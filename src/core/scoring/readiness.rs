@@ -217,6 +217,16 @@ mod tests {
     }
 
     #[test]
+    fn every_score_lies_within_its_bands_bounds() {
+        for t in 0..=1000 {
+            let band = band_of(&pack().readiness.bands, t).expect("every score has a band");
+            let (from, to) = band_bounds(band);
+            assert!((t > from || t == 0) && t <= to, "{t} in {} ({from}..={to})", band.id);
+        }
+        assert_eq!((level_of(125), level_of(126)), (0, 1), "half-way rounds down");
+    }
+
+    #[test]
     fn band_bounds_meet_without_gaps() {
         let bounds: Vec<_> = pack().readiness.bands.iter().map(band_bounds).collect();
         assert_eq!(bounds, [(0, 375), (375, 625), (625, 875), (875, 1000)]);

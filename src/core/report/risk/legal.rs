@@ -31,29 +31,39 @@ fn line(c: &Choice) -> Line {
         .and(Inline::Span("r-ref", c.refs.join(", ")))
 }
 
-/// The prohibited-practices finding's section; empty when no prohibited practice applies.
+/// The prohibited-practices finding's sections: "likely prohibited" for practices with no exception
+/// claimed, then the exception as the team claimed it; empty when no prohibited practice applies.
 pub fn prohibited_finding(pack: &'static Pack, a: &Assessment) -> Vec<Block> {
     let Some(found) = prohibited(pack, &a.answers) else { return Vec::new() };
-    let practices = Block::List { ordered: false, items: found.practices.iter().map(|p| line(p)).collect() };
-    let blocks = match found.exception {
-        None => vec![
-            Block::h(2, s("legal.prohibited_heading")),
-            Block::Note(s("legal.prohibited_label").into(), s("legal.prohibited").into()),
-            practices,
-        ],
-        Some(reason) => {
-            let recorded = Line::default()
-                .and(Inline::Span("r-label", s("legal.exception_label").into()))
-                .and(Inline::Text(format!(" {reason}")));
+    let list = |cs: &[&Choice]| Block::List { ordered: false, items: cs.iter().map(|c| line(c)).collect() };
+    let mut out = Vec::new();
+    if !found.standing.is_empty() {
+        out.push(Block::section(
+            Some("r-finding"),
+            vec![
+                Block::h(2, s("legal.prohibited_heading")),
+                Block::Note(s("legal.prohibited_label").into(), s("legal.prohibited").into()),
+                list(&found.standing),
+                Block::p(s("legal.exceptions_summary")),
+            ],
+        ));
+    }
+    if let Some(reason) = found.exception {
+        let claimed = Line::default()
+            .and(Inline::Span("r-label", s("legal.exception_label").into()))
+            .and(Inline::Text(format!(" {reason}")));
+        out.push(Block::section(
+            Some("r-finding"),
             vec![
                 Block::h(2, s("legal.exception_heading")),
-                practices,
-                Block::Para(Some("r-note"), recorded),
+                list(&found.excepted),
+                Block::Para(Some("r-note"), claimed),
                 Block::p(s("legal.exception")),
-            ]
-        }
-    };
-    vec![Block::section(Some("r-finding"), blocks)]
+                Block::p(s("legal.exceptions_summary")),
+            ],
+        ));
+    }
+    out
 }
 
 /// The high-risk classification's section; empty until the profile says something about it.

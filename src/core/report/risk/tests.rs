@@ -157,3 +157,13 @@ fn a_high_risk_system_lists_its_uses_and_its_open_duties() {
     assert!(open < met, "open duties first");
     assert!(!class.contains("(Art. 26(6))"), "the article is not said twice");
 }
+
+#[test]
+fn what_is_open_names_a_standing_finding_and_open_duties() {
+    let mut a = sample();
+    a.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
+    a.answers.insert("prohibited_practices".into(), Answer::Choices(vec!["face-scraping".into()]));
+    let html = crate::core::report::document::html(&risk_results(pack(), &a, "2026-11-23"));
+    assert!(html.contains("The finding &quot;likely prohibited&quot; stands"), "{html}");
+    assert!(html.contains("Deployer duties still open: 10."), "{html}");
+}

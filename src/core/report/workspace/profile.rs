@@ -4,7 +4,9 @@ use super::form::attr_checked;
 use crate::core::assessment::Answer;
 use crate::core::content::model::{FieldKind, Pack};
 use crate::core::report::escape::html;
+use crate::core::report::s;
 use crate::core::risk::control::Control;
+use crate::core::risk::legal::applying;
 use crate::core::risk::{self, effective_profile, options};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -43,15 +45,22 @@ pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> 
                     "<fieldset class=\"pf-group\" aria-describedby=\"{id}.h\"{hidden}><legend>{}</legend>{help}<div class=\"pf-options\">",
                     html(&f.label)
                 );
+                // A practice or use the rest of the profile implies counts, ticked or not: say so.
+                let implied = applying(pack, &shown, &f.id);
                 for (opt, label) in options(pack, f) {
                     let on = match given {
                         Some(Answer::Choice(c)) => c == opt,
                         Some(Answer::Choices(cs)) => cs.iter().any(|c| c == opt),
                         _ => false,
                     };
+                    let follows = if !on && implied.iter().any(|c| c.id == opt) {
+                        format!(" <strong class=\"implied\">{}</strong>", s("legal.implied"))
+                    } else {
+                        String::new()
+                    };
                     let _ = write!(
                         out,
-                        "<label class=\"check\"><input type=\"{}\" id=\"{id}.{opt}\" name=\"{id}\" value=\"{opt}\"{}> {}</label>",
+                        "<label class=\"check\"><input type=\"{}\" id=\"{id}.{opt}\" name=\"{id}\" value=\"{opt}\"{}> {}{follows}</label>",
                         if multi { "checkbox" } else { "radio" },
                         attr_checked(on),
                         html(label)

@@ -358,20 +358,24 @@ fn eu_live_face_search() -> (Assessment, ViewState) {
     (a, v)
 }
 
+/// Whether the profile shows the exception field: its paragraph carries no `hidden`.
+fn exception_shown(a: &Assessment) -> bool {
+    let html = profile_html(pack(), &a.answers);
+    let at = html.find("<label for=\"pf.prohibited_exception\">").expect("the field is drawn");
+    let opening = &html[html[..at].rfind("<p ").expect("its paragraph")..at];
+    !opening.contains("hidden")
+}
+
 #[test]
-fn the_exception_field_appears_only_when_a_prohibited_practice_applies() {
-    let exception = |a: &Assessment| {
-        tag(&profile_html(pack(), &a.answers), "textarea", "id", "pf.prohibited_exception")
-            .contains_key("aria-describedby")
-            && !profile_html(pack(), &a.answers)
-                .contains("<p class=\"field\" hidden><label for=\"pf.prohibited_exception\"")
-    };
+fn the_exception_field_appears_only_when_a_practice_that_admits_one_applies() {
     let (mut a, mut v) = eu_live_face_search();
-    assert!(exception(&a), "implied by the live public face search");
+    assert!(exception_shown(&a), "implied by the live public face search");
     edit(&mut a, &mut v, "pf.timing", "after").expect("an option");
-    assert!(!exception(&a), "retrospective: nothing to except");
+    assert!(!exception_shown(&a), "retrospective: nothing to except");
+    tick(&mut a, &mut v, "pf.prohibited_practices", "face-scraping", true);
+    assert!(!exception_shown(&a), "face scraping admits no exception");
     tick(&mut a, &mut v, "pf.prohibited_practices", "emotion-workplace", true);
-    assert!(exception(&a), "ticked by hand");
+    assert!(exception_shown(&a), "emotion recognition may be for medical or safety reasons");
 }
 
 #[test]
@@ -385,7 +389,7 @@ fn the_register_opens_with_the_finding_until_an_exception_is_recorded() {
         .expect("text");
     let html = register_html(pack(), &a, &v);
     assert!(!html.contains("Likely prohibited"));
-    assert!(html.contains("Prohibited practice: exception recorded"));
+    assert!(html.contains("Prohibited practice: exception claimed, not checked by the app"));
     assert!(html.contains("Art. 5(1)(h)(i) &lt;abducted child&gt;, court order 12/2027"));
 }
 
@@ -408,4 +412,15 @@ fn the_duties_appear_when_a_high_risk_use_is_implied() {
     edit(&mut a, &mut v, "pf.application_type", "image").expect("an option");
     edit(&mut a, &mut v, "pf.face_mode", "1ton").expect("an option");
     assert!(duties(&a), "a one-to-many face search is remote biometric identification");
+}
+
+#[test]
+fn an_implied_practice_says_it_follows_from_the_answers() {
+    let (a, _) = eu_live_face_search();
+    let html = profile_html(pack(), &a.answers);
+    let rbi = html.split("id=\"pf.prohibited_practices.realtime-rbi\"").nth(1).expect("the option");
+    let label = &rbi[..rbi.find("</label>").expect("its label")];
+    assert!(label.contains("(follows from the answers above)"), "{label}");
+    let scraping = html.split("id=\"pf.prohibited_practices.face-scraping\"").nth(1).expect("the option");
+    assert!(!scraping[..scraping.find("</label>").unwrap_or(0)].contains("follows from"));
 }
