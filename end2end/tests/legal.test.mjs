@@ -95,3 +95,20 @@ describe('the high-risk classification', () => {
     await context.close();
   });
 });
+
+describe('the legal regime', () => {
+  test('the EU regime asks the police data-protection questions, another regime does not', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Case triage', kind: 'Risk assessment' });
+    const article11 = page.locator('[id="q-S3.1.5"]');
+    assert.equal(await article11.isHidden(), true, 'not asked before a regime is chosen');
+    await page.getByLabel('European Union or EEA').check();
+    await article11.waitFor({ state: 'visible' });
+    assert.match(await article11.textContent(), /Directive 2016\/680, Art\. 11/);
+    await page.getByLabel('United Kingdom').check();
+    await article11.waitFor({ state: 'hidden' });
+    await guards.assertClean('regime');
+    await context.close();
+  });
+});
