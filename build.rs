@@ -22,7 +22,7 @@ mod rust_literal;
 #[path = "src/core/content/source.rs"]
 mod source;
 #[allow(dead_code)]
-#[path = "src/core/content/validate.rs"]
+#[path = "src/core/content/validate/mod.rs"]
 mod validate;
 
 use std::fmt::Write;
@@ -39,7 +39,7 @@ fn main() {
         "src/core/content/digest.rs",
         "src/core/content/model.rs",
         "src/core/content/source.rs",
-        "src/core/content/validate.rs",
+        "src/core/content/validate",
     ] {
         println!("cargo:rerun-if-changed={f}");
     }
