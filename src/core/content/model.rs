@@ -235,7 +235,8 @@ pub struct Choice {
     #[serde(default)]
     pub refs: List<Text>,
     /// The option counts as chosen when the profile meets all of these, ticked or not (a practice the
-    /// rest of the profile already describes).
+    /// rest of the profile already describes). For a deployer's duty: the duty applies only when they
+    /// hold (the uses counted with those implied).
     #[serde(default)]
     pub implied_if: List<Condition>,
 }

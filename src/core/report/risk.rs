@@ -76,8 +76,13 @@ fn open_points(pack: &'static Pack, a: &Assessment) -> Vec<String> {
     if unrated > 0 {
         out.push(fill("riskresults.open_unrated", &[("count", &n(unrated))]));
     }
-    if prohibited(pack, &a.answers).is_some_and(|f| !f.standing.is_empty()) {
-        out.push(s("legal.open_prohibited").into());
+    if let Some(found) = prohibited(pack, &a.answers) {
+        if !found.standing.is_empty() {
+            out.push(s("legal.open_prohibited").into());
+        }
+        if found.exception.is_some() {
+            out.push(s("legal.open_exception").into());
+        }
     }
     if let Some(Classification::HighRisk { open, .. }) = classification(pack, &a.answers) {
         if !open.is_empty() {

@@ -26,7 +26,7 @@ pub struct Prohibited {
 }
 
 /// The practices that admit an exception: those the exception field is asked for.
-fn exceptable(pack: &Pack, c: &Choice) -> bool {
+pub fn exceptable(pack: &Pack, c: &Choice) -> bool {
     field(pack, EXCEPTION)
         .is_some_and(|f| f.show_if.iter().any(|cond| cond.field == PROHIBITED && cond.any_of.contains(&c.id)))
 }
@@ -100,7 +100,15 @@ pub fn classification(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -
         let asked = field(pack, HIGH_RISK).is_some_and(|f| holds(&f.show_if, &profile));
         return (asked && ticked(&profile, HIGH_RISK, "none")).then_some(Classification::NotListed);
     }
-    let duties = field(pack, DUTIES).map(|f| f.options.iter().collect::<Vec<_>>()).unwrap_or_default();
+    // A duty with conditions applies only when they hold, the uses counted with those implied: the
+    // checks on biometric identification are no duty for a polygraph.
+    let mut with_uses = profile.clone();
+    with_uses.insert(HIGH_RISK.to_string(), Answer::Choices(uses.iter().map(|u| u.id.to_string()).collect()));
+    let duties: Vec<&'static Choice> = field(pack, DUTIES)
+        .map(|f| {
+            f.options.iter().filter(|d| d.implied_if.is_empty() || holds(&d.implied_if, &with_uses)).collect()
+        })
+        .unwrap_or_default();
     // Read from the answers, not the effective profile: the duties are asked whenever a use applies.
     let (met, open) = duties.into_iter().partition(|d| ticked(answers, DUTIES, &d.id));
     Some(Classification::HighRisk { uses, met, open })
@@ -212,7 +220,7 @@ mod tests {
         };
         assert_eq!(uses.iter().map(|u| u.id.as_ref()).collect::<Vec<_>>(), ["remote-biometric-id"]);
         assert!(met.is_empty());
-        assert_eq!(open.len(), 10);
+        assert_eq!(open.len(), 12, "every duty, those on biometric identification included");
     }
 
     #[test]
@@ -226,7 +234,8 @@ mod tests {
             panic!("ticked")
         };
         assert_eq!(met.iter().map(|d| d.id.as_ref()).collect::<Vec<_>>(), ["logs", "fria"]);
-        assert_eq!(open.len(), 8);
+        assert_eq!(open.len(), 8, "the two duties on biometric identification do not apply");
+        assert!(!open.iter().any(|d| d.id == "two-person-check"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::super::{fill, s};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::legal_fields::article_of;
 use crate::core::content::model::{Choice, Pack};
-use crate::core::risk::legal::{classification, prohibited, Classification};
+use crate::core::risk::legal::{classification, exceptable, prohibited, Classification};
 
 /// An option's label without the article it ends with, since the references follow it in full.
 fn plain_label(c: &Choice) -> &str {
@@ -36,32 +36,35 @@ fn line(c: &Choice) -> Line {
 pub fn prohibited_finding(pack: &'static Pack, a: &Assessment) -> Vec<Block> {
     let Some(found) = prohibited(pack, &a.answers) else { return Vec::new() };
     let list = |cs: &[&Choice]| Block::List { ordered: false, items: cs.iter().map(|c| line(c)).collect() };
+    // The summary of the exceptions, once, where an exception is possible or claimed.
+    let mut summary = found.exception.is_some() || found.standing.iter().any(|c| exceptable(pack, c));
     let mut out = Vec::new();
     if !found.standing.is_empty() {
-        out.push(Block::section(
-            Some("r-finding"),
-            vec![
-                Block::h(2, s("legal.prohibited_heading")),
-                Block::Note(s("legal.prohibited_label").into(), s("legal.prohibited").into()),
-                list(&found.standing),
-                Block::p(s("legal.exceptions_summary")),
-            ],
-        ));
+        let mut blocks = vec![
+            Block::h(2, s("legal.prohibited_heading")),
+            Block::Note(s("legal.prohibited_label").into(), s("legal.prohibited").into()),
+            list(&found.standing),
+        ];
+        if summary && found.exception.is_none() {
+            blocks.push(Block::p(s("legal.exceptions_summary")));
+            summary = false;
+        }
+        out.push(Block::section(Some("r-finding"), blocks));
     }
     if let Some(reason) = found.exception {
         let claimed = Line::default()
             .and(Inline::Span("r-label", s("legal.exception_label").into()))
             .and(Inline::Text(format!(" {reason}")));
-        out.push(Block::section(
-            Some("r-finding"),
-            vec![
-                Block::h(2, s("legal.exception_heading")),
-                list(&found.excepted),
-                Block::Para(Some("r-note"), claimed),
-                Block::p(s("legal.exception")),
-                Block::p(s("legal.exceptions_summary")),
-            ],
-        ));
+        let mut blocks = vec![
+            Block::h(2, s("legal.exception_heading")),
+            list(&found.excepted),
+            Block::Para(Some("r-note"), claimed),
+            Block::p(s("legal.exception")),
+        ];
+        if summary {
+            blocks.push(Block::p(s("legal.exceptions_summary")));
+        }
+        out.push(Block::section(Some("r-finding"), blocks));
     }
     out
 }
@@ -80,9 +83,11 @@ pub fn classification_finding(pack: &'static Pack, a: &Assessment) -> Vec<Block>
                 l.0.extend(line(d).0);
                 l
             };
-            vec![
-                Block::h(2, s("legal.high_heading")),
-                Block::p(s("legal.high")),
+            let mut blocks = vec![Block::h(2, s("legal.high_heading")), Block::p(s("legal.high"))];
+            if prohibited(pack, &a.answers).is_some_and(|f| !f.standing.is_empty()) {
+                blocks.push(Block::Note(String::new(), s("legal.high_if_prohibited").into()));
+            }
+            blocks.extend([
                 Block::List { ordered: false, items: uses.iter().map(|u| line(u)).collect() },
                 Block::h(3, s("legal.duties_heading")),
                 Block::p(fill("legal.duties_count", &[("open", &open.len().to_string()), ("total", &total)])),
@@ -94,7 +99,8 @@ pub fn classification_finding(pack: &'static Pack, a: &Assessment) -> Vec<Block>
                         .chain(met.iter().map(|d| duty("legal.duty_met", d)))
                         .collect(),
                 },
-            ]
+            ]);
+            blocks
         }
     };
     vec![Block::section(Some("r-class"), blocks)]

@@ -151,7 +151,7 @@ fn a_high_risk_system_lists_its_uses_and_its_open_duties() {
     let class =
         before.split_once("<h2>High-risk AI system: EU AI Act, Annex III</h2>").expect("classified").1;
     assert!(class.contains("<span class=\"r-ref\">AI Act Annex III(1)(a)</span>"), "{class}");
-    assert!(class.contains("9 of 10 duties still open"), "{class}");
+    assert!(class.contains("11 of 12 duties still open"), "{class}");
     let open = class.find("<strong>Open:</strong>").expect("an open duty");
     let met = class.find("<strong>Met:</strong> The logs").expect("the met duty");
     assert!(open < met, "open duties first");
@@ -165,5 +165,24 @@ fn what_is_open_names_a_standing_finding_and_open_duties() {
     a.answers.insert("prohibited_practices".into(), Answer::Choices(vec!["face-scraping".into()]));
     let html = crate::core::report::document::html(&risk_results(pack(), &a, "2026-11-23"));
     assert!(html.contains("The finding &quot;likely prohibited&quot; stands"), "{html}");
-    assert!(html.contains("Deployer duties still open: 10."), "{html}");
+    assert!(html.contains("Deployer duties still open: 12."), "{html}");
+}
+
+// Face scraping admits no exception: the summary of the exceptions would only mislead there.
+#[test]
+fn the_exceptions_are_summarised_only_where_one_is_possible_and_once() {
+    let summary = "The exceptions, in summary.";
+    let mut a = sample();
+    a.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
+    a.answers.insert("prohibited_practices".into(), Answer::Choices(vec!["face-scraping".into()]));
+    let html = crate::core::report::document::html(&risk_results(pack(), &a, "2026-11-23"));
+    assert!(!html.contains(summary));
+    a.answers.insert(
+        "prohibited_practices".into(),
+        Answer::Choices(vec!["face-scraping".into(), "realtime-rbi".into()]),
+    );
+    a.answers.insert("prohibited_exception".into(), Answer::Text("Art. 5(1)(h)(i)".into()));
+    let html = crate::core::report::document::html(&risk_results(pack(), &a, "2026-11-23"));
+    assert_eq!(html.matches(summary).count(), 1, "{html}");
+    assert!(html.contains("An exception to a prohibited practice is claimed"));
 }

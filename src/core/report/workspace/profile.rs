@@ -53,17 +53,18 @@ pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> 
                         Some(Answer::Choices(cs)) => cs.iter().any(|c| c == opt),
                         _ => false,
                     };
-                    let follows = if !on && implied.iter().any(|c| c.id == opt) {
-                        format!(" <strong class=\"implied\">{}</strong>", s("legal.implied"))
+                    // Said first, so a screen reader hears it before a long label; one span, so the
+                    // label's flex layout keeps the note and the words together.
+                    let text = if !on && implied.iter().any(|c| c.id == opt) {
+                        format!("<span><strong>{}</strong> {}</span>", s("legal.implied"), html(label))
                     } else {
-                        String::new()
+                        html(label)
                     };
                     let _ = write!(
                         out,
-                        "<label class=\"check\"><input type=\"{}\" id=\"{id}.{opt}\" name=\"{id}\" value=\"{opt}\"{}> {}{follows}</label>",
+                        "<label class=\"check\"><input type=\"{}\" id=\"{id}.{opt}\" name=\"{id}\" value=\"{opt}\"{}> {text}</label>",
                         if multi { "checkbox" } else { "radio" },
                         attr_checked(on),
-                        html(label)
                     );
                 }
                 out.push_str("</div></fieldset>");

@@ -420,7 +420,7 @@ fn an_implied_practice_says_it_follows_from_the_answers() {
     let html = profile_html(pack(), &a.answers);
     let rbi = html.split("id=\"pf.prohibited_practices.realtime-rbi\"").nth(1).expect("the option");
     let label = &rbi[..rbi.find("</label>").expect("its label")];
-    assert!(label.contains("(follows from the answers above)"), "{label}");
+    assert!(label.contains("<strong>Counted from your other answers:</strong> Identifying"), "{label}");
     let scraping = html.split("id=\"pf.prohibited_practices.face-scraping\"").nth(1).expect("the option");
-    assert!(!scraping[..scraping.find("</label>").unwrap_or(0)].contains("follows from"));
+    assert!(!scraping[..scraping.find("</label>").expect("its label")].contains("Counted from"));
 }
