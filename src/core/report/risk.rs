@@ -11,8 +11,10 @@ use crate::core::content::model::{FieldKind, Pack, ProfileField};
 use crate::core::questionnaire;
 use crate::core::register::{attention, sorted, Mitigation, Risk, Status};
 use crate::core::report::workspace::{changes, decision_key, snapshot_name, status_key};
-use crate::core::risk::legal::{classification, prohibited, Classification};
+use crate::core::risk::legal::{applying, classification, prohibited, Classification};
 use crate::core::risk::{effective_profile, holds, level, options, pending, rank, screen, shown};
+
+use std::collections::BTreeMap;
 
 mod heat;
 mod legal;
@@ -271,18 +273,30 @@ pub(crate) fn rated(pack: &Pack, l: u8, sv: u8) -> String {
 }
 
 /// A profile answer as text.
-fn profile_answer(pack: &'static Pack, id: &str, a: Option<&Answer>) -> String {
+fn profile_answer(pack: &'static Pack, id: &str, answers: &BTreeMap<String, Answer>) -> String {
     let Some(f) = pack.risk.profile_fields.iter().find(|f| f.id == id) else { return String::new() };
     let label = |v: &str| {
         options(pack, f).into_iter().find(|(o, _)| *o == v).map_or(v.to_string(), |(_, l)| l.to_string())
     };
-    match (f.kind, a) {
-        (_, Some(Answer::Text(t))) if !t.trim().is_empty() => t.clone(),
-        (FieldKind::Choice, Some(Answer::Choice(c))) => label(c),
+    let given = match (f.kind, answers.get(id)) {
+        (_, Some(Answer::Text(t))) if !t.trim().is_empty() => Some(t.clone()),
+        (FieldKind::Choice, Some(Answer::Choice(c))) => Some(label(c)),
         (FieldKind::Multi, Some(Answer::Choices(cs))) => {
-            cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; ")
+            Some(cs.iter().map(|c| label(c)).collect::<Vec<_>>().join("; "))
         }
-        _ => s("results.unanswered").to_string(),
+        _ => None,
+    };
+    // A practice or use the rest of the profile implies counts as the profile view says, ticked or not.
+    let implied: Vec<String> = applying(pack, &effective_profile(pack, answers), id)
+        .into_iter()
+        .filter(|c| !matches!(answers.get(id), Some(Answer::Choices(cs)) if cs.iter().any(|x| *x == c.id)))
+        .map(|c| format!("{} {}", s("legal.implied"), c.label))
+        .collect();
+    let parts: Vec<String> = given.into_iter().chain(implied).collect();
+    if parts.is_empty() {
+        s("results.unanswered").to_string()
+    } else {
+        parts.join("; ")
     }
 }
 
@@ -293,7 +307,7 @@ pub fn risk_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Ve
     out.extend(risk_results(pack, a, &meta.generated.chars().take(10).collect::<String>()));
     let profile = shown_fields(pack, a)
         .into_iter()
-        .map(|f| (f.label.to_string(), profile_answer(pack, &f.id, a.answers.get(f.id.as_ref()))))
+        .map(|f| (f.label.to_string(), profile_answer(pack, &f.id, &a.answers)))
         .collect();
     out.push(Block::section(
         None,

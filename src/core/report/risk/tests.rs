@@ -186,3 +186,18 @@ fn the_exceptions_are_summarised_only_where_one_is_possible_and_once() {
     assert_eq!(html.matches(summary).count(), 1, "{html}");
     assert!(html.contains("An exception to a prohibited practice is claimed"));
 }
+
+// The report's profile says what the profile view says: an implied practice counts, ticked or not.
+#[test]
+fn the_reports_profile_names_an_implied_practice() {
+    let mut a = sample();
+    for (field, value) in [("legal_regime", "eu"), ("timing", "live"), ("public_space", "yes")] {
+        a.answers.insert(field.into(), Answer::Choice(value.into()));
+    }
+    let meta = meta();
+    let html = crate::core::report::document::html(&risk_report(pack(), &a, &meta));
+    let profile = html.split("class=\"r-profile\"").nth(1).expect("the profile");
+    let row = profile.split("Practices the EU AI Act prohibits").nth(1).expect("the practices row");
+    let row = &row[..row.find("</dd>").expect("its answer")];
+    assert!(row.contains("Counted from your other answers: Identifying people at a distance"), "{row}");
+}
