@@ -18,15 +18,26 @@ async function tab(page, name) {
   await page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name }).click();
 }
 
+/** A new risk assessment titled `title`, its profile answered by the labels given, in order. */
+async function profiled(ui, lib, page, title, labels) {
+  await ui.open('/assessments');
+  await lib.create({ title, kind: 'Risk assessment' });
+  for (const label of labels) await page.getByLabel(label).check();
+}
+
+const EU_FACE_SEARCH = [
+  'European Union or EEA',
+  'Image analysis (including facial recognition)',
+  'One-to-many identification against a watchlist or database',
+];
+
 /** A risk assessment of an EU live face search of public spaces, profiled by its labels. */
 async function liveFaceSearch(ui, lib, page) {
-  await ui.open('/assessments');
-  await lib.create({ title: 'Live watchlist cameras', kind: 'Risk assessment' });
-  await page.getByLabel('European Union or EEA').check();
-  await page.getByLabel('Image analysis (including facial recognition)').check();
-  await page.getByLabel('One-to-many identification against a watchlist or database').check();
-  await page.getByLabel('Live or near real time, as images are captured').check();
-  await page.getByLabel('Yes, at least some images come from publicly accessible spaces').check();
+  await profiled(ui, lib, page, 'Live watchlist cameras', [
+    ...EU_FACE_SEARCH,
+    'Live or near real time, as images are captured',
+    'Yes, at least some images come from publicly accessible spaces',
+  ]);
   await page.getByLabel('Why an exception applies').waitFor({ state: 'visible' });
 }
 
@@ -73,11 +84,7 @@ describe('the legal findings of a risk assessment', () => {
 describe('the high-risk classification', () => {
   test('an EU one-to-many face search is high-risk, with the deployer duties open until ticked', async () => {
     const { context, page, guards, ui, lib } = await app.visit();
-    await ui.open('/assessments');
-    await lib.create({ title: 'Retrospective face search', kind: 'Risk assessment' });
-    await page.getByLabel('European Union or EEA').check();
-    await page.getByLabel('Image analysis (including facial recognition)').check();
-    await page.getByLabel('One-to-many identification against a watchlist or database').check();
+    await profiled(ui, lib, page, 'Retrospective face search', EU_FACE_SEARCH);
     const logs = page.getByLabel(/The logs the system generates, as far as they are under/);
     await logs.check();
     await lib.waitSaved();
@@ -99,8 +106,7 @@ describe('the high-risk classification', () => {
 describe('the legal regime', () => {
   test('the EU regime asks the police data-protection questions, another regime does not', async () => {
     const { context, page, guards, ui, lib } = await app.visit();
-    await ui.open('/assessments');
-    await lib.create({ title: 'Case triage', kind: 'Risk assessment' });
+    await profiled(ui, lib, page, 'Case triage', []);
     const article11 = page.locator('[id="q-S3.1.5"]');
     assert.equal(await article11.isHidden(), true, 'not asked before a regime is chosen');
     await page.getByLabel('European Union or EEA').check();
