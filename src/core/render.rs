@@ -31,7 +31,7 @@ pub enum Request<R> {
     ApplicationType {
         id: String,
     },
-    StageRelated {
+    Stage {
         id: String,
     },
     Compare {
@@ -307,8 +307,9 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let entry = guidance::application_type(p, &id).ok_or_else(|| unknown(&id))?;
             report::guidance::application_type_html(p, entry).into()
         }
-        Request::StageRelated { id } => {
-            report::guidance::related_html(p, &guidance::related_to_stage(p, &id)).into()
+        Request::Stage { id } => {
+            let entry = guidance::stage(p, &id).ok_or_else(|| unknown(&id))?;
+            report::guidance::stage_html(p, entry).into()
         }
         Request::Compare { records } => {
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;

@@ -1,11 +1,11 @@
 //! Read-only guidance views as HTML: principle tags, the items of the three tools that refer to an
-//! entry, a principle and an application type. Same markup as the typed views they replaced, at a
+//! entry, a principle, an application type and a life-cycle stage. Same markup as the typed views they replaced, at a
 //! fraction of the app's size; all text escaped.
 
 use super::escape::html;
-use super::s;
-use crate::core::content::model::{ApplicationType, Pack, Principle, Text};
-use crate::core::guidance::{self, related_to_application_type, related_to_principle, Related};
+use super::{fill, s};
+use crate::core::content::model::{ApplicationType, Pack, Principle, Stage, Text};
+use crate::core::guidance::{self, related_to_application_type, related_to_principle, related_to_stage, Related};
 use crate::core::route::GuidanceView;
 use std::fmt::Write;
 
@@ -167,4 +167,81 @@ pub fn application_type_html(pack: &Pack, a: &ApplicationType) -> String {
         );
     }
     o
+}
+
+/// One life-cycle stage below its breadcrumbs: its purpose, key questions, the workbook's checklist and
+/// decision guidance for it, and everything in the tools that refers to it.
+pub fn stage_html(pack: &Pack, st: &Stage) -> String {
+    let mut o = format!("<h1>{}</h1>", html(&st.name));
+    if let Some(a) = st.alternative_to.as_deref().and_then(|a| guidance::stage(pack, a)) {
+        let _ = write!(
+            o,
+            "<p class=\"part-of\"><a href=\"{}\">{}</a></p>",
+            html(&GuidanceView::Stage(a.id.to_string()).href()),
+            html(&fill("guidance.alternative_to", &[("name", &a.name)]))
+        );
+    }
+    let _ = write!(
+        o,
+        "<h2>{}</h2><p class=\"lead\">{}</p><h2>{}</h2>",
+        s("stage.purpose"),
+        html(&st.purpose),
+        s("stage.key_questions")
+    );
+    list(&mut o, "", &st.key_questions);
+    if let Some(w) = pack.workbook.stages.iter().find(|w| w.stage == st.id) {
+        let _ = write!(
+            o,
+            "<section aria-labelledby=\"checklist-heading\"><h2 id=\"checklist-heading\">{}</h2><ul class=\"checklist\">",
+            s("workbook.checklist")
+        );
+        for c in w.checks.iter() {
+            let _ = write!(o, "<li><span class=\"item-id\">{}</span> {}</li>", html(&c.id), html(&c.text));
+        }
+        let _ = write!(
+            o,
+            "</ul></section><section aria-labelledby=\"decision-heading\"><h2 id=\"decision-heading\">{}</h2><p>{}</p><dl class=\"scale\">",
+            s("workbook.decision"),
+            html(&w.decision_guidance)
+        );
+        for (key, text) in [
+            ("workbook.decision_go", &w.decision_go),
+            ("workbook.decision_change", &w.decision_change),
+            ("workbook.decision_stop", &w.decision_stop),
+        ] {
+            let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", s(key), html(text));
+        }
+        o.push_str("</dl></section>");
+    }
+    let _ = write!(
+        o,
+        "<section class=\"related\" aria-labelledby=\"related-heading\"><h2 id=\"related-heading\">{}</h2><div class=\"related-items\">{}</div></section>",
+        s("stage.related_heading"),
+        related_html(pack, &related_to_stage(pack, &st.id))
+    );
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content::pack;
+
+    #[test]
+    fn a_stage_page_has_its_checklist_decisions_and_related_items() {
+        let p = pack();
+        let html = stage_html(p, guidance::stage(p, "deploy").unwrap());
+        assert!(html.starts_with("<h1>Deployment</h1>"), "{html}");
+        assert!(html.contains("W4.C1"), "the workbook's checklist for the stage");
+        assert!(html.contains("<dt>Going on</dt>"), "the decision guidance");
+        assert!(html.contains("W4.1"), "the prompts that refer to the stage");
+        assert!(!html.contains("part-of"), "deployment is no alternative path");
+    }
+
+    #[test]
+    fn an_alternative_stage_links_to_the_stage_it_replaces() {
+        let p = pack();
+        let html = stage_html(p, guidance::stage(p, "procure").unwrap());
+        assert!(html.contains("Alternative to: Design and development</a>"), "{html}");
+    }
 }
