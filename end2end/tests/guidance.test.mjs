@@ -16,6 +16,8 @@ describe('the guidance explorer', () => {
   test('the overview shows the five core and seventeen instrumental principles, stages and types', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/guidance');
+    // Everything below the search comes from the tools module: wait for it.
+    await page.locator('.principle-card').first().waitFor();
     assert.equal(await page.locator('.principle-card h3').count(), 5);
     assert.equal(await page.locator('.principle-card li').count(), 17);
     assert.match(await page.locator('.principle-card').nth(2).innerText(), /P3 Human autonomy[\s\S]*P3\.3 Privacy/);

@@ -25,6 +25,8 @@ use std::fmt;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request<R> {
     Methods,
+    /// The guidance explorer's start, below its search.
+    Guidance,
     Principle {
         id: String,
     },
@@ -299,6 +301,7 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
     let unknown = |id: &str| RenderError::UnknownEntry(id.to_string());
     Ok(match request {
         Request::Methods => report::methods::methods_html(p).into(),
+        Request::Guidance => report::guidance::overview_html(p).into(),
         Request::Principle { id } => {
             let entry = guidance::principle(p, &id).ok_or_else(|| unknown(&id))?;
             report::guidance::principle_html(p, entry).into()

@@ -1,5 +1,5 @@
 //! Read-only guidance views as HTML: principle tags, the items of the three tools that refer to an
-//! entry, a principle, an application type and a life-cycle stage. Same markup as the typed views they replaced, at a
+//! entry, a principle, an application type, a life-cycle stage and the explorer's overview. Same markup as the typed views they replaced, at a
 //! fraction of the app's size; all text escaped.
 
 use super::escape::html;
@@ -222,6 +222,86 @@ pub fn stage_html(pack: &Pack, st: &Stage) -> String {
     o
 }
 
+/// The guidance explorer's start below its search: the principle tree, the life cycle, the application
+/// types, and links to the methods and the glossary.
+pub fn overview_html(pack: &Pack) -> String {
+    let v = &pack.vocabulary;
+    let link = |o: &mut String, href: String, id: Option<&str>, name: &str| {
+        let _ = write!(o, "<a href=\"{}\">", html(&href));
+        if let Some(id) = id {
+            let _ = write!(o, "<span class=\"item-id\">{}</span> ", html(id));
+        }
+        let _ = write!(o, "{}</a>", html(name));
+    };
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<section aria-labelledby=\"principles-heading\"><h2 id=\"principles-heading\">{}</h2><p>{}</p><ul class=\"cards principle-cards\" role=\"list\">",
+        s("guidance.principles_heading"),
+        s("guidance.principles_intro")
+    );
+    for (core, children) in guidance::principle_tree(pack) {
+        o.push_str("<li class=\"card principle-card\"><h3>");
+        link(&mut o, GuidanceView::Principle(core.id.to_string()).href(), Some(&core.id), &core.name);
+        o.push_str("</h3><ul>");
+        for c in children {
+            o.push_str("<li>");
+            link(&mut o, GuidanceView::Principle(c.id.to_string()).href(), Some(&c.id), &c.name);
+            o.push_str("</li>");
+        }
+        o.push_str("</ul></li>");
+    }
+    let _ = write!(
+        o,
+        "</ul></section><section aria-labelledby=\"lifecycle-heading\"><h2 id=\"lifecycle-heading\">{}</h2><p>{}</p><ol class=\"lifecycle\">",
+        s("guidance.lifecycle_heading"),
+        s("guidance.lifecycle_intro")
+    );
+    let mut stages: Vec<&Stage> = v.stages.iter().collect();
+    crate::core::sort::by_key(&mut stages, |st| st.order);
+    for st in stages {
+        // Numbered by position on the life cycle: build and buy share a number.
+        let _ = write!(o, "<li value=\"{}\">", st.order);
+        link(&mut o, GuidanceView::Stage(st.id.to_string()).href(), None, &st.name);
+        if let Some(a) = st.alternative_to.as_deref().and_then(|a| guidance::stage(pack, a)) {
+            let _ = write!(
+                o,
+                "<span class=\"alt-note\"> · {}</span>",
+                html(&fill("guidance.alternative_to", &[("name", &a.name)]))
+            );
+        }
+        o.push_str("</li>");
+    }
+    let _ = write!(
+        o,
+        "</ol></section><section aria-labelledby=\"types-heading\"><h2 id=\"types-heading\">{}</h2><p>{}</p><ul>",
+        s("guidance.types_heading"),
+        s("guidance.types_intro")
+    );
+    for a in v.application_types.iter() {
+        o.push_str("<li>");
+        link(&mut o, GuidanceView::ApplicationType(a.id.to_string()).href(), None, &a.name);
+        o.push_str("</li>");
+    }
+    let _ = write!(
+        o,
+        "</ul></section><section aria-labelledby=\"methods-heading\"><h2 id=\"methods-heading\">{}</h2><p>{}</p><p><a class=\"button secondary\" href=\"{}\">{}</a></p></section>",
+        s("methods.title"),
+        s("methods.link_intro"),
+        html(&GuidanceView::Methods.href()),
+        s("methods.link")
+    );
+    let _ = write!(
+        o,
+        "<section aria-labelledby=\"glossary-heading\"><h2 id=\"glossary-heading\">{}</h2><p>{}</p><p><a class=\"button secondary\" href=\"{}\">{}</a></p></section>",
+        s("guidance.glossary_heading"),
+        s("guidance.glossary_intro"),
+        html(&GuidanceView::Glossary(None).href()),
+        html(&fill("guidance.glossary_link", &[("count", &v.terms.len().to_string())]))
+    );
+    o
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,5 +323,14 @@ mod tests {
         let p = pack();
         let html = stage_html(p, guidance::stage(p, "procure").unwrap());
         assert!(html.contains("Alternative to: Design and development</a>"), "{html}");
+    }
+
+    #[test]
+    fn the_overview_numbers_stages_by_position_and_counts_the_glossary() {
+        let p = pack();
+        let html = overview_html(p);
+        assert_eq!(html.matches("class=\"card principle-card\"").count(), 5, "five core principles");
+        assert!(html.contains("<li value=\"2\"><a href=\"#/guidance/stages/procure\">Procurement</a>"), "{html}");
+        assert!(html.contains(&format!("Browse all {} terms</a>", p.vocabulary.terms.len())), "{html}");
     }
 }

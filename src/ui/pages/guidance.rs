@@ -1,6 +1,6 @@
-use crate::core::content::pack;
-use crate::core::guidance::{principle_tree, search_index, Hit, HitKind};
-use crate::core::route::GuidanceView;
+use crate::core::guidance::{search_index, Hit, HitKind};
+use crate::core::render::Request;
+use crate::ui::components::Rendered;
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 
@@ -85,99 +85,15 @@ fn GuidanceSearch() -> impl IntoView {
     }
 }
 
-/// The guidance explorer's start: search, the principle tree, the life cycle, application types, glossary.
+/// The guidance explorer's start: search, then the principle tree, the life cycle, application types and
+/// the glossary (markup from `core::report::guidance`).
 #[component]
 pub fn GuidancePage() -> impl IntoView {
-    let v = &pack().vocabulary;
-    let tree = principle_tree(pack())
-        .into_iter()
-        .map(|(core, children)| {
-            let items = children
-                .into_iter()
-                .map(|p| {
-                    view! {
-                        <li>
-                            <a href=GuidanceView::Principle(p.id.to_string()).href()>
-                                <span class="item-id">{p.id.as_ref()}</span>
-                                " "
-                                {p.name.as_ref()}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            view! {
-                <li class="card principle-card">
-                    <h3>
-                        <a href=GuidanceView::Principle(core.id.to_string()).href()>
-                            <span class="item-id">{core.id.as_ref()}</span>
-                            " "
-                            {core.name.as_ref()}
-                        </a>
-                    </h3>
-                    <ul>{items}</ul>
-                </li>
-            }
-        })
-        .collect_view();
-    let mut stages: Vec<_> = v.stages.iter().collect();
-    crate::core::sort::by_key(&mut stages, |s| s.order);
-    let stages = stages
-        .into_iter()
-        .map(|s| {
-            let alternative = s.alternative_to.as_deref().and_then(|a| crate::core::guidance::stage(pack(), a));
-            // Numbered by position on the life cycle: build and buy share a number.
-            view! {
-                <li value=s.order>
-                    <a href=GuidanceView::Stage(s.id.to_string()).href()>{s.name.as_ref()}</a>
-                    {alternative.map(|a| {
-                        view! { <span class="alt-note">" · " {t_with("guidance.alternative_to", &[("name", &a.name)])}</span> }
-                    })}
-                </li>
-            }
-        })
-        .collect_view();
-    let types = v
-        .application_types
-        .iter()
-        .map(|a| view! { <li><a href=GuidanceView::ApplicationType(a.id.to_string()).href()>{a.name.as_ref()}</a></li> })
-        .collect_view();
-    let terms = v.terms.len().to_string();
     view! {
         <h1>{t("guidance.title")}</h1>
         <p class="lead">{t("guidance.lead")}</p>
         <p class="ours">{t("guidance.ours")}</p>
         <GuidanceSearch/>
-        <section aria-labelledby="principles-heading">
-            <h2 id="principles-heading">{t("guidance.principles_heading")}</h2>
-            <p>{t("guidance.principles_intro")}</p>
-            <ul class="cards principle-cards" role="list">{tree}</ul>
-        </section>
-        <section aria-labelledby="lifecycle-heading">
-            <h2 id="lifecycle-heading">{t("guidance.lifecycle_heading")}</h2>
-            <p>{t("guidance.lifecycle_intro")}</p>
-            <ol class="lifecycle">{stages}</ol>
-        </section>
-        <section aria-labelledby="types-heading">
-            <h2 id="types-heading">{t("guidance.types_heading")}</h2>
-            <p>{t("guidance.types_intro")}</p>
-            <ul>{types}</ul>
-        </section>
-        <section aria-labelledby="methods-heading">
-            <h2 id="methods-heading">{t("methods.title")}</h2>
-            <p>{t("methods.link_intro")}</p>
-            <p>
-                <a class="button secondary" href=GuidanceView::Methods.href()>{t("methods.link")}</a>
-            </p>
-        </section>
-        <section aria-labelledby="glossary-heading">
-            <h2 id="glossary-heading">{t("guidance.glossary_heading")}</h2>
-            <p>{t("guidance.glossary_intro")}</p>
-            <p>
-                <a class="button secondary" href=GuidanceView::Glossary(None).href()>
-                    {t_with("guidance.glossary_link", &[("count", &terms)])}
-                </a>
-            </p>
-        </section>
+        <Rendered request=Request::Guidance class="overview"/>
     }
 }
