@@ -91,6 +91,17 @@ fn every_committed_fixture_opens_and_there_is_one_per_version() {
     assert_eq!(risk.register[0].decision, Some(Decision::Treat));
     assert_eq!(risk.dismissed.get("T-osint-collection").map(String::as_str), Some("No online data is used."));
     assert_eq!(risk.snapshots[0].register[0].likelihood, 4);
+    // Before format 6 a risk had no rights: one from a template takes the template's, one written by
+    // hand none.
+    let template = pack().risk.templates.iter().find(|t| t.id == "T-legal-basis").expect("template");
+    assert_eq!(risk.register[0].rights, template.rights.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+    assert!(!risk.register[0].rights.is_empty());
+    assert!(risk.register[1].rights.is_empty());
+    let v6 = plain(&std::fs::read("tests/fixtures/answer-files/v6.json").expect("v6"));
+    let risk = &v6.assessments[0].risk;
+    assert_eq!(risk.register[0].rights, ["liberty", "privacy"], "the file's rights, in its order");
+    assert!(risk.register[1].rights.is_empty(), "rights cleared stay cleared");
+    assert_eq!(risk.snapshots[0].register[0].rights, ["privacy"]);
 }
 
 // Each broken risk value is refused with its path, and nothing of the file is taken.
@@ -145,9 +156,9 @@ fn the_example_in_the_docs_opens() {
 
 #[test]
 fn a_newer_format_is_refused_naming_the_app_version_needed() {
-    let text = r#"{"format":"rai-assess.answers","format_version":6,"app_version":"3.1.0","exported":0}"#;
+    let text = r#"{"format":"rai-assess.answers","format_version":7,"app_version":"3.1.0","exported":0}"#;
     let e = error(text);
-    assert_eq!(e, FileError::TooNew { version: 6, written_by: "3.1.0".into() });
+    assert_eq!(e, FileError::TooNew { version: 7, written_by: "3.1.0".into() });
     assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
 }
 
@@ -239,8 +250,8 @@ fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
     assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed.clone())));
     // The header the cipher authenticates names every parameter; a file from before version 3 has none.
     let header = String::from_utf8(sealed.aad.clone()).expect("text");
-    assert_eq!(header, "rai-assess.answers\n5\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
-    let older = text.replace("\"format_version\":5", "\"format_version\":2");
+    assert_eq!(header, "rai-assess.answers\n6\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
+    let older = text.replace("\"format_version\":6", "\"format_version\":2");
     assert!(matches!(answer_file::open(older.as_bytes()), Ok(Opened::Encrypted(s)) if s.aad.is_empty()));
     let weak = text.replace("600000", "1000");
     assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));

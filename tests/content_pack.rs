@@ -160,6 +160,26 @@ fn a_malformed_legal_reference_is_refused() {
 }
 
 #[test]
+fn a_template_must_name_at_least_one_right_and_only_rights_that_exist() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "rights = [\"environment\"]", "rights = []");
+    assert_refused(&dir, "risk.toml", "T-environmental-footprint", "`rights` needs at least 1 item(s)");
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "rights = [\"environment\"]", "rights = [\"planet\"]");
+    assert_refused(&dir, "risk.toml", "T-environmental-footprint", "`rights` refers to unknown id \"planet\"");
+}
+
+#[test]
+fn a_right_must_cite_well_formed_articles() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "refs = [\"EU Charter Art. 37\"]", "refs = [\"Charter 37\"]");
+    assert_refused(&dir, "risk.toml", "environment", "is not a reference");
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "refs = [\"EU Charter Art. 37\"]", "refs = []");
+    assert_refused(&dir, "risk.toml", "environment", "a right needs `refs`");
+}
+
+#[test]
 fn a_reference_the_label_does_not_show_is_refused() {
     let dir = copy_of_content();
     break_file(&dir, "risk.toml", "refs = [\"AI Act Art. 5(1)(e)\"]", "refs = [\"AI Act Art. 5(1)(c)\"]");

@@ -90,6 +90,8 @@ pub struct Risk {
     pub title: String,
     pub description: String,
     pub principles: Vec<String>,
+    /// The rights it would harm, by the pack's right ids (`content::model::Risk::rights`).
+    pub rights: Vec<String>,
     pub affected_groups: Vec<String>,
     pub stage: String,
     pub likelihood: u8,
@@ -200,6 +202,16 @@ pub fn diff(before: &[Risk], after: &[Risk]) -> Changes {
     }
 }
 
+/// The labels of `rights` (pack right ids), in the pack's order; an id the pack does not know is shown
+/// as it is.
+pub fn right_labels<'p>(pack: &'p Pack, rights: &'p [String]) -> Vec<&'p str> {
+    let known =
+        pack.risk.rights.iter().filter(|x| rights.iter().any(|y| *y == x.id)).map(|x| x.label.as_ref());
+    known
+        .chain(rights.iter().filter(|y| !pack.risk.rights.iter().any(|x| x.id == **y)).map(String::as_str))
+        .collect()
+}
+
 /// The register as CSV, one risk per row in reading order, with the levels spelled out.
 pub fn to_csv(pack: &Pack, risks: &[Risk]) -> String {
     let label = |l: u8, s: u8| level(pack, l, s).map(|x| x.label.to_string()).unwrap_or_default();
@@ -209,6 +221,7 @@ pub fn to_csv(pack: &Pack, risks: &[Risk]) -> String {
         "Title",
         "Description",
         "Principles",
+        "Rights",
         "Affected groups",
         "Stage",
         "Likelihood",
@@ -237,6 +250,7 @@ pub fn to_csv(pack: &Pack, risks: &[Risk]) -> String {
             r.title.clone(),
             r.description.clone(),
             r.principles.join(", "),
+            right_labels(pack, &r.rights).join("; "),
             r.affected_groups.join(", "),
             r.stage.clone(),
             num(r.likelihood),

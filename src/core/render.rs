@@ -65,6 +65,11 @@ pub enum Request<R> {
         record: R,
         meta: ReportMeta,
     },
+    /// A risk assessment's fundamental-rights impact assessment (AI Act Art. 27), as one HTML file.
+    RightsAssessment {
+        record: R,
+        meta: ReportMeta,
+    },
     RegisterCsv {
         record: R,
     },
@@ -346,6 +351,9 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         }
         Request::ReportMarkdown { record: r, meta } => {
             report::report_markdown(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
+        }
+        Request::RightsAssessment { record: r, meta } => {
+            report::fria_document(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
         Request::RegisterCsv { record: r } => to_csv(p, &record(&r)?.risk.register).into(),
         Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),

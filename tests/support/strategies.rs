@@ -36,6 +36,7 @@ pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
             proptest::collection::vec("P[1-5]\\.[1-4]", 0..4),
             proptest::collection::vec(any::<String>(), 0..3),
             any::<String>(),
+            proptest::collection::vec("[a-z]{1,12}", 0..3),
         ),
         (0u8..=5, 0u8..=5, 0u8..=5, 0u8..=5),
         (any::<String>(), proptest::collection::vec(mitigation, 0..3)),
@@ -44,7 +45,7 @@ pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
         .prop_map(
             |(
                 (_, template, title, description),
-                (principles, affected_groups, stage),
+                (principles, affected_groups, stage, rights),
                 (l, s, rl, rs),
                 (controls, mitigations),
                 (d, decided_by, rationale),
@@ -54,6 +55,7 @@ pub fn risk_record() -> impl Strategy<Value = RiskRecord> {
                 title,
                 description,
                 principles,
+                rights,
                 affected_groups,
                 stage,
                 likelihood: l,

@@ -23,7 +23,7 @@ use wire::{EnvelopeV1, WireAssessment, WireContent};
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
 /// The version of the format this app writes and reads up to.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// The most assessments one file brings: more is not a team's work but a mistake or an attack, and
@@ -48,7 +48,7 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// Version 5 added the optional `from` of a decision-log entry (whose file a merged entry came from)
 /// and the optional `linked` risk and `readiness` assessments of a workbook: a version 4 file reads as
 /// it is.
-const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok];
+const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok, Ok];
 /// The first version whose encrypted files authenticate their header.
 const AAD_SINCE: u32 = 3;
 

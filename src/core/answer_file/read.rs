@@ -204,6 +204,13 @@ fn one_of<T>(
     v.as_str().and_then(from).map_or_else(|| problem(&join(path, field), ids, v), Ok)
 }
 
+/// The rights of the template a risk came from, when the pack knows it.
+fn template_rights(template: &Value) -> Vec<String> {
+    let t =
+        crate::core::content::pack().risk.templates.iter().find(|t| Some(t.id.as_ref()) == template.as_str());
+    t.map(|t| t.rights.iter().map(|x| x.to_string()).collect()).unwrap_or_default()
+}
+
 fn risks(v: &Value, path: &str) -> Result<Vec<Risk>> {
     const FIELDS: [&str; 16] = [
         "id",
@@ -228,7 +235,8 @@ fn risks(v: &Value, path: &str) -> Result<Vec<Risk>> {
         .enumerate()
         .map(|(i, r)| {
             let path = &format!("{path}[{i}]");
-            let m = object(r, path, &FIELDS)?;
+            // `rights` came with format 6: a risk written before takes its template's.
+            let m = object_with(r, path, &FIELDS, &["rights"])?;
             let mpath = join(path, "mitigations");
             let mitigations = list(&m["mitigations"], &mpath)?
                 .iter()
@@ -250,6 +258,10 @@ fn risks(v: &Value, path: &str) -> Result<Vec<Risk>> {
                 title: text(m, path, "title")?,
                 description: text(m, path, "description")?,
                 principles: texts(m, path, "principles")?,
+                rights: match m.contains_key("rights") {
+                    true => texts(m, path, "rights")?,
+                    false => template_rights(&m["template"]),
+                },
                 affected_groups: texts(m, path, "affected_groups")?,
                 stage: text(m, path, "stage")?,
                 likelihood: rating(m, path, "likelihood")?,

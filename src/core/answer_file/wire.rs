@@ -268,7 +268,11 @@ fn check_risk(r: &RiskRecord) -> Result<RiskRecord, (String, String)> {
             let texts = [&k.template, &k.title, &k.stage, &k.decided_by];
             if texts.iter().any(|t| t.chars().count() > MAX_LINE)
                 || [&k.description, &k.controls, &k.rationale].iter().any(|t| t.chars().count() > MAX_TEXT)
-                || k.principles.iter().chain(&k.affected_groups).any(|t| t.chars().count() > MAX_LINE)
+                || k.principles
+                    .iter()
+                    .chain(&k.rights)
+                    .chain(&k.affected_groups)
+                    .any(|t| t.chars().count() > MAX_LINE)
             {
                 return fail("title", "expected shorter texts in this risk, found one too long".into());
             }

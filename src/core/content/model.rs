@@ -191,6 +191,10 @@ pub struct Risk {
     pub screening: List<ScreeningQuestion>,
     #[serde(rename(deserialize = "template"))]
     pub templates: List<RiskTemplate>,
+    /// The fundamental rights a risk can touch (AI Act Art. 27): each a label in our words and the
+    /// articles that protect it (`refs`), never `implied_if`.
+    #[serde(rename(deserialize = "right"))]
+    pub rights: List<Choice>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -253,7 +257,8 @@ pub mod legal_fields {
     /// The multi field where the team ticks the duties of a high-risk system's deployer already met.
     pub const DUTIES: &str = "deployer_duties";
     /// The instruments a legal reference may cite, as written in `refs`.
-    pub const INSTRUMENTS: [&str; 3] = ["AI Act", "Directive 2016/680", "GDPR"];
+    pub const INSTRUMENTS: [&str; 8] =
+        ["AI Act", "Directive 2016/680", "GDPR", "EU Charter", "ECHR", "ICCPR", "ICESCR", "UNCRC"];
 
     /// A reference without its instrument: "Art. 5(1)(h)" of "AI Act Art. 5(1)(h)".
     pub fn article_of(r: &str) -> Option<&str> {
@@ -318,6 +323,8 @@ pub struct RiskTemplate {
     pub title: Text,
     pub description: Text,
     pub principles: List<Text>,
+    /// The rights (`Risk::rights` ids) the risk would harm, most direct first.
+    pub rights: List<Text>,
     pub affected_groups: List<Text>,
     pub mitigations: List<Text>,
 }

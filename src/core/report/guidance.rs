@@ -5,7 +5,9 @@
 use super::escape::html;
 use super::{fill, s};
 use crate::core::content::model::{ApplicationType, Pack, Principle, Stage, Text};
-use crate::core::guidance::{self, related_to_application_type, related_to_principle, related_to_stage, Related};
+use crate::core::guidance::{
+    self, related_to_application_type, related_to_principle, related_to_stage, Related,
+};
 use crate::core::route::GuidanceView;
 use std::fmt::Write;
 
@@ -330,7 +332,10 @@ mod tests {
         let p = pack();
         let html = overview_html(p);
         assert_eq!(html.matches("class=\"card principle-card\"").count(), 5, "five core principles");
-        assert!(html.contains("<li value=\"2\"><a href=\"#/guidance/stages/procure\">Procurement</a>"), "{html}");
+        assert!(
+            html.contains("<li value=\"2\"><a href=\"#/guidance/stages/procure\">Procurement</a>"),
+            "{html}"
+        );
         assert!(html.contains(&format!("Browse all {} terms</a>", p.vocabulary.terms.len())), "{html}");
     }
 }

@@ -292,22 +292,35 @@ pub fn report_document(
         Kind::Workbook => &pack.workbook.name,
     };
     let body = report_html(pack, a, meta)?;
-    Some(format!(
+    // The answers travel with the report if asked: importing this file into the app restores them.
+    let tail = if answers {
+        answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
+    } else {
+        String::new()
+    };
+    Some(standalone(&a.title, tool, &body, &tail))
+}
+
+/// A risk assessment's fundamental-rights impact assessment (AI Act Art. 27) as one HTML file like the
+/// report (`None` for other tools).
+pub fn fria_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
+    (a.kind == Kind::Risk).then(|| {
+        let body = document::html(&risk::fria_report(pack, a, meta));
+        standalone(&a.title, s("fria.kicker"), &body, "")
+    })
+}
+
+/// A whole HTML document around `body`: styles inline, a policy that allows no script and no request.
+fn standalone(title: &str, tool: &str, body: &str, tail: &str) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
          <title>{} · {}</title><style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24}}{REPORT_CSS}</style>\
-         </head><body><main class=\"report\">{}</main>{}</body></html>\n",
-        html(&a.title),
+         </head><body><main class=\"report\">{body}</main>{tail}</body></html>\n",
+        html(title),
         html(tool),
-        body,
-        // The answers travel with the report if asked: importing this file into the app restores them.
-        if answers {
-            answer_file::embed_in_report(&answer_file::write(&[a], &ContentRef::of(pack), meta.now))
-        } else {
-            String::new()
-        }
-    ))
+    )
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,6 +1,6 @@
 //! The results and report of a risk assessment: heat maps of inherent and residual levels (SVG with a
 //! table of the same counts), the register in reading order, where the risk concentrates by principle,
-//! mitigations that need attention, and what is still open. Written once as blocks for the results
+//! the rights at stake, mitigations that need attention, and what is still open. Written once as blocks for the results
 //! view, the printed and downloaded report and the Markdown.
 
 use super::document::{Block, Inline, Line, Table};
@@ -16,10 +16,14 @@ use crate::core::risk::{effective_profile, holds, level, options, pending, rank,
 
 use std::collections::BTreeMap;
 
+mod fria;
 mod heat;
 mod legal;
+mod rights;
+pub use fria::fria_report;
 pub use heat::heat_map;
 pub use legal::{findings, prohibited_finding};
+pub use rights::{at_stake, rights_blocks};
 
 fn level_word(pack: &Pack, l: u8, sv: u8) -> String {
     level(pack, l, sv).map_or_else(|| s("risk.not_rated").to_string(), |x| x.label.to_string())
@@ -221,6 +225,8 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
         ],
     ));
 
+    out.push(Block::section(Some("r-rights"), rights_blocks(pack, reg, 2)));
+
     let mut attend = vec![Block::h(2, s("riskresults.attention"))];
     let flagged = attention(reg, today);
     if flagged.is_empty() {
@@ -273,7 +279,7 @@ pub(crate) fn rated(pack: &Pack, l: u8, sv: u8) -> String {
 }
 
 /// A profile answer as text.
-fn profile_answer(pack: &'static Pack, id: &str, answers: &BTreeMap<String, Answer>) -> String {
+pub(super) fn profile_answer(pack: &'static Pack, id: &str, answers: &BTreeMap<String, Answer>) -> String {
     let Some(f) = pack.risk.profile_fields.iter().find(|f| f.id == id) else { return String::new() };
     let label = |v: &str| {
         options(pack, f).into_iter().find(|(o, _)| *o == v).map_or(v.to_string(), |(_, l)| l.to_string())
@@ -363,6 +369,7 @@ fn risk_in_full(pack: &'static Pack, r: &Risk) -> Block {
     let stage = pack.vocabulary.stages.iter().find(|x| x.id == r.stage).map_or("–", |x| x.name.as_ref());
     let fields = [
         ("risk.f_principles", r.principles.join(", ")),
+        ("risk.f_rights", crate::core::register::right_labels(pack, &r.rights).join("; ")),
         ("risk.f_groups", r.affected_groups.join("; ")),
         ("risk.f_stage", stage.to_string()),
         ("risk.inherent_level", rated(pack, r.likelihood, r.severity)),

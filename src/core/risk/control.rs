@@ -22,6 +22,7 @@ pub enum RiskField {
     Stage,
     Decision,
     Principles,
+    Rights,
     Likelihood,
     Severity,
     ResidualLikelihood,
@@ -29,7 +30,7 @@ pub enum RiskField {
 }
 
 impl RiskField {
-    pub const ALL: [RiskField; 13] = [
+    pub const ALL: [RiskField; 14] = [
         RiskField::Title,
         RiskField::Description,
         RiskField::Groups,
@@ -39,6 +40,7 @@ impl RiskField {
         RiskField::Stage,
         RiskField::Decision,
         RiskField::Principles,
+        RiskField::Rights,
         RiskField::Likelihood,
         RiskField::Severity,
         RiskField::ResidualLikelihood,
@@ -56,6 +58,7 @@ impl RiskField {
             RiskField::Stage => "stage",
             RiskField::Decision => "decision",
             RiskField::Principles => "pr",
+            RiskField::Rights => "rt",
             RiskField::Likelihood => "l",
             RiskField::Severity => "s",
             RiskField::ResidualLikelihood => "rl",

@@ -87,6 +87,11 @@ pub enum Edit {
         principle: String,
         on: bool,
     },
+    Right {
+        risk: String,
+        right: String,
+        on: bool,
+    },
     AddMitigation {
         risk: String,
     },
@@ -331,6 +336,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
                 title: t.title.to_string(),
                 description: t.description.to_string(),
                 principles: t.principles.iter().map(|x| x.to_string()).collect(),
+                rights: t.rights.iter().map(|x| x.to_string()).collect(),
                 affected_groups: t.affected_groups.iter().map(|x| x.to_string()).collect(),
                 stage,
                 mitigations: t
@@ -430,6 +436,15 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
             }
             let r = risk_mut(a, risk)?;
             r.principles = toggled(order.into_iter(), &r.principles, principle, *on);
+            Applied::chosen(Draw::Nothing)
+        }
+        Edit::Right { risk, right, on } => {
+            let order: Vec<&str> = pack.risk.rights.iter().map(|x| x.id.as_ref()).collect();
+            if !order.contains(&right.as_str()) {
+                return Err(EditError::Unknown("right", right.clone()));
+            }
+            let r = risk_mut(a, risk)?;
+            r.rights = toggled(order.into_iter(), &r.rights, right, *on);
             Applied::chosen(Draw::Nothing)
         }
         Edit::AddMitigation { risk } => {

@@ -211,6 +211,9 @@ fn changed(
                 RiskField::Principles => {
                     Ok(Edit::Principle { risk: risk.clone(), principle: value.clone(), on: checked })
                 }
+                RiskField::Rights => {
+                    Ok(Edit::Right { risk: risk.clone(), right: value.clone(), on: checked })
+                }
                 RiskField::Likelihood => rate(Scale::Likelihood),
                 RiskField::Severity => rate(Scale::Severity),
                 RiskField::ResidualLikelihood => rate(Scale::ResidualLikelihood),

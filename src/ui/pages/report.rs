@@ -78,6 +78,9 @@ fn Report(a: Assessment) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=move |_| save(|record, _, _| Request::RegisterCsv { record }, "register.csv", "text/csv")>
                     {t("riskresults.download_csv")}
                 </button>
+                <button type="button" class="button secondary" on:click=move |_| save(|record, meta, _| Request::RightsAssessment { record, meta }, "rights-assessment.html", "text/html")>
+                    {t("fria.download")}
+                </button>
             })}
         </p>
         <p class="hint report-actions" id="report-hint">{t("report.downloads_hint")}</p>

@@ -68,7 +68,7 @@ pub(super) fn check_gate(c: &mut Checker, file: &str, r: &Risk) {
 
 /// Whether a legal reference reads "<instrument> Art. <n>" or "<instrument> Annex <roman>", then any
 /// number of "(x)" parts: "AI Act Art. 5(1)(h)", "AI Act Annex III(6)(d)".
-fn is_ref(r: &str) -> bool {
+pub(super) fn is_ref(r: &str) -> bool {
     let Some(rest) = article_of(r) else { return false };
     let (number, mut parts) = if let Some(x) = rest.strip_prefix("Art. ") {
         let end = x.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(x.len());
@@ -132,6 +132,8 @@ mod tests {
             "AI Act Annex III(6)(d)",
             "Directive 2016/680 Art. 11",
             "GDPR Art. 35(3)(a)",
+            "EU Charter Art. 47",
+            "ECHR Art. 6(1)",
         ] {
             assert!(is_ref(good), "{good}");
         }

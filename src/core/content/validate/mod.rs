@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 mod legal;
-use legal::{check_gate, check_refs};
+use legal::{check_gate, check_refs, is_ref};
 
 /// One thing wrong with a pack, named so an author can find and fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -448,6 +448,17 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
     }
     check_matrix(c, F, r);
 
+    let mut right_ids = BTreeSet::new();
+    for x in r.rights.iter() {
+        c.unique(F, &mut right_ids, &x.id);
+        c.text(F, &x.id, "label", &x.label);
+        if x.refs.is_empty() || !x.implied_if.is_empty() {
+            c.report(F, &x.id, "a right needs `refs` and takes no `implied_if`");
+        }
+        for bad in x.refs.iter().filter(|x| !is_ref(x)) {
+            c.report(F, &x.id, format!("`refs` entry \"{bad}\" is not a reference such as \"ECHR Art. 8\""));
+        }
+    }
     let mut template_ids = BTreeSet::new();
     for t in r.templates.iter() {
         c.unique(F, &mut template_ids, &t.id);
@@ -455,6 +466,8 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
         c.text(F, &t.id, "description", &t.description);
         c.texts(F, &t.id, "principles", &t.principles, 1);
         c.tags(F, &t.id, "principles", &t.principles, &known.principles);
+        c.texts(F, &t.id, "rights", &t.rights, 1);
+        c.tags(F, &t.id, "rights", &t.rights, &right_ids);
         c.texts(F, &t.id, "affected_groups", &t.affected_groups, 1);
         c.texts(F, &t.id, "mitigations", &t.mitigations, 1);
     }

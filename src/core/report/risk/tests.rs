@@ -201,3 +201,84 @@ fn the_reports_profile_names_an_implied_practice() {
     let row = &row[..row.find("</dd>").expect("its answer")];
     assert!(row.contains("Counted from your other answers: Identifying people at a distance"), "{row}");
 }
+
+/// The sample with rights: K1 harms private life and liberty, K2 private life, K3 none.
+fn with_rights() -> Assessment {
+    let mut a = sample();
+    for r in a.risk.register.iter_mut() {
+        r.rights = match r.id.as_str() {
+            "K1" => vec!["privacy".into(), "liberty".into()],
+            "K2" => vec!["privacy".into()],
+            _ => Vec::new(),
+        };
+    }
+    a.risk.register[1].affected_groups = vec!["Suspects".into(), "Everyone searched".into()];
+    a
+}
+
+#[test]
+fn each_right_lists_the_risks_that_would_harm_it_with_their_highest_levels() {
+    let a = with_rights();
+    let p = pack();
+    let stake = at_stake(p, &a.risk.register);
+    assert_eq!(stake.len(), p.risk.rights.len(), "every right of the pack, touched or not");
+    let privacy = stake.iter().find(|x| x.right.id == "privacy").expect("privacy");
+    assert_eq!(privacy.risks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["K1", "K2"]);
+    assert_eq!(privacy.highest(p, false).map(|l| l.id.as_ref()), level(p, 3, 5).map(|l| l.id.as_ref()));
+    assert_eq!(privacy.highest(p, true).map(|l| l.id.as_ref()), level(p, 2, 4).map(|l| l.id.as_ref()));
+    assert!(stake.iter().find(|x| x.right.id == "child").is_some_and(|x| x.risks.is_empty()));
+
+    let html = super::super::results_html(p, &a, "2026-11-23").expect("results");
+    let section = &html[html.find("Rights at stake").expect("the section")..];
+    assert!(section.contains("Private life and personal data"), "{section}");
+    assert!(section.contains("EU Charter Art. 7 · EU Charter Art. 8 · ECHR Art. 8"), "its articles");
+    assert!(section.contains("Legal opinion (K1;"), "the mitigations of its risks");
+    assert!(
+        section.contains("No risk in the register is linked to: Human dignity;"),
+        "untouched rights named"
+    );
+    let md = super::super::report_markdown(p, &a, &meta()).expect("markdown");
+    assert!(md.contains("## Rights at stake"), "the report's Markdown has it too");
+}
+
+#[test]
+fn with_no_risk_linked_to_a_right_the_section_says_how_to_link_them() {
+    let html = super::super::results_html(pack(), &sample(), "2026-11-23").expect("results");
+    assert!(html.contains("No risk in the register is linked to a right yet."), "{html}");
+}
+
+#[test]
+fn the_rights_assessment_follows_article_27_then_summarises_for_the_authority() {
+    let mut a = with_rights();
+    a.answers.insert("use_period".into(), Answer::Text("From March 2027 <for a year>".into()));
+    a.answers
+        .insert("redress".into(), Answer::Text("Complaints go to the professional standards unit.".into()));
+    let doc = super::super::fria_document(pack(), &a, &meta()).expect("a risk assessment has one");
+    assert!(doc.starts_with("<!DOCTYPE html>") && !doc.contains("<script"), "one file, no script");
+    let mut at = 0;
+    for part in [
+        "(a) How and for what",
+        "(b) Period",
+        "(c) People",
+        "(d) Specific risks",
+        "(e) Human oversight",
+        "(f) If the risks",
+        "Summary for the notification",
+    ] {
+        let found = doc[at..].find(part).unwrap_or_else(|| panic!("{part} after the part before it"));
+        at += found;
+    }
+    assert!(doc.contains("From March 2027 &lt;for a year&gt;"), "answers shown, escaped");
+    assert!(doc.contains("Groups named in the register&#39;s risks: Suspects; Everyone searched."), "{doc}");
+    assert!(doc.contains("K1 No legal basis: Treat"), "each risk's decision");
+    let summary = &doc[doc.find("Summary for the notification").expect("summary")..];
+    assert!(summary.contains("Private life and personal data: 2 risks, highest residual level"), "{summary}");
+    assert!(summary.contains("Complaints go to the professional standards unit."));
+}
+
+#[test]
+fn only_a_risk_assessment_has_a_rights_assessment() {
+    let mut a = sample();
+    a.kind = Kind::Readiness;
+    assert_eq!(super::super::fria_document(pack(), &a, &meta()), None);
+}

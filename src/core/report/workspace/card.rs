@@ -72,6 +72,22 @@ pub(super) fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &
         );
     }
     out.push_str("</div></fieldset>");
+    let _ = write!(
+        out,
+        "<fieldset class=\"pf-group\"><legend>{}</legend><div class=\"pf-options\">",
+        s("risk.f_rights")
+    );
+    let rights = name(RiskField::Rights);
+    for x in pack.risk.rights.iter() {
+        let _ = write!(
+            out,
+            "<label class=\"check\"><input type=\"checkbox\" id=\"{rights}.{i}\" name=\"{rights}\" value=\"{i}\"{}> {}</label>",
+            attr_checked(r.rights.iter().any(|y| *y == x.id)),
+            html(&x.label),
+            i = html(&x.id)
+        );
+    }
+    out.push_str("</div></fieldset>");
     text_field(out, &name(RiskField::Groups), s("risk.f_groups"), &r.affected_groups.join("\n"), true);
     let mut stages = vec![("", s("risk.no_stage"))];
     stages.extend(pack.vocabulary.stages.iter().map(|x| (x.id.as_ref(), x.name.as_ref())));

@@ -424,3 +424,28 @@ fn an_implied_practice_says_it_follows_from_the_answers() {
     let scraping = html.split("id=\"pf.prohibited_practices.face-scraping\"").nth(1).expect("the option");
     assert!(!scraping[..scraping.find("</label>").expect("its label")].contains("Counted from"));
 }
+
+#[test]
+fn a_risk_takes_its_templates_rights_and_the_team_ticks_them_on_its_card() {
+    let (mut a, mut v) = face_system();
+    click(&mut a, &mut v, "accept.T-legal-basis", 0).expect("accepted");
+    let template = pack().risk.templates.iter().find(|t| t.id == "T-legal-basis").expect("template");
+    let from_template: Vec<String> = template.rights.iter().map(|x| x.to_string()).collect();
+    assert_eq!(a.risk.register[0].rights, from_template);
+    let card = card_html(pack(), &a, &v, "K1").expect("a card");
+    assert!(card.contains("<legend>Rights it would harm</legend>"), "{card}");
+    let child = tag(&card, "input", "id", "rk.K1.rt.child");
+    assert_eq!((child["name"], child["value"], child.get("checked")), ("rk.K1.rt", "child", None));
+    tick(&mut a, &mut v, "rk.K1.rt", "child", true);
+    tick(&mut a, &mut v, "rk.K1.rt", "dignity", true);
+    assert_eq!(
+        a.risk.register[0].rights,
+        ["dignity", "privacy", "child", "administration"],
+        "in the pack's order"
+    );
+    tick(&mut a, &mut v, "rk.K1.rt", "child", false);
+    assert!(!a.risk.register[0].rights.iter().any(|x| x == "child"));
+    let before = a.clone();
+    assert!(change(&mut a, &mut v, "rk.K1.rt", "happiness", true).is_err(), "no such right");
+    assert_eq!(a, before);
+}
