@@ -166,7 +166,12 @@ fn a_template_must_name_at_least_one_right_and_only_rights_that_exist() {
     assert_refused(&dir, "risk.toml", "T-environmental-footprint", "`rights` needs at least 1 item(s)");
     let dir = copy_of_content();
     break_file(&dir, "risk.toml", "rights = [\"environment\"]", "rights = [\"planet\"]");
-    assert_refused(&dir, "risk.toml", "T-environmental-footprint", "`rights` refers to unknown id \"planet\"");
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "T-environmental-footprint",
+        "`rights` refers to unknown id \"planet\"",
+    );
 }
 
 #[test]

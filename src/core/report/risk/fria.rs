@@ -105,7 +105,11 @@ fn summary(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Block {
             let residual = x.highest(pack, true).map_or(s("risk.not_rated"), |l| l.label.as_ref());
             fill(
                 "fria.summary_right",
-                &[("right", &x.right.label), ("count", &x.risks.len().to_string()), ("residual", residual)],
+                &[
+                    ("right", &x.right.label),
+                    ("ids", &x.risks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")),
+                    ("residual", residual),
+                ],
             )
         })
         .collect();
