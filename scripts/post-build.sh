@@ -3,6 +3,7 @@
 # one hook, in order, so no step's change is lost (see Trunk.toml and each script).
 set -euo pipefail
 node scripts/publish-pack.mjs
+node scripts/publish-samples.mjs
 node scripts/externalize-loader.mjs
 node scripts/build-tools.mjs
 node scripts/minify-glue.mjs

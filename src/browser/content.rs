@@ -1,4 +1,5 @@
-//! Fetching the content pack file that `build.rs` published next to `index.html`.
+//! Fetching the content pack file that `build.rs` published next to `index.html`, and the other data
+//! files published beside it (the samples).
 
 use crate::core::content::{install, FILE_NAME};
 use wasm_bindgen::JsCast;
@@ -24,7 +25,8 @@ pub fn bytes() -> Option<std::rc::Rc<Vec<u8>>> {
     BYTES.with(|b| b.borrow().clone())
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+/// A file published beside the app (same origin, relative to the page). The error is a sentence.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     // The page's loader (boot.js, scripts/externalize-loader.mjs) makes this fetch check the pack's
     // SHA-256, so a changed pack fails here.
     let unreachable =

@@ -20,6 +20,7 @@ pub mod render;
 pub mod report;
 pub mod risk;
 pub mod route;
+pub mod samples;
 pub mod scoring;
 pub mod sort;
 pub mod text;

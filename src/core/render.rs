@@ -27,6 +27,15 @@ pub enum Request<R> {
     Methods,
     /// The guidance explorer's start, below its search.
     Guidance,
+    /// The library's list of fictional samples, each with a button that opens a copy.
+    Samples,
+    /// A copy of the sample in `file` (its answer file's text) under `new_id`, created `now`, as a
+    /// stored record's JSON.
+    Sample {
+        file: String,
+        new_id: String,
+        now: i64,
+    },
     Principle {
         id: String,
     },
@@ -307,6 +316,11 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
     Ok(match request {
         Request::Methods => report::methods::methods_html(p).into(),
         Request::Guidance => report::guidance::overview_html(p).into(),
+        Request::Samples => crate::core::samples::list_html().into(),
+        Request::Sample { file, new_id, now } => {
+            let a = crate::core::samples::copy(&file, new_id, now).map_err(RenderError::Request)?;
+            serde_json::to_string(&a).map_err(|e| RenderError::Record(e.to_string()))?.into()
+        }
         Request::Principle { id } => {
             let entry = guidance::principle(p, &id).ok_or_else(|| unknown(&id))?;
             report::guidance::principle_html(p, entry).into()

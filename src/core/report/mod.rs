@@ -97,19 +97,33 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
     }
     let mut out = vec![Block::section(Some("r-overall"), overall)];
     // Critical gaps stand apart from the band: a high score does not make up for a missing safeguard.
-    if !result.critical_gaps.is_empty() {
-        let text = fill("results.critical", &[("count", &result.critical_gaps.len().to_string())]);
-        out.push(Block::section(
-            Some("r-critical"),
-            vec![
-                Block::h(2, s("results.critical_heading")),
+    if !result.critical_gaps.is_empty() || !result.critical_unknown.is_empty() {
+        let mut blocks = vec![Block::h(2, s("results.critical_heading"))];
+        if !result.critical_gaps.is_empty() {
+            let text = fill("results.critical", &[("count", &result.critical_gaps.len().to_string())]);
+            blocks.extend([
                 Block::Note(s("results.critical_label").into(), text),
                 Block::List {
                     ordered: false,
                     items: result.critical_gaps.iter().map(|i| item_line(r, i)).collect(),
                 },
-            ],
-        ));
+            ]);
+        }
+        if !result.critical_unknown.is_empty() {
+            let count = result.critical_unknown.len().to_string();
+            blocks.extend([
+                Block::p(fill("results.critical_unknown", &[("count", &count)])),
+                Block::List {
+                    ordered: false,
+                    items: result
+                        .critical_unknown
+                        .iter()
+                        .map(|q| Line::text(format!("{} {}", q.id, q.text)))
+                        .collect(),
+                },
+            ]);
+        }
+        out.push(Block::section(Some("r-critical"), blocks));
     }
 
     // Chart and the same figures as a table.

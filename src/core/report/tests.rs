@@ -115,6 +115,16 @@ fn a_critical_gap_shows_in_every_format_whatever_the_band() {
 }
 
 #[test]
+fn a_critical_safeguard_nobody_can_vouch_for_is_listed_beside_the_gaps() {
+    let a = assessment(&[("R3.2", Answer::DontKnow), ("R1.1", Answer::Level(3))], &[]);
+    let html = report_html(pack(), &a, &meta()).expect("a report for this kind");
+    let gaps = html.split("<h2>Critical gaps</h2>").nth(1).expect("a critical gaps section");
+    let gaps = &gaps[..gaps.find("</section>").unwrap_or(gaps.len())];
+    assert!(gaps.contains("Critical safeguards answered &quot;Don&#39;t know&quot;: 1."), "{gaps}");
+    assert!(gaps.contains("R3.2 ") && !gaps.contains("so missing or only partly in place"), "{gaps}");
+}
+
+#[test]
 fn without_a_critical_gap_there_is_no_such_section() {
     let a = assessment(&[("R6.4", Answer::Level(2)), ("R1.1", Answer::Level(0))], &[]);
     let html = report_html(pack(), &a, &meta()).expect("a report for this kind");

@@ -59,6 +59,9 @@ pub struct ReadinessResult {
     /// Items the content marks critical answered at level 0 or 1, in questionnaire order: shown
     /// whatever the band.
     pub critical_gaps: Vec<ItemLevel>,
+    /// Items the content marks critical answered "Don't know", in questionnaire order: a safeguard
+    /// nobody can vouch for is shown beside the gaps.
+    pub critical_unknown: Vec<&'static ReadinessQuestion>,
 }
 
 /// The highest level at which a critical item still counts as a gap.
@@ -98,6 +101,7 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
     let r = &pack.readiness;
     let mut dimensions = Vec::with_capacity(r.dimensions.len());
     let mut items = Vec::new();
+    let mut critical_unknown = Vec::new();
     let (mut answered, mut applicable) = (0, 0);
     for d in r.dimensions.iter() {
         let (mut sum, mut count, mut not_applicable) = (0u32, 0u32, 0usize);
@@ -109,6 +113,7 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
                     items.push(ItemLevel { question: q, level: *level });
                 }
                 Some(Answer::NotApplicable) => not_applicable += 1,
+                Some(Answer::DontKnow) if q.critical => critical_unknown.push(q),
                 _ => {}
             }
         }
@@ -151,6 +156,7 @@ pub fn score(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> Readine
         weakest,
         strongest,
         critical_gaps,
+        critical_unknown,
     }
 }
 
@@ -251,6 +257,11 @@ mod tests {
         assert_eq!(result.overall_band.map(|b| b.id.as_ref()), Some("leading"));
         let gaps: Vec<&str> = result.critical_gaps.iter().map(|i| i.question.id.as_ref()).collect();
         assert_eq!(gaps, [critical[0]]);
+        assert!(result.critical_unknown.is_empty());
+        a.insert(critical[2].to_string(), Answer::DontKnow);
+        a.insert(critical[3].to_string(), Answer::NotApplicable);
+        let unknown: Vec<&str> = score(pack(), &a).critical_unknown.iter().map(|q| q.id.as_ref()).collect();
+        assert_eq!(unknown, [critical[2]], "\"Don't know\" on a critical item is flagged, n.a. is not");
     }
 
     fn any_answer() -> impl Strategy<Value = Option<Answer>> {

@@ -2,7 +2,9 @@ use crate::browser::download::download;
 use crate::browser::system::{confirm, date_time};
 use crate::core::assessment::Kind;
 use crate::core::library::{select, SortBy};
-use crate::ui::components::{kind_label, AssessmentCard, NewAssessmentForm, SharePanel, StorageStatus};
+use crate::ui::components::{
+    kind_label, AssessmentCard, NewAssessmentForm, Samples, SharePanel, StorageStatus,
+};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
 use leptos::prelude::*;
@@ -157,6 +159,7 @@ pub fn AssessmentsPage() -> impl IntoView {
             </p>
             <ul class="cards library" role="list">{cards}</ul>
         </section>
+        <Samples message=message/>
         <SharePanel/>
         <section aria-labelledby="bin-heading">
             <h2 id="bin-heading">{t("assessments.deleted_heading")} " (" {move || ctx.listing.with(|l| l.deleted.len())} ")"</h2>
