@@ -190,14 +190,14 @@ describe('Firefox smoke', () => {
     await step('Created from the library, it opens at its questions', async () => {
       await create(page, { title: 'Firefox readiness', subject: 'Northshire Police' });
       await page.waitForSelector('.q-overall');
-      assert.match(await page.$eval('.q-overall', (e) => e.innerText), /0 of 54 questions answered \(0%\)/);
+      assert.match(await page.$eval('.q-overall', (e) => e.innerText), /0 of 58 questions answered \(0%\)/);
     });
     await step('Three questions answered and a note typed: progress and saving say so', async () => {
       await clickOn(page, '[id="q-R1.1-3"]');
       await clickOn(page, '[id="q-R1.2-4"]');
       await clickOn(page, '[id="q-R1.3-1"]');
       await type(page, 'Notes and evidence R1.1', note);
-      await page.waitForFunction(() => /3 of 54 questions answered/.test(document.querySelector('.q-overall')?.textContent));
+      await page.waitForFunction(() => /3 of 58 questions answered/.test(document.querySelector('.q-overall')?.textContent));
       await waitSaved(page);
     });
     await step('After a reload the answers and the note are still there', async () => {
@@ -207,7 +207,7 @@ describe('Firefox smoke', () => {
       const picked = [await checkedIndex(page, 'R1.1'), await checkedIndex(page, 'R1.2'), await checkedIndex(page, 'R1.3')];
       assert.deepEqual(picked, [3, 4, 1]);
       assert.equal(await fieldValue(page, 'Notes and evidence R1.1'), note);
-      assert.match(await page.$eval('.q-overall', (e) => e.innerText), /3 of 54 questions answered/);
+      assert.match(await page.$eval('.q-overall', (e) => e.innerText), /3 of 58 questions answered/);
     });
     await step('Results show the score: R1 levels 3, 4, 1 make 66.7 of 100, Established, provisional', async () => {
       await tab(page, 'Results');

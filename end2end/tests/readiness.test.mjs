@@ -49,9 +49,9 @@ describe('the organizational readiness assessment', () => {
     const id = lib.currentId();
     const structure = await q.structure();
     const ids = structure.flatMap((s) => s.items);
-    assert.equal(ids.length, 54);
+    assert.equal(ids.length, 58);
     assert.equal(ids[0], 'R1.1');
-    assert.match(await q.progressText(), /0 of 54 questions answered \(0%\)/);
+    assert.match(await q.progressText(), /0 of 58 questions answered \(0%\)/);
 
     // A note with markup, typed in the first question's notes field.
     const note = 'Policy <b>signed</b> & "filed" <script>alert(1)</script>';
@@ -66,7 +66,7 @@ describe('the organizational readiness assessment', () => {
     await lib.waitSaved();
     await page.reload();
     await ui.ready();
-    assert.match(await q.progressText(), new RegExp(`${half} of 54 questions answered`));
+    assert.match(await q.progressText(), new RegExp(`${half} of 58 questions answered`));
     assert.equal(await q.checkedIndex(ids[half - 1]), choiceFor(half - 1), 'answers survive the reload');
     assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), note);
 
@@ -80,7 +80,7 @@ describe('the organizational readiness assessment', () => {
       await q.chooseByKeyboard(choiceFor(i));
     }
     await lib.waitSaved();
-    assert.match(await q.progressText(), /54 of 54 questions answered \(100%\)/);
+    assert.match(await q.progressText(), /58 of 58 questions answered \(100%\)/);
     for (const [i, qid] of ids.entries()) assert.equal(await q.checkedIndex(qid), choiceFor(i), qid);
 
     // Changing and clearing an answer, by keyboard: arrow within the group, then the Clear button.
@@ -119,7 +119,7 @@ describe('the organizational readiness assessment', () => {
     const reportText = await page.locator('.report').innerText();
     assert.ok(reportText.includes(note), 'the note shows as typed');
     assert.match(reportText, /A\. Okafor \(Ethics officer\)/);
-    assert.match(reportText, /rai-le-core 1\.0\.0/);
+    assert.match(reportText, /rai-le-core 1\.1\.0/);
     assert.match(reportText, /not an official product of INTERPOL or UNICRI/);
     assert.deepEqual(await axeViolations(page), []);
 
@@ -171,7 +171,7 @@ describe('the organizational readiness assessment', () => {
     await page.getByLabel('Show unanswered only').uncheck();
     await page.getByRole('button', { name: 'Clear answer R1.2' }).click();
     assert.equal(await q.checkedIndex('R1.2'), -1);
-    assert.match(await q.progressText(), /2 of 54/);
+    assert.match(await q.progressText(), /2 of 58/);
     await lib.waitSaved();
     await page.getByRole('link', { name: 'Results' }).click();
     await page.waitForSelector('.r-overall');

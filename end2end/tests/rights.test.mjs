@@ -25,6 +25,8 @@ async function withRisk(ui, lib, page) {
   await lib.create({ title: 'Missing children search', kind: 'Risk assessment' });
   await page.getByLabel('European Union or EEA').check();
   await page.getByLabel('Image analysis (including facial recognition)').check();
+  // A one-to-many face search is a high-risk use under the EU AI Act: Art. 27 applies.
+  await page.getByLabel('One-to-many identification against a watchlist or database').check();
   await page.getByLabel('Period of use').fill('From March 2027, reviewed after a year');
   await byId(page, 'q-S1.1.1-2').check();
   await tab(page, 'Register');
@@ -84,6 +86,7 @@ describe('rights, one by one', () => {
     assert.ok(at.every((x, i) => x > 0 && (i === 0 || x > at[i - 1])), `parts in order: ${at}`);
     assert.match(html, /From March 2027, reviewed after a year/);
     assert.match(html, /<h4>Rights of the child<\/h4>[\s\S]*?K1 No sound legal basis/);
+    assert.match(html, /Fundamental-rights impact assessment \(AI Act Art\. 27\)/);
     assert.match(html, /Rights of the child: highest residual level Not rated \(risks K1\)/);
     assert.doesNotMatch(html, /<script/);
     await guards.assertClean('rights assessment');

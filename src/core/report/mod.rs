@@ -320,7 +320,7 @@ pub fn report_document(
 pub fn fria_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<String> {
     (a.kind == Kind::Risk).then(|| {
         let body = document::html(&risk::fria_report(pack, a, meta));
-        standalone(&a.title, s("fria.kicker"), &body, "")
+        standalone(&a.title, risk::fria_kicker(pack, a), &body, "")
     })
 }
 

@@ -20,7 +20,7 @@ mod fria;
 mod heat;
 mod legal;
 mod rights;
-pub use fria::fria_report;
+pub use fria::{fria_report, kicker as fria_kicker};
 pub use heat::heat_map;
 pub use legal::{findings, prohibited_finding};
 pub use rights::{at_stake, rights_blocks};

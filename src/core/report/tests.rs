@@ -143,7 +143,7 @@ fn the_report_holds_title_page_every_answer_notes_and_credits() {
         "A. Officer (Data protection)",
         "2026-11-23 10:00",
         "2026-11-22 09:30",
-        "rai-le-core 1.0.0",
+        "rai-le-core 1.1.0",
         "Policy signed in May.",
         "Met twice.",
         "It is not an official product",

@@ -7,6 +7,7 @@ use crate::core::render::Request;
 use crate::core::route::Route;
 use crate::core::samples::{path, ACT};
 use crate::ui::components::Rendered;
+use crate::ui::i18n::t;
 use crate::ui::state::use_library;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,10 +20,17 @@ pub fn Samples(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let ctx = use_library();
+    // One sample at a time: a second click while one opens would add a second copy.
+    let busy = StoredValue::new(false);
     let open = move |ev: leptos::ev::MouseEvent| {
         let Some(id) = controls::action(&ev).and_then(|act| act.strip_prefix(ACT).map(String::from)) else {
             return;
         };
+        if busy.get_value() {
+            return;
+        }
+        busy.set_value(true);
+        message.set(Some(t("samples.opening").to_string()));
         spawn_local(async move {
             let file =
                 fetch_bytes(&path(&id)).await.and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
@@ -39,8 +47,9 @@ pub fn Samples(
             });
             match copy.and_then(|a| ctx.create(a).map_err(|e| e.to_string())) {
                 Ok(a) => page::go(&Route::Assessment(a.id).href()),
-                Err(e) => message.set(Some(e)),
+                Err(e) => message.set(Some(format!("{} {e}", t("assessments.error_prefix")))),
             }
+            busy.set_value(false);
         });
     };
     view! { <div on:click=open><Rendered request=Request::Samples class="sample-list"/></div> }

@@ -159,7 +159,6 @@ pub fn AssessmentsPage() -> impl IntoView {
             </p>
             <ul class="cards library" role="list">{cards}</ul>
         </section>
-        <Samples message=message/>
         <SharePanel/>
         <section aria-labelledby="bin-heading">
             <h2 id="bin-heading">{t("assessments.deleted_heading")} " (" {move || ctx.listing.with(|l| l.deleted.len())} ")"</h2>
@@ -176,5 +175,6 @@ pub fn AssessmentsPage() -> impl IntoView {
             <p>{t("assessments.set_aside_intro")}</p>
             <ul class="bin" role="list">{set_aside}</ul>
         </section>
+        <Samples message=message/>
     }
 }

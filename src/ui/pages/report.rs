@@ -78,7 +78,7 @@ fn Report(a: Assessment) -> impl IntoView {
                 <button type="button" class="button secondary" on:click=move |_| save(|record, _, _| Request::RegisterCsv { record }, "register.csv", "text/csv")>
                     {t("riskresults.download_csv")}
                 </button>
-                <button type="button" class="button secondary" on:click=move |_| save(|record, meta, _| Request::RightsAssessment { record, meta }, "rights-assessment.html", "text/html")>
+                <button type="button" class="button secondary" on:click=move |_| save(|record, meta, _| Request::RightsAssessment { record, meta }, "rights-assessment.html", "text/html") aria-describedby="report-hint">
                     {t("fria.download")}
                 </button>
             })}

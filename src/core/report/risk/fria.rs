@@ -10,6 +10,8 @@ use super::{at_stake, decision_word, findings, profile_answer, rights_blocks};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 use crate::core::register::{level, rank, sorted};
+use crate::core::risk::legal::{classification, Classification};
+use crate::core::risk::{effective_profile, shown};
 
 /// The profile fields each part of Art. 27(1) reads, in order.
 const PARTS: [(&str, &[&str]); 3] = [
@@ -26,9 +28,37 @@ fn field_label(pack: &'static Pack, id: &str) -> String {
         .map_or_else(|| id.to_string(), |f| f.label.to_string())
 }
 
+/// The fields of `ids` the profile asks (one it hides decides nothing and is not "to do").
+fn asked<'i>(pack: &'static Pack, a: &Assessment, ids: &[&'i str]) -> Vec<&'i str> {
+    let profile = effective_profile(pack, &a.answers);
+    let is_shown = |id: &str| pack.risk.profile_fields.iter().any(|f| f.id == id && shown(pack, f, &profile));
+    ids.iter().copied().filter(|id| is_shown(id)).collect()
+}
+
+fn rows(pack: &'static Pack, a: &Assessment, ids: &[&str]) -> Vec<(String, String)> {
+    asked(pack, a, ids)
+        .into_iter()
+        .map(|id| (field_label(pack, id), profile_answer(pack, id, &a.answers)))
+        .collect()
+}
+
 fn answers(pack: &'static Pack, a: &Assessment, ids: &[&str]) -> Block {
-    let rows = ids.iter().map(|id| (field_label(pack, id), profile_answer(pack, id, &a.answers))).collect();
-    Block::Defs { class: Some("r-profile"), value_class: Some("r-note"), rows }
+    Block::Defs { class: Some("r-profile"), value_class: Some("r-note"), rows: rows(pack, a, ids) }
+}
+
+/// Whether the profile classes the system as a high-risk use under the EU AI Act, so that Art. 27
+/// applies (for the bodies it names) and the notification follows.
+pub fn required(pack: &'static Pack, a: &Assessment) -> bool {
+    matches!(classification(pack, &a.answers), Some(Classification::HighRisk { .. }))
+}
+
+/// The document's kicker: it says whether Art. 27 asks for it or it follows the Article's layout.
+pub fn kicker(pack: &'static Pack, a: &Assessment) -> &'static str {
+    if required(pack, a) {
+        s("fria.kicker")
+    } else {
+        s("fria.kicker_voluntary")
+    }
 }
 
 /// The groups the register's risks name, each once, in reading order.
@@ -43,11 +73,12 @@ fn groups(pack: &'static Pack, a: &Assessment) -> Vec<String> {
 }
 
 /// The assessment as blocks: title page, scope, the legal findings, parts (a) to (f), the summary for
-/// the authority, and the closing.
+/// the authority when Art. 27 asks for a notification, and the closing.
 pub fn fria_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Vec<Block> {
     let reg = &a.risk.register;
-    let mut out =
-        vec![title_page(s("fria.kicker"), a, meta), Block::Note(String::new(), s("fria.scope").into())];
+    let required = required(pack, a);
+    let scope = if required { s("fria.scope") } else { s("fria.scope_voluntary") };
+    let mut out = vec![title_page(kicker(pack, a), a, meta), Block::Note(String::new(), scope.into())];
     out.extend(findings(pack, a));
     for (key, ids) in PARTS {
         let mut blocks = vec![Block::h(2, s(key)), answers(pack, a, ids)];
@@ -91,24 +122,26 @@ pub fn fria_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Ve
         f.push(Block::List { ordered: false, items });
     }
     out.push(Block::section(None, f));
-    out.push(summary(pack, a, meta));
+    if required {
+        out.push(summary(pack, a, meta));
+    }
     out.extend(closing(a));
     out
 }
 
-/// One page with what the notification needs, to be checked against the authority's own form.
+/// What the notification needs, to be checked against the AI Office's template.
 fn summary(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Block {
     let stake: Vec<String> = at_stake(pack, &a.risk.register)
         .into_iter()
         .filter(|x| !x.risks.is_empty())
         .map(|x| {
-            let residual = x.highest(pack, true).map_or(s("risk.not_rated"), |l| l.label.as_ref());
+            let residual = x.level_text(pack, true);
             fill(
                 "fria.summary_right",
                 &[
                     ("right", &x.right.label),
                     ("ids", &x.risks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")),
-                    ("residual", residual),
+                    ("residual", &residual),
                 ],
             )
         })
@@ -144,6 +177,9 @@ fn summary(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Block {
         if stake.is_empty() { s("rights.none").to_string() } else { stake.join("; ") },
     ));
     rows.push((s("fria.s_high").to_string(), open_high.to_string()));
+    let unrated =
+        a.risk.register.iter().filter(|r| level(pack, r.residual_likelihood, r.residual_severity).is_none());
+    rows.push((s("fria.s_unrated").to_string(), unrated.count().to_string()));
     Block::section(
         Some("r-summary"),
         vec![

@@ -27,6 +27,34 @@ impl AtStake<'_> {
             })
             .max_by_key(|x| rank(pack, x))
     }
+
+    /// How many of its risks are not rated yet, before mitigation or after (`residual`).
+    pub fn unrated(&self, pack: &'static Pack, residual: bool) -> usize {
+        self.risks
+            .iter()
+            .filter(|r| {
+                let (l, sv) = r.rating(residual);
+                level(pack, l, sv).is_none()
+            })
+            .count()
+    }
+
+    /// The highest level as the tables show it: the level, and how many risks are not rated yet, so
+    /// an unrated risk never makes the level read lower than it may be.
+    pub fn level_text(&self, pack: &'static Pack, residual: bool) -> String {
+        match (self.highest(pack, residual), self.unrated(pack, residual)) {
+            (None, _) => s("risk.not_rated").to_string(),
+            (Some(l), 0) => l.label.to_string(),
+            (Some(l), n) => fill("rights.level_unrated", &[("level", &l.label), ("count", &n.to_string())]),
+        }
+    }
+}
+
+/// The risks of the register linked to no right this content lists, in reading order (a risk with no
+/// rights ticked, or only ids another content version had).
+pub fn unlinked<'a>(pack: &'static Pack, register: &'a [Risk]) -> Vec<&'a Risk> {
+    let known = |x: &String| pack.risk.rights.iter().any(|y| y.id == *x);
+    sorted(pack, register).into_iter().filter(|r| !r.rights.iter().any(known)).collect()
 }
 
 /// Every right of the pack, in its order, with the risks that would harm it.
@@ -42,17 +70,14 @@ pub fn at_stake<'a>(pack: &'static Pack, register: &'a [Risk]) -> Vec<AtStake<'a
         .collect()
 }
 
-fn level_or_dash(l: Option<&RiskLevel>) -> String {
-    l.map_or_else(|| s("risk.not_rated").to_string(), |x| x.label.to_string())
-}
-
 /// The articles that protect a right, as one line.
 fn refs_line(right: &Choice) -> String {
     right.refs.iter().map(|x| x.as_ref()).collect::<Vec<_>>().join(" · ")
 }
 
 /// The rights at stake as blocks, headed at `level` (2 in results and reports): a table of the rights
-/// the register touches, then each of them with its risks and mitigations, then the rights untouched.
+/// the register touches, then each of them with its risks and mitigations, then the rights untouched
+/// and the risks linked to no listed right.
 pub fn rights_blocks(pack: &'static Pack, register: &[Risk], level: u8) -> Vec<Block> {
     let all = at_stake(pack, register);
     let (touched, untouched): (Vec<&AtStake>, Vec<&AtStake>) = all.iter().partition(|x| !x.risks.is_empty());
@@ -65,8 +90,7 @@ pub fn rights_blocks(pack: &'static Pack, register: &[Risk], level: u8) -> Vec<B
             .iter()
             .map(|x| {
                 let ids = x.risks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ");
-                let cells =
-                    [ids, level_or_dash(x.highest(pack, false)), level_or_dash(x.highest(pack, true))];
+                let cells = [ids, x.level_text(pack, false), x.level_text(pack, true)];
                 (x.right.label.to_string(), cells.into_iter().map(Line::text).collect())
             })
             .collect();
@@ -130,6 +154,24 @@ pub fn rights_blocks(pack: &'static Pack, register: &[Risk], level: u8) -> Vec<B
     if !untouched.is_empty() && !touched.is_empty() {
         let names = untouched.iter().map(|x| x.right.label.as_ref()).collect::<Vec<_>>().join("; ");
         out.push(Block::p(fill("rights.untouched", &[("rights", &names)])));
+    }
+    let loose = unlinked(pack, register);
+    if !loose.is_empty() {
+        let items = loose
+            .into_iter()
+            .map(|r| {
+                let line = Line::default().and(Inline::Strong(format!("{} {}", r.id, r.title)));
+                match r.rights.is_empty() {
+                    true => line,
+                    false => {
+                        let ids = fill("rights.unknown", &[("ids", &r.rights.join(", "))]);
+                        line.and(Inline::Text(format!(" ({ids})")))
+                    }
+                }
+            })
+            .collect();
+        out.push(Block::p(s("rights.unlinked")));
+        out.push(Block::List { ordered: false, items });
     }
     out
 }

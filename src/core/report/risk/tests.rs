@@ -250,6 +250,8 @@ fn with_no_risk_linked_to_a_right_the_section_says_how_to_link_them() {
 #[test]
 fn the_rights_assessment_follows_article_27_then_summarises_for_the_authority() {
     let mut a = with_rights();
+    // Under the EU regime a one-to-many face search is a high-risk use: Art. 27 applies.
+    a.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
     a.answers.insert("use_period".into(), Answer::Text("From March 2027 <for a year>".into()));
     a.answers
         .insert("redress".into(), Answer::Text("Complaints go to the professional standards unit.".into()));
@@ -274,6 +276,59 @@ fn the_rights_assessment_follows_article_27_then_summarises_for_the_authority() 
     let summary = &doc[doc.find("Summary for the notification").expect("summary")..];
     assert!(summary.contains("Private life and personal data: highest residual level"), "{summary}");
     assert!(summary.contains("Complaints go to the professional standards unit."));
+    assert!(doc.contains("Fundamental-rights impact assessment (AI Act Art. 27)"));
+}
+
+#[test]
+fn without_a_high_risk_use_the_rights_assessment_is_voluntary_and_notifies_no_one() {
+    let mut a = with_rights();
+    a.answers.insert("legal_regime".into(), Answer::Choice("other".into()));
+    let doc = super::super::fria_document(pack(), &a, &meta()).expect("a risk assessment has one");
+    assert!(doc.contains("laid out as AI Act Art. 27 asks"), "{doc}");
+    assert!(doc.contains("No notification to a market surveillance authority follows"));
+    assert!(!doc.contains("Summary for the notification"), "no summary for an authority");
+}
+
+#[test]
+fn the_rights_assessment_leaves_out_what_the_profile_does_not_ask() {
+    let mut a = with_rights();
+    a.answers.insert("application_type".into(), Answer::Choice("text-speech".into()));
+    let timing = pack().risk.profile_fields.iter().find(|f| f.id == "timing").expect("a timing field");
+    let doc = super::super::fria_document(pack(), &a, &meta()).expect("a risk assessment has one");
+    assert!(!doc.contains(timing.label.as_ref()), "timing is asked of image analysis only");
+    a.answers.insert("application_type".into(), Answer::Choice("image".into()));
+    let doc = super::super::fria_document(pack(), &a, &meta()).expect("a risk assessment has one");
+    assert!(doc.contains(timing.label.as_ref()), "and shown, unanswered, where it is asked");
+}
+
+#[test]
+fn an_unrated_risk_never_makes_a_right_look_safer_and_unlinked_risks_are_named() {
+    let mut a = with_rights();
+    a.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
+    // K2 (privacy) rated after mitigation, K1 (privacy, liberty) not.
+    a.risk.register[1].residual_likelihood = 0;
+    a.risk.register[1].residual_severity = 0;
+    a.risk.register[0].residual_likelihood = 1;
+    a.risk.register[0].residual_severity = 1;
+    a.risk
+        .register
+        .push(Risk { rights: vec!["old-right".into()], ..risk("K4", "Renamed right", 2, 2, 1, 1, &[]) });
+    let html = super::super::results_html(pack(), &a, "2026-11-23").expect("results");
+    let privacy = level(pack(), 1, 1).expect("a level").label.to_string();
+    assert!(html.contains(&format!("{privacy} (1 not rated yet)")), "{html}");
+    let loose = &html[html.find("linked to no right listed here").expect("the unlinked risks")..];
+    assert!(loose.contains("K3 Unrated"), "a risk with no right: {loose}");
+    assert!(
+        loose.contains("K4 Renamed right</strong> (rights this content does not list: old-right)"),
+        "{loose}"
+    );
+    let doc = super::super::fria_document(pack(), &a, &meta()).expect("a document");
+    let summary = &doc[doc.find("Summary for the notification").expect("summary")..];
+    // K1 is not rated after mitigation, nor is K3.
+    assert!(
+        summary.contains("Risks not yet rated after mitigation</dt><dd class=\"r-note\">2</dd>"),
+        "{summary}"
+    );
 }
 
 #[test]

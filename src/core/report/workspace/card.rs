@@ -87,7 +87,20 @@ pub(super) fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &
             i = html(&x.id)
         );
     }
-    out.push_str("</div></fieldset>");
+    out.push_str("</div>");
+    // Ids another content version had are kept as they are and said, never dropped silently.
+    let unknown: Vec<&str> = crate::core::register::right_labels(pack, &r.rights)
+        .into_iter()
+        .filter(|x| !pack.risk.rights.iter().any(|y| y.label.as_ref() == *x))
+        .collect();
+    if !unknown.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"hint\">{}</p>",
+            html(&fill("risk.rights_unknown", &[("ids", &unknown.join(", "))]))
+        );
+    }
+    out.push_str("</fieldset>");
     text_field(out, &name(RiskField::Groups), s("risk.f_groups"), &r.affected_groups.join("\n"), true);
     let mut stages = vec![("", s("risk.no_stage"))];
     stages.extend(pack.vocabulary.stages.iter().map(|x| (x.id.as_ref(), x.name.as_ref())));

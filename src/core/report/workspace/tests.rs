@@ -448,4 +448,11 @@ fn a_risk_takes_its_templates_rights_and_the_team_ticks_them_on_its_card() {
     let before = a.clone();
     assert!(change(&mut a, &mut v, "rk.K1.rt", "happiness", true).is_err(), "no such right");
     assert_eq!(a, before);
+
+    // An id this content does not list (from another version) is said on the card and kept.
+    a.risk.register[0].rights.insert(0, "old-right".into());
+    let card = card_html(pack(), &a, &v, "K1").expect("a card");
+    assert!(card.contains("kept as written: old-right"), "{card}");
+    tick(&mut a, &mut v, "rk.K1.rt", "child", true);
+    assert!(a.risk.register[0].rights.iter().any(|x| x == "old-right"), "kept through an edit");
 }
