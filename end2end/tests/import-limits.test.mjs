@@ -161,13 +161,15 @@ describe('bounded imports', () => {
     // One record damaged behind the app's back, its summary intact: it is still listed.
     await page.evaluate(() => localStorage.setItem('rai.assessment.bulk-1', '{"schema":1,"revision":1,"assessment":{}}'));
     await page.getByRole('button', { name: 'Select all' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export answer file' }).click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^rai-assess_2-assessments_/, 'not named a backup');
+    await page.waitForFunction(() => [...document.querySelectorAll('.export-list input')].filter((i) => i.checked).length === 3);
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export answer file' }).click();
+    // What the user is told comes first, so that a missing download fails with what they saw.
+    await page.waitForFunction(() => !/^\s*(Preparing…)?$/.test(document.querySelector('.share-status').textContent));
     assert.match(await page.locator('.share-status').innerText(),
       /Exported 2 assessment\(s\) to .*\. 1 selected assessment\(s\) could not be read and are not in the file/);
+    const download = await downloaded;
+    assert.match(download.suggestedFilename(), /^rai-assess_2-assessments_/, 'not named a backup');
     await guards.assertClean('export skipped');
     await context.close();
   });
