@@ -385,3 +385,43 @@ fn a_missing_file_is_named() {
     std::fs::remove_file(dir.join("workbook.toml")).expect("remove");
     assert_refused(&dir, "workbook.toml", "-", "cannot read");
 }
+
+#[test]
+fn a_changed_id_must_be_gone_from_the_pack_and_point_at_items_it_has() {
+    let dir = copy_of_content();
+    break_file(&dir, "changes.toml", "id = \"S1.1.2\"", "id = \"S1.1.3\"");
+    assert_refused(&dir, "changes.toml", "S1.1.3", "the pack still has this id");
+    let dir = copy_of_content();
+    break_file(&dir, "changes.toml", "now = [\"S1.1.1\"]", "now = [\"S1.1.9\"]");
+    assert_refused(&dir, "changes.toml", "S1.1.2", "`now` refers to unknown item \"S1.1.9\"");
+    let dir = copy_of_content();
+    break_file(&dir, "changes.toml", "since = \"1.2.0\"", "since = \"9.0.0\"");
+    assert_refused(&dir, "changes.toml", "S1.1.2", "`since` is later than the pack's version");
+}
+
+#[test]
+fn renamed_values_need_one_successor_that_offers_them() {
+    let dir = copy_of_content();
+    break_file(&dir, "changes.toml", "to = \"yes\"", "to = \"maybe\"");
+    assert_refused(
+        &dir,
+        "changes.toml",
+        "S2.3.6",
+        "`values` maps to \"maybe\", which \"output_in_record\" does not offer",
+    );
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "changes.toml",
+        "now = [\"output_in_record\"]",
+        "now = [\"output_in_record\", \"S2.3.7\"]",
+    );
+    assert_refused(&dir, "changes.toml", "S2.3.6", "`values` needs exactly one item in `now`");
+}
+
+#[test]
+fn a_question_must_say_who_should_answer_it_with_a_known_role() {
+    let dir = copy_of_content();
+    break_file(&dir, "risk.toml", "ask = \"legal\"", "ask = \"judge\"");
+    assert_refused(&dir, "risk.toml", "S1.1.1", "`ask` refers to unknown id \"judge\"");
+}

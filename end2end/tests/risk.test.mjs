@@ -214,7 +214,7 @@ describe('the risk assessment of one AI system', () => {
     await page.waitForSelector('[id="pf.application_type.image"]');
     await page.getByLabel('Purpose', { exact: true }).fill('Find missing people');
     await page.getByLabel('Image analysis (including facial recognition)').check();
-    await screen(page, 'S1.1.2', 1);
+    await screen(page, 'S1.1.6', 1);
     await page.getByLabel('Bought from a supplier').check();
     await page.getByLabel('Supplier', { exact: true }).fill('Acme Vision');
     await screen(page, 'S1.2.1', 0);
@@ -236,7 +236,7 @@ describe('the risk assessment of one AI system', () => {
     const stored = await page.evaluate((k) => JSON.parse(localStorage.getItem(`rai.assessment.${k}`)), id);
     const answers = stored.assessment.answers;
     assert.deepEqual(
-      [answers['S1.1.1']?.v, answers['S1.1.2']?.v, answers['S1.2.1']?.v, answers.purpose?.v, answers.application_type?.v,
+      [answers['S1.1.1']?.v, answers['S1.1.6']?.v, answers['S1.2.1']?.v, answers.purpose?.v, answers.application_type?.v,
         answers.supplier?.v, answers.sourcing?.v],
       ['no', 'partly', 'yes', 'Find missing people', 'image', 'Acme Vision', 'buy'],
     );

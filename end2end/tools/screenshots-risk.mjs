@@ -15,7 +15,7 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
   await page.getByLabel('Image analysis (including facial recognition)').check();
   await page.getByLabel('One-to-many identification against a watchlist or database').check();
   await page.getByLabel('Purpose', { exact: true }).fill('Find missing people in CCTV stills.');
-  for (const [id, k] of [['S1.1.1', 2], ['S1.1.2', 1], ['S1.3.3', 2]]) await byId(page, `q-${id}-${k}`).check();
+  for (const [id, k] of [['S1.1.1', 2], ['S1.1.6', 1], ['S1.3.3', 2]]) await byId(page, `q-${id}-${k}`).check();
   await page.locator('#profile-heading').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/${name}-risk-profile.png` });
   await byId(page, 'q-S1.3.3').scrollIntoViewIfNeeded();

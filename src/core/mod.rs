@@ -24,6 +24,7 @@ pub mod samples;
 pub mod scoring;
 pub mod sort;
 pub mod text;
+pub mod upgrade;
 pub mod workbook;
 
 /// The app's own version, shown on the About page and recorded in answer files.

@@ -44,6 +44,8 @@ pub struct Item {
     pub choices: Vec<Choice>,
     /// Asked only when the profile meets these conditions (risk screening); empty: always asked.
     pub show_if: &'static [Condition],
+    /// Who is usually best placed to answer it (a role's name); empty when the content does not say.
+    pub who: &'static str,
 }
 
 /// One answer an item accepts, as the user reads it.
@@ -111,6 +113,7 @@ pub fn workbook(pack: &'static Pack) -> Form {
                     principles: p.principles.as_ref(),
                     choices: Vec::new(),
                     show_if: &[],
+                    who: "",
                 })
                 .chain(st.checks.iter().map(|c| {
                     Item {
@@ -127,6 +130,7 @@ pub fn workbook(pack: &'static Pack) -> Form {
                             })
                             .collect(),
                         show_if: &[],
+                        who: c.owner.as_ref(),
                     }
                 }))
                 .collect(),
@@ -178,12 +182,18 @@ pub fn readiness(pack: &'static Pack) -> Form {
                         principles: q.principles.as_ref(),
                         choices,
                         show_if: &[],
+                        who: role(pack, &q.ask),
                     }
                 })
                 .collect(),
         })
         .collect();
     Form { sections, contents: string("questions.contents").unwrap_or_default(), cautious: &[] }
+}
+
+/// The name of the role with id `id`, or nothing.
+fn role(pack: &'static Pack, id: &str) -> &'static str {
+    pack.vocabulary.roles.iter().find(|r| r.id == id).map_or("", |r| r.label.as_ref())
 }
 
 /// The risk screening: one section per instrumental principle that has questions; each question
@@ -224,6 +234,7 @@ pub fn risk_screening(pack: &'static Pack) -> Form {
                     })
                     .collect(),
                     show_if: q.show_if.as_ref(),
+                    who: role(pack, &q.ask),
                 })
                 .collect(),
         })

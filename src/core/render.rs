@@ -216,7 +216,11 @@ fn read_file(file: FileBody, decrypted: bool) -> Reading<Assessment> {
         FileBody::TooLarge { bytes } => Err(FileError::TooLarge { bytes }),
     };
     match opened {
-        Ok(Opened::Plain(file)) => {
+        Ok(Opened::Plain(mut file)) => {
+            // Stored as this content's version: what an earlier one asked differently is carried or kept aside.
+            for a in file.assessments.iter_mut() {
+                crate::core::upgrade::upgrade(pack(), a);
+            }
             let unknown = file.assessments.iter().map(|a| answer_file::unknown_items(pack(), a).len()).sum();
             Reading::Plain { assessments: file.assessments, unknown }
         }

@@ -170,8 +170,11 @@ impl LibraryContext {
         self.after_write(result, true).unwrap_or_else(|e| Err((0, e)))
     }
 
+    /// An assessment as stored, carried to this content's version (saved so with its next edit).
     pub fn load(&self, id: &str) -> Result<Assessment, LoadError> {
-        self.library.with_value(|lib| lib.load(id))
+        let mut a = self.library.with_value(|lib| lib.load(id))?;
+        crate::core::upgrade::upgrade(pack(), &mut a);
+        Ok(a)
     }
 
     /// Saves an edited copy loaded at its revision; refused if another tab saved meanwhile.

@@ -50,6 +50,7 @@ pub fn pack() -> &'static Pack {
             readiness: Default::default(),
             risk: Default::default(),
             workbook: Default::default(),
+            changes: Default::default(),
         })
     })
 }

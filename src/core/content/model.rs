@@ -27,6 +27,41 @@ pub struct Pack {
     pub readiness: Readiness,
     pub risk: Risk,
     pub workbook: Workbook,
+    /// `changes.toml`: ids earlier versions had, and where their answers go (`crate::core::upgrade`).
+    pub changes: List<IdChange>,
+}
+
+/// The `[[change]]` list of `changes.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Changes {
+    #[serde(rename(deserialize = "change"), default)]
+    pub changes: List<IdChange>,
+}
+
+/// An item id an earlier version of the content had and this one does not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdChange {
+    pub id: Text,
+    /// The content version that no longer has it.
+    pub since: Text,
+    /// The question as it read, shown beside an answer kept aside.
+    pub was: Text,
+    /// The items that ask it now: one takes its answer and note (renamed or merged); with several
+    /// (split) or none (removed) they are kept aside and these listed.
+    #[serde(default)]
+    pub now: List<Text>,
+    /// Answer values renamed on the way (a screening answer that became a profile choice).
+    #[serde(default)]
+    pub values: List<ValueChange>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueChange {
+    pub from: Text,
+    pub to: Text,
 }
 
 /// `pack.toml`: identity and version of the pack.
@@ -52,6 +87,9 @@ pub struct Vocabulary {
     pub application_types: List<ApplicationType>,
     #[serde(rename(deserialize = "term"))]
     pub terms: List<Term>,
+    /// Who in an agency is usually best placed to answer a question (`ask` on each question).
+    #[serde(rename(deserialize = "role"))]
+    pub roles: List<Choice>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -154,6 +192,8 @@ pub struct ReadinessQuestion {
     pub id: Text,
     pub text: Text,
     pub why: Text,
+    /// The role (`Vocabulary::roles`) usually best placed to answer it.
+    pub ask: Text,
     /// What maturity levels 0..=4 look like for this item: the rubric.
     pub levels: List<Text>,
     pub principles: List<Text>,
@@ -306,6 +346,8 @@ pub struct ScreeningQuestion {
     pub principle: Text,
     pub text: Text,
     pub why: Text,
+    /// The role (`Vocabulary::roles`) usually best placed to answer it.
+    pub ask: Text,
     pub risk_when: List<ScreeningAnswer>,
     pub proposes: Text,
     #[serde(default)]
@@ -380,6 +422,15 @@ pub struct Check {
     /// A stage with this check open cannot be marked complete without a recorded override.
     #[serde(default)]
     pub blocking: bool,
+}
+
+/// A content version ("1.2.0") as numbers that compare in order; `None` if it is not three numbers.
+pub fn version_key(v: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = v.split('.').map(|p| p.parse::<u32>().ok());
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(Some(a)), Some(Some(b)), Some(Some(c)), None) => Some((a, b, c)),
+        _ => None,
+    }
 }
 
 /// UI strings of one language, by flat key such as `nav.about`.

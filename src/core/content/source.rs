@@ -3,7 +3,7 @@
 //! Host only: `build.rs` uses it to embed the pack, and tests use it on broken copies. It may only use
 //! `super::model`, `super::validate`, std and the `toml` crate, because `build.rs` compiles it too.
 
-use super::model::{Pack, PackInfo, Readiness, Risk, StringTable, Vocabulary, Workbook};
+use super::model::{Changes, Pack, PackInfo, Readiness, Risk, StringTable, Vocabulary, Workbook};
 use super::validate::{validate_pack, validate_strings, Problem};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -63,8 +63,10 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
         take("readiness.toml"),
         take("risk.toml"),
         take("workbook.toml"),
+        take("changes.toml"),
     ];
-    let [Some(info), Some(vocabulary), Some(readiness), Some(risk), Some(workbook)] = texts else {
+    let [Some(info), Some(vocabulary), Some(readiness), Some(risk), Some(workbook), Some(changes)] = texts
+    else {
         return Err(problems);
     };
     let info: Result<PackInfo, _> = parse("pack.toml", &info);
@@ -72,12 +74,13 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     let readiness: Result<Readiness, _> = parse("readiness.toml", &readiness);
     let risk: Result<Risk, _> = parse("risk.toml", &risk);
     let workbook: Result<Workbook, _> = parse("workbook.toml", &workbook);
-    let pack = match (info, vocabulary, readiness, risk, workbook) {
-        (Ok(info), Ok(vocabulary), Ok(readiness), Ok(risk), Ok(workbook)) => {
-            Some(Pack { info, vocabulary, readiness, risk, workbook })
+    let changes: Result<Changes, _> = parse("changes.toml", &changes);
+    let pack = match (info, vocabulary, readiness, risk, workbook, changes) {
+        (Ok(info), Ok(vocabulary), Ok(readiness), Ok(risk), Ok(workbook), Ok(changes)) => {
+            Some(Pack { info, vocabulary, readiness, risk, workbook, changes: changes.changes })
         }
-        (a, b, c, d, e) => {
-            problems.extend([a.err(), b.err(), c.err(), d.err(), e.err()].into_iter().flatten());
+        (a, b, c, d, e, f) => {
+            problems.extend([a.err(), b.err(), c.err(), d.err(), e.err(), f.err()].into_iter().flatten());
             None
         }
     };

@@ -9,6 +9,7 @@ pub mod document;
 pub mod escape;
 mod frame;
 pub mod guidance;
+mod kept;
 pub mod methods;
 pub mod risk;
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -259,7 +260,7 @@ pub fn readiness_report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) 
 
 /// The report of any tool as blocks (`None` for tools without one yet).
 pub fn report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<Vec<Block>> {
-    match a.kind {
+    let mut blocks = match a.kind {
         Kind::Readiness => Some(readiness_report(pack, a, meta)),
         Kind::Risk => Some(risk::risk_report(pack, a, meta)),
         Kind::Workbook => Some(workbook::workbook_report(
@@ -268,7 +269,11 @@ pub fn report(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<
             meta,
             &meta.generated.chars().take(10).collect::<String>(),
         )),
-    }
+    }?;
+    // After the title page: what is kept aside is said before any figure that leaves it out.
+    let at = blocks.len().min(1);
+    blocks.splice(at..at, kept::kept_blocks(pack, a));
+    Some(blocks)
 }
 
 /// The report of any tool as HTML for the app.
@@ -278,11 +283,12 @@ pub fn report_html(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Op
 
 /// The results of any tool as HTML (`None` for tools without results yet); `today` is an ISO date.
 pub fn results_html(pack: &'static Pack, a: &Assessment, today: &str) -> Option<String> {
-    let blocks = match a.kind {
+    let mut blocks = kept::kept_blocks(pack, a);
+    blocks.extend(match a.kind {
         Kind::Readiness => readiness_results(pack, &score(pack, &a.answers)),
         Kind::Risk => risk::risk_results(pack, a, today),
         Kind::Workbook => workbook::workbook_results(pack, a, today),
-    };
+    });
     Some(document::html(&blocks))
 }
 

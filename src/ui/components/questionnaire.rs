@@ -274,6 +274,7 @@ fn QuestionItem(
                     <span class="visually-hidden">" " {id}</span>
                 </button>
             </p>
+            {(!item.who.is_empty()).then(|| view! { <p class="q-who">{t("questions.who")} " " {item.who}</p> })}
             <div class="q-principles">
                 <span class="visually-hidden">{t("questions.principles")} " " {id}</span>
                 <PrincipleTags ids=principles/>

@@ -9,6 +9,7 @@ use super::model::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+mod changes;
 mod legal;
 use legal::{check_gate, check_refs, is_ref};
 
@@ -107,6 +108,7 @@ struct Known {
     instrumental: BTreeSet<Text>,
     stages: BTreeSet<Text>,
     application_types: BTreeSet<Text>,
+    roles: BTreeSet<Text>,
 }
 
 /// Checks the whole pack; an empty result means it is fit to ship.
@@ -117,6 +119,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<Problem> {
     check_readiness(&mut c, &pack.readiness, &known);
     check_risk(&mut c, &pack.risk, &known);
     check_workbook(&mut c, pack, &known);
+    changes::check_changes(&mut c, pack);
     c.problems
 }
 
@@ -232,7 +235,12 @@ fn check_vocabulary(c: &mut Checker, v: &Vocabulary) -> Known {
     for t in v.terms.iter() {
         c.tags(F, &t.id, "see_also", &t.see_also, &terms);
     }
-    Known { principles, instrumental, stages, application_types }
+    let mut roles = BTreeSet::new();
+    for r in v.roles.iter() {
+        c.unique(F, &mut roles, &r.id);
+        c.text(F, &r.id, "label", &r.label);
+    }
+    Known { principles, instrumental, stages, application_types, roles }
 }
 
 fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
@@ -267,6 +275,7 @@ fn check_readiness(c: &mut Checker, r: &Readiness, known: &Known) {
             c.unique(F, &mut ids, &q.id);
             c.text(F, &q.id, "text", &q.text);
             c.text(F, &q.id, "why", &q.why);
+            c.tags(F, &q.id, "ask", std::slice::from_ref(&q.ask), &known.roles);
             if q.levels.len() != 5 {
                 c.report(
                     F,
@@ -478,6 +487,7 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
         c.unique(F, &mut screening_ids, &s.id);
         c.text(F, &s.id, "text", &s.text);
         c.text(F, &s.id, "why", &s.why);
+        c.tags(F, &s.id, "ask", std::slice::from_ref(&s.ask), &known.roles);
         if known.instrumental.contains(&s.principle) {
             covered.insert(s.principle.clone());
         } else {

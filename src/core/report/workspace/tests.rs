@@ -50,7 +50,7 @@ fn face_system() -> (Assessment, ViewState) {
     edit(&mut a, &mut v, "pf.application_type", "image").expect("a choice");
     edit(&mut a, &mut v, "pf.face_mode", "1ton").expect("a choice");
     a.answers.insert("S1.1.1".into(), Answer::Choice("no".into()));
-    a.answers.insert("S1.1.2".into(), Answer::Choice("partly".into()));
+    a.answers.insert("S1.1.6".into(), Answer::Choice("partly".into()));
     a.answers.insert("S1.3.3".into(), Answer::Choice("no".into()));
     (a, v)
 }
@@ -107,10 +107,10 @@ fn proposals_are_one_per_template_until_accepted_or_dismissed_with_a_reason() {
     let (mut a, mut v) = face_system();
     let waiting = crate::core::risk::pending(pack(), &a);
     let legal = waiting.iter().find(|(t, _)| *t == "T-legal-basis").expect("legal basis proposed");
-    assert_eq!(legal.1, ["S1.1.1", "S1.1.2"], "one proposal, raised by both questions");
+    assert_eq!(legal.1, ["S1.1.1", "S1.1.6"], "one proposal, raised by both questions");
     assert!(waiting.iter().any(|(t, _)| *t == "T-frt-watchlist"), "the 1:N-only question proposes");
     let html = register_html(pack(), &a, &v);
-    assert!(html.contains("Raised by your answers to S1.1.1, S1.1.2."));
+    assert!(html.contains("Raised by your answers to S1.1.1, S1.1.6."));
     assert!(html.contains("data-act=\"accept.T-legal-basis\""));
 
     let accepted = click(&mut a, &mut v, "accept.T-legal-basis", 0);
