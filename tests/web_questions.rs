@@ -33,7 +33,10 @@ async fn choosing_changing_clearing_and_noting_are_shown_and_saved() {
     assert_eq!(count(&host, "fieldset[id=\"q-R1.1\"] input[type=radio]"), 7);
     // Each question says who is usually best placed to answer it.
     assert_eq!(count(&host, "fieldset.question .q-who") as usize, total);
-    assert_eq!(text_of(&host, "fieldset[id=\"q-R1.1\"] .q-who"), "Usually best answered by: Senior leadership");
+    assert_eq!(
+        text_of(&host, "fieldset[id=\"q-R1.1\"] .q-who"),
+        "Usually best answered by: Senior leadership"
+    );
     assert!(text_of(&host, ".q-overall").contains(&format!("0 of {total} questions answered")));
 
     // A choice is shown, counted and saved at once.

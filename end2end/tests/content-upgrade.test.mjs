@@ -49,9 +49,9 @@ describe('assessments from an earlier content version', () => {
 
     await tab(page, 'Results');
     const kept = page.locator('.r-kept');
-    await kept.getByRole('heading', { name: 'Answers kept from an earlier version of the content (1)' }).waitFor();
+    await kept.getByRole('heading', { name: 'Answers kept aside from another version of the content (1)' }).waitFor();
     const row = await kept.locator('tbody tr').innerText();
-    assert.match(row, /S3\.3\.4[\s\S]*shared with, or accessible to, other agencies[\s\S]*Yes[\s\S]*Shared with the national hub\.[\s\S]*S3\.3\.11, S3\.3\.12, S3\.3\.13/);
+    assert.match(row, /S3\.3\.4[\s\S]*shared with, or accessible to, other agencies[\s\S]*Yes[\s\S]*Shared with the national hub\.[\s\S]*S3\.3\.7, S3\.3\.11, S3\.3\.12, S3\.3\.13/);
     assert.deepEqual(await axeViolations(page), [], 'axe on the results');
     await guards.assertClean('upgrade');
     await context.close();

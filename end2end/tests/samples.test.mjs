@@ -19,7 +19,7 @@ describe('the fictional samples', () => {
     await ui.open('/assessments');
     const list = page.getByRole('region', { name: 'Samples: fictional worked examples' });
     await list.getByRole('listitem').first().waitFor();
-    assert.equal(await list.getByRole('listitem').count(), 6);
+    assert.equal(await list.getByRole('listitem').count(), 7);
     assert.deepEqual(fetched, [], 'no sample is fetched until one is opened');
     assert.deepEqual(await axeViolations(page), [], 'axe on the library with its samples');
 

@@ -12,13 +12,18 @@ use std::fmt::Write;
 /// Each sample by its id, with its kind and title as its file holds them (the tests check they agree),
 /// in the order the library lists them. The files are published to `samples/<id>.json` beside the app
 /// and fetched only when a user opens one.
-pub const SAMPLES: [(&str, Kind, &str); 6] = [
+pub const SAMPLES: [(&str, Kind, &str); 7] = [
     ("face-search-missing", Kind::Risk, "Sample (fictional): Face search for missing persons"),
     ("abuse-triage", Kind::Risk, "Sample (fictional): Domestic-abuse risk triage"),
     ("report-drafting", Kind::Risk, "Sample (fictional): AI-drafted incident reports"),
     ("plate-recognition", Kind::Risk, "Sample (fictional): Number-plate recognition with hotlists"),
     ("interview-transcription", Kind::Risk, "Sample (fictional): Interview transcription and translation"),
     ("readiness-agency", Kind::Readiness, "Sample (fictional): Agency readiness review 2027"),
+    (
+        "workbook-face-search",
+        Kind::Workbook,
+        "Sample (fictional): Face search for missing persons, life-cycle workbook",
+    ),
 ];
 
 /// The `data-act` of the button that opens a copy of a sample: `sample.<id>`.

@@ -26,8 +26,10 @@ pub fn upgrade(pack: &Pack, a: &mut Assessment) -> bool {
         if let Some(answer) = a.answers.remove(id) {
             a.answers.insert(target.to_string(), renamed(ch, answer));
         }
+        // A profile field has no notes of its own: there the note stays aside, shown with the results.
+        let takes_notes = !pack.risk.profile_fields.iter().any(|f| f.id == target);
         if let Some(note) = a.notes.remove(id) {
-            a.notes.insert(target.to_string(), note);
+            a.notes.insert(if takes_notes { target } else { id }.to_string(), note);
         }
     }
     a.content.version = pack.info.version.to_string();

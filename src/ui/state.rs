@@ -197,9 +197,12 @@ impl LibraryContext {
         self.after_write(result, true)
     }
 
+    /// Brings an assessment back from the bin, carried to this content's version like `load`.
     pub fn restore(&self, id: &str) -> Result<Assessment, SaveError> {
         let result = self.change(|lib| lib.restore(id, now_ms(), pack()));
-        self.after_write(result, true)
+        let mut a = self.after_write(result, true)?;
+        crate::core::upgrade::upgrade(pack(), &mut a);
+        Ok(a)
     }
 
     pub fn empty_bin(&self) -> Result<usize, BackendError> {

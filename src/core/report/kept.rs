@@ -20,9 +20,11 @@ pub fn kept_blocks(pack: &Pack, a: &Assessment) -> Vec<Block> {
         .iter()
         .map(|k| {
             let was = k.change.map_or_else(|| s("kept.unknown").to_string(), |c| c.was.to_string());
-            let now = k.change.map(|c| c.now.join(", ")).unwrap_or_default();
-            let answer = k.answer.as_ref().map(words).unwrap_or_default();
-            let cells = [was, answer, k.note.clone().unwrap_or_default(), now];
+            let now = k.change.map(|c| c.now.iter().map(|id| named(pack, id)).collect::<Vec<_>>().join(", "));
+            let answer = k.answer.as_ref().map(words);
+            // An empty cell is said as a dash, so a screen reader does not skip it silently.
+            let cells = [Some(was), answer, k.note.clone(), now].map(|c| c.filter(|c| !c.is_empty()));
+            let cells = cells.map(|c| c.unwrap_or_else(|| "–".into()));
             (k.id.clone(), cells.into_iter().map(Line::text).collect())
         })
         .collect();
@@ -34,8 +36,9 @@ pub fn kept_blocks(pack: &Pack, a: &Assessment) -> Vec<Block> {
             Block::Para(Some("hint"), Line::text(s("kept.intro"))),
             Block::Table(Table {
                 class: Some("kept"),
+                // Named by the region (the heading's words), like the other tables of results.
                 region: Some(heading.clone()),
-                caption: Some(heading),
+                caption: None,
                 head: ["kept.col_item", "kept.col_was", "kept.col_answer", "kept.col_note", "kept.col_now"]
                     .iter()
                     .map(|k| s(k).to_string())
@@ -44,6 +47,14 @@ pub fn kept_blocks(pack: &Pack, a: &Assessment) -> Vec<Block> {
             }),
         ],
     )]
+}
+
+/// A question by its number; a profile field by its label, as the profile shows it.
+fn named(pack: &Pack, id: &str) -> String {
+    match pack.risk.profile_fields.iter().find(|f| f.id == id) {
+        Some(f) => fill("kept.profile_field", &[("label", &f.label)]),
+        None => id.to_string(),
+    }
 }
 
 /// A screening answer in the words the questionnaire used; anything else as it is.

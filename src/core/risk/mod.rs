@@ -134,7 +134,7 @@ pub fn options(pack: &'static Pack, f: &ProfileField) -> Vec<(&'static str, &'st
 /// order of the screening; a template already in the register or dismissed is not proposed again.
 pub fn pending(pack: &'static Pack, a: &Assessment) -> Vec<(&'static str, Vec<String>)> {
     let mut out: Vec<(&'static str, Vec<String>)> = Vec::new();
-    for p in screen(pack, &a.answers).proposals {
+    for p in screen(pack, &a.answers).proposals.into_iter().chain(merged_proposals(pack, a)) {
         let done = a.risk.register.iter().any(|r| r.template == p.template)
             || a.risk.dismissed.contains_key(&p.template);
         let Some(t) = pack.risk.templates.iter().find(|t| t.id == p.template) else { continue };
@@ -147,6 +147,26 @@ pub fn pending(pack: &'static Pack, a: &Assessment) -> Vec<(&'static str, Vec<St
         }
     }
     out
+}
+
+/// Proposals raised by answers kept aside from an earlier version of the content whose question was
+/// merged into one that already had its own answer (`core::upgrade`): judged by the question that asks
+/// it now, so that carrying an assessment forward never makes it look safer than it was answered.
+fn merged_proposals(pack: &Pack, a: &Assessment) -> Vec<Proposal> {
+    let asked = applicable(pack, &a.answers);
+    pack.changes
+        .iter()
+        .filter_map(|ch| {
+            let [to] = ch.now.as_ref() else { return None };
+            let q = asked.iter().find(|q| q.id == *to)?;
+            let given = screening_answer(a.answers.get(ch.id.as_ref()))?;
+            q.risk_when.contains(&given).then(|| Proposal {
+                question: ch.id.to_string(),
+                answer: given,
+                template: q.proposes.to_string(),
+            })
+        })
+        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

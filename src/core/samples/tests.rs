@@ -30,9 +30,35 @@ fn every_sample_opens_and_says_it_is_fictional_wherever_it_appears() {
 fn every_sample_is_fully_answered() {
     for (id, _, _) in SAMPLES {
         let a = read(id).expect("opens");
-        let (answered, total) = progress(pack(), &a);
+        // A workbook is answered along its route (the stages it skips are not asked): every prompt
+        // written, every check given a state, "not done" included, as a stage under way has.
+        let (answered, total) = match a.kind {
+            Kind::Workbook => crate::core::workbook::stages(pack(), &a).iter().fold((0, 0), |(n, t), st| {
+                let p = crate::core::workbook::progress(&a, st);
+                let stated = st.checks.iter().filter(|c| a.answers.contains_key(c.id.as_ref())).count();
+                (n + p.answered + stated, t + p.prompts + p.checks)
+            }),
+            _ => progress(pack(), &a),
+        };
         assert_eq!(answered, total, "{id}: {answered} of {total} answered");
         assert!(total > 0, "{id}");
+    }
+}
+
+#[test]
+fn the_workbook_sample_is_worked_along_its_route_with_its_log() {
+    let a = read("workbook-face-search").expect("opens");
+    assert!(a.workbook.route.is_some(), "a route chosen");
+    assert!(a.workbook.log.len() >= 3, "decisions logged");
+    for st in crate::core::workbook::stages(pack(), &a) {
+        if a.workbook.is_complete(&st.stage) {
+            let open = crate::core::workbook::open_blocking(&a, st);
+            assert!(
+                open.is_empty() || a.workbook.override_of(&st.stage).is_some(),
+                "{}: complete with open blocking checks and no override",
+                st.stage
+            );
+        }
     }
 }
 

@@ -43,6 +43,32 @@ fn an_answer_whose_successor_is_answered_already_is_kept_aside_with_how_it_read(
 }
 
 #[test]
+fn a_merged_answer_kept_aside_still_proposes_the_risk_its_successor_would() {
+    let mut a = risk_at("1.0.0");
+    a.answers.insert("S1.1.1".into(), choice("yes"));
+    a.answers.insert("S1.1.2".into(), choice("partly"));
+    upgrade(pack(), &mut a);
+    let waiting = crate::core::risk::pending(pack(), &a);
+    let legal = waiting.iter().find(|(t, _)| *t == "T-legal-basis").expect("never safer for the upgrade");
+    assert_eq!(legal.1, ["S1.1.2"]);
+    a.answers.insert("S1.1.2".into(), choice("yes"));
+    assert!(!crate::core::risk::pending(pack(), &a).iter().any(|(t, _)| *t == "T-legal-basis"));
+}
+
+#[test]
+fn a_note_stays_aside_when_its_answer_moves_to_a_profile_field_that_takes_no_notes() {
+    let mut a = risk_at("1.0.0");
+    a.answers.insert("S2.3.6".into(), choice("yes"));
+    a.notes.insert("S2.3.6".into(), "Drafts become signed reports.".into());
+    upgrade(pack(), &mut a);
+    assert_eq!(a.answers.get("output_in_record"), Some(&choice("yes")));
+    let kept = kept_aside(pack(), &a);
+    assert_eq!(kept.len(), 1);
+    assert_eq!((kept[0].id.as_str(), kept[0].answer.as_ref()), ("S2.3.6", None));
+    assert_eq!(kept[0].note.as_deref(), Some("Drafts become signed reports."));
+}
+
+#[test]
 fn a_screening_answer_that_became_a_profile_choice_is_renamed_on_the_way() {
     let mut a = risk_at("1.0.0");
     a.answers.insert("S2.3.6".into(), choice("partly"));
@@ -63,7 +89,7 @@ fn a_split_question_is_kept_aside_and_names_the_questions_that_ask_it_now() {
     let kept = kept_aside(pack(), &a);
     assert_eq!(
         kept[0].change.map(|c| c.now.to_vec()),
-        Some(vec!["S3.3.11".into(), "S3.3.12".into(), "S3.3.13".into()])
+        Some(vec!["S3.3.7".into(), "S3.3.11".into(), "S3.3.12".into(), "S3.3.13".into()])
     );
 }
 
@@ -128,7 +154,8 @@ fn the_1_0_0_risk_fixture_keeps_aside_the_split_questions_and_the_merged_one_who
     let old = a.answers.get("S2.3.6").cloned();
     upgrade(pack(), &mut a);
     let kept: Vec<String> = kept_aside(pack(), &a).into_iter().map(|k| k.id).collect();
-    assert_eq!(kept, ["S1.1.2", "S2.2.4", "S3.3.4"]);
+    // S2.3.6 keeps only its note aside: its answer went to a profile field, which takes no notes.
+    assert_eq!(kept, ["S1.1.2", "S2.2.4", "S2.3.6", "S3.3.4"]);
     assert_eq!(a.notes.get("S1.1.2").map(String::as_str), Some("Written opinion LO-1 of 2026-03-02."));
     assert_eq!(old, Some(choice("partly")));
     assert_eq!(
