@@ -425,3 +425,28 @@ fn a_question_must_say_who_should_answer_it_with_a_known_role() {
     break_file(&dir, "risk.toml", "ask = \"legal\"", "ask = \"judge\"");
     assert_refused(&dir, "risk.toml", "S1.1.1", "`ask` refers to unknown id \"judge\"");
 }
+
+#[test]
+fn a_condition_on_several_fields_must_name_real_fields_and_their_values() {
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "risk.toml",
+        "field = \"application_type|timing|sourcing\"",
+        "field = \"application_type|weather\"",
+    );
+    assert_refused(&dir, "risk.toml", "S2.1.3", "unknown or free-text profile field \"weather\"");
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "risk.toml",
+        "any_of = [\"content-generation\", \"live\"",
+        "any_of = [\"content-generation\", \"sunny\"",
+    );
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "S2.1.3",
+        "value \"sunny\" is not an option of field \"application_type|timing|sourcing\"",
+    );
+}

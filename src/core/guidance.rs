@@ -82,7 +82,9 @@ pub fn related_to_stage<'a>(pack: &'a Pack, id: &str) -> Related<'a> {
 pub fn related_to_application_type<'a>(pack: &'a Pack, id: &str) -> Related<'a> {
     let shown_for = |s: &ScreeningQuestion| {
         s.application_types.iter().any(|t| t == id)
-            || s.show_if.iter().any(|c| c.field == "application_type" && c.any_of.iter().any(|v| v == id))
+            || s.show_if.iter().any(|c| {
+                c.field.split('|').any(|f| f == "application_type") && c.any_of.iter().any(|v| v == id)
+            })
     };
     Related { screening: pack.risk.screening.iter().filter(|s| shown_for(s)).collect(), ..Related::default() }
 }

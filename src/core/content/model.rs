@@ -307,6 +307,8 @@ pub mod legal_fields {
 }
 
 /// Holds when the profile field's value (or, for a multi field, any selected value) is one of `any_of`.
+/// `field` may name several fields joined by `|` (`application_type|sourcing`): then it holds when any
+/// of them does, each value belonging to one of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {

@@ -39,12 +39,14 @@ pub fn shown(pack: &Pack, f: &ProfileField, profile: &BTreeMap<String, Answer>) 
 }
 
 /// Whether every condition holds for the profile: the field's value, or one of its selected values,
-/// is among `any_of`.
+/// is among `any_of`; for a condition on several fields (`a|b`), that of any of them.
 pub fn holds(conditions: &[Condition], profile: &BTreeMap<String, Answer>) -> bool {
-    conditions.iter().all(|c| match profile.get(c.field.as_ref()) {
-        Some(Answer::Choice(v)) => c.any_of.iter().any(|a| a == v),
-        Some(Answer::Choices(vs)) => vs.iter().any(|v| c.any_of.iter().any(|a| a == v)),
-        _ => false,
+    conditions.iter().all(|c| {
+        c.field.split('|').any(|field| match profile.get(field) {
+            Some(Answer::Choice(v)) => c.any_of.iter().any(|a| a == v),
+            Some(Answer::Choices(vs)) => vs.iter().any(|v| c.any_of.iter().any(|a| a == v)),
+            _ => false,
+        })
     })
 }
 
@@ -207,6 +209,22 @@ mod tests {
         for (l, s) in [(0, 1), (1, 0), (6, 1), (1, 6), (0, 0), (255, 255)] {
             assert_eq!(level(pack(), l, s), None, "out of range L{l} S{s}");
         }
+    }
+
+    #[test]
+    fn a_condition_on_several_fields_holds_when_any_of_them_does() {
+        let asked = |pairs: &[(&str, &str)]| {
+            let profile: BTreeMap<String, Answer> =
+                pairs.iter().map(|(f, v)| (f.to_string(), choice(v))).collect();
+            applicable(pack(), &profile).iter().any(|q| q.id == "S2.1.3")
+        };
+        // The energy question: a generative model, continuous video, or models trained in-house.
+        assert!(!asked(&[]), "not before the profile says so");
+        assert!(!asked(&[("application_type", "risk-prediction"), ("sourcing", "buy")]));
+        assert!(asked(&[("application_type", "content-generation")]));
+        assert!(asked(&[("application_type", "image"), ("timing", "live")]));
+        assert!(!asked(&[("application_type", "image"), ("timing", "after")]));
+        assert!(asked(&[("application_type", "risk-prediction"), ("sourcing", "build")]));
     }
 
     #[test]

@@ -370,25 +370,28 @@ fn check_conditions(
     fields: &BTreeMap<Text, BTreeSet<Text>>,
 ) {
     for cond in conditions {
-        match fields.get(cond.field.as_ref()) {
-            None => c.report(
-                file,
-                id,
-                format!("`{key}` refers to unknown or free-text profile field \"{}\"", cond.field),
-            ),
-            Some(options) => {
-                if cond.any_of.is_empty() {
-                    c.report(file, id, format!("`{key}` on \"{}\" lists no values", cond.field));
-                }
-                for v in cond.any_of.iter() {
-                    if !options.contains(v.as_ref()) {
-                        c.report(
-                            file,
-                            id,
-                            format!("`{key}` value \"{v}\" is not an option of field \"{}\"", cond.field),
-                        );
-                    }
-                }
+        // Several fields joined by `|`: the condition holds when any of them has one of the values.
+        let mut offered = BTreeSet::new();
+        for field in cond.field.split('|') {
+            match fields.get(field) {
+                None => c.report(
+                    file,
+                    id,
+                    format!("`{key}` refers to unknown or free-text profile field \"{field}\""),
+                ),
+                Some(options) => offered.extend(options.iter().map(|o| o.as_ref())),
+            }
+        }
+        if cond.any_of.is_empty() {
+            c.report(file, id, format!("`{key}` on \"{}\" lists no values", cond.field));
+        }
+        for v in cond.any_of.iter() {
+            if !offered.is_empty() && !offered.contains(v.as_ref()) {
+                c.report(
+                    file,
+                    id,
+                    format!("`{key}` value \"{v}\" is not an option of field \"{}\"", cond.field),
+                );
             }
         }
     }

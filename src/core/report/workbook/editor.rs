@@ -166,6 +166,7 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
     );
     out.push_str(&summary_html(pack, a, &st.stage).unwrap_or_default());
     super::link::stage_risks_html(out, pack, a, view, st);
+    super::link::duties_html(out, a, view, st);
 
     let _ = write!(out, "<h3>{}</h3>", s("workbook.prompts"));
     for p in st.prompts.iter() {

@@ -167,6 +167,36 @@ pub(super) fn stage_risks_html(
     out.push_str("</ul></div>");
 }
 
+/// The stage at which a high-risk system's deployer duties fall due: before and at first use.
+const DUTIES_STAGE: &str = "deploy";
+
+/// At deployment, when the linked risk assessment classes the system as high-risk under the AI Act:
+/// the deployer's duties as that assessment's profile records them, open ones first, so the stage
+/// that puts the system to use shows what the law asks before it is used.
+pub(super) fn duties_html(out: &mut String, a: &Assessment, view: &WorkbookView, st: &WorkbookStage) {
+    use crate::core::risk::legal::{classification, Classification};
+    if st.stage != DUTIES_STAGE || a.workbook.linked.is_none() || view.link.register.is_none() {
+        return;
+    }
+    let pack = crate::core::content::pack();
+    let Some(Classification::HighRisk { uses, met, open }) = classification(pack, &view.link.answers) else {
+        return;
+    };
+    let uses: Vec<&str> = uses.iter().map(|u| u.label.as_ref()).collect();
+    let _ = write!(
+        out,
+        "<div class=\"wb-duties\"><h3>{}</h3><p>{}</p><ul>",
+        fill("workbook.duties_heading", &[("title", &title(a))]),
+        html(&fill("workbook.duties_intro", &[("uses", &uses.join("; "))]))
+    );
+    for (list, key) in [(&open, "workbook.duty_open"), (&met, "workbook.duty_met")] {
+        for d in list.iter() {
+            let _ = write!(out, "<li><strong>{}</strong> {}</li>", s(key), html(&d.label));
+        }
+    }
+    let _ = write!(out, "</ul><p class=\"hint\">{}</p></div>", s("workbook.duties_hint"));
+}
+
 /// The risks an entry's evidence cites, each with its title and level, or struck through with a
 /// note when the linked register no longer has it; empty when it cites none or has no register.
 /// Always there (`we.{entry}.cited`), a live region whose contents are drawn again alone.

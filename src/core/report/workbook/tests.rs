@@ -196,6 +196,26 @@ fn a_linked_risk_assessment_shows_its_open_risks_in_their_stage() {
 }
 
 #[test]
+fn at_deployment_a_high_risk_system_shows_its_deployer_duties_from_the_linked_assessment() {
+    let (a, mut view) = linked();
+    let deploy = stage_html(pack(), &a, &view, "deploy").expect("deploy");
+    assert!(!deploy.contains("wb-duties"), "not high-risk: no duties");
+    let choices = |v: &[&str]| Answer::Choices(v.iter().map(|s| s.to_string()).collect());
+    view.link.answers.insert("legal_regime".into(), Answer::Choice("eu".into()));
+    view.link.answers.insert("high_risk_uses".into(), choices(&["victim-risk"]));
+    view.link.answers.insert("deployer_duties".into(), choices(&["fria"]));
+    let deploy = stage_html(pack(), &a, &view, "deploy").expect("deploy");
+    let duties = &deploy[deploy.find("wb-duties").expect("the duties")..];
+    let duties = &duties[..duties.find("</div>").expect("end")];
+    assert!(duties.contains("AI Act deployer duties, from “Face search risks”"), "{duties}");
+    assert!(duties.contains("<strong>Not yet met:</strong> The system is used as the provider"), "{duties}");
+    assert!(duties.contains("<strong>Met:</strong> A fundamental-rights impact assessment"), "{duties}");
+    assert!(duties.find("Not yet met:") < duties.find("Met:</strong> A fundamental"), "open ones first");
+    let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
+    assert!(!decide.contains("wb-duties"), "at deployment only");
+}
+
+#[test]
 fn a_decision_citing_a_risk_the_register_lost_shows_it_struck_through() {
     let (a, view) = linked();
     let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
