@@ -450,3 +450,33 @@ fn a_condition_on_several_fields_must_name_real_fields_and_their_values() {
         "value \"sunny\" is not an option of field \"application_type|timing|sourcing\"",
     );
 }
+
+#[test]
+fn a_profile_field_may_only_depend_on_fields_asked_before_it() {
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "risk.toml",
+        "show_if = [{ field = \"application_type\", any_of = [\"content-generation\", \"text-speech\"] }]\n\n[[profile_field]]\nid = \"decision_path\"",
+        "show_if = [{ field = \"application_type|redress_choice\", any_of = [\"content-generation\", \"text-speech\"] }]\n\n[[profile_field]]\nid = \"decision_path\"",
+    );
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "output_in_record",
+        "unknown or free-text profile field \"redress_choice\"",
+    );
+    let dir = copy_of_content();
+    break_file(
+        &dir,
+        "risk.toml",
+        "show_if = [{ field = \"application_type\", any_of = [\"content-generation\", \"text-speech\"] }]\n\n[[profile_field]]\nid = \"decision_path\"",
+        "show_if = [{ field = \"application_type|decision_path\", any_of = [\"content-generation\", \"legal-effect\"] }]\n\n[[profile_field]]\nid = \"decision_path\"",
+    );
+    assert_refused(
+        &dir,
+        "risk.toml",
+        "output_in_record",
+        "names \"decision_path\", which is asked after this field",
+    );
+}

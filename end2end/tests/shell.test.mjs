@@ -129,6 +129,8 @@ describe('the app shell', () => {
   test('About credits UNICRI and INTERPOL and shows the app, content and toolkit versions', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/about');
+    // Below its heading the page is written by the tools module: wait for it, as a reader would.
+    await page.locator('#app-version').waitFor();
     const text = await ui.mainText();
     assert.match(text, /published by UNICRI/);
     assert.match(text, /INTERPOL/);

@@ -25,6 +25,8 @@ use std::fmt;
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Request<R> {
     Methods,
+    /// The About page below its heading.
+    About,
     /// The guidance explorer's start, below its search.
     Guidance,
     /// The library's list of fictional samples, each with a button that opens a copy.
@@ -319,6 +321,7 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
     let unknown = |id: &str| RenderError::UnknownEntry(id.to_string());
     Ok(match request {
         Request::Methods => report::methods::methods_html(p).into(),
+        Request::About => report::about::about_html(p).into(),
         Request::Guidance => report::guidance::overview_html(p).into(),
         Request::Samples => crate::core::samples::list_html().into(),
         Request::Sample { file, new_id, now } => {

@@ -22,9 +22,9 @@ pub fn kept_blocks(pack: &Pack, a: &Assessment) -> Vec<Block> {
             let was = k.change.map_or_else(|| s("kept.unknown").to_string(), |c| c.was.to_string());
             let now = k.change.map(|c| c.now.iter().map(|id| named(pack, id)).collect::<Vec<_>>().join(", "));
             let answer = k.answer.as_ref().map(words);
-            // An empty cell is said as a dash, so a screen reader does not skip it silently.
+            // An empty cell says so in words: a dash is not read out at the default punctuation level.
             let cells = [Some(was), answer, k.note.clone(), now].map(|c| c.filter(|c| !c.is_empty()));
-            let cells = cells.map(|c| c.unwrap_or_else(|| "–".into()));
+            let cells = cells.map(|c| c.unwrap_or_else(|| s("kept.none").into()));
             (k.id.clone(), cells.into_iter().map(Line::text).collect())
         })
         .collect();

@@ -3,6 +3,7 @@
 //! self-contained HTML file, and as Markdown are printed from the same blocks, so their figures
 //! cannot differ. The printers escape every text: the user's, the pack's and the app's own strings.
 
+pub mod about;
 pub mod chart;
 pub mod compare;
 pub mod document;

@@ -404,3 +404,14 @@ fn a_report_without_its_answers_carries_none() {
         .expect("a report for this kind")
         .contains("A note on a question the content lacks"));
 }
+
+#[test]
+fn the_about_page_says_it_is_independent_credits_the_publishers_and_names_every_version() {
+    let html = super::about::about_html(pack());
+    assert!(html.contains("not made, reviewed or endorsed by INTERPOL or UNICRI"), "{html}");
+    assert!(html.contains(&format!("<dd id=\"app-version\">{}</dd>", crate::core::APP_VERSION)));
+    assert!(html.contains(&format!("<dd id=\"content-version\">{}</dd>", pack().info.version)));
+    assert!(html.contains(crate::core::TOOLKIT_INTERPOL) && html.contains(crate::core::TOOLKIT_UNICRI));
+    assert_eq!(html.matches("<section aria-labelledby=").count(), 4);
+    assert_eq!(html.matches("</section>").count(), 4, "every section closed");
+}

@@ -442,8 +442,15 @@ fn check_risk(c: &mut Checker, r: &Risk, known: &Known) {
                 &choice_fields,
             );
         }
-        if f.show_if.iter().any(|cond| cond.field == f.id) {
-            c.report(F, &f.id, "a field cannot depend on itself");
+        // The profile is read in order (`risk::effective_profile`): a condition can only see fields
+        // asked before it.
+        let at = |id: &str| r.profile_fields.iter().position(|x| x.id == id);
+        for part in f.show_if.iter().flat_map(|cond| cond.field.split('|')) {
+            if part == f.id.as_ref() {
+                c.report(F, &f.id, "a field cannot depend on itself");
+            } else if at(part) > at(&f.id) {
+                c.report(F, &f.id, format!("`show_if` names \"{part}\", which is asked after this field"));
+            }
         }
     }
 

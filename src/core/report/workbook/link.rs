@@ -167,29 +167,40 @@ pub(super) fn stage_risks_html(
     out.push_str("</ul></div>");
 }
 
-/// The stage at which a high-risk system's deployer duties fall due: before and at first use.
-const DUTIES_STAGE: &str = "deploy";
+/// The stages that put the system to use and watch it in use: the deployer's duties hold before and
+/// during use.
+const DUTIES_STAGES: [&str; 2] = ["deploy", "monitor"];
 
-/// At deployment, when the linked risk assessment classes the system as high-risk under the AI Act:
-/// the deployer's duties as that assessment's profile records them, open ones first, so the stage
-/// that puts the system to use shows what the law asks before it is used.
+/// At deployment and monitoring, when the linked risk assessment describes uses the AI Act lists as
+/// high-risk: the deployer's duties as that assessment's profile records them, open ones first; and,
+/// above them, that the system must not be used while a "likely prohibited" finding stands.
 pub(super) fn duties_html(out: &mut String, a: &Assessment, view: &WorkbookView, st: &WorkbookStage) {
-    use crate::core::risk::legal::{classification, Classification};
-    if st.stage != DUTIES_STAGE || a.workbook.linked.is_none() || view.link.register.is_none() {
+    use crate::core::risk::legal::{classification, prohibited, Classification};
+    if !DUTIES_STAGES.contains(&st.stage.as_ref())
+        || a.workbook.linked.is_none()
+        || view.link.register.is_none()
+    {
         return;
     }
+    // The legal readers take the app's one pack ('static), the one `stage` was drawn from.
     let pack = crate::core::content::pack();
     let Some(Classification::HighRisk { uses, met, open }) = classification(pack, &view.link.answers) else {
         return;
     };
-    let uses: Vec<&str> = uses.iter().map(|u| u.label.as_ref()).collect();
     let _ = write!(
         out,
-        "<div class=\"wb-duties\"><h3>{}</h3><p>{}</p><ul>",
-        fill("workbook.duties_heading", &[("title", &title(a))]),
-        html(&fill("workbook.duties_intro", &[("uses", &uses.join("; "))]))
+        "<div class=\"wb-duties\"><h3>{}</h3>",
+        fill("workbook.duties_heading", &[("title", &title(a))])
     );
-    for (list, key) in [(&open, "workbook.duty_open"), (&met, "workbook.duty_met")] {
+    if prohibited(pack, &view.link.answers).is_some() {
+        let _ = write!(out, "<p class=\"notice\" role=\"note\">{}</p>", s("legal.high_if_prohibited"));
+    }
+    let _ = write!(out, "<p>{}</p><ul>", s("workbook.duties_intro"));
+    for u in uses.iter() {
+        let _ = write!(out, "<li>{}</li>", html(&u.label));
+    }
+    let _ = write!(out, "</ul><p>{}</p><ul>", s("workbook.duties_list"));
+    for (list, key) in [(&open, "legal.duty_open"), (&met, "workbook.duty_recorded")] {
         for d in list.iter() {
             let _ = write!(out, "<li><strong>{}</strong> {}</li>", s(key), html(&d.label));
         }

@@ -208,11 +208,27 @@ fn at_deployment_a_high_risk_system_shows_its_deployer_duties_from_the_linked_as
     let duties = &deploy[deploy.find("wb-duties").expect("the duties")..];
     let duties = &duties[..duties.find("</div>").expect("end")];
     assert!(duties.contains("AI Act deployer duties, from “Face search risks”"), "{duties}");
-    assert!(duties.contains("<strong>Not yet met:</strong> The system is used as the provider"), "{duties}");
-    assert!(duties.contains("<strong>Met:</strong> A fundamental-rights impact assessment"), "{duties}");
-    assert!(duties.find("Not yet met:") < duties.find("Met:</strong> A fundamental"), "open ones first");
+    assert!(duties.contains("<strong>Open:</strong> The system is used as the provider"), "{duties}");
+    assert!(
+        duties.contains("<strong>Recorded as met:</strong> A fundamental-rights impact assessment"),
+        "{duties}"
+    );
+    assert!(duties.find("Open:") < duties.find("Recorded as met:"), "open ones first");
+    assert!(!duties.contains("likely prohibited"), "{duties}");
+    assert!(
+        stage_html(pack(), &a, &view, "monitor").expect("monitor").contains("wb-duties"),
+        "during use too"
+    );
     let decide = stage_html(pack(), &a, &view, "decide").expect("decide");
-    assert!(!decide.contains("wb-duties"), "at deployment only");
+    assert!(!decide.contains("wb-duties"), "only where the system is in use");
+    // A prohibited practice as well: the duties do not read as a way to go live.
+    view.link.answers.insert("prohibited_practices".into(), choices(&["emotion-workplace"]));
+    let deploy = stage_html(pack(), &a, &view, "deploy").expect("deploy");
+    assert!(
+        deploy
+            .contains("While the finding \"likely prohibited\" stands, the system must not be used this way"),
+        "{deploy}"
+    );
 }
 
 #[test]
