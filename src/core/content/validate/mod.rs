@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 mod changes;
+mod conditions;
 mod legal;
+use conditions::check_conditions;
 use legal::{check_gate, check_refs, is_ref};
 
 /// One thing wrong with a pack, named so an author can find and fix it.
@@ -358,42 +360,6 @@ fn field_options(f: &ProfileField, known: &Known) -> BTreeSet<Text> {
         Some(OptionsFrom::ApplicationTypes) => known.application_types.clone(),
         Some(OptionsFrom::Stages) => known.stages.clone(),
         None => f.options.iter().map(|o| o.id.clone()).collect(),
-    }
-}
-
-fn check_conditions(
-    c: &mut Checker,
-    file: &str,
-    id: &str,
-    key: &str,
-    conditions: &[Condition],
-    fields: &BTreeMap<Text, BTreeSet<Text>>,
-) {
-    for cond in conditions {
-        // Several fields joined by `|`: the condition holds when any of them has one of the values.
-        let mut offered = BTreeSet::new();
-        for field in cond.field.split('|') {
-            match fields.get(field) {
-                None => c.report(
-                    file,
-                    id,
-                    format!("`{key}` refers to unknown or free-text profile field \"{field}\""),
-                ),
-                Some(options) => offered.extend(options.iter().map(|o| o.as_ref())),
-            }
-        }
-        if cond.any_of.is_empty() {
-            c.report(file, id, format!("`{key}` on \"{}\" lists no values", cond.field));
-        }
-        for v in cond.any_of.iter() {
-            if !offered.is_empty() && !offered.contains(v.as_ref()) {
-                c.report(
-                    file,
-                    id,
-                    format!("`{key}` value \"{v}\" is not an option of field \"{}\"", cond.field),
-                );
-            }
-        }
     }
 }
 
