@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minify } from 'terser';
 import { sri, stagingDir } from './dist-files.mjs';
+import { SKIP_WAITING } from './offline/messages.mjs';
 
 const dir = stagingDir('externalize-loader');
 const htmlPath = join(dir, 'index.html');
@@ -62,7 +64,18 @@ try {
   }
   throw e;
 }
-`;
+${await offlineSide()}`;
+/** The page's side of the offline worker (scripts/offline/register.js), minified: it runs once the app started. */
+async function offlineSide() {
+  const source = readFileSync(new URL('./offline/register.js', import.meta.url), 'utf8')
+    .replace("'__SKIP_WAITING__'", JSON.stringify(SKIP_WAITING));
+  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!code || code.includes('__SKIP_WAITING__')) {
+    console.error('externalize-loader: could not prepare scripts/offline/register.js');
+    process.exit(1);
+  }
+  return code;
+}
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 const integrity = sri(code);
 writeFileSync(join(dir, name), code);

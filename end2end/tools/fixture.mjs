@@ -43,9 +43,14 @@ export async function startApp() {
   return {
     server,
     browser,
-    /** A fresh browser context (empty storage), optionally with a script run before the app. */
+    /**
+     * A fresh browser context (empty storage), optionally with a script run before the app. The
+     * offline worker is blocked unless `options.serviceWorkers` is 'allow' (offline.test.mjs): the
+     * tests that stand in for the network with `context.route` must see every request, and requests
+     * a worker answers never reach a route.
+     */
     async visit(options = {}, init) {
-      const context = await browser.newContext(options);
+      const context = await browser.newContext({ serviceWorkers: 'block', ...options });
       if (init) await context.addInitScript(init);
       return open(context);
     },

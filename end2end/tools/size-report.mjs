@@ -2,8 +2,10 @@
 // honestly: the first load of code (html + js + wasm + css, the budget in PRODUCT.md); the first usable
 // view, which also waits for the content pack (fetched in parallel with the wasm); everything a visit
 // fetches in its first seconds, which adds the tools module (rai-tools-*) that the app loads in the
-// background right after start so every view works offline (see docs/architecture.md); and what is
-// fetched only on demand (the fictional samples, when a user opens one).
+// background right after start so every view works offline (see docs/architecture.md); what the offline
+// worker keeps after the first start (its own script, the manifest, the icons and the fictional samples,
+// which without the worker were fetched only when a user opened one); and what no visit fetches (the
+// worker's kill switch, version.json and SHA256SUMS, for administrators).
 // Exits non-zero when the code's brotli total is over the budget: a size check, not a timed test.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,8 +15,12 @@ import { fileURLToPath } from 'node:url';
 export const BUDGET_BROTLI = 250_000; // bytes: the app's first load (html + js + wasm + css; the icon is inline)
 const isData = (file) => file.endsWith('.bin');
 const isTools = (file) => file.startsWith('rai-tools-');
-// The fictional samples (dist/samples/), fetched only when a user opens one.
-const onDemand = (file) => file.startsWith('samples/');
+// Fetched after start for the offline copy: the worker, the manifest, the icons and the samples.
+const forOffline = (file) => file === 'sw.js' || file === 'manifest.webmanifest' || file.startsWith('icons/')
+  || file.startsWith('samples/');
+// About the build, for administrators: no visit fetches them.
+const neverFetched = (file) => ['sw-remove.js', 'version.json', 'SHA256SUMS'].includes(file);
+const onDemand = (file) => forOffline(file) || neverFetched(file);
 
 // The precompressed copies (scripts/compress.mjs) are the same files sent another way: not counted.
 function files(dir) {
@@ -43,11 +49,12 @@ export function sizeReport(dist) {
     withData: sum(rows.filter((r) => !isTools(r.file) && !onDemand(r.file))),
     tools: sum(rows.filter((r) => isTools(r.file))),
     visit: sum(rows.filter((r) => !onDemand(r.file))),
-    demand: sum(rows.filter((r) => onDemand(r.file))),
+    offline: sum(rows.filter((r) => forOffline(r.file))),
+    firstVisit: sum(rows.filter((r) => !neverFetched(r.file))),
   };
 }
 
-export function printReport({ rows, total, withData, tools, visit, demand }) {
+export function printReport({ rows, total, withData, tools, visit, offline, firstVisit }) {
   const kb = (n) => (n / 1000).toFixed(1).padStart(8);
   console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
   for (const r of rows) console.log(`${r.file.padEnd(44)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
@@ -56,7 +63,8 @@ export function printReport({ rows, total, withData, tools, visit, demand }) {
   line('first usable view: code + content pack', withData);
   line('tools module, in the background after start', tools);
   line('every visit, first 5 s (all three)', visit);
-  line('fetched only on demand (the samples)', demand);
+  line('kept by the offline worker after start', offline);
+  line('a first visit in all (a repeat one: sw.js only)', firstVisit);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -47,8 +47,8 @@ async function precompressed(file, accepted, encodings) {
  * browser accepts its encoding (`encodings`: those it may send, best first; [] for none).
  */
 export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, encodings = ['br', 'gzip']) {
-  const base = resolve(root);
-  const CSP = cspOf(base);
+  let base = resolve(root);
+  let CSP = cspOf(base);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -79,5 +79,14 @@ export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, enco
   });
   await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, url: origin + prefix, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    origin,
+    url: origin + prefix,
+    /** Serves another build from now on, as a deployment to the same path would (offline.test.mjs). */
+    setRoot(dir) {
+      base = resolve(dir);
+      CSP = cspOf(base);
+    },
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
