@@ -49,6 +49,7 @@ const pack = new URL('./${pack}', document.baseURI).href;
 window.fetch = (url, init) => new URL(url?.url ?? url, document.baseURI).href !== pack ? fetchAny(url, init)
   : fetchAny(url, { ...init, integrity: '${packIntegrity}' }).catch((e) => fetchAny(pack, { method: 'HEAD', signal: init?.signal })
     .then((r) => (r.status === 404 || r.status === 410 ? r : Promise.reject(e))));
+${await offlineSide()}
 try {
   const bindings = await import('${glue}');
   const wasm = await bindings.default({ module_or_path: fetch('${wasmPath}', { integrity: '${wasmIntegrity}' }) });
@@ -56,7 +57,9 @@ try {
   // The app is in the page now: the line goes before anything is painted, so nothing moves up.
   document.getElementById('boot')?.remove();
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+  startOffline();
 } catch (e) {
+  startOffline();
   const line = document.getElementById('boot');
   if (line) {
     line.textContent = line.dataset.failed;
@@ -64,13 +67,16 @@ try {
   }
   throw e;
 }
-${await offlineSide()}`;
-/** The page's side of the offline worker (scripts/offline/register.js), minified: it runs once the app started. */
+`;
+/**
+ * The page's side of the offline worker (scripts/offline/register.js), minified, as the function
+ * `startOffline`: called once the app started or failed to.
+ */
 async function offlineSide() {
-  const source = readFileSync(new URL('./offline/register.js', import.meta.url), 'utf8')
+  const source = `function startOffline() {\n${readFileSync(new URL('./offline/register.js', import.meta.url), 'utf8')}\n}`
     .replace("'__SKIP_WAITING__'", JSON.stringify(SKIP_WAITING));
-  const { code } = await minify(source, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
-  if (!code || code.includes('__SKIP_WAITING__')) {
+  const { code } = await minify(source, { module: false, toplevel: false, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!code || code.includes('__SKIP_WAITING__') || !code.startsWith('function startOffline(')) {
     console.error('externalize-loader: could not prepare scripts/offline/register.js');
     process.exit(1);
   }

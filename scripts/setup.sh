@@ -18,6 +18,12 @@ if $want_browser; then
   command -v chromium >/dev/null || apt_packages+=(chromium)
   command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
   command -v firefox-esr >/dev/null || apt_packages+=(firefox-esr)   # the Firefox smoke suite
+  # The self-hosting guide's server settings, tested on the servers themselves (end2end/servers/).
+  # Installed, not started: each test runs its own copy on a free port.
+  [ -x /usr/sbin/nginx ] || apt_packages+=(nginx)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_packages+=(libnginx-mod-http-brotli-static)
+  [ -x /usr/sbin/apache2 ] || apt_packages+=(apache2)
+  command -v caddy >/dev/null || apt_packages+=(caddy)
 fi
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)
@@ -25,7 +31,15 @@ command -v cc >/dev/null || apt_packages+=(gcc)   # the linker cargo install nee
 if [ ${#apt_packages[@]} -gt 0 ]; then
   step "apt: installing ${apt_packages[*]}"
   as_root apt-get update -qq
+  # Servers installed for the tests must not start on port 80 (or fail to, and fail the install):
+  # Debian asks policy-rc.d before starting a service; one that says no is put in place if none is.
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null && as_root chmod +x "$policy"
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+  [ -z "$policy" ] || as_root rm -f "$policy"
 fi
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 if [ "$node_major" -lt 20 ]; then
@@ -55,7 +69,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || ! npm ls --silent >/dev/null 2>&1; then
-  step "npm: installing build and test tools (binaryen, terser, playwright-core, puppeteer-core, axe-core)"
+  step "npm: installing build and test tools (binaryen, terser, esbuild, playwright-core, puppeteer-core, axe-core)"
   # puppeteer-core downloads no browser (it drives the system firefox-esr); say so for any that would.
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

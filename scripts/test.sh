@@ -28,6 +28,9 @@ cargo test --locked --target wasm32-unknown-unknown --test web_shell --test web_
 lap "layer 3: end-to-end tests of dist/ in Chromium"
 node --test --test-concurrency=1 end2end/tests/*.test.mjs
 
+lap "layer 3b: the self-hosting guide's server settings on Caddy, nginx and Apache (end2end/servers/)"
+node --test --test-concurrency=1 end2end/servers/*.test.mjs
+
 lap "layer 4: Firefox smoke suite of dist/ in firefox-esr (puppeteer-core over WebDriver BiDi)"
 node --test --test-concurrency=1 end2end/firefox/*.test.mjs   # headless, a fresh temporary profile per run
 

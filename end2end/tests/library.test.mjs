@@ -46,6 +46,29 @@ describe('the assessment library', () => {
     await context.close();
   });
 
+  // Leaving a view moves focus out of a field just typed in, which fires `change` as the view goes
+  // away: that once panicked, the question's note and a risk field alike.
+  test('a note or a risk field typed in and left at once by the address bar is kept, with no error', async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Left in a hurry' });
+    const id = lib.currentId();
+    await page.getByLabel('Notes and evidence R1.1').fill('typed, then straight to the library');
+    await ui.open('/assessments');
+    await ui.open(`/assessments/${id}`);
+    assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), 'typed, then straight to the library');
+
+    await ui.open('/assessments');
+    await lib.create({ title: 'Risk left in a hurry', kind: 'Risk assessment' });
+    const risk = lib.currentId();
+    await page.getByLabel('Purpose', { exact: true }).fill('Typed, then straight to the library');
+    await ui.open('/assessments');
+    await ui.open(`/assessments/${risk}`);
+    assert.equal(await page.getByLabel('Purpose', { exact: true }).inputValue(), 'Typed, then straight to the library');
+    await guards.assertClean('leave after typing');
+    await context.close();
+  });
+
   test('a title is required, and the form says so without creating anything', async () => {
     const { context, page, guards, ui } = await app.visit();
     await ui.open('/assessments');

@@ -148,32 +148,63 @@ describe('a new version', () => {
     rmSync(join(half, 'manifest.webmanifest.br'), { force: true });
     rmSync(join(half, 'manifest.webmanifest.gz'), { force: true });
     app.server.setRoot(half);
-    const refused = page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => new Promise((done) => {
-      r.addEventListener('updatefound', () => {
-        const worker = r.installing;
-        worker.addEventListener('statechange', () => { if (worker.state === 'redundant') done(true); });
-      });
-      r.update().catch(() => done(true));
-    })));
-    assert.equal(await refused, true, 'the new worker never installs');
+    assert.equal(await page.evaluate(refusedUpdate), true, 'the new worker never installs');
     await page.reload();
     await ui.ready();
     assert.equal(await page.locator('html').getAttribute('data-build-test'), null, 'the running build still serves');
+    // The reload looked for a new worker again: once that attempt too has failed, nothing was offered.
+    assert.equal(await page.evaluate(refusedUpdate), true, 'refused again');
     assert.equal(await page.locator('#update [role=status]').textContent(), '', 'and no update is offered');
+    await guards.assertClean('offline');
+  });
+
+  test('the build that was in charge stays kept beside the new one, and only that one', async () => {
+    const { page, guards, ui } = await visitWithWorker();
+    const kept = () => page.evaluate(() => caches.keys().then((keys) => keys.filter((k) => k.includes('@')).length));
+    assert.equal(await kept(), 1);
+    for (const build of ['second', 'third']) {
+      app.server.setRoot(nextBuild((dir) => {
+        const index = join(dir, 'index.html');
+        writeFileSync(index, readFileSync(index, 'utf8').replace('<html lang="en"', `<html data-build-test="${build}" lang="en"`));
+      }));
+      await page.reload();
+      await ui.ready();
+      await page.getByRole('button', { name: 'Reload now' }).click();
+      await page.waitForFunction((b) => document.documentElement.dataset.buildTest === b, build);
+      await ui.ready();
+      assert.equal(await kept(), 2, `after the ${build} build: it and the one before`);
+    }
     await guards.assertClean('offline');
   });
 });
 
+/** In the page: looks for a new worker and resolves true once the one found has failed to install. */
+function refusedUpdate() {
+  return navigator.serviceWorker.getRegistration().then((r) => new Promise((done) => {
+    r.addEventListener('updatefound', () => {
+      const worker = r.installing;
+      worker.addEventListener('statechange', () => { if (worker.state === 'redundant') done(true); });
+    }, { once: true });
+    r.update().catch(() => done(true));
+  }));
+}
+
 describe('for administrators', () => {
   test('the kill switch removes the worker and its copy and leaves a working app', async () => {
     const { page, guards, ui } = await visitWithWorker();
-    app.server.setRoot(nextBuild((dir) => cpSync(join(dir, 'sw-remove.js'), join(dir, 'sw.js'))));
-    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((all) => all.length === 0));
-    // (The page registers sw.js at each start, which now installs the kill switch again: gone at once.)
+    // A later build whose sw.js is the kill switch, as docs/self-hosting.md says to deploy it.
+    const removal = nextBuild();
+    cpSync(join(removal, 'sw-remove.js'), join(removal, 'sw.js'));
+    for (const ext of ['.br', '.gz']) rmSync(join(removal, `sw.js${ext}`), { force: true });
+    app.server.setRoot(removal);
     await page.reload();
     await ui.ready();
-    assert.equal(await ui.headingText(), 'Assessments');
+    // Like a new build, it takes over when the user says so (or once every tab is closed).
+    await page.getByRole('button', { name: 'Reload now' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.buildTest === 'next');
+    await ui.ready();
+    assert.equal(await ui.headingText(), 'Assessments', 'the page came from the server');
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistrations().then((all) => all.length === 0));
     await page.waitForFunction(() => caches.keys().then((keys) => !keys.some((k) => k.startsWith('rai-assess-'))));
     await guards.assertClean('offline');
   });
@@ -181,10 +212,13 @@ describe('for administrators', () => {
   test('the manifest makes the app installable and names it', async () => {
     const { page, guards, context } = await visitWithWorker();
     const cdp = await context.newCDPSession(page);
-    const { errors, parsed } = await cdp.send('Page.getAppManifest');
+    const { errors, data } = await cdp.send('Page.getAppManifest');
     assert.deepEqual(errors, [], 'the manifest parses without errors');
-    const manifest = JSON.parse(parsed ? JSON.stringify(parsed) : readFileSync(join(DIST, 'manifest.webmanifest'), 'utf8'));
-    assert.ok(manifest);
+    const manifest = JSON.parse(data);
+    assert.equal(manifest.short_name, 'RAI Assess');
+    assert.equal(manifest.start_url, './');
+    assert.equal(manifest.display, 'standalone');
+    assert.deepEqual(manifest.icons.map((i) => i.sizes), ['any', '192x192', '512x512', '512x512']);
     const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), [],
       'no installability error (an incognito context is one by itself)');

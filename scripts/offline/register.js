@@ -1,5 +1,6 @@
-// The page's side of the offline worker (scripts/offline/sw.js), appended to boot.js once the app
-// has started (externalize-loader.mjs). It registers the worker, looks for a new version when the tab
+// The page's side of the offline worker (scripts/offline/sw.js), put into boot.js as a function run
+// once the app has started, or failed to (externalize-loader.mjs): a build that fails to start can
+// still be offered the next one. It registers the worker, looks for a new version when the tab
 // comes back into view, the network returns and every hour, and when one is ready says so in
 // index.html's #update bar (a polite status line and two buttons), never reloading by itself: the
 // new version takes over when the user chooses "Reload" or when every tab of the app is closed.
@@ -9,7 +10,7 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
   const bar = document.getElementById('update');
   const status = bar?.querySelector('[role=status]');
   const actions = bar?.querySelector('[data-actions]');
-  const started = Boolean(workers.controller);
+  let seen = Boolean(workers.controller);
   let asked = false;
   let registration;
   /** Shows the bar with its `data-<which>` sentence (the sentences live in index.html). */
@@ -24,6 +25,8 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     status.textContent = '';
     actions.hidden = true;
     delete bar.dataset.open;
+    // The button that had focus is gone: the view's main region takes it, not the page's start.
+    document.querySelector('main')?.focus();
   };
   bar?.addEventListener('click', (event) => {
     const act = event.target.closest?.('button')?.dataset.act;
@@ -41,7 +44,8 @@ if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
     if (asked) location.reload();
     // The first worker taking charge of a first visit is no news; a new one while this page runs an
     // older build is: another tab of the app reloaded into it.
-    else if (started) say('other');
+    else if (seen) say('other');
+    seen = true;
   });
   const watch = (worker) => worker?.addEventListener('statechange', () => {
     if (worker.state === 'installed' && workers.controller) say('ready');

@@ -40,7 +40,8 @@ export function writeOffline(dir) {
     .replace("'__SKIP_WAITING__'", JSON.stringify(SKIP_WAITING));
   if (/__[A-Z_]+__/.test(worker)) throw new Error('offline: a placeholder of sw.js was not filled in');
   writeFileSync(join(dir, 'sw.js'), worker);
-  writeFileSync(join(dir, 'sw-remove.js'), readFileSync(join(HERE, 'sw-remove.js')));
+  writeFileSync(join(dir, 'sw-remove.js'), readFileSync(join(HERE, 'sw-remove.js'), 'utf8')
+    .replace("'__SKIP_WAITING__'", JSON.stringify(SKIP_WAITING)));
   const version = { app: versionIn('Cargo.toml'), content: versionIn('content/pack.toml'), build, files: Object.keys(files).length };
   writeFileSync(join(dir, 'version.json'), `${JSON.stringify(version, null, 2)}\n`);
   return build;

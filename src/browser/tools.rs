@@ -57,17 +57,20 @@ mod imp {
     // which the page's import map pins (scripts/pin-code.mjs; Chromium refetches a failed module
     // import: the offline end-to-end test proves it). Its wasm and its views' styles are fetched with
     // their integrity checked (<meta name="rai-tools-pins">). `data-tools="ready"` on the root element
-    // says the module is in, so every view works without the network from then on.
+    // says the module is in, so every view works without the network from then on. The one-file
+    // edition (scripts/one-file.mjs) carries the module in the page (`raiInline`), its styles inline
+    // and its wasm served by the page's `fetch`: nothing to import or link.
     #[wasm_bindgen(inline_js = "let loading = null;
 export function load_module(name, pins, pack) {
   if (!loading) {
     const at = (ext) => new URL(name.replace(/\\.js$/, ext), document.baseURI).href;
     const [wasmPin, cssPin] = pins.split(' ');
+    const inline = window.raiInline;
     const css = document.createElement('link');
-    const styled = new Promise((ok, ko) => { css.onload = ok; css.onerror = ko; });
+    const styled = inline || new Promise((ok, ko) => { css.onload = ok; css.onerror = ko; });
     Object.assign(css, { rel: 'stylesheet', integrity: cssPin, href: at('.css') });
-    document.head.append(css);
-    loading = import(at('.js')).then(async (m) => {
+    if (!inline) document.head.append(css);
+    loading = (inline ? Promise.resolve(inline.tools) : import(at('.js'))).then(async (m) => {
       await m.default({ module_or_path: fetch(at('_bg.wasm'), { integrity: wasmPin }) });
       await styled;
       if (!m.install(pack)) throw new Error('pack');

@@ -303,7 +303,8 @@ fn QuestionItem(
                         });
                         sink.schedule.run(());
                     }
-                    on:change=move |_| sink.flush.run(())
+                    // Also fired as the view goes away (the field left by leaving): `try_run`.
+                    on:change=move |_| _ = sink.flush.try_run(())
                 ></textarea>
             </p>
         </fieldset>

@@ -353,6 +353,11 @@ pub fn RiskWorkspace(
         }
     };
     let edit = move |ev: leptos::ev::Event, on_change: bool| {
+        // A field left by leaving the view fires `change` as the view goes away: the editor's
+        // cleanup has saved what was typed, and this view's values are gone.
+        if stale.try_get_value().is_none() {
+            return;
+        }
         let Some(c) = controls::control(&ev) else { return };
         // Text: applied on each keystroke, saved at once when the field is left (which may draw a
         // heading or a stage's progress again). Choices: on change.
