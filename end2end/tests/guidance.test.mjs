@@ -107,6 +107,7 @@ describe('the guidance explorer', () => {
   test('the glossary filter narrows the list and says how many terms are shown', async () => {
     const { context, page, guards, ui, guidance } = await app.visit();
     await ui.open('/guidance/glossary');
+    await guidance.visibleTerms().first().waitFor(); // the terms are written by the tools module
     const total = await guidance.visibleTerms().count();
     assert.ok(total >= 30, `${total} terms`);
     await guidance.glossaryFilter().fill('drift');

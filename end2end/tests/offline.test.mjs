@@ -127,6 +127,35 @@ describe('a new version', () => {
     await other.guards.assertClean('other tab');
   });
 
+  test('a tab still on the older build does not overwrite what the updated tab saved', async () => {
+    const { page, guards, ui, lib, context } = await visitWithWorker();
+    await lib.create({ title: 'Edited across builds' });
+    const id = lib.currentId();
+    const old = await app.secondPage(context);
+    await old.ui.open(`/assessments/${id}`);
+
+    app.server.setRoot(nextBuild());
+    await page.reload();
+    await ui.ready();
+    await page.getByRole('button', { name: 'Reload now' }).click();
+    await page.waitForFunction(() => document.documentElement.dataset.buildTest === 'next');
+    await ui.ready();
+    // The updated tab saves a note while the other still runs the older build with the editor open.
+    await lib.notes().fill('saved by the new build');
+    await lib.waitSaved();
+    await old.page.waitForFunction(() => document.querySelector('#a-notes').value === 'saved by the new build');
+    assert.equal(await old.page.locator('html').getAttribute('data-build-test'), null, 'still the older build');
+    // Its own edit goes on top of that save, never over it.
+    await old.page.getByLabel('Notes and evidence R1.1').fill('then the older build');
+    await old.lib.waitSaved();
+    await page.reload();
+    await ui.ready();
+    assert.equal(await lib.notes().inputValue(), 'saved by the new build');
+    assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), 'then the older build');
+    await guards.assertClean('new build');
+    await old.guards.assertClean('older build');
+  });
+
   test('"Not now" leaves the open build running and the offer closed', async () => {
     const { page, guards, ui } = await visitWithWorker();
     app.server.setRoot(nextBuild());

@@ -47,6 +47,10 @@ pub enum Request<R> {
     Stage {
         id: String,
     },
+    /// The glossary's terms, the one opened at (`selected`) marked.
+    Glossary {
+        selected: Option<String>,
+    },
     Compare {
         records: Vec<R>,
     },
@@ -340,6 +344,7 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             let entry = guidance::stage(p, &id).ok_or_else(|| unknown(&id))?;
             report::guidance::stage_html(p, entry).into()
         }
+        Request::Glossary { selected } => report::glossary::glossary_html(p, selected.as_deref()).into(),
         Request::Compare { records } => {
             let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod document;
 pub mod escape;
 mod frame;
+pub mod glossary;
 pub mod guidance;
 mod kept;
 pub mod methods;

@@ -29,7 +29,11 @@ pub fn Rendered(
     request: Request<Assessment>,
     /// The wrapper's class.
     class: &'static str,
+    /// Called with the wrapper once the markup is in the page (the glossary's filter works on it).
+    #[prop(optional)]
+    on_drawn: Option<Callback<web_sys::HtmlDivElement>>,
 ) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
     let attempt = RwSignal::new(0u32);
     let body = LocalResource::new(move || {
         attempt.track();
@@ -48,9 +52,20 @@ pub fn Rendered(
         Some(Ok(written)) => written.text,
         Some(Err(problem)) => problem_markup(&problem),
     };
+    if let Some(drawn) = on_drawn {
+        // Effects run after the render effect that set the markup.
+        Effect::new(move |_| {
+            if body.with(|b| matches!(b, Some(Ok(_)))) {
+                if let Some(div) = node.get_untracked() {
+                    drawn.run(div);
+                }
+            }
+        });
+    }
     view! {
         <div
             class=class
+            node_ref=node
             inner_html=markup
             on:click=move |ev| {
                 if controls::action(&ev).as_deref() == Some(RETRY) {

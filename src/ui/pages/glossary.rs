@@ -1,12 +1,15 @@
 use crate::browser::page;
 use crate::core::content::pack;
 use crate::core::guidance::{has_all_words, query_words};
-use crate::core::route::GuidanceView;
-use crate::ui::components::{guidance_trail, Breadcrumbs};
+use crate::core::render::Request;
+use crate::ui::components::{guidance_trail, Breadcrumbs, Rendered};
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// All glossary terms with a filter; opened at one term, it scrolls to and marks that term.
+/// All glossary terms with a filter; opened at one term, it scrolls to and marks that term. The terms
+/// are written by the tools module (`core::report::glossary`); the filter hides those it leaves out,
+/// each term's folded text being in its `data-text`.
 #[component]
 pub fn GlossaryPage(
     /// The term to open at, if any.
@@ -14,69 +17,38 @@ pub fn GlossaryPage(
 ) -> impl IntoView {
     let terms = &pack().vocabulary.terms;
     let (filter, set_filter) = signal(String::new());
-    let lowered: Vec<String> =
-        terms.iter().map(|t| crate::core::text::fold(&format!("{} {}", t.term, t.definition))).collect();
-    // Which terms the filter keeps, recomputed once per keystroke; rows only toggle `hidden`.
-    let shown = Memo::new(move |_| {
-        let words = filter.with(|f| query_words(f));
-        lowered.iter().map(|text| has_all_words(text, &words)).collect::<Vec<bool>>()
-    });
-    let known = selected.as_deref().filter(|id| terms.iter().any(|t| t.id == *id));
-    let unknown = selected.clone().filter(|_| known.is_none());
-    if let Some(id) = known {
-        page::reveal(&format!("term-{id}"));
-    }
-    let rows = terms
-        .iter()
-        .enumerate()
-        .map(|(i, term)| {
-            let current = selected.as_deref() == Some(term.id.as_ref());
-            let see_also = (!term.see_also.is_empty()).then(|| {
-                let links = term
-                    .see_also
-                    .iter()
-                    .filter_map(|id| terms.iter().find(|t| &t.id == id))
-                    .map(|other| {
-                        view! { <li><a href=GuidanceView::Glossary(Some(other.id.to_string())).href()>{other.term.as_ref()}</a></li> }
-                    })
-                    .collect_view();
-                view! {
-                    <p class="see-also">
-                        {t("glossary.see_also")} ": "
-                    </p>
-                    <ul class="inline-list">{links}</ul>
-                }
-            });
-            view! {
-                <div
-                    class="term"
-                    class:current=current
-                    id=format!("term-{}", term.id)
-                    tabindex=current.then_some("-1")
-                    aria-current=current.then_some("true")
-                    hidden=move || !shown.with(|s| s[i])
-                >
-                    <dt>
-                        {term.term.as_ref()}
-                        {current.then(|| view! { <span class="visually-hidden">" (" {t("glossary.selected")} ")"</span> })}
-                    </dt>
-                    <dd>
-                        <p>{term.definition.as_ref()}</p>
-                        {see_also}
-                    </dd>
-                </div>
-            }
-        })
-        .collect_view();
-    let total = terms.len().to_string();
-    let count = move || {
-        let n = shown.with(|s| s.iter().filter(|b| **b).count());
-        t_with("glossary.count", &[("shown", &n.to_string()), ("total", &total)])
+    let list = StoredValue::new_local(None::<web_sys::HtmlDivElement>);
+    let shown = RwSignal::new(terms.len());
+    // Hides the terms the filter leaves out: once per keystroke, over the terms' attributes only.
+    let apply = move || {
+        let words = filter.with_untracked(|f| query_words(f));
+        let Some(Some(root)) = list.try_get_value() else { return };
+        let Ok(found) = root.query_selector_all(".term") else { return };
+        let mut n = 0;
+        for i in 0..found.length() {
+            let Some(term) = found.item(i).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+                continue;
+            };
+            let keep = has_all_words(&term.get_attribute("data-text").unwrap_or_default(), &words);
+            term.set_hidden(!keep);
+            n += usize::from(keep);
+        }
+        shown.set(n);
     };
-    let none = move || shown.with(|s| !s.contains(&true));
-    let trail = guidance_trail();
+    let known = selected.as_deref().filter(|id| terms.iter().any(|t| t.id == *id)).map(str::to_string);
+    let unknown = selected.clone().filter(|_| known.is_none());
+    let request = Request::Glossary { selected: known.clone() };
+    let drawn = Callback::new(move |div: web_sys::HtmlDivElement| {
+        list.set_value(Some(div));
+        apply();
+        if let Some(id) = &known {
+            page::reveal(&format!("term-{id}"));
+        }
+    });
+    let total = terms.len().to_string();
+    let count = move || t_with("glossary.count", &[("shown", &shown.get().to_string()), ("total", &total)]);
     view! {
-        <Breadcrumbs trail=trail current=t("glossary.title").to_string()/>
+        <Breadcrumbs trail=guidance_trail() current=t("glossary.title").to_string()/>
         <h1>{t("glossary.title")}</h1>
         <p class="lead">{t("guidance.glossary_intro")}</p>
         <p class="ours">{t("guidance.ours")}</p>
@@ -87,12 +59,15 @@ pub fn GlossaryPage(
                 type="search"
                 autocomplete="off"
                 prop:value=filter
-                on:input=move |ev| set_filter.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    set_filter.set(event_target_value(&ev));
+                    apply();
+                }
             />
             <p class="search-status" role="status">{count}</p>
         </div>
         {unknown.map(|id| view! { <p class="notice" role="note">{t_with("glossary.unknown_term", &[("id", &id)])}</p> })}
-        <p hidden=move || !none()>{t("glossary.none")}</p>
-        <dl class="glossary">{rows}</dl>
+        <p hidden=move || shown.get() != 0>{t("glossary.none")}</p>
+        <Rendered request=request class="glossary-terms" on_drawn=drawn/>
     }
 }
