@@ -5,9 +5,9 @@
 // which file to load.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stagingDir } from './dist-files.mjs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { filesUnder, stagingDir } from './dist-files.mjs';
 
 const dir = stagingDir('build-tools');
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -35,8 +35,26 @@ const wasm = readFileSync(wasmPath);
 let js = readFileSync(join(out, 'rai-tools.js'), 'utf8');
 // The styles of the views this module draws (scripts/bundle-css.mjs), linked when it loads.
 const css = readFileSync(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'target', 'css', 'tools.css'));
-const hash = createHash('sha256').update(wasm).update(js).update(css).digest('hex').slice(0, 16);
+// Its own snippets (inline JavaScript of its Rust code, such as the backup folder's adapter) carry the
+// crate's name like the app's, so they would land on the app's snippet files: they go under a folder
+// named after this module.
+const snippetDir = join(out, 'snippets');
+const snippets = existsSync(snippetDir) ? filesUnder(snippetDir).map((path) => relative(snippetDir, path).split('\\').join('/')) : [];
+const hasher = createHash('sha256').update(wasm).update(js).update(css);
+for (const name of snippets) hasher.update(name).update(readFileSync(join(snippetDir, name)));
+const hash = hasher.digest('hex').slice(0, 16);
 const base = `rai-tools-${hash}`;
+for (const name of snippets) {
+  if (!js.includes(`from './snippets/${name}'`) && !js.includes(`from "./snippets/${name}"`)) {
+    console.error(`build-tools: the glue does not import ./snippets/${name} as expected; update this hook`);
+    process.exit(1);
+  }
+  // Only where the glue imports the file: the wasm's own import names stay as they are.
+  js = js.replaceAll(`from './snippets/${name}'`, `from './snippets/${base}/${name}'`)
+    .replaceAll(`from "./snippets/${name}"`, `from "./snippets/${base}/${name}"`);
+  mkdirSync(dirname(join(dir, 'snippets', base, name)), { recursive: true });
+  writeFileSync(join(dir, 'snippets', base, name), readFileSync(join(snippetDir, name)));
+}
 if (!js.includes("'rai-tools_bg.wasm'")) {
   console.error('build-tools: the glue no longer names rai-tools_bg.wasm; update this hook');
   process.exit(1);

@@ -1,12 +1,12 @@
 // Pre-build hook (see Trunk.toml): concatenates style/*.css, one file per area, into one stylesheet
 // for trunk to hash and link. One file is about 1 KB smaller over the wire than six, and one request.
 // The order is the cascade order; a new area must be added here. The styles of what only the tools
-// module draws (the risk workspace, results and reports) go to a second file, which build-tools.mjs
+// module draws (the risk workspace, results, reports and the backups panel) go to a second file, which build-tools.mjs
 // ships beside the tools module and the app links when it loads that module: not in the first load.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const AREAS = ['base', 'layout', 'components', 'guidance', 'library', 'questions', 'print'];
-const TOOLS_AREAS = ['entries', 'risk', 'workbook', 'report'];
+const TOOLS_AREAS = ['entries', 'risk', 'workbook', 'report', 'backup'];
 // Comments and indentation stay in the sources, not in what is shipped.
 // Whitespace next to { } ; , > and after a declaration's colon carries no meaning in CSS.
 const strip = (text) =>

@@ -1,5 +1,12 @@
-//! The tools module (see `core::render`): a second, small wasm entry that the app loads when a
-//! results, report, register or guidance-entry view opens. It holds the renderers, no state and no UI.
+//! The tools module (see `core::render`): a second wasm entry that the app loads in the background
+//! right after it starts. It holds the renderers (no state, no UI) and the backups outside the
+//! browser (`backup`: the library page's backup panel and the writer to a folder), which need no
+//! byte of the first load.
+
+#[path = "tools/backup.rs"]
+mod backup;
+#[path = "tools/folder.rs"]
+mod folder;
 
 use wasm_bindgen::prelude::*;
 

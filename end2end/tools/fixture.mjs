@@ -44,14 +44,15 @@ export async function startApp() {
     server,
     browser,
     /**
-     * A fresh browser context (empty storage), optionally with a script run before the app. The
+     * A fresh browser context (empty storage), optionally with a script run before the app (given
+     * `arg`). The
      * offline worker is blocked unless `options.serviceWorkers` is 'allow' (offline.test.mjs): the
      * tests that stand in for the network with `context.route` must see every request, and requests
      * a worker answers never reach a route.
      */
-    async visit(options = {}, init) {
+    async visit(options = {}, init, arg) {
       const context = await browser.newContext({ serviceWorkers: 'block', ...options });
-      if (init) await context.addInitScript(init);
+      if (init) await context.addInitScript(init, arg);
       return open(context);
     },
     /** Another page in the same context, as a second tab. */

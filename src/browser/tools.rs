@@ -14,6 +14,13 @@ pub fn render<R: Serialize>(request: &Request<R>) -> impl Future<Output = Result
     async move { imp::render(json?).await }
 }
 
+/// Calls the tools module's export `name` with `arg` once the module is loaded (the backups to a
+/// folder live there: `backup_panel`, `backup_changed`), after the current task, so a view calling it
+/// is in the page by then. Nothing when it cannot load: the module's views say so where shown.
+pub fn call(name: &'static str, arg: &'static str) {
+    imp::call_export(name, arg);
+}
+
 /// Loads the tools module in the background once the app has started, so that results, reports and
 /// the register keep working if the server goes away later (an intranet host, a laptop in the field).
 pub fn warm() {
@@ -38,6 +45,9 @@ mod imp {
     }
 
     pub fn warm() {}
+
+    /// Linked in (tests): the backups are the tools module's alone.
+    pub fn call_export(_name: &'static str, _arg: &'static str) {}
 
     pub fn render_now(json: String) -> Option<Result<Written, String>> {
         Some(render_json(&json).map_err(|e| e.to_string()))
@@ -124,6 +134,15 @@ export function load_module(name, pins, pack) {
         let out = f.call1(&JsValue::NULL, &json.into()).map_err(|e| e.as_string().unwrap_or_else(broken))?;
         let parts: Vec<String> = Array::from(&out).iter().filter_map(|p| p.as_string()).collect();
         Written::from_parts(parts).ok_or_else(broken)
+    }
+
+    pub fn call_export(name: &'static str, arg: &'static str) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(module) = module().await else { return };
+            if let Ok(f) = Reflect::get(&module, &name.into()).and_then(|f| f.dyn_into::<Function>()) {
+                let _ = f.call1(&JsValue::NULL, &arg.into());
+            }
+        });
     }
 
     pub fn warm() {

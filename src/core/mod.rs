@@ -3,6 +3,7 @@
 
 pub mod answer_file;
 pub mod assessment;
+pub mod backup;
 pub mod content;
 pub mod csv;
 pub mod dates;

@@ -124,7 +124,12 @@ fn load_content(state: RwSignal<ContentLoad>) {
 /// The views, once the content is there. The library lives here because listing it needs the pack.
 #[component]
 fn Routes(route: ReadSignal<Route>) -> impl IntoView {
-    provide_library();
+    let library = provide_library();
+    // Any change to the library (a save, an import, another tab's): the backups catch up.
+    Effect::new(move |_| {
+        library.listing.track();
+        crate::browser::tools::call("backup_changed", "");
+    });
     view! {
             {move || match route.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),

@@ -15,6 +15,8 @@ use leptos::prelude::*;
 pub fn AssessmentsPage() -> impl IntoView {
     let ctx = use_library();
     ctx.refresh();
+    // Once the page is in place (the call runs after this task), the tools module fills its backup section.
+    crate::browser::tools::call("backup_panel", "backup");
     let message = RwSignal::new(None::<String>);
     let kind = RwSignal::new(None::<Kind>);
     let text = RwSignal::new(String::new());
@@ -160,6 +162,8 @@ pub fn AssessmentsPage() -> impl IntoView {
             <ul class="cards library" role="list">{cards}</ul>
         </section>
         <SharePanel/>
+        // Filled by the tools module (src/tools/backup.rs): the backups to a folder and the reminder.
+        <section id="backup" class="backup"></section>
         <section aria-labelledby="bin-heading">
             <h2 id="bin-heading">{t("assessments.deleted_heading")} " (" {move || ctx.listing.with(|l| l.deleted.len())} ")"</h2>
             <p hidden=has_deleted>{t("assessments.deleted_none")}</p>
