@@ -27,7 +27,13 @@ const backupFiles = (page) => page.evaluate(async () => {
     return null;
   }
   const files = {};
-  for await (const [name, handle] of dir.entries()) files[name] = await (await handle.getFile()).text();
+  for await (const [name, handle] of dir.entries()) {
+    try {
+      files[name] = await (await handle.getFile()).text();
+    } catch {
+      // removed while being read (an older title's file): not there any more
+    }
+  }
   return files;
 });
 
@@ -109,6 +115,13 @@ describe('backups to a folder', () => {
     await page.getByRole('button', { name: 'Choose a folder…' }).click();
     await page.waitForFunction(() => /needs your permission again to write to “Backups”/.test(document.querySelector('.backup-status')?.textContent));
     assert.deepEqual(await backupFiles(page), {}, 'nothing written yet');
+    // Elsewhere in the app a line says so, with the way back to the panel.
+    await ui.open('/');
+    await page.waitForFunction(() => /Backups to “Backups” are paused until you allow them again/.test(document.querySelector('#backup-notice')?.textContent));
+    assert.deepEqual(await axeViolations(page), [], 'axe on a view with the backup notice');
+    assert.match(await page.locator('#backup-notice').textContent(), /See “Backups outside the browser” on the Assessments page/);
+    await ui.clickNav('Assessments');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Assessments');
     await page.getByRole('button', { name: 'Allow writing to “Backups”' }).click();
     await page.waitForFunction(() => /Backups go to the folder “Backups”/.test(document.querySelector('.backup-status')?.textContent));
     const files = await filesWhen(page, (f) => Object.keys(f).length === 1);
@@ -139,17 +152,23 @@ describe('backups to a folder', () => {
 describe('without a folder API', () => {
   test('the library says a backup is due and the downloaded backup imports back', async () => {
     const DAY = 86_400_000;
-    const { page, guards, ui, lib, context } = await app.visit({ acceptDownloads: true }, (day) => {
+    const { page, guards, ui, lib, context } = await app.visit({ acceptDownloads: true }, () => {
       window.showDirectoryPicker = undefined;
-      if (!localStorage.getItem('rai.backup')) {
-        localStorage.setItem('rai.backup', JSON.stringify({ last_download: Date.now() - 10 * day, remind_days: 7 }));
-      }
-    }, DAY);
+    });
     await ui.open('/assessments');
     await lib.create({ title: 'Due for a backup' });
+    // As nine days on: the last backup ten days old, the change since then nine.
+    await page.evaluate((day) => localStorage.setItem('rai.backup',
+      JSON.stringify({ last_download: Date.now() - 10 * day, pending_since: Date.now() - 9 * day, remind_days: 7 })), DAY);
+    // Opened again (a check runs at every start), whatever ran before the state was set.
+    await page.reload();
+    await ui.ready();
+    await ui.open('/');
+    await page.waitForFunction(() => /A backup is due: 1 assessment\(s\) changed since the last one/.test(document.querySelector('#backup-notice')?.textContent));
     await ui.open('/assessments');
     await page.waitForFunction(() => /cannot write to a folder/.test(document.querySelector('.backup-status')?.textContent));
     assert.match(await status(page).textContent(), /A backup is due: 1 assessment\(s\) changed since the last one/);
+    assert.equal(await page.locator('#backup-notice').textContent(), '', 'not said twice on the library page');
     assert.equal(await page.getByRole('button', { name: 'Choose a folder…' }).count(), 0);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -40,6 +40,9 @@ pub struct BackupState {
     /// Remind after this many days; 0 never.
     #[serde(default = "default_days")]
     pub remind_days: u32,
+    /// Since when assessments have changed with no backup made after (the reminder counts from here).
+    #[serde(default)]
+    pub pending_since: Option<i64>,
 }
 
 fn default_days() -> u32 {
@@ -53,6 +56,7 @@ impl Default for BackupState {
             last_written: None,
             last_download: None,
             remind_days: default_days(),
+            pending_since: None,
         }
     }
 }
@@ -90,11 +94,26 @@ pub fn changed_since(active: &[Summary], since: Option<i64>) -> usize {
     active.iter().filter(|s| since.is_none_or(|t| s.updated > t)).count()
 }
 
-/// Whether to remind the user to download a backup at `now`.
+/// Notes when changes without a backup began (`now`, the first time they are seen), or that there
+/// are none. Returns whether the state changed.
+pub fn note_pending(state: &mut BackupState, active: &[Summary], now: i64) -> bool {
+    let pending = changed_since(active, state.last_backup()) > 0;
+    let since = match (pending, state.pending_since) {
+        (true, Some(t)) => Some(t),
+        (true, None) => Some(now),
+        (false, _) => None,
+    };
+    let changed = since != state.pending_since;
+    state.pending_since = since;
+    changed
+}
+
+/// Whether to remind the user to download a backup at `now`: assessments changed with no backup
+/// since, and the first of those changes is at least the chosen number of days old.
 pub fn due(state: &BackupState, active: &[Summary], now: i64) -> bool {
     state.remind_days > 0
         && changed_since(active, state.last_backup()) > 0
-        && state.last_backup().is_none_or(|t| now - t >= i64::from(state.remind_days) * DAY_MS)
+        && state.pending_since.is_some_and(|t| now - t >= i64::from(state.remind_days) * DAY_MS)
 }
 
 /// The folder as the browser reports it.
@@ -170,6 +189,23 @@ pub fn needs_attention(folder: &Folder, state: &BackupState, active: &[Summary],
         Folder::Ready(_) => false,
         Folder::Unset | Folder::Unsupported => due(state, active, now),
     }
+}
+
+/// The line shown above every view when backups need the user (see [`needs_attention`]), saying
+/// where the backup panel is; empty otherwise.
+pub fn notice_html(folder: &Folder, state: &BackupState, active: &[Summary], now: i64) -> String {
+    if !needs_attention(folder, state, active, now) {
+        return String::new();
+    }
+    let text = match folder {
+        Folder::Asking(name) => t_with("backup.notice_asking", &[("name", name)]),
+        Folder::Failed(name, why) => t_with("backup.notice_failed", &[("name", name), ("reason", t(why))]),
+        _ => {
+            t_with("backup.notice_due", &[("count", &changed_since(active, state.last_backup()).to_string())])
+        }
+    };
+    // No link: the skip link stays the page's first, and the main navigation is one tab away.
+    format!("{} {}", html(&text), html(t("backup.notice_where")))
 }
 
 /// The panel before anything is known: its heading, what backups are for, an empty status line (a
@@ -281,15 +317,35 @@ mod tests {
     fn a_reminder_is_due_only_after_the_chosen_days_and_only_for_changes() {
         let now = 100 * DAY_MS;
         let active = [summary("a", 1, now - DAY_MS)];
-        let mut state = BackupState { last_download: Some(now - 8 * DAY_MS), ..BackupState::default() };
-        assert!(due(&state, &active, now), "7 days chosen, 8 passed, one changed");
+        let pending = Some(now - 8 * DAY_MS);
+        let mut state = BackupState {
+            last_download: Some(now - 9 * DAY_MS),
+            pending_since: pending,
+            ..BackupState::default()
+        };
+        assert!(due(&state, &active, now), "7 days chosen, the change 8 days old");
         state.remind_days = 14;
         assert!(!due(&state, &active, now), "14 days chosen");
         state.remind_days = 0;
         assert!(!due(&state, &active, now), "never");
-        state = BackupState { last_download: Some(now - 8 * DAY_MS), ..BackupState::default() };
+        state = BackupState {
+            last_download: Some(now - 8 * DAY_MS),
+            pending_since: pending,
+            ..BackupState::default()
+        };
         assert!(!due(&state, &[summary("a", 1, now - 9 * DAY_MS)], now), "nothing changed since");
-        assert!(due(&BackupState::default(), &active, now), "never backed up");
+
+        // Never backed up: the first change seen starts the count; a new user is not nagged at once.
+        let mut fresh = BackupState::default();
+        assert!(note_pending(&mut fresh, &active, now));
+        assert!(!due(&fresh, &active, now), "the first assessment, just made");
+        assert!(!note_pending(&mut fresh, &active, now + DAY_MS), "still the same start");
+        assert!(due(&fresh, &active, now + 7 * DAY_MS), "a week later");
+        fresh.last_download = Some(now + 7 * DAY_MS);
+        assert!(
+            note_pending(&mut fresh, &active, now + 7 * DAY_MS) && fresh.pending_since.is_none(),
+            "backed up"
+        );
     }
 
     #[test]

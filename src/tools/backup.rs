@@ -223,25 +223,47 @@ fn download_all() {
     draw();
 }
 
-/// Redraws the status line, and the buttons when they changed (keeping focus on the control that had
-/// it, or on the status line when that control is gone).
+/// Redraws the line above every view (when backups need the user and the library's panel is not on
+/// screen), the panel's status line, and its buttons when they changed (keeping focus on the control
+/// that had it, or on the status line when that control is gone).
 fn draw() {
-    let Some(section) = PANEL.with(|p| p.borrow().as_ref().map(|(s, _)| s.clone())) else { return };
+    let panel = PANEL.with(|p| p.borrow().as_ref().map(|(s, _)| s.clone())).filter(|s| s.is_connected());
+    let document = web_sys::window().and_then(|w| w.document());
+    let notice = document.as_ref().and_then(|d| d.get_element_by_id("backup-notice"));
+    let Some(mut lib) = library() else {
+        if let Some(section) = &panel {
+            if let (Ok(Some(status)), Ok(Some(controls))) =
+                (section.query_selector(".backup-status"), section.query_selector(".backup-controls"))
+            {
+                status.set_text_content(Some(t("backup.no_storage")));
+                controls.set_inner_html("");
+            }
+        }
+        return;
+    };
+    let active = lib.list(pack()).map(|l| l.active).unwrap_or_default();
+    let now = now_ms();
+    let mut state = read_state(&lib);
+    if backup::note_pending(&mut state, &active, now) {
+        update_state(&mut lib, |s| {
+            backup::note_pending(s, &active, now);
+        });
+    }
+    let folder = FOLDER.with(|f| f.borrow().clone());
+    if let Some(notice) = notice {
+        let markup =
+            if panel.is_some() { String::new() } else { backup::notice_html(&folder, &state, &active, now) };
+        if notice.inner_html() != markup {
+            notice.set_inner_html(&markup);
+        }
+    }
+    let Some(section) = panel else { return };
     let (Ok(Some(status)), Ok(Some(controls))) =
         (section.query_selector(".backup-status"), section.query_selector(".backup-controls"))
     else {
         return;
     };
-    let Some(lib) = library() else {
-        status.set_text_content(Some(t("backup.no_storage")));
-        controls.set_inner_html("");
-        return;
-    };
-    let active = lib.list(pack()).map(|l| l.active).unwrap_or_default();
-    let state = read_state(&lib);
-    let folder = FOLDER.with(|f| f.borrow().clone());
     let last = state.last_backup().map(date_time);
-    let now = now_ms();
     let text = backup::status(&folder, &state, &active, now, last.as_deref());
     if status.text_content().as_deref() != Some(text.as_str()) {
         status.set_text_content(Some(&text));
@@ -253,8 +275,7 @@ fn draw() {
     if DRAWN.with(|d| *d.borrow() == markup) {
         return;
     }
-    let focused = web_sys::window()
-        .and_then(|w| w.document())
+    let focused = document
         .and_then(|d| d.active_element())
         .filter(|e| controls.contains(Some(e)))
         .and_then(|e| e.get_attribute("data-act"));
