@@ -1,12 +1,14 @@
 //! The tools module (see `core::render`): a second wasm entry that the app loads in the background
-//! right after it starts. It holds the renderers (no state, no UI) and the backups outside the
-//! browser (`backup`: the library page's backup panel and the writer to a folder), which need no
-//! byte of the first load.
+//! right after it starts. It holds the renderers (no state, no UI), the backups outside the browser
+//! (`backup`: the library page's backup panel and the writer to a folder) and the report page's
+//! print and download controls (`report`), which need no byte of the first load.
 
 #[path = "tools/backup.rs"]
 mod backup;
 #[path = "tools/folder.rs"]
 mod folder;
+#[path = "tools/report.rs"]
+mod report;
 
 use wasm_bindgen::prelude::*;
 

@@ -33,6 +33,28 @@ export class LibraryPage {
     return this.cards().filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }
 
+  /** The library's samples list. */
+  samples() {
+    return this.page.getByRole('region', { name: 'Samples: fictional worked examples' });
+  }
+
+  /** Opens a copy of the sample titled `title` (from the library page) and waits for its view. */
+  async openSample(title) {
+    await this.samples().getByRole('button', { name: `Open a copy of ${title}` }).click();
+    await this.page.waitForFunction((t) => document.querySelector('main h1')?.textContent.includes(t), title);
+  }
+
+  /** Follows the open assessment's link to one of its parts ('Results', 'Report', …). */
+  async openPart(name) {
+    await this.page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name }).click();
+  }
+
+  /** Opens the open readiness assessment's results and waits for the tools module to write them. */
+  async openReadinessResults() {
+    await this.openPart('Results');
+    await this.page.locator('.r-dimensions tbody tr').first().waitFor();
+  }
+
   notes() {
     return this.page.getByLabel('General notes');
   }

@@ -53,6 +53,18 @@ async function filesWhen(page, holds) {
 
 const status = (page) => page.locator('.backup-status');
 
+/**
+ * Waits until the page's async `condition` holds (waitForFunction does not await a promise), looking
+ * every 100 ms; gives up after a minute, naming what never held.
+ */
+async function whenTrue(page, condition, what) {
+  for (let tries = 0; tries < 600; tries++) {
+    if (await page.evaluate(condition)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`never true: ${what}`);
+}
+
 describe('backups to a folder', () => {
   test('each assessment goes to the chosen folder as an answer file, again when it changes, under its new title', async () => {
     const { page, guards, ui, lib } = await app.visit({}, pickerTwin);
@@ -100,6 +112,38 @@ describe('backups to a folder', () => {
     await fresh.page.waitForFunction(() => /1 new assessment/.test(document.querySelector('.import-results')?.textContent ?? ''));
     assert.deepEqual(await fresh.lib.cardTitles(), ['Renamed outside']);
     await fresh.guards.assertClean('restore from the folder');
+  });
+
+  test('a tab writes its backups only while no other tab is writing', async () => {
+    const first = await app.visit({}, pickerTwin);
+    await first.ui.open('/assessments');
+    await first.lib.create({ title: 'Seen by two tabs' });
+    const id = first.lib.currentId();
+    await first.ui.open('/assessments');
+    await first.page.getByRole('button', { name: 'Choose a folder…' }).click();
+    const name = `rai-assess_readiness_seen-by-two-tabs_${id}.json`;
+    await filesWhen(first.page, (f) => Boolean(f[name]));
+    // Another tab holds the backups' lock, as it would while writing its own run.
+    const second = await app.secondPage(first.context);
+    await second.ui.open('/');
+    await second.page.evaluate(() => new Promise((held) => {
+      navigator.locks.request('rai-assess-backup', () => new Promise((release) => {
+        window.releaseBackups = release;
+        held();
+      }));
+    }));
+
+    await first.ui.open(`/assessments/${id}`);
+    await first.lib.notes().fill('written in turn');
+    await first.lib.waitSaved();
+    // The first tab's run waits for the lock (a condition the browser reports), writing nothing.
+    await whenTrue(first.page, async () =>
+      (await navigator.locks.query()).pending.some((l) => l.name === 'rai-assess-backup'), 'the run waiting for the lock');
+    assert.ok(!(await backupFiles(first.page))[name].includes('written in turn'), 'nothing written while the other tab writes');
+    await second.page.evaluate(() => window.releaseBackups());
+    await filesWhen(first.page, (f) => f[name]?.includes('written in turn'));
+    await first.guards.assertClean('first tab');
+    await second.guards.assertClean('second tab');
   });
 
   test('when the browser asks again, nothing is written until the user allows it', async () => {
@@ -150,6 +194,43 @@ describe('backups to a folder', () => {
 });
 
 describe('without a folder API', () => {
+  test('exporting every assessment from the share panel counts as a backup; a selection does not', async () => {
+    const DAY = 86_400_000;
+    const { page, guards, ui, lib, context } = await app.visit({ acceptDownloads: true }, () => {
+      window.showDirectoryPicker = undefined;
+    });
+    await ui.open('/assessments');
+    await lib.create({ title: 'Kept' });
+    await ui.open('/assessments');
+    await lib.create({ title: 'Also kept' });
+    await page.evaluate((day) => localStorage.setItem('rai.backup',
+      JSON.stringify({ last_download: Date.now() - 10 * day, pending_since: Date.now() - 9 * day, remind_days: 7 })), DAY);
+    await page.reload();
+    await ui.ready();
+    await ui.open('/assessments');
+    const due = () => page.waitForFunction(() => /A backup is due: 2 assessment\(s\) changed/.test(document.querySelector('.backup-status')?.textContent));
+    await due();
+    const exportSelected = (count) => Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export answer file' }).click(),
+      page.waitForFunction((n) => new RegExp(`^Exported ${n} assessment`).test(document.querySelector('.share-status')?.textContent), count),
+    ]);
+    await page.getByRole('checkbox', { name: /^Kept · / }).check();
+    await exportSelected(1);
+    // The library opened again is drawn by the tools module after anything the export asked of it
+    // (its calls run in order): the one-of-two file changed nothing.
+    await ui.open('/');
+    await ui.open('/assessments');
+    await due();
+
+    await page.getByRole('button', { name: 'Select all' }).click();
+    await exportSelected(2);
+    await page.waitForFunction(() => !/is due/.test(document.querySelector('.backup-status')?.textContent));
+    assert.match(await status(page).textContent(), /0 assessment\(s\) changed since/);
+    await guards.assertClean('export as backup');
+    await context.close();
+  });
+
   test('the library says a backup is due and the downloaded backup imports back', async () => {
     const DAY = 86_400_000;
     const { page, guards, ui, lib, context } = await app.visit({ acceptDownloads: true }, () => {

@@ -80,13 +80,9 @@ describe('offline after the first visit', () => {
     assert.match(await page.locator('.q-overall').textContent(), /1 of 58 questions answered/);
 
     // Results are written by the tools module, served by the worker.
-    await page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name: 'Results' }).click();
-    await page.locator('.r-dimensions tbody tr').first().waitFor();
-
+    await lib.openReadinessResults();
     await ui.open('/assessments');
-    const samples = page.getByRole('region', { name: 'Samples: fictional worked examples' });
-    await samples.getByRole('button', { name: /^Open a copy of Sample \(fictional\): Domestic-abuse/ }).click();
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('Domestic-abuse risk triage'));
+    await lib.openSample('Sample (fictional): Domestic-abuse risk triage');
     await context.setOffline(false);
     await guards.assertClean('offline');
   });

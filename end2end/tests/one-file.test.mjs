@@ -55,13 +55,9 @@ describe('the one-file edition', () => {
     assert.equal(await page.locator('fieldset.question').first().getByRole('radio').nth(2).isChecked(), true);
     assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), 'Typed in the one file');
 
-    await page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name: 'Results' }).click();
-    await page.locator('.r-dimensions tbody tr').first().waitFor();
-
+    await lib.openReadinessResults();
     await ui.open('/assessments');
-    const samples = page.getByRole('region', { name: 'Samples: fictional worked examples' });
-    await samples.getByRole('button', { name: /^Open a copy of Sample \(fictional\): Domestic-abuse/ }).click();
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('Domestic-abuse risk triage'));
+    await lib.openSample('Sample (fictional): Domestic-abuse risk triage');
 
     await ui.open('/about');
     await page.locator('#app-version').waitFor();

@@ -91,7 +91,7 @@ describe('the organizational readiness assessment', () => {
     assert.equal(await q.checkedIndex(ids[0]), choiceFor(0));
 
     // Results, reached by the tab link.
-    await page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name: 'Results' }).click();
+    await lib.openPart('Results');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.startsWith('Results'));
     const want = expected(structure);
     const rows = await q.resultRows();

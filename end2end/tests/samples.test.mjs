@@ -13,28 +13,26 @@ const TRIAGE = 'Sample (fictional): Domestic-abuse risk triage';
 
 describe('the fictional samples', () => {
   test('opening a sample adds a fictional copy to the library and opens it', async () => {
-    const { context, page, guards, ui } = await app.visit();
+    const { context, page, guards, ui, lib } = await app.visit();
     const fetched = [];
     page.on('request', (r) => { if (r.url().includes('/samples/')) fetched.push(r.url()); });
     await ui.open('/assessments');
-    const list = page.getByRole('region', { name: 'Samples: fictional worked examples' });
+    const list = lib.samples();
     await list.getByRole('listitem').first().waitFor();
     assert.equal(await list.getByRole('listitem').count(), 7);
     assert.deepEqual(fetched, [], 'no sample is fetched until one is opened');
     assert.deepEqual(await axeViolations(page), [], 'axe on the library with its samples');
 
-    await list.getByRole('button', { name: `Open a copy of ${TRIAGE}` }).click();
-    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.includes(t), TRIAGE);
+    await lib.openSample(TRIAGE);
     assert.equal(fetched.length, 1, 'its file, once');
 
-    await page.getByRole('navigation', { name: 'Parts of this assessment' }).getByRole('link', { name: 'Results' }).click();
+    await lib.openPart('Results');
     const rights = page.getByRole('region', { name: 'Rights at stake' });
     await rights.waitFor();
     assert.ok((await rights.locator('tbody tr').count()) > 0, 'its register touches rights');
 
     await ui.open('/assessments');
-    await list.getByRole('button', { name: `Open a copy of ${TRIAGE}` }).click();
-    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.includes(t), TRIAGE);
+    await lib.openSample(TRIAGE);
     await ui.open('/assessments');
     const copies = page.locator('.library > li', { has: page.getByRole('heading', { name: TRIAGE }) });
     await copies.first().waitFor();

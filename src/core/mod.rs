@@ -14,6 +14,8 @@ pub mod library;
 pub mod limits;
 pub mod logbook;
 pub mod merge;
+pub mod office;
+pub mod ooxml;
 pub mod passphrase;
 pub mod questionnaire;
 pub mod register;

@@ -1,5 +1,5 @@
 //! One entry point for the text the core writes for a tool's views and downloads: results, reports
-//! (HTML, self-contained document, Markdown), the register as CSV, the guidance entries, the compare
+//! (HTML for the app; the downloads are `core::office`'s), the guidance entries, the compare
 //! table, and the risk workspace's profile, register and cards. The app runs this in a second wasm
 //! module that it loads only when such a view opens (`src/tools.rs`), so the first load carries none
 //! of this code. The boundary is one typed [`Request`] in, [`Written`] or a [`RenderError`] out; the
@@ -9,7 +9,6 @@ use crate::core::answer_file::{self, read_stored, FileError, Opened, Sealed};
 use crate::core::assessment::{Assessment, ContentRef, Kind};
 use crate::core::content::pack;
 use crate::core::merge::Pick;
-use crate::core::register::to_csv;
 use crate::core::report::workspace;
 use crate::core::report::{self, ReportMeta};
 use crate::core::risk::view::ViewState;
@@ -69,24 +68,6 @@ pub enum Request<R> {
     Report {
         record: R,
         meta: ReportMeta,
-    },
-    /// The self-contained HTML file; `answers`: with the answer file inside, to import it back.
-    ReportDocument {
-        record: R,
-        meta: ReportMeta,
-        answers: bool,
-    },
-    ReportMarkdown {
-        record: R,
-        meta: ReportMeta,
-    },
-    /// A risk assessment's fundamental-rights impact assessment (AI Act Art. 27), as one HTML file.
-    RightsAssessment {
-        record: R,
-        meta: ReportMeta,
-    },
-    RegisterCsv {
-        record: R,
     },
     Profile {
         record: R,
@@ -307,7 +288,7 @@ pub fn render_json(json: &str) -> Result<Written, RenderError> {
     render(request)
 }
 
-fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
+pub(crate) fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
     read_stored(value).map_err(RenderError::Record)
 }
 
@@ -372,16 +353,6 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         Request::Report { record: r, meta } => {
             report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
-        Request::ReportDocument { record: r, meta, answers } => {
-            report::report_document(p, &record(&r)?, &meta, answers).ok_or(RenderError::NotForKind)?.into()
-        }
-        Request::ReportMarkdown { record: r, meta } => {
-            report::report_markdown(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
-        }
-        Request::RightsAssessment { record: r, meta } => {
-            report::fria_document(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
-        }
-        Request::RegisterCsv { record: r } => to_csv(p, &record(&r)?.risk.register).into(),
         Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),
         Request::Register { record: r, view } => {
             workspace::register_html(p, &record(&r)?, &state(view)?).into()

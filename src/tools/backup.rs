@@ -101,6 +101,16 @@ pub fn backup_changed() {
     });
 }
 
+/// The share panel exported every live assessment: that file is a backup too, so the reminder counts
+/// from now.
+#[wasm_bindgen]
+pub fn backup_exported() {
+    if let Some(mut lib) = library() {
+        update_state(&mut lib, |s| s.last_download = Some(now_ms()));
+    }
+    draw();
+}
+
 fn on_event(event: web_sys::Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     let Some(control) = target.closest("[data-act]").ok().flatten() else { return };
@@ -155,7 +165,7 @@ async fn sync() {
     }
     loop {
         AGAIN.set(false);
-        write_changed().await;
+        folder::one_tab_at_a_time(write_changed()).await;
         if !AGAIN.get() {
             break;
         }

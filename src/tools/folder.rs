@@ -55,6 +55,9 @@ export async function write_file(name, text, old) {
   await out.close();
   // The same assessment's file under its older title; gone already (another tab) is fine.
   if (old && old !== name) await dir.removeEntry(old).catch((e) => { if (e.name !== 'NotFoundError') throw e; });
+}
+export function exclusive(run) {
+  return navigator.locks ? navigator.locks.request('rai-assess-backup', () => run()) : run();
 }")]
 extern "C" {
     fn supported() -> bool;
@@ -63,6 +66,7 @@ extern "C" {
     fn allow() -> Promise;
     fn forget() -> Promise;
     fn write_file(name: &str, text: &str, old: &str) -> Promise;
+    fn exclusive(run: &JsValue) -> Promise;
 }
 
 /// The folder as the browser reports it.
@@ -121,4 +125,17 @@ pub async fn drop_folder() -> Result<(), String> {
 /// older title), if any.
 pub async fn write(name: &str, text: &str, old: Option<&str>) -> Result<(), String> {
     run(write_file(name, text, old.unwrap_or(""))).await.map(|_| ())
+}
+
+/// Runs `work` while no other tab of this origin runs its own (the Web Locks API, where there is a
+/// folder API): two tabs open on the library write each file once, in turn, and the second sees what
+/// the first recorded. Where the browser has no locks, `work` simply runs.
+pub async fn one_tab_at_a_time(work: impl std::future::Future<Output = ()> + 'static) {
+    let run = Closure::once_into_js(move || {
+        wasm_bindgen_futures::future_to_promise(async move {
+            work.await;
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    let _ = JsFuture::from(exclusive(&run)).await;
 }

@@ -128,7 +128,7 @@ fn Routes(route: ReadSignal<Route>) -> impl IntoView {
     // Any change to the library (a save, an import, another tab's): the backups catch up.
     Effect::new(move |_| {
         library.listing.track();
-        crate::browser::tools::call("backup_changed", "");
+        crate::browser::tools::call(crate::browser::tools::Export::BackupChanged, "");
     });
     view! {
             {move || match route.get() {

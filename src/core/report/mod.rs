@@ -4,8 +4,10 @@
 //! cannot differ. The printers escape every text: the user's, the pack's and the app's own strings.
 
 pub mod about;
+pub mod actions;
 pub mod chart;
 pub mod compare;
+pub mod docx;
 pub mod document;
 pub mod escape;
 mod frame;
@@ -299,6 +301,31 @@ pub fn report_markdown(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -
     report(pack, a, meta).map(|blocks| document::markdown(&blocks))
 }
 
+/// The name of the tool that wrote `a`, as its reports say it.
+fn tool_name(pack: &'static Pack, a: &Assessment) -> &'static str {
+    match a.kind {
+        Kind::Readiness => &pack.readiness.name,
+        Kind::Risk => &pack.risk.name,
+        Kind::Workbook => &pack.workbook.name,
+    }
+}
+
+/// The report's charts as SVG, in order, for the browser to draw as the Word document's pictures.
+pub fn report_figures(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Option<Vec<docx::Drawing>> {
+    report(pack, a, meta).map(|blocks| docx::figures(&blocks))
+}
+
+/// The report as a Word document's parts (see [`docx`]); `pictures` draw its charts, in order.
+pub fn report_docx(
+    pack: &'static Pack,
+    a: &Assessment,
+    meta: &ReportMeta,
+    pictures: &[Option<docx::Picture>],
+) -> Option<Vec<crate::core::ooxml::PackagePart>> {
+    let words = docx::Words { page: s("report.page"), of: s("report.page_of") };
+    report(pack, a, meta).map(|blocks| docx::package(&blocks, &a.title, tool_name(pack, a), &words, pictures))
+}
+
 /// The report as one HTML file that opens offline anywhere: styles inline, no script, no request. With
 /// `answers`, its answer file rides along in an inert JSON element, so the report can be imported back;
 /// that file holds all the assessment holds, more than the report shows, and the user chooses.
@@ -308,11 +335,7 @@ pub fn report_document(
     meta: &ReportMeta,
     answers: bool,
 ) -> Option<String> {
-    let tool = match a.kind {
-        Kind::Readiness => &pack.readiness.name,
-        Kind::Risk => &pack.risk.name,
-        Kind::Workbook => &pack.workbook.name,
-    };
+    let tool = tool_name(pack, a);
     let body = report_html(pack, a, meta)?;
     // The answers travel with the report if asked: importing this file into the app restores them.
     let tail = if answers {

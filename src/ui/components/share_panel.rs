@@ -216,13 +216,17 @@ pub fn SharePanel() -> impl IntoView {
             let done = async {
                 let text = file.await?.text;
                 if secret.is_empty() {
-                    download(&name, "application/json", &text);
+                    if download(&name, "application/json", &text) && all {
+                        backed_up();
+                    }
                     return Ok(t_with("share.exported", &[("count", &count), ("file", &name)]));
                 }
                 let sealed =
                     seal(text.as_bytes(), &secret).await.map_err(|_| t("share.crypto_unavailable"))?;
                 let envelope = tools::render(&Request::<Assessment>::SealedFile { sealed }).await?.text;
-                download(&name, "application/json", &envelope);
+                if download(&name, "application/json", &envelope) && all {
+                    backed_up();
+                }
                 // The file is written: the passphrase does not stay on screen for the next person.
                 passphrase.set(String::new());
                 confirm.set(String::new());
@@ -488,4 +492,10 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
             .into_any()
         }
     }
+}
+
+/// A file with every live assessment is a backup: the backup reminder counts from now (the tools
+/// module keeps the backups' state).
+fn backed_up() {
+    tools::call(tools::Export::BackupExported, "");
 }

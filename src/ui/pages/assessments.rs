@@ -16,7 +16,7 @@ pub fn AssessmentsPage() -> impl IntoView {
     let ctx = use_library();
     ctx.refresh();
     // Once the page is in place (the call runs after this task), the tools module fills its backup section.
-    crate::browser::tools::call("backup_panel", "backup");
+    crate::browser::tools::call(crate::browser::tools::Export::BackupPanel, "backup");
     let message = RwSignal::new(None::<String>);
     let kind = RwSignal::new(None::<Kind>);
     let text = RwSignal::new(String::new());

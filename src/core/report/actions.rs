@@ -1,0 +1,61 @@
+//! The report page's print and download controls, written by the tools module with the files they
+//! save (`core::office`), so the first load carries neither. Each download button names its format by
+//! [`Format::name`]; the tools module reads it back with [`Format::from_name`].
+
+use super::s;
+use crate::core::assessment::Kind;
+use crate::core::office::Format;
+use std::fmt::Write;
+
+/// The controls for an assessment of `kind`: whether the HTML report carries its answers (with what
+/// that means), print, the downloads, and a line for a problem (hidden until there is one).
+pub fn actions_html(kind: Kind) -> String {
+    let mut o = format!(
+        "<p class=\"report-actions check-line\"><input type=\"checkbox\" id=\"report-carry\" aria-describedby=\"report-carry-hint\">\
+         <label for=\"report-carry\">{}</label></p><p class=\"hint report-actions\" id=\"report-carry-hint\">{}</p>\
+         <p class=\"actions report-actions\"><button type=\"button\" class=\"button\" data-act=\"print\">{}</button>",
+        s("report.carry"),
+        s("report.carry_hint"),
+        s("report.print"),
+    );
+    let mut formats = vec![
+        (Format::Html, "report.download_html"),
+        (Format::Docx, "report.download_docx"),
+        (Format::Markdown, "report.download_markdown"),
+    ];
+    if kind == Kind::Risk {
+        formats.extend([(Format::RegisterCsv, "riskresults.download_csv"), (Format::Rights, "fria.download")]);
+    }
+    for (format, label) in formats {
+        let _ = write!(
+            o,
+            "<button type=\"button\" class=\"button secondary\" data-format=\"{}\" aria-describedby=\"report-hint\">{}</button>",
+            format.name(),
+            s(label)
+        );
+    }
+    let _ = write!(
+        o,
+        "</p><p class=\"hint report-actions\" id=\"report-hint\">{}</p>\
+         <p class=\"notice problem report-actions\" role=\"alert\" hidden></p>",
+        s("report.downloads_hint")
+    );
+    o
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::report::tags::tags;
+
+    #[test]
+    fn every_button_names_a_format_the_tools_module_reads_back() {
+        for kind in [Kind::Readiness, Kind::Risk, Kind::Workbook] {
+            let html = actions_html(kind);
+            let names: Vec<&str> = tags(&html, "button").iter().filter_map(|b| b.get("data-format").copied()).collect();
+            assert!(names.iter().all(|n| Format::from_name(n).is_some()), "{names:?}");
+            assert_eq!(names.len(), if kind == Kind::Risk { 5 } else { 3 });
+            assert_eq!(tags(&html, "input")[0].get("id"), Some(&"report-carry"));
+        }
+    }
+}

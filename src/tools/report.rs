@@ -1,0 +1,89 @@
+//! The report page's print and download controls (`core::report::actions`), drawn and run by the tools
+//! module: the app keeps an empty element for them and calls `report_actions` with the assessment's
+//! id when the page opens. A download reads the assessment as stored (the report page shows the
+//! stored record), writes the file (`browser::office`) and offers it; a problem shows under the
+//! buttons as an alert.
+
+use rai_assess::assessment::Assessment;
+use rai_assess::library::Library;
+use rai_assess::office::{self, FileRequest};
+use rai_assess::render::Request;
+use rai_assess::report::{actions::actions_html, ReportMeta};
+use rai_assess::storage::LocalBackend;
+use rai_assess::system::{date_time, now_ms};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
+/// The element the app keeps for the controls.
+const HOLDER: &str = "report-actions";
+
+thread_local! {
+    /// The element filled last and the listener put on it.
+    static PANEL: RefCell<Option<(web_sys::Element, Listener)>> = const { RefCell::new(None) };
+}
+
+fn stored(id: &str) -> Result<Assessment, String> {
+    let lib = LocalBackend::open().map(Library::new).map_err(|e| e.to_string())?;
+    lib.load(id).map_err(|e| e.to_string())
+}
+
+/// Fills the report page's controls for the assessment `id` and runs them.
+#[wasm_bindgen]
+pub fn report_actions(id: &str) {
+    let Some(holder) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HOLDER)) else {
+        return;
+    };
+    if let Some((old, listener)) = PANEL.take() {
+        let _ = old.remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    }
+    let Ok(a) = stored(id) else { return };
+    holder.set_inner_html(&actions_html(a.kind));
+    let id = id.to_string();
+    let listener = Listener::new(move |event: web_sys::Event| on_click(&id, &event));
+    let _ = holder.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
+    PANEL.set(Some((holder, listener)));
+}
+
+fn on_click(id: &str, event: &web_sys::Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(button) = target.closest("button").ok().flatten() else { return };
+    if button.get_attribute("data-act").as_deref() == Some("print") {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+        return;
+    }
+    let Some(format) = button.get_attribute("data-format") else { return };
+    let document = button.owner_document();
+    let answers = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("report-carry"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked());
+    let problem = document.and_then(|d| d.query_selector(&format!("#{HOLDER} .problem")).ok().flatten());
+    let show = move |text: Option<String>| {
+        if let Some(p) = &problem {
+            p.set_text_content(text.as_deref());
+            let _ = if text.is_some() { p.remove_attribute("hidden") } else { p.set_attribute("hidden", "") };
+        }
+    };
+    show(None);
+    let report = stored(id).and_then(|a| {
+        let now = now_ms();
+        let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
+        serde_json::to_string(&Request::Report { record: a, meta }).map_err(|e| e.to_string())
+    });
+    spawn_local(async move {
+        let saved = match report {
+            Ok(report) => office::save(&FileRequest { report: &report, format: &format, answers }).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = saved {
+            show(Some(e));
+        }
+    });
+}
