@@ -3,21 +3,21 @@
 // text as on screen, the charts as pictures, user text as typed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../tools/fixture.mjs';
-import { documentText, packagePart, packageParts } from '../tools/office.mjs';
+import { documentText, packagePart, packageParts, sheetRows } from '../tools/office.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app?.stop(); });
 
-/** Downloads the open report as a Word document; the saved file's path and suggested name. */
-async function downloadWord(page) {
+/** Downloads a file from the open report's button; the saved file's path and suggested name. */
+async function downloadFrom(page, button) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download report (Word)' }).click(),
+    page.getByRole('button', { name: button }).click(),
   ]);
   const file = join(mkdtempSync(join(tmpdir(), 'rai-docx-')), download.suggestedFilename());
   await download.saveAs(file);
@@ -40,7 +40,7 @@ describe('the report as a Word document', () => {
     const visit = await app.visit({ acceptDownloads: true });
     const { page, guards } = visit;
     await openReport(visit, 'Sample (fictional): Agency readiness review 2027');
-    const { file, name } = await downloadWord(page);
+    const { file, name } = await downloadFrom(page, 'Download report (Word)');
     assert.match(name, /^rai-assess_readiness_sample-fictional-agency-readiness-review-2027_\d{4}-\d{2}-\d{2}_report\.docx$/);
     const text = squash(documentText(file));
     const headings = await page.locator('.report h1, .report h2, .report h3').allTextContents();
@@ -56,6 +56,55 @@ describe('the report as a Word document', () => {
     assert.ok(parts['word/media/figure1.png'] > 5_000, 'the chart drawn as a picture');
     assert.equal(packagePart(file, 'word/media/figure1.png').subarray(1, 4).toString(), 'PNG');
     await guards.assertClean('readiness as Word');
+    await visit.context.close();
+  });
+
+  test('a risk register as a spreadsheet: one row per risk and per mitigation, dates as dates', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    const { page, guards } = visit;
+    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
+    const { file, name } = await downloadFrom(page, 'Download as a spreadsheet (Excel)');
+    assert.match(name, /^rai-assess_risk_sample-fictional-domestic-abuse-risk-triage_\d{4}-\d{2}-\d{2}_answers\.xlsx$/);
+    const sheets = sheetRows(file);
+    assert.deepEqual(Object.keys(sheets).sort(), ['Mitigations', 'Register']);
+    const [head, ...risks] = sheets.Register;
+    assert.deepEqual(head.slice(0, 3), ['Id', 'Title', 'Description']);
+    const sample = JSON.parse(readFileSync('content/samples/abuse-triage.json', 'utf8')).assessments[0];
+    const register = sample.risk.register;
+    assert.deepEqual(risks.map((r) => r[1]).sort(), register.map((r) => r.title).sort());
+    const first = register[0];
+    const row = risks.find((r) => r[1] === first.title);
+    assert.equal(row[head.indexOf('Likelihood (1-5)')], String(first.likelihood), 'a rating as a number');
+    const mitigations = register.flatMap((r) => r.mitigations.map((m) => ({ ...m, risk: r.title })));
+    const [mHead, ...mRows] = sheets.Mitigations;
+    assert.equal(mRows.length, mitigations.length);
+    const dated = mitigations.find((m) => m.due);
+    const dueRow = mRows.find((r) => r[mHead.indexOf('Action')] === dated.action);
+    assert.equal(dueRow[mHead.indexOf('Due date')], dated.due, 'a due date reads as the date');
+    await guards.assertClean('risk as a spreadsheet');
+    await visit.context.close();
+  });
+
+  test('what a user typed shows as typed in the Word document and the spreadsheet, formulas included', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    const { page, guards, ui, lib } = visit;
+    await ui.open('/assessments');
+    await lib.create({ title: 'Typed <text> & =1+2' });
+    const typed = '=1+2 <b>bold?</b> & "quotes"\n+second line @A1';
+    await page.getByLabel('Notes and evidence R1.1').fill(typed);
+    await lib.waitSaved();
+    await lib.openPart('Report');
+    await page.locator('.report h1').waitFor();
+    const word = await downloadFrom(page, 'Download report (Word)');
+    const text = documentText(word.file);
+    assert.ok(text.includes('Typed <text> & =1+2'), 'the title');
+    assert.ok(text.includes('=1+2 <b>bold?</b> & "quotes"'), 'the note, first line');
+    assert.ok(text.includes('+second line @A1'), 'the note, second line');
+    const sheet = await downloadFrom(page, 'Download as a spreadsheet (Excel)');
+    const answers = sheetRows(sheet.file).Answers;
+    const r11 = answers.find((r) => r[0] === 'R1.1');
+    assert.equal(r11[answers[0].indexOf('Notes')], typed, 'the note as typed, never computed');
+    await guards.assertClean('typed text');
     await visit.context.close();
   });
 });

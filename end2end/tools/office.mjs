@@ -2,7 +2,7 @@
 // converts a Word document to plain text as a person would read it, and Python's zipfile lists the
 // package's parts. Neither shares code with the app's writer.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -16,6 +16,43 @@ export function documentText(file) {
     '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, file,
   ], { stdio: 'pipe', timeout: 180_000 });
   return readFileSync(join(out, basename(file).replace(/\.[a-z]+$/, '.txt')), 'utf8').replace(/^\uFEFF/, '');
+}
+
+/**
+ * Every sheet of a spreadsheet as rows of cells, as LibreOffice reads them (CSV of each sheet, the
+ * values formatted as the cells say: a date as 2027-03-31), by sheet name.
+ */
+export function sheetRows(file) {
+  const out = mkdtempSync(join(tmpdir(), 'rai-office-'));
+  const profile = mkdtempSync(join(tmpdir(), 'rai-lo-profile-'));
+  // Comma, double quote, UTF-8 (76), from line 1, …, formatted as shown, every sheet (-1) to its own file.
+  execFileSync('soffice', [
+    `-env:UserInstallation=file://${profile}`, '--headless', '--norestore',
+    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', out, file,
+  ], { stdio: 'pipe', timeout: 180_000 });
+  const base = basename(file).replace(/\.[a-z]+$/, '');
+  const sheets = {};
+  for (const name of readdirSync(out)) {
+    sheets[name.slice(base.length + 1, -'.csv'.length)] = parseCsv(readFileSync(join(out, name), 'utf8'));
+  }
+  return sheets;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
 }
 
 /** The package's parts: path → size in bytes, read by Python's zipfile (which checks every CRC). */

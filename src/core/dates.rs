@@ -15,6 +15,21 @@ pub fn date_of(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// Days from 1970-01-01 to a `YYYY-MM-DD` date (`None` if it is not one): the inverse of [`date_of`]
+/// (civil date to days, after H. Hinnant).
+pub fn days_since_epoch(date: &str) -> Option<i64> {
+    if !is_date(date) {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (date[..4].parse().ok()?, date[5..7].parse().ok()?, date[8..10].parse().ok()?);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// `YYYY-MM-DD` with a plausible month and day.
 pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -35,6 +50,15 @@ mod tests {
         assert_eq!(date_of(0), "1970-01-01");
         assert_eq!(date_of(951_782_400_000), "2000-02-29");
         assert_eq!(date_of(1_795_000_000_000), "2026-11-18");
+    }
+
+    #[test]
+    fn a_date_and_its_day_count_are_one_another() {
+        for day in [-25_567i64, -1, 0, 1, 11_016, 20_775, 2_932_896] {
+            assert_eq!(days_since_epoch(&date_of(day * 86_400_000)), Some(day));
+        }
+        assert_eq!(days_since_epoch("2026-13-01"), None);
+        assert_eq!(days_since_epoch("next week"), None);
     }
 
     #[test]

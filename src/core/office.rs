@@ -21,6 +21,8 @@ pub enum Format {
     Markdown,
     /// The report as a Word document.
     Docx,
+    /// The answers and scores, or the register and its mitigations, as a spreadsheet.
+    Xlsx,
     /// A risk assessment's register, one row per risk.
     RegisterCsv,
     /// A risk assessment's fundamental-rights impact assessment (AI Act Art. 27), as one HTML file.
@@ -28,13 +30,15 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [Format::Html, Format::Markdown, Format::Docx, Format::RegisterCsv, Format::Rights];
+    pub const ALL: [Format; 6] =
+        [Format::Html, Format::Markdown, Format::Docx, Format::Xlsx, Format::RegisterCsv, Format::Rights];
 
     pub const fn name(self) -> &'static str {
         match self {
             Format::Html => "html",
             Format::Markdown => "markdown",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
             Format::RegisterCsv => "register_csv",
             Format::Rights => "rights",
         }
@@ -50,6 +54,7 @@ impl Format {
             Format::Html => "report.html",
             Format::Markdown => "report.md",
             Format::Docx => "report.docx",
+            Format::Xlsx => "answers.xlsx",
             Format::RegisterCsv => "register.csv",
             Format::Rights => "rights-assessment.html",
         }
@@ -60,6 +65,7 @@ impl Format {
             Format::Html | Format::Rights => "text/html",
             Format::Markdown => "text/markdown",
             Format::Docx => report::docx::MIME,
+            Format::Xlsx => crate::core::ooxml::xlsx::MIME,
             Format::RegisterCsv => "text/csv",
         }
     }
@@ -123,6 +129,7 @@ pub fn write(request: &FileRequest, pictures: &[Option<Picture>]) -> Result<File
         Format::Html => report::report_document(p, &a, &meta, answers).map(Body::Text),
         Format::Markdown => report::report_markdown(p, &a, &meta).map(Body::Text),
         Format::Docx => report::report_docx(p, &a, &meta, pictures).map(Body::Package),
+        Format::Xlsx => report::report_xlsx(p, &a).map(Body::Package),
         Format::RegisterCsv => risk_only(Some(to_csv(p, &a.risk.register))).map(Body::Text),
         Format::Rights => report::fria_document(p, &a, &meta).map(Body::Text),
     }

@@ -2,6 +2,7 @@
 //! safe for XML, and the zip that holds them. The documents themselves are printed by
 //! `report::docx` and `report::xlsx` from the same blocks and rows as every other download.
 
+pub mod xlsx;
 pub mod xml;
 pub mod zip;
 

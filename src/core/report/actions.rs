@@ -23,6 +23,10 @@ pub fn actions_html(kind: Kind) -> String {
         (Format::Docx, "report.download_docx"),
         (Format::Markdown, "report.download_markdown"),
     ];
+    let sheet = kind != Kind::Workbook;
+    if sheet {
+        formats.push((Format::Xlsx, "report.download_xlsx"));
+    }
     if kind == Kind::Risk {
         formats.extend([(Format::RegisterCsv, "riskresults.download_csv"), (Format::Rights, "fria.download")]);
     }
@@ -36,9 +40,10 @@ pub fn actions_html(kind: Kind) -> String {
     }
     let _ = write!(
         o,
-        "</p><p class=\"hint report-actions\" id=\"report-hint\">{}</p>\
+        "</p><p class=\"hint report-actions\" id=\"report-hint\">{}{}</p>\
          <p class=\"notice problem report-actions\" role=\"alert\" hidden></p>",
-        s("report.downloads_hint")
+        s("report.downloads_hint"),
+        if sheet { format!(" {}", s("report.downloads_hint_sheet")) } else { String::new() }
     );
     o
 }
@@ -54,7 +59,12 @@ mod tests {
             let html = actions_html(kind);
             let names: Vec<&str> = tags(&html, "button").iter().filter_map(|b| b.get("data-format").copied()).collect();
             assert!(names.iter().all(|n| Format::from_name(n).is_some()), "{names:?}");
-            assert_eq!(names.len(), if kind == Kind::Risk { 5 } else { 3 });
+            let want = match kind {
+                Kind::Readiness => vec!["html", "docx", "markdown", "xlsx"],
+                Kind::Risk => vec!["html", "docx", "markdown", "xlsx", "register_csv", "rights"],
+                Kind::Workbook => vec!["html", "docx", "markdown"],
+            };
+            assert_eq!(names, want);
             assert_eq!(tags(&html, "input")[0].get("id"), Some(&"report-carry"));
         }
     }

@@ -16,6 +16,7 @@ pub mod guidance;
 mod kept;
 pub mod methods;
 pub mod risk;
+pub mod sheets;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub mod tags;
 pub mod workbook;
@@ -324,6 +325,11 @@ pub fn report_docx(
 ) -> Option<Vec<crate::core::ooxml::PackagePart>> {
     let words = docx::Words { page: s("report.page"), of: s("report.page_of") };
     report(pack, a, meta).map(|blocks| docx::package(&blocks, &a.title, tool_name(pack, a), &words, pictures))
+}
+
+/// The assessment as a spreadsheet's parts (see [`sheets`]; `None` for tools without one).
+pub fn report_xlsx(pack: &'static Pack, a: &Assessment) -> Option<Vec<crate::core::ooxml::PackagePart>> {
+    sheets::sheets(pack, a).map(|list| crate::core::ooxml::xlsx::package(&list, &a.title, tool_name(pack, a)))
 }
 
 /// The report as one HTML file that opens offline anywhere: styles inline, no script, no request. With
