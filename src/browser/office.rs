@@ -4,8 +4,8 @@
 //! `CompressionStream` (so the app carries no compression code; a part is stored as it is where the
 //! stream is missing) and the core packs the zip. Run in the tools module.
 
-use crate::core::office::{self, Body};
 pub use crate::core::office::FileRequest;
+use crate::core::office::{self, Body};
 use crate::core::ooxml::zip;
 use crate::core::report::docx::Picture;
 use js_sys::{Promise, Uint8Array};
@@ -85,5 +85,6 @@ pub async fn save(request: &FileRequest<'_>) -> Result<(), String> {
             zip::write(&parts)
         }
     };
-    offer(&file.name, file.mime, &bytes).map_err(|_| crate::core::content::t("report.download_refused").to_string())
+    offer(&file.name, file.mime, &bytes)
+        .map_err(|_| crate::core::content::t("report.download_refused").to_string())
 }

@@ -74,7 +74,6 @@ mod imp {
     /// Linked in (tests): the backups are the tools module's alone.
     pub fn call_export(_name: &'static str, _arg: String) {}
 
-
     pub fn render_now(json: String) -> Option<Result<Written, String>> {
         Some(render_json(&json).map_err(|e| e.to_string()))
     }

@@ -21,7 +21,8 @@ pub fn days_since_epoch(date: &str) -> Option<i64> {
     if !is_date(date) {
         return None;
     }
-    let (y, m, d): (i64, i64, i64) = (date[..4].parse().ok()?, date[5..7].parse().ok()?, date[8..10].parse().ok()?);
+    let (y, m, d): (i64, i64, i64) =
+        (date[..4].parse().ok()?, date[5..7].parse().ok()?, date[8..10].parse().ok()?);
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

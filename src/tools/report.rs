@@ -34,7 +34,8 @@ fn stored(id: &str) -> Result<Assessment, String> {
 /// Fills the report page's controls for the assessment `id` and runs them.
 #[wasm_bindgen]
 pub fn report_actions(id: &str) {
-    let Some(holder) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HOLDER)) else {
+    let Some(holder) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HOLDER))
+    else {
         return;
     };
     if let Some((old, listener)) = PANEL.take() {

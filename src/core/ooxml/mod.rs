@@ -57,7 +57,10 @@ pub fn relationships(rels: &[(&str, &str, &str)]) -> String {
         } else {
             format!("http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}")
         };
-        out.push_str(&format!("<Relationship Id=\"{id}\" Type=\"{kind}\" Target=\"{}\"/>", xml::text(target)));
+        out.push_str(&format!(
+            "<Relationship Id=\"{id}\" Type=\"{kind}\" Target=\"{}\"/>",
+            xml::text(target)
+        ));
     }
     out.push_str("</Relationships>");
     out

@@ -3,7 +3,10 @@
 //! inline string, so nothing a user typed (`=`, `+`, `-`, `@` first) is ever read as a formula: the file
 //! holds no formula at all.
 
-use super::{content_types, core_properties, relationships, xml, PackagePart, CORE_PROPERTIES_REL, CORE_PROPERTIES_TYPE};
+use super::{
+    content_types, core_properties, relationships, xml, PackagePart, CORE_PROPERTIES_REL,
+    CORE_PROPERTIES_TYPE,
+};
 use crate::core::dates::days_since_epoch;
 use std::fmt::Write;
 
@@ -40,7 +43,11 @@ impl Cell {
 
     /// A figure kept in tenths (542 is 54.2).
     pub fn tenths(t: u32) -> Cell {
-        Cell::Number(if t.is_multiple_of(10) { (t / 10).to_string() } else { format!("{}.{}", t / 10, t % 10) })
+        Cell::Number(if t.is_multiple_of(10) {
+            (t / 10).to_string()
+        } else {
+            format!("{}.{}", t / 10, t % 10)
+        })
     }
 }
 
@@ -68,7 +75,8 @@ fn column(mut i: usize) -> String {
 }
 
 fn sheet_name(name: &str) -> String {
-    let clean: String = name.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\')).take(31).collect();
+    let clean: String =
+        name.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\')).take(31).collect();
     if clean.trim().is_empty() {
         "Sheet".into()
     } else {
@@ -160,7 +168,12 @@ pub fn package(sheets: &[Sheet], title: &str, creator: &str) -> Vec<PackagePart>
 xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>",
     );
     for (i, name) in names.iter().enumerate() {
-        let _ = write!(workbook, "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rIdSheet{n}\"/>", xml::text(name), n = i + 1);
+        let _ = write!(
+            workbook,
+            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rIdSheet{n}\"/>",
+            xml::text(name),
+            n = i + 1
+        );
     }
     workbook.push_str("</sheets><definedNames>");
     // Spreadsheets keep each sheet's filter range under this hidden name.

@@ -28,7 +28,8 @@ pub fn actions_html(kind: Kind) -> String {
         formats.push((Format::Xlsx, "report.download_xlsx"));
     }
     if kind == Kind::Risk {
-        formats.extend([(Format::RegisterCsv, "riskresults.download_csv"), (Format::Rights, "fria.download")]);
+        formats
+            .extend([(Format::RegisterCsv, "riskresults.download_csv"), (Format::Rights, "fria.download")]);
     }
     for (format, label) in formats {
         let _ = write!(
@@ -57,7 +58,8 @@ mod tests {
     fn every_button_names_a_format_the_tools_module_reads_back() {
         for kind in [Kind::Readiness, Kind::Risk, Kind::Workbook] {
             let html = actions_html(kind);
-            let names: Vec<&str> = tags(&html, "button").iter().filter_map(|b| b.get("data-format").copied()).collect();
+            let names: Vec<&str> =
+                tags(&html, "button").iter().filter_map(|b| b.get("data-format").copied()).collect();
             assert!(names.iter().all(|n| Format::from_name(n).is_some()), "{names:?}");
             let want = match kind {
                 Kind::Readiness => vec!["html", "docx", "markdown", "xlsx"],

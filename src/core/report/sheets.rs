@@ -49,7 +49,13 @@ fn readiness(pack: &'static Pack, a: &Assessment) -> Vec<Sheet> {
         .dimensions
         .iter()
         .map(|d| {
-            let name = pack.readiness.dimensions.iter().find(|x| x.id == d.id).map(|x| x.name.as_ref()).unwrap_or_default();
+            let name = pack
+                .readiness
+                .dimensions
+                .iter()
+                .find(|x| x.id == d.id)
+                .map(|x| x.name.as_ref())
+                .unwrap_or_default();
             vec![
                 Cell::text(d.id),
                 Cell::text(name),
@@ -197,7 +203,13 @@ mod tests {
     use crate::core::register::{Decision, Mitigation, Status};
 
     fn new(kind: Kind) -> Assessment {
-        Assessment::new("a-1".into(), kind, NewAssessment { title: "Unit".into(), ..NewAssessment::default() }, ContentRef::of(pack()), 0)
+        Assessment::new(
+            "a-1".into(),
+            kind,
+            NewAssessment { title: "Unit".into(), ..NewAssessment::default() },
+            ContentRef::of(pack()),
+            0,
+        )
     }
 
     fn row<'a>(sheet: &'a Sheet, first: &str) -> &'a [Cell] {
@@ -236,7 +248,12 @@ mod tests {
             residual_severity: 4,
             decision: Some(Decision::Treat),
             mitigations: vec![
-                Mitigation { action: "Legal opinion".into(), owner: "Legal".into(), due: "2027-03-31".into(), status: Status::InProgress },
+                Mitigation {
+                    action: "Legal opinion".into(),
+                    owner: "Legal".into(),
+                    due: "2027-03-31".into(),
+                    status: Status::InProgress,
+                },
                 Mitigation { action: "Pause use".into(), ..Mitigation::default() },
             ],
             ..Risk::default()

@@ -16,7 +16,11 @@ fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
 }
 
 fn sheet(rows: Vec<Vec<Cell>>) -> Sheet {
-    Sheet { name: "Register".into(), columns: vec![("Id".into(), 8), ("Note".into(), 40), ("Due".into(), 12)], rows }
+    Sheet {
+        name: "Register".into(),
+        columns: vec![("Id".into(), 8), ("Note".into(), 40), ("Due".into(), 12)],
+        rows,
+    }
 }
 
 fn book(sheets: &[Sheet]) -> Vec<(String, String)> {
@@ -52,21 +56,28 @@ fn the_header_row_stays_on_screen_with_filters_and_set_widths() {
     assert!(ws.contains("<autoFilter ref=\"A1:C3\"/>"));
     assert!(ws.contains("<col min=\"2\" max=\"2\" width=\"40\" customWidth=\"1\"/>"));
     assert!(ws.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Id</t></is></c>"));
-    assert!(part(&parts, "xl/workbook.xml").contains("localSheetId=\"0\" hidden=\"1\">'Register'!$A$1:$C$3</definedName>"));
+    assert!(part(&parts, "xl/workbook.xml")
+        .contains("localSheetId=\"0\" hidden=\"1\">'Register'!$A$1:$C$3</definedName>"));
 }
 
 #[test]
 fn text_that_looks_like_a_formula_stays_text() {
-    let rows = ["=1+2", "+cmd", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")"].map(|t| vec![Cell::text("R1"), Cell::text(t)]);
+    let rows = ["=1+2", "+cmd", "-2", "@SUM(A1)", "=HYPERLINK(\"http://x\")"]
+        .map(|t| vec![Cell::text("R1"), Cell::text(t)]);
     let ws = part(&book(&[sheet(rows.to_vec())]), "xl/worksheets/sheet1.xml").to_string();
     assert!(!ws.contains("<f>") && !ws.contains("<f "), "no formula at all");
-    assert!(ws.contains("<c r=\"B2\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+2</t></is></c>"));
+    assert!(
+        ws.contains("<c r=\"B2\" s=\"2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">=1+2</t></is></c>")
+    );
     assert!(ws.contains("<t xml:space=\"preserve\">=HYPERLINK(&quot;http://x&quot;)</t>"));
 }
 
 #[test]
 fn numbers_are_numbers_and_dates_are_dates() {
-    let rows = vec![vec![Cell::tenths(542), Cell::int(3), Cell::Date("2027-03-31".into())], vec![Cell::tenths(500), Cell::Empty, Cell::Date("end of March".into())]];
+    let rows = vec![
+        vec![Cell::tenths(542), Cell::int(3), Cell::Date("2027-03-31".into())],
+        vec![Cell::tenths(500), Cell::Empty, Cell::Date("end of March".into())],
+    ];
     let ws = part(&book(&[sheet(rows)]), "xl/worksheets/sheet1.xml").to_string();
     assert!(ws.contains("<c r=\"A2\"><v>54.2</v></c><c r=\"B2\"><v>3</v></c>"));
     // 2027-03-31 is day 46,477 counted from 1899-12-30.
@@ -77,10 +88,14 @@ fn numbers_are_numbers_and_dates_are_dates() {
 #[test]
 fn sheet_names_and_long_text_fit_what_spreadsheets_allow() {
     let long = "x".repeat(40_000);
-    let parts = book(&[Sheet { name: "Risks: [all]/now? and a name far too long to fit".into(), ..sheet(vec![vec![Cell::text(long)]]) }]);
+    let parts = book(&[Sheet {
+        name: "Risks: [all]/now? and a name far too long to fit".into(),
+        ..sheet(vec![vec![Cell::text(long)]])
+    }]);
     assert!(part(&parts, "xl/workbook.xml").contains("<sheet name=\"Risks allnow and a name far too\""));
     let ws = part(&parts, "xl/worksheets/sheet1.xml");
-    let cell = ws.split("<t xml:space=\"preserve\">").nth(4).and_then(|c| c.split("</t>").next()).expect("the cell");
+    let cell =
+        ws.split("<t xml:space=\"preserve\">").nth(4).and_then(|c| c.split("</t>").next()).expect("the cell");
     assert_eq!(cell.chars().count(), 32_767);
     assert!(cell.ends_with('…'));
 }

@@ -96,7 +96,13 @@ struct Printer<'a> {
 
 /// The parts of the document (in package order) as one .docx file's parts. `pictures[i]` draws the
 /// i-th figure; a figure without one is left to its caption and table.
-pub fn package(blocks: &[Block], title: &str, tool: &str, words: &Words, pictures: &[Option<Picture>]) -> Vec<PackagePart> {
+pub fn package(
+    blocks: &[Block],
+    title: &str,
+    tool: &str,
+    words: &Words,
+    pictures: &[Option<Picture>],
+) -> Vec<PackagePart> {
     let mut p = Printer { out: String::new(), pictures, figure: 0, ordered_lists: 0 };
     p.blocks(blocks);
     let body = p.out;
@@ -134,7 +140,8 @@ xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>{
         ("docProps/core.xml", ooxml::CORE_PROPERTIES_TYPE.to_string()),
     ];
     let types: Vec<(&str, &str)> = types.iter().map(|(p, t)| (*p, t.as_str())).collect();
-    let rels: Vec<(&str, &str, &str)> = doc_rels.iter().map(|(i, k, t)| (i.as_str(), *k, t.as_str())).collect();
+    let rels: Vec<(&str, &str, &str)> =
+        doc_rels.iter().map(|(i, k, t)| (i.as_str(), *k, t.as_str())).collect();
     let mut all = vec![
         PackagePart::xml("[Content_Types].xml", ooxml::content_types(&types, !parts.is_empty())),
         PackagePart::xml(
@@ -259,7 +266,10 @@ impl Printer<'_> {
             }
             Block::Defs { rows, .. } => {
                 let table = Table {
-                    rows: rows.iter().map(|(term, value)| (term.clone(), vec![Line::text(value.as_str())])).collect(),
+                    rows: rows
+                        .iter()
+                        .map(|(term, value)| (term.clone(), vec![Line::text(value.as_str())]))
+                        .collect(),
                     ..Table::default()
                 };
                 self.table(&table, &[30, 70]);

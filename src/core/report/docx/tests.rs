@@ -11,7 +11,10 @@ fn report(note: &str) -> Vec<Block> {
         Block::Part(
             Part::Header,
             None,
-            vec![Block::Title { kicker: "Readiness · RAI Assess".into(), title: "Unit A\nsecond line".into() }],
+            vec![Block::Title {
+                kicker: "Readiness · RAI Assess".into(),
+                title: "Unit A\nsecond line".into(),
+            }],
         ),
         Block::section(
             None,
@@ -19,7 +22,9 @@ fn report(note: &str) -> Vec<Block> {
                 Block::Heading(2, Line::text("Overall <1>")),
                 Block::Para(
                     None,
-                    Line::default().and(Inline::Text("72.5 / 100 · ".into())).and(Inline::Strong("Established".into())),
+                    Line::default()
+                        .and(Inline::Text("72.5 / 100 · ".into()))
+                        .and(Inline::Strong("Established".into())),
                 ),
                 Block::Note("Provisional:".into(), note.into()),
                 Block::List { ordered: true, items: vec![Line::text("first"), Line::text("second")] },
@@ -84,7 +89,9 @@ fn every_part_is_well_formed_and_the_package_is_complete() {
     let parts = docx(&report("a note"), &[]);
     let names: Vec<&str> = parts.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(names[0], "[Content_Types].xml", "content types first, as Office writes them");
-    for want in ["_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footer1.xml"] {
+    for want in
+        ["_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footer1.xml"]
+    {
         assert!(names.contains(&want), "{want} missing");
     }
     for (path, bytes) in &parts {
@@ -96,8 +103,12 @@ fn every_part_is_well_formed_and_the_package_is_complete() {
 #[test]
 fn headings_use_word_heading_styles_and_the_title_page_stands_alone() {
     let document = part(&docx(&report("a note"), &[]), "word/document.xml");
-    assert!(document.contains("<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Unit A second line</w:t>"));
-    assert!(document.contains("<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Overall &lt;1&gt;</w:t>"));
+    assert!(document.contains(
+        "<w:pStyle w:val=\"Title\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Unit A second line</w:t>"
+    ));
+    assert!(document.contains(
+        "<w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t xml:space=\"preserve\">Overall &lt;1&gt;</w:t>"
+    ));
     let page_break = document.find("<w:br w:type=\"page\"/>").expect("a page break");
     assert!(page_break < document.find("Overall").expect("the heading"), "the break follows the title page");
     let styles = part(&docx(&report("a note"), &[]), "word/styles.xml");
@@ -129,9 +140,13 @@ fn each_ordered_list_counts_from_one() {
 
 #[test]
 fn a_chart_is_its_picture_and_caption_and_one_not_drawn_its_caption_only() {
-    let blocks = vec![
-        Block::Figure { class: None, svg: crate::core::report::document::Svg::new("<svg viewBox=\"0 0 720 300\" width=\"100%\"></svg>".into()), caption: "Scores by dimension".into() },
-    ];
+    let blocks = vec![Block::Figure {
+        class: None,
+        svg: crate::core::report::document::Svg::new(
+            "<svg viewBox=\"0 0 720 300\" width=\"100%\"></svg>".into(),
+        ),
+        caption: "Scores by dimension".into(),
+    }];
     let png = Picture { png: vec![0x89, b'P', b'N', b'G'], width: 720, height: 300 };
     let parts = docx(&blocks, &[Some(png.clone())]);
     let document = part(&parts, "word/document.xml");
@@ -140,7 +155,10 @@ fn a_chart_is_its_picture_and_caption_and_one_not_drawn_its_caption_only() {
     // 720 px at 96 per inch is 7.5 inches: scaled to the text width, the height in proportion.
     assert!(document.contains("<wp:extent cx=\"5731510\" cy=\"2388129\"/>"), "{document}");
     assert!(part(&parts, "word/_rels/document.xml.rels").contains("Target=\"media/figure1.png\""));
-    assert_eq!(parts.iter().find(|(p, _)| p == "word/media/figure1.png").map(|(_, b)| b.clone()), Some(png.png));
+    assert_eq!(
+        parts.iter().find(|(p, _)| p == "word/media/figure1.png").map(|(_, b)| b.clone()),
+        Some(png.png)
+    );
     assert!(part(&parts, "[Content_Types].xml").contains("Extension=\"png\""));
 
     let without = docx(&blocks, &[None]);
