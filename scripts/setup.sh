@@ -24,8 +24,10 @@ if $want_browser; then
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_packages+=(libnginx-mod-http-brotli-static)
   [ -x /usr/sbin/apache2 ] || apt_packages+=(apache2)
   command -v caddy >/dev/null || apt_packages+=(caddy)
-  # An independent reader of the Word documents the app writes (end2end/tests/office.test.mjs).
-  command -v soffice >/dev/null || apt_packages+=(libreoffice-writer-nogui)
+  # Independent readers of the Word documents and spreadsheets the app writes (end2end/tests/office.test.mjs).
+  for office in libreoffice-writer-nogui libreoffice-calc-nogui; do
+    dpkg -s "$office" >/dev/null 2>&1 || apt_packages+=("$office")
+  done
 fi
 command -v node >/dev/null || apt_packages+=(nodejs)
 command -v npm >/dev/null || apt_packages+=(npm)

@@ -23,7 +23,7 @@ lap "first-load size budget"
 node end2end/tools/size-report.mjs dist
 
 lap "layer 2: wasm-bindgen-test in headless Chromium"
-cargo test --locked --target wasm32-unknown-unknown --test web_shell --test web_guidance --test web_storage --test web_questions --test web_crypto --test web_risk --test web_workbook
+cargo test --locked --target wasm32-unknown-unknown --test web_shell --test web_guidance --test web_storage --test web_questions --test web_crypto --test web_risk --test web_workbook --test web_office
 
 lap "layer 3: end-to-end tests of dist/ in Chromium"
 node --test --test-concurrency=1 end2end/tests/*.test.mjs

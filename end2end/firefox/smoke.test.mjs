@@ -5,10 +5,14 @@
 // Every wait is for a condition on the page or on disk; the only timeouts are deadlines for failing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildOneFile } from '../../scripts/one-file.mjs';
 import { DIST, expectedVersions } from '../tools/fixture.mjs';
-import { downloadOf, startFirefoxApp } from '../tools/firefox.mjs';
+import { downloadOf, guardPage, PATIENCE, startFirefoxApp } from '../tools/firefox.mjs';
+import { documentText, packageParts } from '../tools/office.mjs';
 import { serveDist } from '../tools/static-server.mjs';
 
 let app;
@@ -261,6 +265,52 @@ describe('Firefox smoke', () => {
       await guards.assertClean('import');
       await context.close();
     });
+  });
+
+  test('the report as a Word document: drawn, deflated and saved by Firefox, read back by LibreOffice', LONG, async () => {
+    const { context, page, guards } = await app.visit();
+    await create(page, { title: 'Word from Firefox' });
+    await clickOn(page, '[id="q-R1.1-2"]');
+    await waitSaved(page);
+    await tab(page, 'Report');
+    await page.waitForSelector('.report h1');
+    const file = await downloadOf(app.downloads, () => click(page, 'button', 'Download report (Word)'));
+    assert.match(basename(file), /^rai-assess_readiness_word-from-firefox_\d{4}-\d{2}-\d{2}_report(\(\d+\))?\.docx$/);
+    assert.match(documentText(file), /Word from Firefox[\s\S]*Scores by dimension/);
+    assert.ok(packageParts(file)['word/media/figure1.png'] > 2_000, 'the chart drawn by Firefox as a picture');
+    await guards.assertClean('Word document');
+    await context.close();
+  });
+
+  test('the one-file edition opened from disk: created, answered, kept over a reload, scored', LONG, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rai-one-file-firefox-'));
+    const file = join(dir, 'rai-assess.html');
+    await buildOneFile(DIST, file);
+    const url = pathToFileURL(file).href;
+    const context = await app.browser.createBrowserContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(PATIENCE);
+    const guards = await guardPage(page, 'file://');
+    await page.goto(`${url}#/assessments`);
+    await ready(page);
+    const panel = await page.waitForSelector('details.new-panel');
+    if (!(await panel.evaluate((d) => d.open))) await clickOn(page, 'details.new-panel summary');
+    await click(page, 'radio', 'Organizational readiness');
+    await type(page, 'Title', 'From a USB stick in Firefox');
+    await click(page, 'button', 'Create and open');
+    await waitHeading(page, 'From a USB stick in Firefox');
+    await clickOn(page, '[id="q-R1.1-2"]');
+    await waitSaved(page);
+    await page.reload();
+    await ready(page);
+    await waitHeading(page, 'From a USB stick in Firefox');
+    await page.waitForSelector('fieldset.question');
+    assert.equal(await checkedIndex(page, 'R1.1'), 2, 'the answer is kept in the browser, opened from disk');
+    await tab(page, 'Results');
+    await page.waitForSelector('.r-dimensions tbody tr');
+    await guards.assertClean('one-file edition');
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('a risk assessment: a screening answer proposes a risk, accepted into the register', LONG, async (t) => {

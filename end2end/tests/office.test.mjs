@@ -59,14 +59,30 @@ describe('the report as a Word document', () => {
     await visit.context.close();
   });
 
+  test('a risk report as a Word document: its heat maps as pictures, its register as tables', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    const { page, guards } = visit;
+    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
+    const { file } = await downloadFrom(page, 'Download report (Word)');
+    const parts = packageParts(file);
+    const pictures = Object.keys(parts).filter((p) => p.startsWith('word/media/'));
+    assert.equal(pictures.length, await page.locator('.report figure svg').count(), 'one picture per chart on screen');
+    const text = squash(documentText(file));
+    const sample = JSON.parse(readFileSync('content/samples/abuse-triage.json', 'utf8')).assessments[0];
+    for (const risk of sample.risk.register) assert.ok(text.includes(squash(risk.title)), `risk "${risk.title}" not in the document`);
+    await guards.assertClean('risk as Word');
+    await visit.context.close();
+  });
+
   test('a risk register as a spreadsheet: one row per risk and per mitigation, dates as dates', async () => {
     const visit = await app.visit({ acceptDownloads: true });
     const { page, guards } = visit;
     await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
     const { file, name } = await downloadFrom(page, 'Download as a spreadsheet (Excel)');
-    assert.match(name, /^rai-assess_risk_sample-fictional-domestic-abuse-risk-triage_\d{4}-\d{2}-\d{2}_answers\.xlsx$/);
+    assert.match(name, /^rai-assess_risk_sample-fictional-domestic-abuse-risk-triage_\d{4}-\d{2}-\d{2}_register\.xlsx$/);
     const sheets = sheetRows(file);
-    assert.deepEqual(Object.keys(sheets).sort(), ['Mitigations', 'Register']);
+    assert.deepEqual(Object.keys(sheets).sort(), ['About this file', 'Mitigations', 'Register']);
+    assert.deepEqual(sheets['About this file'][1], ['Assessment', 'Sample (fictional): Domestic-abuse risk triage']);
     const [head, ...risks] = sheets.Register;
     assert.deepEqual(head.slice(0, 3), ['Id', 'Title', 'Description']);
     const sample = JSON.parse(readFileSync('content/samples/abuse-triage.json', 'utf8')).assessments[0];

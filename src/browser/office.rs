@@ -66,25 +66,45 @@ async fn bytes_of(promise: Promise) -> Option<Vec<u8>> {
     value.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec)
 }
 
+/// The SVG image drawn as a PNG at twice `width` × `height` on a white ground (`None` when the
+/// browser could not draw it).
+pub async fn picture(svg: &str, width: u32, height: u32) -> Option<Vec<u8>> {
+    bytes_of(draw(svg, width, height)).await
+}
+
+/// `bytes` as raw DEFLATE, by the browser's `CompressionStream` (`None` where it has none).
+pub async fn deflated(bytes: &[u8]) -> Option<Vec<u8>> {
+    bytes_of(deflate(bytes)).await
+}
+
+/// What was saved: the file's name, and how many charts could not be drawn (their tables carry the
+/// same figures).
+pub struct Saved {
+    pub name: String,
+    pub charts_left_out: usize,
+}
+
 /// Writes the file `request` asks for and offers it as a download. The error is a sentence for the
 /// user.
-pub async fn save(request: &FileRequest<'_>) -> Result<(), String> {
+pub async fn save(request: &FileRequest<'_>) -> Result<Saved, String> {
     let mut pictures = Vec::new();
     for figure in office::figures(request).map_err(|e| e.to_string())? {
-        let png = bytes_of(draw(&figure.svg, figure.width, figure.height)).await;
+        let png = picture(&figure.svg, figure.width, figure.height).await;
         // A chart the browser could not draw is left to its caption and the table after it.
         pictures.push(png.map(|png| Picture { png, width: figure.width, height: figure.height }));
     }
+    let charts_left_out = pictures.iter().filter(|p| p.is_none()).count();
     let file = office::write(request, &pictures).map_err(|e| e.to_string())?;
     let bytes = match file.body {
         Body::Text(text) => text.into_bytes(),
         Body::Package(mut parts) => {
             for part in &mut parts {
-                part.deflated = bytes_of(deflate(&part.bytes)).await;
+                part.deflated = deflated(&part.bytes).await;
             }
             zip::write(&parts)
         }
     };
     offer(&file.name, file.mime, &bytes)
-        .map_err(|_| crate::core::content::t("report.download_refused").to_string())
+        .map_err(|_| crate::core::content::t("report.download_refused").to_string())?;
+    Ok(Saved { name: file.name, charts_left_out })
 }

@@ -15,7 +15,8 @@ pub fn date_of(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Days from 1970-01-01 to a `YYYY-MM-DD` date (`None` if it is not one): the inverse of [`date_of`]
+/// Days from 1970-01-01 to a `YYYY-MM-DD` date (`None` if that day does not exist): the inverse of
+/// [`date_of`]
 /// (civil date to days, after H. Hinnant).
 pub fn days_since_epoch(date: &str) -> Option<i64> {
     if !is_date(date) {
@@ -23,6 +24,16 @@ pub fn days_since_epoch(date: &str) -> Option<i64> {
     }
     let (y, m, d): (i64, i64, i64) =
         (date[..4].parse().ok()?, date[5..7].parse().ok()?, date[8..10].parse().ok()?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if d > month_days {
+        return None; // 31 February is no day
+    }
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -31,7 +42,8 @@ pub fn days_since_epoch(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// `YYYY-MM-DD` with a plausible month and day.
+/// `YYYY-MM-DD` with a plausible month and day. (Records and files are read with this, as they always
+/// were; [`days_since_epoch`] also asks that the day exists.)
 pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
@@ -59,6 +71,9 @@ mod tests {
             assert_eq!(days_since_epoch(&date_of(day * 86_400_000)), Some(day));
         }
         assert_eq!(days_since_epoch("2026-13-01"), None);
+        assert_eq!(days_since_epoch("2027-02-29"), None, "not a leap year");
+        assert_eq!(days_since_epoch("2028-02-29"), Some(21_243));
+        assert_eq!(days_since_epoch("2100-02-29"), None, "a century is leap only every 400 years");
         assert_eq!(days_since_epoch("next week"), None);
     }
 

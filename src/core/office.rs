@@ -48,13 +48,15 @@ impl Format {
         Format::ALL.into_iter().find(|f| f.name() == name)
     }
 
-    /// The end of the file's name: what it holds and its extension.
-    fn suffix(self) -> &'static str {
+    /// The end of the file's name: what it holds and its extension (a risk assessment's spreadsheet
+    /// is its register; "answers" alone would read like the answer file that imports back).
+    fn suffix(self, kind: Kind) -> &'static str {
         match self {
             Format::Html => "report.html",
             Format::Markdown => "report.md",
             Format::Docx => "report.docx",
-            Format::Xlsx => "answers.xlsx",
+            Format::Xlsx if kind == Kind::Risk => "register.xlsx",
+            Format::Xlsx => "answers-and-scores.xlsx",
             Format::RegisterCsv => "register.csv",
             Format::Rights => "rights-assessment.html",
         }
@@ -129,12 +131,12 @@ pub fn write(request: &FileRequest, pictures: &[Option<Picture>]) -> Result<File
         Format::Html => report::report_document(p, &a, &meta, answers).map(Body::Text),
         Format::Markdown => report::report_markdown(p, &a, &meta).map(Body::Text),
         Format::Docx => report::report_docx(p, &a, &meta, pictures).map(Body::Package),
-        Format::Xlsx => report::report_xlsx(p, &a).map(Body::Package),
+        Format::Xlsx => report::report_xlsx(p, &a, &meta).map(Body::Package),
         Format::RegisterCsv => risk_only(Some(to_csv(p, &a.risk.register))).map(Body::Text),
         Format::Rights => report::fria_document(p, &a, &meta).map(Body::Text),
     }
     .ok_or(RenderError::NotForKind)?;
     let date: String = meta.generated.chars().take(10).collect();
-    let name = file_name(&a, &date).replace(".json", &format!("_{}", format.suffix()));
+    let name = file_name(&a, &date).replace(".json", &format!("_{}", format.suffix(a.kind)));
     Ok(File { name, mime: format.mime(), body })
 }

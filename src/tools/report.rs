@@ -8,9 +8,10 @@ use rai_assess::assessment::Assessment;
 use rai_assess::library::Library;
 use rai_assess::office::{self, FileRequest};
 use rai_assess::render::Request;
-use rai_assess::report::{actions::actions_html, ReportMeta};
+use rai_assess::report::{actions::actions_html, escape::html, ReportMeta};
 use rai_assess::storage::LocalBackend;
 use rai_assess::system::{date_time, now_ms};
+use rai_assess::{t, t_with};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,12 +42,39 @@ pub fn report_actions(id: &str) {
     if let Some((old, listener)) = PANEL.take() {
         let _ = old.remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
     }
-    let Ok(a) = stored(id) else { return };
+    let a = match stored(id) {
+        Ok(a) => a,
+        Err(problem) => {
+            // The report above may still show (the app read it); the downloads cannot be offered.
+            let text = t_with("report.controls_unavailable", &[("problem", &problem)]);
+            holder.set_inner_html(&format!("<p class=\"notice problem\" role=\"alert\">{}</p>", html(&text)));
+            return;
+        }
+    };
     holder.set_inner_html(&actions_html(a.kind));
     let id = id.to_string();
     let listener = Listener::new(move |event: web_sys::Event| on_click(&id, &event));
     let _ = holder.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
     PANEL.set(Some((holder, listener)));
+}
+
+/// Puts `text` in the controls' line of this class (`report-status` or `report-problem`); a problem
+/// shows as a notice.
+fn say(class: &str, text: &str) {
+    let line = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&format!("#{HOLDER} .{class}")).ok().flatten());
+    if let Some(line) = line {
+        line.set_text_content(Some(text));
+        if class == "report-problem" {
+            let notice = if text.is_empty() {
+                "report-actions report-problem"
+            } else {
+                "report-actions report-problem notice problem"
+            };
+            let _ = line.set_attribute("class", notice);
+        }
+    }
 }
 
 fn on_click(id: &str, event: &web_sys::Event) {
@@ -59,20 +87,18 @@ fn on_click(id: &str, event: &web_sys::Event) {
         return;
     }
     let Some(format) = button.get_attribute("data-format") else { return };
-    let document = button.owner_document();
-    let answers = document
-        .as_ref()
+    // One file at a time per button: a second click while it is written does nothing.
+    if button.get_attribute("aria-busy").is_some() {
+        return;
+    }
+    let answers = button
+        .owner_document()
         .and_then(|d| d.get_element_by_id("report-carry"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .is_some_and(|input| input.checked());
-    let problem = document.and_then(|d| d.query_selector(&format!("#{HOLDER} .problem")).ok().flatten());
-    let show = move |text: Option<String>| {
-        if let Some(p) = &problem {
-            p.set_text_content(text.as_deref());
-            let _ = if text.is_some() { p.remove_attribute("hidden") } else { p.set_attribute("hidden", "") };
-        }
-    };
-    show(None);
+    say("report-problem", "");
+    say("report-status", t("report.writing"));
+    let _ = button.set_attribute("aria-busy", "true");
     let report = stored(id).and_then(|a| {
         let now = now_ms();
         let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
@@ -83,8 +109,20 @@ fn on_click(id: &str, event: &web_sys::Event) {
             Ok(report) => office::save(&FileRequest { report: &report, format: &format, answers }).await,
             Err(e) => Err(e),
         };
-        if let Err(e) = saved {
-            show(Some(e));
+        let _ = button.remove_attribute("aria-busy");
+        match saved {
+            Ok(saved) => {
+                let mut text = t_with("report.saved", &[("file", &saved.name)]);
+                if saved.charts_left_out > 0 {
+                    let count = saved.charts_left_out.to_string();
+                    text = format!("{text} {}", t_with("report.charts_left_out", &[("count", &count)]));
+                }
+                say("report-status", &text);
+            }
+            Err(e) => {
+                say("report-status", "");
+                say("report-problem", &e);
+            }
         }
     });
 }

@@ -110,8 +110,28 @@ fn text_cell(out: &mut String, at: &str, style: u8, text: &str) {
     let _ = write!(
         out,
         "<c r=\"{at}\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
-        xml::text(&text)
+        xml::text(&literal(&text))
     );
+}
+
+/// Spreadsheets read `_xHHHH_` in a cell's text as the character HHHH: a typed one is kept as typed by
+/// writing its underscore as `_x005F_`.
+fn literal(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let escape = c == '_'
+            && bytes.len() >= i + 7
+            && bytes[i + 1] == b'x'
+            && bytes[i + 2..i + 6].iter().all(u8::is_ascii_hexdigit)
+            && bytes[i + 6] == b'_';
+        if escape {
+            out.push_str("_x005F_");
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn worksheet(sheet: &Sheet) -> String {
@@ -144,11 +164,13 @@ xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">
                 Cell::Number(v) => {
                     let _ = write!(out, "<c r=\"{at}\"><v>{}</v></c>", xml::text(v));
                 }
-                Cell::Date(d) => match days_since_epoch(d) {
-                    Some(days) => {
-                        let _ = write!(out, "<c r=\"{at}\" s=\"3\"><v>{}</v></c>", days + EPOCH_SERIAL);
+                // A serial only where spreadsheets agree on the day (from 1900-03-01, past their
+                // 1900 leap-year slip, to 9999-12-31); any other text stays the text typed.
+                Cell::Date(d) => match days_since_epoch(d).map(|days| days + EPOCH_SERIAL) {
+                    Some(serial) if (61..=2_958_465).contains(&serial) => {
+                        let _ = write!(out, "<c r=\"{at}\" s=\"3\"><v>{serial}</v></c>");
                     }
-                    None => text_cell(&mut out, &at, 2, d),
+                    _ => text_cell(&mut out, &at, 2, d),
                 },
             }
         }
@@ -165,7 +187,8 @@ pub fn package(sheets: &[Sheet], title: &str, creator: &str) -> Vec<PackagePart>
     let mut workbook = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
-xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>",
+xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+<bookViews><workbookView/></bookViews><sheets>",
     );
     for (i, name) in names.iter().enumerate() {
         let _ = write!(

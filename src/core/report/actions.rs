@@ -8,7 +8,7 @@ use crate::core::office::Format;
 use std::fmt::Write;
 
 /// The controls for an assessment of `kind`: whether the HTML report carries its answers (with what
-/// that means), print, the downloads, and a line for a problem (hidden until there is one).
+/// that means), print, the downloads, a status line and a line for a problem.
 pub fn actions_html(kind: Kind) -> String {
     let mut o = format!(
         "<p class=\"report-actions check-line\"><input type=\"checkbox\" id=\"report-carry\" aria-describedby=\"report-carry-hint\">\
@@ -39,10 +39,13 @@ pub fn actions_html(kind: Kind) -> String {
             s(label)
         );
     }
+    // The status line says what is being written and what was saved; the alert, a problem. Both are
+    // in the page from the start, empty, so assistive technology announces what arrives in them.
     let _ = write!(
         o,
         "</p><p class=\"hint report-actions\" id=\"report-hint\">{}{}</p>\
-         <p class=\"notice problem report-actions\" role=\"alert\" hidden></p>",
+         <p class=\"report-actions report-status\" role=\"status\"></p>\
+         <p class=\"report-actions report-problem\" role=\"alert\"></p>",
         s("report.downloads_hint"),
         if sheet { format!(" {}", s("report.downloads_hint_sheet")) } else { String::new() }
     );

@@ -15,8 +15,8 @@ pub(crate) fn or_dash(value: &str) -> String {
     }
 }
 
-/// The title page of a report: the tool, the title, who and when, and the independence line.
-pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Block {
+/// Who and when, as every report and spreadsheet says it: (label, value).
+pub(crate) fn facts(a: &Assessment, meta: &ReportMeta) -> Vec<(String, String)> {
     let respondent = match (a.respondent.name.trim(), a.respondent.role.trim()) {
         ("", "") => "–".to_string(),
         (n, "") => n.to_string(),
@@ -31,16 +31,17 @@ pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Block
         ("report.content", format!("{} {}", a.content.id, a.content.version)),
         ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
     ];
+    rows.into_iter().map(|(k, v)| (s(k).to_string(), v)).collect()
+}
+
+/// The title page of a report: the tool, the title, who and when, and the independence line.
+pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Block {
     Block::Part(
         Part::Header,
         Some("r-title-page"),
         vec![
             Block::Title { kicker: tool.to_string(), title: a.title.clone() },
-            Block::Defs {
-                class: None,
-                value_class: None,
-                rows: rows.into_iter().map(|(k, v)| (s(k).to_string(), v)).collect(),
-            },
+            Block::Defs { class: None, value_class: None, rows: facts(a, meta) },
             Block::Para(Some("r-independence"), Line::text(s("app.independence"))),
         ],
     )

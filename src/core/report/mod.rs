@@ -328,8 +328,13 @@ pub fn report_docx(
 }
 
 /// The assessment as a spreadsheet's parts (see [`sheets`]; `None` for tools without one).
-pub fn report_xlsx(pack: &'static Pack, a: &Assessment) -> Option<Vec<crate::core::ooxml::PackagePart>> {
-    sheets::sheets(pack, a).map(|list| crate::core::ooxml::xlsx::package(&list, &a.title, tool_name(pack, a)))
+pub fn report_xlsx(
+    pack: &'static Pack,
+    a: &Assessment,
+    meta: &ReportMeta,
+) -> Option<Vec<crate::core::ooxml::PackagePart>> {
+    let tool = tool_name(pack, a);
+    sheets::sheets(pack, a, tool, meta).map(|list| crate::core::ooxml::xlsx::package(&list, &a.title, tool))
 }
 
 /// The report as one HTML file that opens offline anywhere: styles inline, no script, no request. With

@@ -2,7 +2,8 @@
 //! and a sheet of scores; for a risk assessment the register, one row per risk, and its mitigations,
 //! one row each, with levels as numbers and as words and due dates as dates.
 
-use super::{answer_text, s};
+use super::frame::facts;
+use super::{answer_text, s, ReportMeta};
 use crate::core::assessment::{Answer, Assessment, Kind};
 use crate::core::content::model::Pack;
 use crate::core::ooxml::xlsx::{Cell, Sheet};
@@ -15,13 +16,26 @@ fn columns(headings: &[(&'static str, u32)]) -> Vec<(String, u32)> {
     headings.iter().map(|(key, width)| (s(key).to_string(), *width)).collect()
 }
 
-/// The sheets of `a` (`None` for a tool without them).
-pub fn sheets(pack: &'static Pack, a: &Assessment) -> Option<Vec<Sheet>> {
-    match a.kind {
-        Kind::Readiness => Some(readiness(pack, a)),
-        Kind::Risk => Some(risk(pack, a)),
-        Kind::Workbook => None,
-    }
+/// The sheets of `a` (`None` for a tool without them), the last one saying what the file is: the
+/// assessment, the tool, who and when, and that the tool is independent.
+pub fn sheets(pack: &'static Pack, a: &Assessment, tool: &str, meta: &ReportMeta) -> Option<Vec<Sheet>> {
+    let mut list = match a.kind {
+        Kind::Readiness => readiness(pack, a),
+        Kind::Risk => risk(pack, a),
+        Kind::Workbook => return None,
+    };
+    let mut rows = vec![
+        [s("sheet.assessment").to_string(), a.title.clone()],
+        [s("sheet.tool").to_string(), tool.to_string()],
+    ];
+    rows.extend(facts(a, meta).into_iter().map(|(k, v)| [k, v]));
+    rows.push([s("sheet.independence").to_string(), s("app.independence").to_string()]);
+    list.push(Sheet {
+        name: s("sheet.about").into(),
+        columns: columns(&[("sheet.field", 28), ("sheet.value", 90)]),
+        rows: rows.into_iter().map(|[k, v]| vec![Cell::text(k), Cell::text(v)]).collect(),
+    });
+    Some(list)
 }
 
 fn readiness(pack: &'static Pack, a: &Assessment) -> Vec<Sheet> {
@@ -212,6 +226,26 @@ mod tests {
         )
     }
 
+    fn meta() -> ReportMeta {
+        ReportMeta { generated: "2027-01-05 10:00".into(), updated: "2027-01-04 09:00".into(), now: 0 }
+    }
+
+    #[test]
+    fn the_last_sheet_says_what_the_file_is() {
+        let list = sheets(pack(), &new(Kind::Risk), "Risk assessment", &meta()).expect("risk has sheets");
+        let about = list.last().expect("an about sheet");
+        assert_eq!(about.name, "About this file");
+        assert_eq!(about.rows[0], vec![Cell::text("Assessment"), Cell::text("Unit")]);
+        assert!(about
+            .rows
+            .iter()
+            .any(|r| r == &vec![Cell::text("Report generated"), Cell::text("2027-01-05 10:00")]));
+        assert!(about
+            .rows
+            .iter()
+            .any(|r| matches!(&r[1], Cell::Text(t) if t.contains("not an official product"))));
+    }
+
     fn row<'a>(sheet: &'a Sheet, first: &str) -> &'a [Cell] {
         sheet.rows.iter().find(|r| r[0] == Cell::text(first)).unwrap_or_else(|| panic!("no row {first}"))
     }
@@ -222,7 +256,7 @@ mod tests {
         a.answers.insert("R1.1".into(), Answer::Level(3));
         a.answers.insert("R1.2".into(), Answer::DontKnow);
         a.notes.insert("R1.1".into(), "=approved in 2026".into());
-        let sheets = sheets(pack(), &a).expect("readiness has sheets");
+        let sheets = sheets(pack(), &a, "Readiness", &meta()).expect("readiness has sheets");
         let questions: usize = questionnaire::readiness(pack()).sections.iter().map(|s| s.items.len()).sum();
         assert_eq!(sheets[0].rows.len(), questions);
         let r11 = row(&sheets[0], "R1.1");
@@ -258,7 +292,7 @@ mod tests {
             ],
             ..Risk::default()
         });
-        let sheets = sheets(pack(), &a).expect("risk has sheets");
+        let sheets = sheets(pack(), &a, "Risk", &meta()).expect("risk has sheets");
         let k1 = row(&sheets[0], "K1");
         assert_eq!((&k1[7], &k1[8]), (&Cell::int(3), &Cell::int(5)));
         assert_eq!(k1[9], Cell::text(level(pack(), 3, 5).map(|l| l.label.to_string()).unwrap_or_default()));
@@ -271,6 +305,6 @@ mod tests {
 
     #[test]
     fn a_workbook_has_no_spreadsheet() {
-        assert!(sheets(pack(), &new(Kind::Workbook)).is_none());
+        assert!(sheets(pack(), &new(Kind::Workbook), "Workbook", &meta()).is_none());
     }
 }

@@ -76,7 +76,12 @@ fn standalone(svg: &str) -> Drawing {
         .collect::<Vec<_>>()
         .join(" ");
     let _ = write!(open, " xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\">");
-    let svg = format!("{open}<style><![CDATA[{}]]></style>{}", super::REPORT_CSS, &svg[tag_end + 1..]);
+    // On the page a chart takes the page's font; an image of its own names one.
+    let svg = format!(
+        "{open}<style><![CDATA[svg{{font-family:system-ui,'Segoe UI',Arial,sans-serif}}{}]]></style>{}",
+        super::REPORT_CSS,
+        &svg[tag_end + 1..]
+    );
     Drawing { svg, width, height }
 }
 
@@ -92,6 +97,8 @@ struct Printer<'a> {
     pictures: &'a [Option<Picture>],
     figure: usize,
     ordered_lists: usize,
+    /// The title page ended: what comes next starts a page.
+    new_page: bool,
 }
 
 /// The parts of the document (in package order) as one .docx file's parts. `pictures[i]` draws the
@@ -103,7 +110,7 @@ pub fn package(
     words: &Words,
     pictures: &[Option<Picture>],
 ) -> Vec<PackagePart> {
-    let mut p = Printer { out: String::new(), pictures, figure: 0, ordered_lists: 0 };
+    let mut p = Printer { out: String::new(), pictures, figure: 0, ordered_lists: 0, new_page: false };
     p.blocks(blocks);
     let body = p.out;
     let mut doc_rels = vec![
@@ -208,13 +215,25 @@ fn one_line(line: &Line) -> String {
 }
 
 impl Printer<'_> {
+    /// `<w:pageBreakBefore/>` when this paragraph starts the page after the title page (its place in
+    /// a paragraph's properties: after keepNext and keepLines, before numPr).
+    fn page_break(&mut self) -> &'static str {
+        if std::mem::take(&mut self.new_page) {
+            "<w:pageBreakBefore/>"
+        } else {
+            ""
+        }
+    }
+
     fn para(&mut self, style: Option<&str>, extra: &str, line: &Line) {
+        let page_break = self.page_break();
         self.out.push_str("<w:p>");
-        if style.is_some() || !extra.is_empty() {
+        if style.is_some() || !extra.is_empty() || !page_break.is_empty() {
             self.out.push_str("<w:pPr>");
             if let Some(s) = style {
                 let _ = write!(self.out, "<w:pStyle w:val=\"{s}\"/>");
             }
+            self.out.push_str(page_break);
             self.out.push_str(extra);
             self.out.push_str("</w:pPr>");
         }
@@ -232,8 +251,8 @@ impl Printer<'_> {
         match block {
             Block::Part(Part::Header, _, inner) => {
                 self.blocks(inner);
-                // The title page stands alone.
-                self.out.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+                // The title page stands alone: the next paragraph starts a page.
+                self.new_page = true;
             }
             Block::Part(_, _, inner) => self.blocks(inner),
             Block::Title { kicker, title } => {
@@ -264,6 +283,7 @@ impl Printer<'_> {
                     self.para(Some("ListParagraph"), &numbering, item);
                 }
             }
+            Block::Defs { rows, .. } if rows.is_empty() => {}
             Block::Defs { rows, .. } => {
                 let table = Table {
                     rows: rows
@@ -274,12 +294,15 @@ impl Printer<'_> {
                 };
                 self.table(&table, &[30, 70]);
             }
+            // Word refuses a table without a row.
+            Block::Table(t) if t.head.is_empty() && t.rows.is_empty() => {}
             Block::Table(t) => {
                 if let Some(caption) = &t.caption {
                     self.para(Some("Caption"), "", &Line::text(caption.as_str()));
                 }
-                let columns = t.head.len().max(t.rows.first().map_or(1, |(_, c)| c.len() + 1));
-                self.table(t, &vec![100 / columns.max(1); columns]);
+                let widest = t.rows.iter().map(|(_, cells)| cells.len() + 1).max().unwrap_or(1);
+                let columns = t.head.len().max(widest);
+                self.table(t, &vec![100 / columns; columns]);
             }
             Block::Figure { caption, .. } => {
                 let n = self.figure;
@@ -295,6 +318,10 @@ impl Printer<'_> {
     /// A table with the given column shares (percent); its header row, if any, repeats on every
     /// page, and each row's first cell is its heading, in bold.
     fn table(&mut self, t: &Table, shares: &[usize]) {
+        // A table takes no page break of its own: an empty paragraph carries it.
+        if !self.page_break().is_empty() {
+            self.out.push_str("<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>");
+        }
         let columns = shares.len();
         self.out.push_str(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>\
@@ -356,9 +383,10 @@ impl Printer<'_> {
             cx = MAX_PICTURE_EMU;
         }
         let description = xml::text(caption);
+        let page_break = self.page_break();
         let _ = write!(
             self.out,
-            "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>\
+            "<w:p><w:pPr><w:keepNext/>{page_break}<w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>\
 <wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"{cx}\" cy=\"{cy}\"/>\
 <wp:docPr id=\"{n}\" name=\"Figure {n}\" descr=\"{description}\"/>\
 <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">\
