@@ -74,6 +74,21 @@ describe('the report as a Word document', () => {
     await visit.context.close();
   });
 
+  test('the rights impact assessment as a Word document keeps the parts Art. 27 asks for, in order', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    const { page, guards } = visit;
+    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
+    const { file, name } = await downloadFrom(page, 'Download the rights impact assessment (Word)');
+    assert.match(name, /_rights-assessment\.docx$/);
+    const text = squash(documentText(file));
+    const parts = ['(a) How and for what', '(b) Period and frequency', '(c) People and groups', '(d) Specific risks',
+      '(e) Human oversight', '(f) If the risks materialise', 'Summary for the notification'];
+    const at = parts.map((p) => text.indexOf(p));
+    assert.ok(at.every((x, i) => x > 0 && (i === 0 || x > at[i - 1])), `parts in order: ${at}`);
+    await guards.assertClean('rights assessment as Word');
+    await visit.context.close();
+  });
+
   test('a risk register as a spreadsheet: one row per risk and per mitigation, dates as dates', async () => {
     const visit = await app.visit({ acceptDownloads: true });
     const { page, guards } = visit;

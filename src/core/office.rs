@@ -27,11 +27,20 @@ pub enum Format {
     RegisterCsv,
     /// A risk assessment's fundamental-rights impact assessment (AI Act Art. 27), as one HTML file.
     Rights,
+    /// The same as a Word document.
+    RightsDocx,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] =
-        [Format::Html, Format::Markdown, Format::Docx, Format::Xlsx, Format::RegisterCsv, Format::Rights];
+    pub const ALL: [Format; 7] = [
+        Format::Html,
+        Format::Markdown,
+        Format::Docx,
+        Format::Xlsx,
+        Format::RegisterCsv,
+        Format::Rights,
+        Format::RightsDocx,
+    ];
 
     pub const fn name(self) -> &'static str {
         match self {
@@ -41,6 +50,7 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::RegisterCsv => "register_csv",
             Format::Rights => "rights",
+            Format::RightsDocx => "rights_docx",
         }
     }
 
@@ -59,6 +69,7 @@ impl Format {
             Format::Xlsx => "answers-and-scores.xlsx",
             Format::RegisterCsv => "register.csv",
             Format::Rights => "rights-assessment.html",
+            Format::RightsDocx => "rights-assessment.docx",
         }
     }
 
@@ -66,7 +77,7 @@ impl Format {
         match self {
             Format::Html | Format::Rights => "text/html",
             Format::Markdown => "text/markdown",
-            Format::Docx => report::docx::MIME,
+            Format::Docx | Format::RightsDocx => report::docx::MIME,
             Format::Xlsx => crate::core::ooxml::xlsx::MIME,
             Format::RegisterCsv => "text/csv",
         }
@@ -134,6 +145,7 @@ pub fn write(request: &FileRequest, pictures: &[Option<Picture>]) -> Result<File
         Format::Xlsx => report::report_xlsx(p, &a, &meta).map(Body::Package),
         Format::RegisterCsv => risk_only(Some(to_csv(p, &a.risk.register))).map(Body::Text),
         Format::Rights => report::fria_document(p, &a, &meta).map(Body::Text),
+        Format::RightsDocx => report::fria_docx(p, &a, &meta).map(Body::Package),
     }
     .ok_or(RenderError::NotForKind)?;
     let date: String = meta.generated.chars().take(10).collect();

@@ -28,8 +28,11 @@ pub fn actions_html(kind: Kind) -> String {
         formats.push((Format::Xlsx, "report.download_xlsx"));
     }
     if kind == Kind::Risk {
-        formats
-            .extend([(Format::RegisterCsv, "riskresults.download_csv"), (Format::Rights, "fria.download")]);
+        formats.extend([
+            (Format::RegisterCsv, "riskresults.download_csv"),
+            (Format::Rights, "fria.download"),
+            (Format::RightsDocx, "fria.download_docx"),
+        ]);
     }
     for (format, label) in formats {
         let _ = write!(
@@ -66,7 +69,9 @@ mod tests {
             assert!(names.iter().all(|n| Format::from_name(n).is_some()), "{names:?}");
             let want = match kind {
                 Kind::Readiness => vec!["html", "docx", "markdown", "xlsx"],
-                Kind::Risk => vec!["html", "docx", "markdown", "xlsx", "register_csv", "rights"],
+                Kind::Risk => {
+                    vec!["html", "docx", "markdown", "xlsx", "register_csv", "rights", "rights_docx"]
+                }
                 Kind::Workbook => vec!["html", "docx", "markdown"],
             };
             assert_eq!(names, want);

@@ -327,6 +327,19 @@ pub fn report_docx(
     report(pack, a, meta).map(|blocks| docx::package(&blocks, &a.title, tool_name(pack, a), &words, pictures))
 }
 
+/// A risk assessment's rights impact assessment (AI Act Art. 27) as a Word document's parts (`None`
+/// for other tools); it has no chart.
+pub fn fria_docx(
+    pack: &'static Pack,
+    a: &Assessment,
+    meta: &ReportMeta,
+) -> Option<Vec<crate::core::ooxml::PackagePart>> {
+    (a.kind == Kind::Risk).then(|| {
+        let words = docx::Words { page: s("report.page"), of: s("report.page_of") };
+        docx::package(&risk::fria_report(pack, a, meta), &a.title, risk::fria_kicker(pack, a), &words, &[])
+    })
+}
+
 /// The assessment as a spreadsheet's parts (see [`sheets`]; `None` for tools without one).
 pub fn report_xlsx(
     pack: &'static Pack,
