@@ -89,6 +89,29 @@ describe('the report as a Word document', () => {
     await visit.context.close();
   });
 
+  test('a draft transparency record in the ATRS fields: the profile and the risks, no names', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    const { page, guards } = visit;
+    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
+    const json = await downloadFrom(page, 'Download the transparency record (JSON)');
+    assert.match(json.name, /_transparency-record\.json$/);
+    const record = JSON.parse(readFileSync(json.file, 'utf8'));
+    const sample = JSON.parse(readFileSync('content/samples/abuse-triage.json', 'utf8')).assessments[0];
+    assert.equal(record.standard, 'UK Algorithmic Transparency Recording Standard (ATRS)');
+    assert.match(record.status, /^Draft/);
+    assert.equal(record.tier_1_overview.name, sample.title);
+    assert.equal(record.owner_and_responsibility.organisation, sample.subject);
+    assert.equal(record.tier_1_overview.description, sample.answers.purpose.v);
+    const risks = record.risks_mitigations_and_impact_assessments.risks;
+    assert.deepEqual(risks.map((r) => r.risk_name).sort(), sample.risk.register.map((r) => r.title).sort());
+    // Who owns a mitigation and who decided stay inside the agency: a risk says only these.
+    for (const r of risks) assert.deepEqual(Object.keys(r), ['risk_name', 'risk_description', 'mitigations', 'decision']);
+    const csv = await downloadFrom(page, 'Download the transparency record (CSV)');
+    assert.match(readFileSync(csv.file, 'utf8'), /^\uFEFF"section","field","value"\r\n"tier_1_overview","name",/);
+    await guards.assertClean('transparency record');
+    await visit.context.close();
+  });
+
   test('a risk register as a spreadsheet: one row per risk and per mitigation, dates as dates', async () => {
     const visit = await app.visit({ acceptDownloads: true });
     const { page, guards } = visit;

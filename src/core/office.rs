@@ -10,6 +10,7 @@ use crate::core::content::pack;
 use crate::core::ooxml::PackagePart;
 use crate::core::register::to_csv;
 use crate::core::render::{record, RenderError, Request};
+use crate::core::report::risk::transparency;
 use crate::core::report::{self, docx::Drawing, docx::Picture, ReportMeta};
 
 /// Which file of an assessment. It crosses to the tools module by [`Format::name`], read back by
@@ -29,10 +30,14 @@ pub enum Format {
     Rights,
     /// The same as a Word document.
     RightsDocx,
+    /// A draft public transparency record of the system (ATRS fields), as JSON.
+    TransparencyJson,
+    /// The same as CSV: section, field, value.
+    TransparencyCsv,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::Html,
         Format::Markdown,
         Format::Docx,
@@ -40,6 +45,8 @@ impl Format {
         Format::RegisterCsv,
         Format::Rights,
         Format::RightsDocx,
+        Format::TransparencyJson,
+        Format::TransparencyCsv,
     ];
 
     pub const fn name(self) -> &'static str {
@@ -51,6 +58,8 @@ impl Format {
             Format::RegisterCsv => "register_csv",
             Format::Rights => "rights",
             Format::RightsDocx => "rights_docx",
+            Format::TransparencyJson => "transparency_json",
+            Format::TransparencyCsv => "transparency_csv",
         }
     }
 
@@ -70,6 +79,8 @@ impl Format {
             Format::RegisterCsv => "register.csv",
             Format::Rights => "rights-assessment.html",
             Format::RightsDocx => "rights-assessment.docx",
+            Format::TransparencyJson => "transparency-record.json",
+            Format::TransparencyCsv => "transparency-record.csv",
         }
     }
 
@@ -79,7 +90,8 @@ impl Format {
             Format::Markdown => "text/markdown",
             Format::Docx | Format::RightsDocx => report::docx::MIME,
             Format::Xlsx => crate::core::ooxml::xlsx::MIME,
-            Format::RegisterCsv => "text/csv",
+            Format::RegisterCsv | Format::TransparencyCsv => "text/csv",
+            Format::TransparencyJson => "application/json",
         }
     }
 }
@@ -146,6 +158,15 @@ pub fn write(request: &FileRequest, pictures: &[Option<Picture>]) -> Result<File
         Format::RegisterCsv => risk_only(Some(to_csv(p, &a.risk.register))).map(Body::Text),
         Format::Rights => report::fria_document(p, &a, &meta).map(Body::Text),
         Format::RightsDocx => report::fria_docx(p, &a, &meta).map(Body::Package),
+        Format::TransparencyJson | Format::TransparencyCsv if a.kind == Kind::Risk => {
+            let record = transparency::record(p, &a);
+            Some(Body::Text(if format == Format::TransparencyJson {
+                transparency::json(&record, &meta.generated.chars().take(10).collect::<String>())
+            } else {
+                crate::core::csv::write(&transparency::rows(&record))
+            }))
+        }
+        Format::TransparencyJson | Format::TransparencyCsv => None,
     }
     .ok_or(RenderError::NotForKind)?;
     let date: String = meta.generated.chars().take(10).collect();

@@ -32,6 +32,8 @@ pub fn actions_html(kind: Kind) -> String {
             (Format::RegisterCsv, "riskresults.download_csv"),
             (Format::Rights, "fria.download"),
             (Format::RightsDocx, "fria.download_docx"),
+            (Format::TransparencyJson, "transparency.download_json"),
+            (Format::TransparencyCsv, "transparency.download_csv"),
         ]);
     }
     for (format, label) in formats {
@@ -50,7 +52,11 @@ pub fn actions_html(kind: Kind) -> String {
          <p class=\"report-actions report-status\" role=\"status\"></p>\
          <p class=\"report-actions report-problem\" role=\"alert\"></p>",
         s("report.downloads_hint"),
-        if sheet { format!(" {}", s("report.downloads_hint_sheet")) } else { String::new() }
+        match kind {
+            Kind::Readiness => format!(" {}", s("report.downloads_hint_sheet")),
+            Kind::Risk => format!(" {} {}", s("report.downloads_hint_sheet"), s("transparency.hint")),
+            Kind::Workbook => String::new(),
+        }
     );
     o
 }
@@ -70,7 +76,17 @@ mod tests {
             let want = match kind {
                 Kind::Readiness => vec!["html", "docx", "markdown", "xlsx"],
                 Kind::Risk => {
-                    vec!["html", "docx", "markdown", "xlsx", "register_csv", "rights", "rights_docx"]
+                    vec![
+                        "html",
+                        "docx",
+                        "markdown",
+                        "xlsx",
+                        "register_csv",
+                        "rights",
+                        "rights_docx",
+                        "transparency_json",
+                        "transparency_csv",
+                    ]
                 }
                 Kind::Workbook => vec!["html", "docx", "markdown"],
             };

@@ -20,6 +20,7 @@ mod fria;
 mod heat;
 mod legal;
 mod rights;
+pub mod transparency;
 pub use fria::{fria_report, kicker as fria_kicker};
 pub use heat::heat_map;
 pub use legal::{findings, prohibited_finding};
