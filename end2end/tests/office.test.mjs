@@ -93,10 +93,11 @@ describe('the report as a Word document', () => {
     const visit = await app.visit({ acceptDownloads: true });
     const { page, guards } = visit;
     await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
-    const json = await downloadFrom(page, 'Download the transparency record (JSON)');
+    const json = await downloadFrom(page, 'Download a draft transparency record (ATRS, JSON)');
     assert.match(json.name, /_transparency-record\.json$/);
     const record = JSON.parse(readFileSync(json.file, 'utf8'));
     const sample = JSON.parse(readFileSync('content/samples/abuse-triage.json', 'utf8')).assessments[0];
+    assert.equal(record.draft, true);
     assert.equal(record.standard, 'UK Algorithmic Transparency Recording Standard (ATRS)');
     assert.match(record.status, /^Draft/);
     assert.equal(record.tier_1_overview.name, sample.title);
@@ -104,10 +105,18 @@ describe('the report as a Word document', () => {
     assert.equal(record.tier_1_overview.description, sample.answers.purpose.v);
     const risks = record.risks_mitigations_and_impact_assessments.risks;
     assert.deepEqual(risks.map((r) => r.risk_name).sort(), sample.risk.register.map((r) => r.title).sort());
-    // Who owns a mitigation and who decided stay inside the agency: a risk says only these.
+    // Who owns a mitigation, who decided, why and the controls in place stay inside the agency.
     for (const r of risks) assert.deepEqual(Object.keys(r), ['risk_name', 'risk_description', 'mitigations', 'decision']);
-    const csv = await downloadFrom(page, 'Download the transparency record (CSV)');
-    assert.match(readFileSync(csv.file, 'utf8'), /^\uFEFF"section","field","value"\r\n"tier_1_overview","name",/);
+    const csv = await downloadFrom(page, 'Download a draft transparency record (ATRS, CSV)');
+    const csvText = readFileSync(csv.file, 'utf8');
+    assert.match(csvText, /^\uFEFF"section","field","value"\r\n"record","draft","true"\r\n/);
+    const kept = sample.risk.register.flatMap((r) => [r.decided_by, r.rationale, r.controls])
+      .filter((t) => t && t.length > 12);
+    assert.ok(kept.length > 0, 'the sample records who decided, why and its controls');
+    for (const t of kept) {
+      assert.ok(!JSON.stringify(record).includes(JSON.stringify(t).slice(1, -1)), `"${t.slice(0, 40)}…" is not published (JSON)`);
+      assert.ok(!csvText.includes(t.slice(0, 40)), `"${t.slice(0, 40)}…" is not published (CSV)`);
+    }
     await guards.assertClean('transparency record');
     await visit.context.close();
   });

@@ -163,7 +163,10 @@ pub fn write(request: &FileRequest, pictures: &[Option<Picture>]) -> Result<File
             Some(Body::Text(if format == Format::TransparencyJson {
                 transparency::json(&record, &meta.generated.chars().take(10).collect::<String>())
             } else {
-                crate::core::csv::write(&transparency::rows(&record))
+                crate::core::csv::write(&transparency::rows(
+                    &record,
+                    &meta.generated.chars().take(10).collect::<String>(),
+                ))
             }))
         }
         Format::TransparencyJson | Format::TransparencyCsv => None,

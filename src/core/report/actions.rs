@@ -7,54 +7,100 @@ use crate::core::assessment::Kind;
 use crate::core::office::Format;
 use std::fmt::Write;
 
+/// A group of controls: its element id, the key of its name, and its downloads (format, key of the
+/// button's words).
+type Group = (&'static str, &'static str, Vec<(Format, &'static str)>);
+
 /// The controls for an assessment of `kind`: whether the HTML report carries its answers (with what
-/// that means), print, the downloads, a status line and a line for a problem.
+/// that means), print and the downloads in named groups, a status line and a line for a problem.
 pub fn actions_html(kind: Kind) -> String {
     let mut o = format!(
         "<p class=\"report-actions check-line\"><input type=\"checkbox\" id=\"report-carry\" aria-describedby=\"report-carry-hint\">\
-         <label for=\"report-carry\">{}</label></p><p class=\"hint report-actions\" id=\"report-carry-hint\">{}</p>\
-         <p class=\"actions report-actions\"><button type=\"button\" class=\"button\" data-act=\"print\">{}</button>",
+         <label for=\"report-carry\">{}</label></p><p class=\"hint report-actions\" id=\"report-carry-hint\">{}</p>",
         s("report.carry"),
         s("report.carry_hint"),
-        s("report.print"),
     );
-    let mut formats = vec![
-        (Format::Html, "report.download_html"),
-        (Format::Docx, "report.download_docx"),
-        (Format::Markdown, "report.download_markdown"),
-    ];
-    let sheet = kind != Kind::Workbook;
-    if sheet {
-        formats.push((Format::Xlsx, "report.download_xlsx"));
+    // Three groups, each named: the report itself, its data to sort and filter, and what goes to an
+    // authority or the public.
+    let mut groups: Vec<Group> = vec![(
+        "ra-report",
+        "report.group_report",
+        vec![
+            (Format::Html, "report.download_html"),
+            (Format::Docx, "report.download_docx"),
+            (Format::Markdown, "report.download_markdown"),
+        ],
+    )];
+    match kind {
+        Kind::Readiness => {
+            groups.push(("ra-data", "report.group_data", vec![(Format::Xlsx, "report.download_xlsx")]))
+        }
+        Kind::Risk => groups.extend([
+            (
+                "ra-data",
+                "report.group_data",
+                vec![
+                    (Format::Xlsx, "report.download_xlsx"),
+                    (Format::RegisterCsv, "riskresults.download_csv"),
+                ],
+            ),
+            (
+                "ra-public",
+                "report.group_public",
+                vec![
+                    (Format::Rights, "fria.download"),
+                    (Format::RightsDocx, "fria.download_docx"),
+                    (Format::TransparencyJson, "transparency.download_json"),
+                    (Format::TransparencyCsv, "transparency.download_csv"),
+                ],
+            ),
+        ]),
+        Kind::Workbook => {}
     }
-    if kind == Kind::Risk {
-        formats.extend([
-            (Format::RegisterCsv, "riskresults.download_csv"),
-            (Format::Rights, "fria.download"),
-            (Format::RightsDocx, "fria.download_docx"),
-            (Format::TransparencyJson, "transparency.download_json"),
-            (Format::TransparencyCsv, "transparency.download_csv"),
-        ]);
-    }
-    for (format, label) in formats {
+    for (n, (id, label, formats)) in groups.into_iter().enumerate() {
         let _ = write!(
             o,
-            "<button type=\"button\" class=\"button secondary\" data-format=\"{}\" aria-describedby=\"report-hint\">{}</button>",
-            format.name(),
+            "<div class=\"actions report-actions\" role=\"group\" aria-labelledby=\"{id}\">\
+             <p class=\"action-group\" id=\"{id}\">{}</p>",
             s(label)
         );
+        if n == 0 {
+            let _ = write!(
+                o,
+                "<button type=\"button\" class=\"button\" data-act=\"print\">{}</button>",
+                s("report.print")
+            );
+        }
+        for (format, label) in formats {
+            let _ = write!(
+                o,
+                "<button type=\"button\" class=\"button secondary\" data-format=\"{}\" aria-describedby=\"{}\">{}</button>",
+                format.name(),
+                if matches!(format, Format::TransparencyJson | Format::TransparencyCsv) {
+                    "transparency-hint"
+                } else {
+                    "report-hint"
+                },
+                s(label)
+            );
+        }
+        o.push_str("</div>");
     }
     // The status line says what is being written and what was saved; the alert, a problem. Both are
     // in the page from the start, empty, so assistive technology announces what arrives in them.
     let _ = write!(
         o,
-        "</p><p class=\"hint report-actions\" id=\"report-hint\">{}{}</p>\
+        "<p class=\"hint report-actions\" id=\"report-hint\">{}{}</p>\
          <p class=\"report-actions report-status\" role=\"status\"></p>\
          <p class=\"report-actions report-problem\" role=\"alert\"></p>",
         s("report.downloads_hint"),
         match kind {
             Kind::Readiness => format!(" {}", s("report.downloads_hint_sheet")),
-            Kind::Risk => format!(" {} {}", s("report.downloads_hint_sheet"), s("transparency.hint")),
+            Kind::Risk => format!(
+                " {}</p><p class=\"hint report-actions\" id=\"transparency-hint\">{}",
+                s("report.downloads_hint_sheet"),
+                s("transparency.hint")
+            ),
             Kind::Workbook => String::new(),
         }
     );

@@ -281,7 +281,16 @@ pub(crate) fn rated(pack: &Pack, l: u8, sv: u8) -> String {
 
 /// A profile answer as text.
 pub(super) fn profile_answer(pack: &'static Pack, id: &str, answers: &BTreeMap<String, Answer>) -> String {
-    let Some(f) = pack.risk.profile_fields.iter().find(|f| f.id == id) else { return String::new() };
+    profile_value(pack, id, answers).unwrap_or_else(|| s("results.unanswered").to_string())
+}
+
+/// A profile answer as text, `None` when nothing was given or implied.
+pub(super) fn profile_value(
+    pack: &'static Pack,
+    id: &str,
+    answers: &BTreeMap<String, Answer>,
+) -> Option<String> {
+    let f = pack.risk.profile_fields.iter().find(|f| f.id == id)?;
     let label = |v: &str| {
         options(pack, f).into_iter().find(|(o, _)| *o == v).map_or(v.to_string(), |(_, l)| l.to_string())
     };
@@ -300,11 +309,7 @@ pub(super) fn profile_answer(pack: &'static Pack, id: &str, answers: &BTreeMap<S
         .map(|c| format!("{} {}", s("legal.implied"), c.label))
         .collect();
     let parts: Vec<String> = given.into_iter().chain(implied).collect();
-    if parts.is_empty() {
-        s("results.unanswered").to_string()
-    } else {
-        parts.join("; ")
-    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// A risk report: title page, results, profile, screening answers, each risk in full, dismissed
