@@ -2,19 +2,30 @@
 // converts a Word document to plain text as a person would read it, and Python's zipfile lists the
 // package's parts. Neither shares code with the app's writer.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
+/**
+ * Converts `file` with LibreOffice to the `filter` given (`txt:…`, `csv:…`) into a new folder; returns
+ * the folder. A profile of its own each time: a second LibreOffice (or a stale lock) never blocks it.
+ */
+function convert(file, filter) {
+  const out = mkdtempSync(join(tmpdir(), 'rai-office-'));
+  const profile = mkdtempSync(join(tmpdir(), 'rai-lo-profile-'));
+  try {
+    execFileSync('soffice', [
+      `-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, file,
+    ], { stdio: 'pipe', timeout: 180_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return out;
+}
+
 /** The document's text as LibreOffice reads it (UTF-8, paragraphs on lines, table cells too). */
 export function documentText(file) {
-  const out = mkdtempSync(join(tmpdir(), 'rai-office-'));
-  // A profile of its own: a second LibreOffice (or a stale lock) never blocks the conversion.
-  const profile = mkdtempSync(join(tmpdir(), 'rai-lo-profile-'));
-  execFileSync('soffice', [
-    `-env:UserInstallation=file://${profile}`, '--headless', '--norestore',
-    '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, file,
-  ], { stdio: 'pipe', timeout: 180_000 });
+  const out = convert(file, 'txt:Text (encoded):UTF8');
   return readFileSync(join(out, basename(file).replace(/\.[a-z]+$/, '.txt')), 'utf8').replace(/^\uFEFF/, '');
 }
 
@@ -23,13 +34,8 @@ export function documentText(file) {
  * values formatted as the cells say: a date as 2027-03-31), by sheet name.
  */
 export function sheetRows(file) {
-  const out = mkdtempSync(join(tmpdir(), 'rai-office-'));
-  const profile = mkdtempSync(join(tmpdir(), 'rai-lo-profile-'));
   // Comma, double quote, UTF-8 (76), from line 1, …, formatted as shown, every sheet (-1) to its own file.
-  execFileSync('soffice', [
-    `-env:UserInstallation=file://${profile}`, '--headless', '--norestore',
-    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', out, file,
-  ], { stdio: 'pipe', timeout: 180_000 });
+  const out = convert(file, 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1');
   const base = basename(file).replace(/\.[a-z]+$/, '');
   const sheets = {};
   for (const name of readdirSync(out)) {

@@ -2,9 +2,9 @@
 //! save (`core::office`), so the first load carries neither. Each download button names its format by
 //! [`Format::name`]; the tools module reads it back with [`Format::from_name`].
 
+use super::format::Format;
 use super::s;
 use crate::core::assessment::Kind;
-use crate::core::office::Format;
 use std::fmt::Write;
 
 /// A group of controls: its element id, the key of its name, and its downloads (format, key of the

@@ -10,6 +10,7 @@ pub mod compare;
 pub mod document;
 pub mod docx;
 pub mod escape;
+pub mod format;
 mod frame;
 pub mod glossary;
 pub mod guidance;
