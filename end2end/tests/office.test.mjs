@@ -74,6 +74,22 @@ describe('the report as a Word document', () => {
     await visit.context.close();
   });
 
+  test('a workbook report as a Word document reads as on screen', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    const { page, guards } = visit;
+    await openReport(visit, 'Sample (fictional): Face search for missing persons, life-cycle workbook');
+    const { file, name } = await downloadFrom(page, 'Download report (Word)');
+    assert.match(name, /^rai-assess_workbook_.*_report\.docx$/);
+    const text = squash(documentText(file));
+    const headings = await page.locator('.report h1, .report h2, .report h3').allTextContents();
+    assert.ok(headings.length > 5);
+    for (const h of headings) assert.ok(text.includes(squash(h)), `heading "${h}" not in the document`);
+    assert.equal(await page.getByRole('button', { name: 'Download as a spreadsheet (Excel)' }).count(), 0,
+      'a workbook has no spreadsheet to offer');
+    await guards.assertClean('workbook as Word');
+    await visit.context.close();
+  });
+
   test('the rights impact assessment as a Word document keeps the parts Art. 27 asks for, in order', async () => {
     const visit = await app.visit({ acceptDownloads: true });
     const { page, guards } = visit;
