@@ -7,6 +7,8 @@
 mod backup;
 #[path = "tools/folder.rs"]
 mod folder;
+#[path = "tools/panel.rs"]
+mod panel;
 #[path = "tools/report.rs"]
 mod report;
 

@@ -24,12 +24,17 @@ async function downloadFrom(page, button) {
   return { file, name: download.suggestedFilename() };
 }
 
-/** Opens a copy of a sample and its report. */
-async function openReport({ page, ui, lib }, sample) {
+const TRIAGE = 'Sample (fictional): Domestic-abuse risk triage';
+
+/** A fresh browser with a copy of a sample open at its report, downloads allowed. */
+async function reportOf(sample) {
+  const visit = await app.visit({ acceptDownloads: true });
+  const { page, ui, lib } = visit;
   await ui.open('/assessments');
   await lib.openSample(sample);
   await lib.openPart('Report');
   await page.locator('.report h1').waitFor();
+  return visit;
 }
 
 /** Text as both readers give it: spaces of any kind as one. */
@@ -37,9 +42,8 @@ const squash = (s) => s.replace(/[\s\u00a0]+/g, ' ').trim();
 
 describe('the report as a Word document', () => {
   test('a readiness report reads as on screen, its chart a picture', async () => {
-    const visit = await app.visit({ acceptDownloads: true });
+    const visit = await reportOf('Sample (fictional): Agency readiness review 2027');
     const { page, guards } = visit;
-    await openReport(visit, 'Sample (fictional): Agency readiness review 2027');
     const { file, name } = await downloadFrom(page, 'Download report (Word)');
     assert.match(name, /^rai-assess_readiness_sample-fictional-agency-readiness-review-2027_\d{4}-\d{2}-\d{2}_report\.docx$/);
     const text = squash(documentText(file));
@@ -60,9 +64,8 @@ describe('the report as a Word document', () => {
   });
 
   test('a risk report as a Word document: its heat maps as pictures, its register as tables', async () => {
-    const visit = await app.visit({ acceptDownloads: true });
+    const visit = await reportOf(TRIAGE);
     const { page, guards } = visit;
-    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
     const { file } = await downloadFrom(page, 'Download report (Word)');
     const parts = packageParts(file);
     const pictures = Object.keys(parts).filter((p) => p.startsWith('word/media/'));
@@ -75,9 +78,8 @@ describe('the report as a Word document', () => {
   });
 
   test('a workbook report as a Word document reads as on screen', async () => {
-    const visit = await app.visit({ acceptDownloads: true });
+    const visit = await reportOf('Sample (fictional): Face search for missing persons, life-cycle workbook');
     const { page, guards } = visit;
-    await openReport(visit, 'Sample (fictional): Face search for missing persons, life-cycle workbook');
     const { file, name } = await downloadFrom(page, 'Download report (Word)');
     assert.match(name, /^rai-assess_workbook_.*_report\.docx$/);
     const text = squash(documentText(file));
@@ -91,9 +93,8 @@ describe('the report as a Word document', () => {
   });
 
   test('the rights impact assessment as a Word document keeps the parts Art. 27 asks for, in order', async () => {
-    const visit = await app.visit({ acceptDownloads: true });
+    const visit = await reportOf(TRIAGE);
     const { page, guards } = visit;
-    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
     const { file, name } = await downloadFrom(page, 'Download the rights impact assessment (Word)');
     assert.match(name, /_rights-assessment\.docx$/);
     const text = squash(documentText(file));
@@ -106,9 +107,8 @@ describe('the report as a Word document', () => {
   });
 
   test('a draft transparency record in the ATRS fields: the profile and the risks, no names', async () => {
-    const visit = await app.visit({ acceptDownloads: true });
+    const visit = await reportOf(TRIAGE);
     const { page, guards } = visit;
-    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
     const json = await downloadFrom(page, 'Download a draft transparency record (ATRS, JSON)');
     assert.match(json.name, /_transparency-record\.json$/);
     const record = JSON.parse(readFileSync(json.file, 'utf8'));
@@ -138,9 +138,8 @@ describe('the report as a Word document', () => {
   });
 
   test('a risk register as a spreadsheet: one row per risk and per mitigation, dates as dates', async () => {
-    const visit = await app.visit({ acceptDownloads: true });
+    const visit = await reportOf(TRIAGE);
     const { page, guards } = visit;
-    await openReport(visit, 'Sample (fictional): Domestic-abuse risk triage');
     const { file, name } = await downloadFrom(page, 'Download as a spreadsheet (Excel)');
     assert.match(name, /^rai-assess_risk_sample-fictional-domestic-abuse-risk-triage_\d{4}-\d{2}-\d{2}_register\.xlsx$/);
     const sheets = sheetRows(file);

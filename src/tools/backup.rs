@@ -7,6 +7,7 @@
 //! stays in place (a polite live region) while the buttons under it are redrawn when they change.
 
 use crate::folder::{self, Access};
+use crate::panel::{self, Listener};
 use rai_assess::answer_file;
 use rai_assess::assessment::ContentRef;
 use rai_assess::backup::{self, BackupState, Folder, Written};
@@ -22,11 +23,9 @@ use wasm_bindgen_futures::spawn_local;
 /// How long after the last change the changed assessments are written.
 const QUIET_MS: i32 = 2_000;
 
-type Listener = Closure<dyn FnMut(web_sys::Event)>;
-
 thread_local! {
     /// The library page's section and the listener put on it.
-    static PANEL: RefCell<Option<(web_sys::Element, Listener)>> = const { RefCell::new(None) };
+    static PANEL: panel::Slot = const { RefCell::new(None) };
     static FOLDER: RefCell<Folder> = const { RefCell::new(Folder::Unset) };
     /// The buttons last drawn, so an unchanged panel is not redrawn under the user's keyboard.
     static DRAWN: RefCell<String> = const { RefCell::new(String::new()) };
@@ -58,23 +57,10 @@ fn update_state(lib: &mut Library<LocalBackend>, change: impl FnOnce(&mut Backup
 /// Fills the library page's backup section (by id) and brings the backups up to date.
 #[wasm_bindgen]
 pub fn backup_panel(id: &str) {
-    let Some(section) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
-    else {
-        return;
-    };
-    // A section filled before (the page left and opened again) loses the old listener first.
-    if let Some((old, listener)) = PANEL.take() {
-        for kind in ["click", "change"] {
-            let _ = old.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
-        }
-    }
+    let Some(section) = panel::element(id) else { return };
     section.set_inner_html(&backup::panel_html());
     let _ = section.set_attribute("aria-labelledby", "backup-heading");
-    let listener = Listener::new(on_event);
-    for kind in ["click", "change"] {
-        let _ = section.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
-    }
-    PANEL.set(Some((section, listener)));
+    panel::listen(&PANEL, section, &["click", "change"], Listener::new(on_event));
     DRAWN.with(|d| d.borrow_mut().clear());
     draw();
     spawn_local(sync());

@@ -4,6 +4,7 @@
 //! stored record), writes the file (`browser::office`) and offers it; a problem shows under the
 //! buttons as an alert.
 
+use crate::panel::{self, Listener};
 use rai_assess::assessment::Assessment;
 use rai_assess::library::Library;
 use rai_assess::office::{self, FileRequest};
@@ -17,14 +18,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 
-type Listener = Closure<dyn FnMut(web_sys::Event)>;
-
 /// The element the app keeps for the controls.
 const HOLDER: &str = "report-actions";
 
 thread_local! {
     /// The element filled last and the listener put on it.
-    static PANEL: RefCell<Option<(web_sys::Element, Listener)>> = const { RefCell::new(None) };
+    static PANEL: panel::Slot = const { RefCell::new(None) };
 }
 
 fn stored(id: &str) -> Result<Assessment, String> {
@@ -35,16 +34,11 @@ fn stored(id: &str) -> Result<Assessment, String> {
 /// Fills the report page's controls for the assessment `id` and runs them.
 #[wasm_bindgen]
 pub fn report_actions(id: &str) {
-    let Some(holder) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(HOLDER))
-    else {
-        return;
-    };
-    if let Some((old, listener)) = PANEL.take() {
-        let _ = old.remove_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-    }
+    let Some(holder) = panel::element(HOLDER) else { return };
     let a = match stored(id) {
         Ok(a) => a,
         Err(problem) => {
+            panel::release(&PANEL, &["click"]);
             // The report above may still show (the app read it); the downloads cannot be offered.
             let text = t_with("report.controls_unavailable", &[("problem", &problem)]);
             holder.set_inner_html(&format!("<p class=\"notice problem\" role=\"alert\">{}</p>", html(&text)));
@@ -53,9 +47,12 @@ pub fn report_actions(id: &str) {
     };
     holder.set_inner_html(&actions_html(a.kind));
     let id = id.to_string();
-    let listener = Listener::new(move |event: web_sys::Event| on_click(&id, &event));
-    let _ = holder.add_event_listener_with_callback("click", listener.as_ref().unchecked_ref());
-    PANEL.set(Some((holder, listener)));
+    panel::listen(
+        &PANEL,
+        holder,
+        &["click"],
+        Listener::new(move |event: web_sys::Event| on_click(&id, &event)),
+    );
 }
 
 /// Puts `text` in the controls' line of this class (`report-status` or `report-problem`); a problem

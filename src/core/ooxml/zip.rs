@@ -98,6 +98,21 @@ pub fn write(parts: &[PackagePart]) -> Vec<u8> {
     out
 }
 
+/// For tests: every part of a zip read back by an independent reader (the `zip` crate), by path.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub fn read_back(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).expect("an entry");
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).expect("its bytes");
+            (file.name().to_string(), data)
+        })
+        .collect()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -1,17 +1,11 @@
 use super::*;
 use crate::core::ooxml::zip;
 use proptest::prelude::*;
-use std::io::Read;
 
 fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
-    let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
-    (0..archive.len())
-        .map(|i| {
-            let mut file = archive.by_index(i).expect("an entry");
-            let mut text = String::new();
-            file.read_to_string(&mut text).expect("UTF-8 text");
-            (file.name().to_string(), text)
-        })
+    zip::read_back(bytes)
+        .into_iter()
+        .map(|(path, data)| (path, String::from_utf8(data).expect("UTF-8 text")))
         .collect()
 }
 

@@ -2,7 +2,6 @@ use super::*;
 use crate::core::ooxml::zip;
 use crate::core::report::document::{Block, Inline, Line, Part, Table};
 use proptest::prelude::*;
-use std::io::Read;
 
 const WORDS: Words = Words { page: "Page", of: "of" };
 
@@ -42,21 +41,8 @@ fn report(note: &str) -> Vec<Block> {
     ]
 }
 
-/// Every part read back from the zip by an independent reader, by path.
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
-    (0..archive.len())
-        .map(|i| {
-            let mut file = archive.by_index(i).expect("an entry");
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).expect("its bytes");
-            (file.name().to_string(), data)
-        })
-        .collect()
-}
-
 fn docx(blocks: &[Block], pictures: &[Option<Picture>]) -> Vec<(String, Vec<u8>)> {
-    unzip(&zip::write(&package(blocks, "Unit A", "Readiness", &WORDS, pictures)))
+    zip::read_back(&zip::write(&package(blocks, "Unit A", "Readiness", &WORDS, pictures)))
 }
 
 fn part(parts: &[(String, Vec<u8>)], path: &str) -> String {
@@ -230,7 +216,7 @@ proptest! {
     fn any_text_gives_a_well_formed_document(note in any::<String>(), title in any::<String>()) {
         let mut blocks = report(&note);
         blocks.push(Block::h(3, title.clone()));
-        let parts = unzip(&zip::write(&package(&blocks, &title, "Readiness", &WORDS, &[])));
+        let parts = zip::read_back(&zip::write(&package(&blocks, &title, "Readiness", &WORDS, &[])));
         for (path, bytes) in &parts {
             let text = std::str::from_utf8(bytes).expect("UTF-8");
             prop_assert!(roxmltree::Document::parse(text).is_ok(), "{} is not well-formed", path);
