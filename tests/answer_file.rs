@@ -151,14 +151,17 @@ fn a_circle_of_superseded_decisions_is_refused() {
 #[test]
 fn the_example_in_the_docs_opens() {
     let doc = std::fs::read_to_string("docs/answer-file-example.json").expect("example");
-    assert_eq!(plain(doc.as_bytes()).assessments.len(), 2);
+    let file = plain(doc.as_bytes());
+    assert_eq!(file.assessments.len(), 2);
+    // Its fingerprints were computed with the Python lines in docs/answer-file-format.md.
+    assert!(file.fingerprints.iter().all(|c| *c == answer_file::fingerprint::Check::Matches));
 }
 
 #[test]
 fn a_newer_format_is_refused_naming_the_app_version_needed() {
-    let text = r#"{"format":"rai-assess.answers","format_version":7,"app_version":"3.1.0","exported":0}"#;
+    let text = r#"{"format":"rai-assess.answers","format_version":8,"app_version":"3.1.0","exported":0}"#;
     let e = error(text);
-    assert_eq!(e, FileError::TooNew { version: 7, written_by: "3.1.0".into() });
+    assert_eq!(e, FileError::TooNew { version: 8, written_by: "3.1.0".into() });
     assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
 }
 
@@ -250,8 +253,8 @@ fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
     assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed.clone())));
     // The header the cipher authenticates names every parameter; a file from before version 3 has none.
     let header = String::from_utf8(sealed.aad.clone()).expect("text");
-    assert_eq!(header, "rai-assess.answers\n6\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
-    let older = text.replace("\"format_version\":6", "\"format_version\":2");
+    assert_eq!(header, "rai-assess.answers\n7\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
+    let older = text.replace("\"format_version\":7", "\"format_version\":2");
     assert!(matches!(answer_file::open(older.as_bytes()), Ok(Opened::Encrypted(s)) if s.aad.is_empty()));
     let weak = text.replace("600000", "1000");
     assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));
@@ -380,7 +383,7 @@ fn the_tools_module_reads_files_for_the_app() {
     a.answers.insert("R99.9".into(), Answer::Level(2));
     let text = answer_file::write(&[&a], &content(), 5);
     match reading(render::FileBody::Text(text.clone()), false) {
-        render::Reading::Plain { assessments, unknown } => {
+        render::Reading::Plain { assessments, unknown, .. } => {
             let back: Vec<Assessment> =
                 assessments.iter().map(|v| answer_file::read_stored(v).expect("stored record")).collect();
             assert_eq!((back, unknown), (vec![a], 1));

@@ -62,7 +62,8 @@ describe('answer files', () => {
     assert.match(file.name, /^rai-assess_readiness_shared-readiness_\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(file.buffer.toString('utf8'));
     assert.equal(json.format, 'rai-assess.answers');
-    assert.equal(json.format_version, 6);
+    assert.equal(json.format_version, 7);
+    assert.match(json.assessments[0].fingerprint, /^sha256:[0-9a-f]{64}$/);
     await source.context.close();
 
     const { context, page, guards, ui, lib } = await app.visit();
@@ -71,6 +72,7 @@ describe('answer files', () => {
     await importFiles(page, [file]);
     const [row] = await results(page, 1);
     assert.match(row, /Imported: .* 1 new assessment\(s\) added\./);
+    assert.match(row, /content matches the fingerprint it was exported with/);
     await page.getByRole('link', { name: 'Shared readiness' }).first().click();
     await page.waitForSelector('fieldset.question');
     for (const [id, k] of Object.entries(CHOICES)) assert.equal(await q.checkedIndex(id), k, id);
@@ -78,6 +80,44 @@ describe('answer files', () => {
     assert.equal(await page.getByLabel('Agency, unit or AI system it is about').inputValue(), 'Northshire Police');
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'the markup in the note never ran');
     await guards.assertClean('import');
+    await context.close();
+  });
+
+  test('a file changed after export is imported with a warning that names the assessment', async () => {
+    const source = await answered('Signed readiness');
+    const file = await exportFrom(source.page, { titles: ['Signed readiness'] });
+    await source.context.close();
+    // One byte of one note, as a hand edit would: the file still reads, its content is not what was fingerprinted.
+    const text = file.buffer.toString('utf8');
+    assert.ok(text.includes('Board minutes 3 March'));
+    const changed = { name: file.name, buffer: Buffer.from(text.replace('Board minutes 3 March', 'Board minutes 4 March')) };
+
+    const { context, page, guards, ui } = await app.visit();
+    await ui.open('/assessments');
+    await importFiles(page, [changed]);
+    const [row] = await results(page, 1);
+    assert.match(row, /1 new assessment\(s\) added\./);
+    const warning = page.locator('.import-done .field-error');
+    assert.match(await warning.innerText(),
+      /content of “Signed readiness” does not match the fingerprint in the file.*shows that content changed, not who changed it/s);
+    assert.doesNotMatch(row, /matches the fingerprint it was exported with/);
+    assert.match(await page.locator('.library').textContent(), /Signed readiness/, 'imported all the same');
+    assert.deepEqual(await axeViolations(page), []);
+    await guards.assertClean('fingerprint');
+    await context.close();
+  });
+
+  test('the report shows the fingerprint its answer file carries, in groups a person can compare', async () => {
+    const { context, page, guards, lib } = await answered('Printed readiness');
+    const file = await exportFrom(page, { titles: ['Printed readiness'] });
+    const hex = JSON.parse(file.buffer.toString('utf8')).assessments[0].fingerprint.slice('sha256:'.length);
+    const grouped = hex.match(/.{4}/g).join(' ');
+    await page.getByRole('link', { name: 'Printed readiness' }).first().click();
+    await lib.openPart('Report');
+    const facts = page.locator('.r-title-page');
+    await facts.waitFor();
+    assert.match(await facts.innerText(), new RegExp(`Fingerprint \\(SHA-256\\)\\s+${grouped}`));
+    await guards.assertClean('report fingerprint');
     await context.close();
   });
 
@@ -138,7 +178,7 @@ describe('answer files', () => {
     const { context, page, ui } = await app.visit();
     await ui.open('/assessments');
     const good = JSON.parse(readFileSync('tests/fixtures/answer-files/v1.json', 'utf8'));
-    const tooNew = { ...good, format_version: 7, app_version: '6.0.0' };
+    const tooNew = { ...good, format_version: 8, app_version: '6.0.0' };
     const badLevel = structuredClone(good);
     badLevel.assessments[0].answers['R1.1'].v = 9;
     const files = [
@@ -153,7 +193,7 @@ describe('answer files', () => {
     const expected = [
       /broken\.json: the file is not valid JSON at line 2, column \d+/,
       /other-tool\.json: this is not an RAI Assess answer file: expected "format": "rai-assess.answers", found "format": "cnil-pia"/,
-      /future\.json: this file was written by RAI Assess 6\.0\.0 in answer-file format 7.*Open it with RAI Assess 6\.0\.0 or later/,
+      /future\.json: this file was written by RAI Assess 6\.0\.0 in answer-file format 8.*Open it with RAI Assess 6\.0\.0 or later/,
       /huge\.json: the file is 11\.0 MB; answer files are at most 10 MB, so it was not read/,
       /bad-level\.json: at assessments\[0\]\.answers\.R1\.1: expected a level from 0 to 4, found 9/,
     ];

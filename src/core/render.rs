@@ -159,12 +159,39 @@ pub enum FileBody {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reading<R> {
-    /// Every check passed. `unknown`: how many answers and notes belong to items this content lacks.
-    Plain { assessments: Vec<R>, unknown: usize },
+    /// Every check passed. `unknown`: how many answers and notes belong to items this content lacks;
+    /// `fingerprints`: what the file's fingerprints say about the content read.
+    Plain { assessments: Vec<R>, unknown: usize, fingerprints: Fingerprints },
     /// Needs the passphrase.
     Encrypted { sealed: Sealed },
     /// Not imported, and why, in words for the user.
     Refused { problem: String },
+}
+
+/// What the fingerprints of a file's assessments say (see `answer_file::fingerprint`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Fingerprints {
+    /// How many matched their content.
+    pub matched: usize,
+    /// How many had none (a file written before format 7).
+    pub unchecked: usize,
+    /// The titles of those whose content is not what was fingerprinted.
+    pub differ: Vec<String>,
+}
+
+impl Fingerprints {
+    fn of(file: &answer_file::Exported) -> Fingerprints {
+        use answer_file::fingerprint::Check;
+        let mut out = Fingerprints::default();
+        for (a, check) in file.assessments.iter().zip(&file.fingerprints) {
+            match check {
+                Check::Matches => out.matched += 1,
+                Check::Absent => out.unchecked += 1,
+                Check::Differs => out.differ.push(a.title.clone()),
+            }
+        }
+        out
+    }
 }
 
 impl Reading<serde_json::Value> {
@@ -176,7 +203,13 @@ impl Reading<serde_json::Value> {
         if let Some(p) = v.get("plain") {
             let assessments = p["assessments"].as_array().ok_or_else(odd)?.clone();
             let unknown = p["unknown"].as_u64().ok_or_else(odd)? as usize;
-            return Ok(Reading::Plain { assessments, unknown });
+            let f = &p["fingerprints"];
+            let count = |k: &str| f[k].as_u64().map(|n| n as usize).ok_or_else(odd);
+            let differ =
+                f["differ"].as_array().ok_or_else(odd)?.iter().map(text).collect::<Result<_, _>>()?;
+            let fingerprints =
+                Fingerprints { matched: count("matched")?, unchecked: count("unchecked")?, differ };
+            return Ok(Reading::Plain { assessments, unknown, fingerprints });
         }
         if let Some(s) = v.get("encrypted").map(|e| &e["sealed"]) {
             let bytes = |k: &str| s[k].as_str().and_then(answer_file::base64::decode).ok_or_else(odd);
@@ -204,12 +237,14 @@ fn read_file(file: FileBody, decrypted: bool) -> Reading<Assessment> {
     };
     match opened {
         Ok(Opened::Plain(mut file)) => {
+            // Checked as read, before the content is carried to this version.
+            let fingerprints = Fingerprints::of(&file);
             // Stored as this content's version: what an earlier one asked differently is carried or kept aside.
             for a in file.assessments.iter_mut() {
                 crate::core::upgrade::upgrade(pack(), a);
             }
             let unknown = file.assessments.iter().map(|a| answer_file::unknown_items(pack(), a).len()).sum();
-            Reading::Plain { assessments: file.assessments, unknown }
+            Reading::Plain { assessments: file.assessments, unknown, fingerprints }
         }
         Ok(Opened::Encrypted(sealed)) => Reading::Encrypted { sealed },
         Err(e) => Reading::Refused { problem: e.to_string() },

@@ -8,6 +8,7 @@
 //! `tests/fixtures/answer-files/`.
 
 pub mod base64;
+pub mod fingerprint;
 mod read;
 mod wire;
 
@@ -23,7 +24,7 @@ use wire::{EnvelopeV1, WireAssessment, WireContent};
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
 /// The version of the format this app writes and reads up to.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// The most assessments one file brings: more is not a team's work but a mistake or an attack, and
@@ -48,7 +49,9 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// Version 5 added the optional `from` of a decision-log entry (whose file a merged entry came from)
 /// and the optional `linked` risk and `readiness` assessments of a workbook: a version 4 file reads as
 /// it is.
-const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok, Ok];
+/// Version 6 added the `rights` of each register risk (a version 5 risk takes its template's, as read).
+/// Version 7 added each assessment's `fingerprint`: a version 6 file reads as it is, unchecked.
+const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok, Ok, Ok];
 /// The first version whose encrypted files authenticate their header.
 const AAD_SINCE: u32 = 3;
 
@@ -59,6 +62,8 @@ pub struct Exported {
     pub exported: i64,
     pub content: ContentRef,
     pub assessments: Vec<Assessment>,
+    /// What each assessment's fingerprint in the file says about its content, in the same order.
+    pub fingerprints: Vec<fingerprint::Check>,
 }
 
 /// An encrypted answer file's parameters and ciphertext, checked and decoded, ready for Web Crypto.
@@ -171,7 +176,13 @@ pub fn write(assessments: &[&Assessment], content: &ContentRef, exported: i64) -
         app_version: APP_VERSION.into(),
         exported,
         content: WireContent { id: content.id.clone(), version: content.version.clone() },
-        assessments: assessments.iter().map(|a| WireAssessment::from_domain(a)).collect(),
+        assessments: assessments
+            .iter()
+            .map(|a| WireAssessment {
+                fingerprint: Some(fingerprint::of(a).wire()),
+                ..WireAssessment::from_domain(a)
+            })
+            .collect(),
     };
     // Plain data with string keys always serialises.
     serde_json::to_string(&envelope).unwrap_or_default()
@@ -289,6 +300,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
     }
     let mut seen = BTreeSet::new();
     let mut assessments = Vec::with_capacity(envelope.assessments.len());
+    let mut fingerprints = Vec::with_capacity(envelope.assessments.len());
     for (i, wire) in envelope.assessments.iter().enumerate() {
         let a = wire
             .to_domain(&format!("assessments[{i}]"))
@@ -296,6 +308,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         if !seen.insert(a.id.clone()) {
             return Err(FileError::Duplicate { id: a.id });
         }
+        fingerprints.push(fingerprint::check(wire.fingerprint.as_deref(), &a));
         assessments.push(a);
     }
     Ok(Opened::Plain(Exported {
@@ -303,6 +316,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         exported: envelope.exported,
         content: ContentRef { id: envelope.content.id, version: envelope.content.version },
         assessments,
+        fingerprints,
     }))
 }
 

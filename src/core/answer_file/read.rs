@@ -144,7 +144,7 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
 fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     const FIELDS: [&str; 10] =
         ["id", "kind", "title", "subject", "respondent", "created", "updated", "content", "answers", "notes"];
-    let m = object_with(v, path, &FIELDS, &["risk", "workbook"])?;
+    let m = object_with(v, path, &FIELDS, &["risk", "workbook", "fingerprint"])?;
     let rpath = join(path, "respondent");
     let r = object(&m["respondent"], &rpath, &["name", "role"])?;
     let apath = join(path, "answers");
@@ -171,6 +171,10 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
         },
         workbook: match m.get("workbook") {
             Some(w) => Some(workbook_record(w, &join(path, "workbook"))?),
+            None => None,
+        },
+        fingerprint: match m.get("fingerprint") {
+            Some(_) => Some(text(m, path, "fingerprint")?),
             None => None,
         },
     })

@@ -61,6 +61,9 @@ pub struct WireAssessment {
     /// Format 4: a workbook's route, check evidence, stage sign-off and decision log, when it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub workbook: Option<WorkbookRecord>,
+    /// Format 7: the SHA-256 of the assessment's canonical content as written (see `fingerprint`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 /// An answer: `{"t": "level", "v": 3}`, `{"t": "dont_know"}` and so on.
@@ -98,6 +101,7 @@ impl WireAssessment {
             notes: a.notes.clone(),
             risk: (!a.risk.is_empty()).then(|| a.risk.clone()),
             workbook: (!a.workbook.is_empty()).then(|| a.workbook.clone()),
+            fingerprint: None,
         }
     }
 

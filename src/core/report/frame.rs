@@ -3,6 +3,7 @@
 
 use super::document::{Block, Inline, Line, Part};
 use super::{s, ReportMeta};
+use crate::core::answer_file::fingerprint;
 use crate::core::assessment::{Assessment, GENERAL_NOTES};
 use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
 
@@ -30,6 +31,7 @@ pub(crate) fn facts(a: &Assessment, meta: &ReportMeta) -> Vec<(String, String)> 
         ("report.updated", meta.updated.clone()),
         ("report.content", format!("{} {}", a.content.id, a.content.version)),
         ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
+        ("report.fingerprint", fingerprint::of(a).for_people()),
     ];
     rows.into_iter().map(|(k, v)| (s(k).to_string(), v)).collect()
 }
@@ -42,6 +44,7 @@ pub(crate) fn title_page(tool: &str, a: &Assessment, meta: &ReportMeta) -> Block
         vec![
             Block::Title { kicker: tool.to_string(), title: a.title.clone() },
             Block::Defs { class: None, value_class: None, rows: facts(a, meta) },
+            Block::Para(Some("r-fingerprint-note"), Line::text(s("report.fingerprint_note"))),
             Block::Para(Some("r-independence"), Line::text(s("app.independence"))),
         ],
     )

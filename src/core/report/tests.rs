@@ -415,3 +415,25 @@ fn the_about_page_says_it_is_independent_credits_the_publishers_and_names_every_
     assert_eq!(html.matches("<section aria-labelledby=").count(), 4);
     assert_eq!(html.matches("</section>").count(), 4, "every section closed");
 }
+
+#[test]
+fn every_report_shows_the_fingerprint_of_the_content_it_carries() {
+    use crate::core::answer_file::{fingerprint, open, Opened};
+    let a = assessment(&[("R1.1", Answer::Level(2))], &[("R1.1", "Signed off")]);
+    let shown = fingerprint::of(&a).for_people();
+    let doc = report_document(pack(), &a, &meta(), true).expect("a report");
+    assert!(doc.contains(&shown), "the HTML report shows {shown}");
+    assert!(report_markdown(pack(), &a, &meta()).expect("markdown").contains(&shown));
+    let sheet = report_xlsx(pack(), &a, &meta()).expect("a spreadsheet");
+    assert!(sheet.iter().any(|p| String::from_utf8_lossy(&p.bytes).contains(&shown)), "the About sheet");
+    let words = report_docx(pack(), &a, &meta(), &[]).expect("a Word document");
+    assert!(words.iter().any(|p| String::from_utf8_lossy(&p.bytes).contains(&shown)), "the title page");
+    match open(doc.as_bytes()) {
+        Ok(Opened::Plain(file)) => assert_eq!(file.fingerprints, vec![fingerprint::Check::Matches]),
+        other => panic!("the report does not import back: {other:?}"),
+    }
+    let mut changed = a.clone();
+    changed.notes.insert("R1.1".into(), "Signed off.".into());
+    let other = report_markdown(pack(), &changed, &meta()).expect("markdown");
+    assert!(!other.contains(&shown) && other.contains(&fingerprint::of(&changed).for_people()));
+}

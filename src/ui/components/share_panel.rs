@@ -12,7 +12,7 @@ use crate::browser::tools;
 use crate::core::answer_file::{self, read_stored, Sealed, MAX_ASSESSMENTS, MAX_FILES_PER_IMPORT};
 use crate::core::assessment::Assessment;
 use crate::core::passphrase::{strength, Strength};
-use crate::core::render::{FileBody, Reading, Request};
+use crate::core::render::{FileBody, Fingerprints, Reading, Request};
 use crate::core::route::Route;
 use crate::ui::components::kind_label;
 use crate::ui::i18n::{t, t_with};
@@ -32,9 +32,12 @@ enum FileState {
     /// A refusal of the whole pick, not of one file.
     Declined(String),
     Locked(Sealed, Added),
-    /// Imported; these assessments already existed here and wait for the user's choice.
+    /// Imported; these assessments already existed here and wait for the user's choice. `warning`:
+    /// what the user must know before relying on what came in (content that does not match its
+    /// fingerprint).
     Imported {
         summary: String,
+        warning: Option<String>,
         conflicts: Vec<Assessment>,
     },
 }
@@ -64,6 +67,7 @@ fn import(
     ctx: LibraryContext,
     list: Vec<Assessment>,
     unknown: usize,
+    fingerprints: Fingerprints,
     decrypted: bool,
     added: Added,
 ) -> FileState {
@@ -82,7 +86,18 @@ fn import(
                 summary.push(' ');
                 summary.push_str(&t_with("share.unknown_items", &[("count", &unknown.to_string())]));
             }
-            FileState::Imported { summary, conflicts: done.conflicts }
+            let Fingerprints { matched, unchecked, differ } = fingerprints;
+            if matched > 0 && unchecked == 0 && differ.is_empty() {
+                summary.push(' ');
+                summary.push_str(t("share.fingerprints_match"));
+            }
+            if unchecked > 0 {
+                summary.push(' ');
+                summary.push_str(&t_with("share.fingerprints_absent", &[("count", &unchecked.to_string())]));
+            }
+            let warning = (!differ.is_empty())
+                .then(|| t_with("share.fingerprint_differs", &[("titles", &differ.join("”, “"))]));
+            FileState::Imported { summary, warning, conflicts: done.conflicts }
         }
         Err(e) => FileState::Failed(e.to_string()),
     }
@@ -95,9 +110,9 @@ async fn read_and_import(ctx: LibraryContext, file: FileBody, decrypted: bool, a
         .await
         .and_then(|written| Reading::from_json(&written.text));
     match reading {
-        Ok(Reading::Plain { assessments, unknown }) => {
+        Ok(Reading::Plain { assessments, unknown, fingerprints }) => {
             match assessments.iter().map(read_stored).collect::<Result<Vec<_>, _>>() {
-                Ok(list) => import(ctx, list, unknown, decrypted, added),
+                Ok(list) => import(ctx, list, unknown, fingerprints, decrypted, added),
                 Err(problem) => FileState::Failed(problem),
             }
         }
@@ -430,12 +445,12 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
             }
             .into_any()
         }
-        FileState::Imported { summary, conflicts } => {
+        FileState::Imported { summary, warning, conflicts } => {
             // A decision is recorded in the file's state: the conflict leaves the list, its outcome
             // joins the summary.
             let decided = move |id: String, outcome: String| {
                 state.update(|s| {
-                    if let FileState::Imported { summary, conflicts } = s {
+                    if let FileState::Imported { summary, conflicts, .. } = s {
                         conflicts.retain(|c| c.id != id);
                         summary.push(' ');
                         summary.push_str(&outcome);
@@ -487,6 +502,7 @@ fn view_state(state: RwSignal<FileState>, name: String, key: u32) -> AnyView {
             view! {
                 <li class="import-done">
                     <p><strong>{t("share.done_label")}</strong> " " {name} ": " {summary}</p>
+                    {warning.map(|w| view! { <p class="field-error">{w}</p> })}
                     <ul>{decisions}</ul>
                 </li>
             }
