@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const AREAS = ['base', 'layout', 'components', 'guidance', 'library', 'questions', 'print'];
-const TOOLS_AREAS = ['entries', 'risk', 'workbook', 'report', 'report-actions', 'backup'];
+const TOOLS_AREAS = ['entries', 'risk', 'workbook', 'report', 'report-actions', 'backup', 'review'];
 // Comments and indentation stay in the sources, not in what is shipped.
 // Whitespace next to { } ; , > and after a declaration's colon carries no meaning in CSS.
 const strip = (text) =>

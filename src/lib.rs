@@ -9,15 +9,15 @@ mod browser;
 mod core;
 mod ui;
 
-pub use crate::browser::{crypto, download, office, page, storage, system};
+pub use crate::browser::{crypto, download, files, office, page, storage, system};
 #[cfg(not(target_arch = "wasm32"))]
 pub use crate::core::content::source;
 pub use crate::core::content::{install as install_pack, is_installed, model, pack, strings_en, validate};
 pub use crate::core::route::Route;
 pub use crate::core::APP_VERSION;
 pub use crate::core::{
-    answer_file, assessment, backup, csv, dates, guidance, library, register, render, report, risk, scoring,
-    workbook,
+    answer_file, assessment, backup, csv, dates, guidance, imports, library, register, render, report,
+    review, risk, scoring, workbook,
 };
 pub use crate::ui::app::App;
 pub use crate::ui::i18n::{t, t_with};

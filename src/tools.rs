@@ -7,6 +7,8 @@
 mod backup;
 #[path = "tools/folder.rs"]
 mod folder;
+#[path = "tools/import.rs"]
+mod import;
 #[path = "tools/panel.rs"]
 mod panel;
 #[path = "tools/report.rs"]

@@ -32,6 +32,7 @@ fn sample(id: &str) -> Assessment {
         deleted: None,
         risk: Default::default(),
         workbook: Default::default(),
+        review: Default::default(),
     };
     a.answers.insert("R1.1".into(), Answer::Level(3));
     a.answers.insert("R1.2".into(), Answer::DontKnow);

@@ -26,6 +26,8 @@ pub enum Export {
     BackupExported,
     /// Fills the report page's print and download controls; the argument is the assessment's id.
     ReportActions,
+    /// Fills the library page's import section; the argument is the section's id.
+    ImportPanel,
 }
 
 impl Export {
@@ -35,6 +37,7 @@ impl Export {
             Export::BackupChanged => "backup_changed",
             Export::BackupExported => "backup_exported",
             Export::ReportActions => "report_actions",
+            Export::ImportPanel => "import_panel",
         }
     }
 }

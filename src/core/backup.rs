@@ -275,6 +275,7 @@ mod tests {
             updated,
             revision,
             deleted: None,
+            review: String::new(),
         }
     }
 

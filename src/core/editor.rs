@@ -17,6 +17,8 @@ pub enum Editor {
     Profile,
     Register,
     Workbook,
+    /// Review and sign-off (`core::review`).
+    Review,
 }
 
 /// What the app does after an input: the draft to take (when it changed), the editor's view state
@@ -57,6 +59,22 @@ pub fn step(
     use crate::core::risk::edit::Draw;
     use crate::core::workbook::edit::Draw as WbDraw;
     let (handled, view, drawn): (Handled, _, Drawn) = match editor {
+        Editor::Review => match state::<crate::core::review::event::ReviewView>(view) {
+            Ok(mut v) => {
+                let print = |a: &Assessment| crate::core::answer_file::fingerprint::of(a).wire();
+                let h = crate::core::review::event::raw(&mut a, &mut v, raw, &print, today, now);
+                let drawn = match h.as_ref().ok().and_then(|(_, d, _)| Draw::from_wire(d)) {
+                    Some(Draw::Register) => Some((
+                        Some(crate::core::report::review::review_html(pack, &a, &v, today)),
+                        None,
+                        None,
+                    )),
+                    _ => None,
+                };
+                (h, serde_json::to_value(v), drawn)
+            }
+            Err(e) => (Err((e, None)), Ok(serde_json::Value::Null), None),
+        },
         Editor::Workbook => match state::<crate::core::workbook::event::WorkbookView>(view) {
             Ok(mut v) => {
                 let h = crate::core::workbook::event::raw(pack, &mut a, &mut v, raw, today, now);

@@ -72,6 +72,18 @@ pub enum Request<R> {
     Profile {
         record: R,
     },
+    /// The report of the approved `version` of `record`, as it was approved.
+    Approved {
+        record: R,
+        meta: ReportMeta,
+        version: u32,
+    },
+    /// The review panel; `today` (`YYYY-MM-DD`) fills an empty date.
+    Review {
+        record: R,
+        view: serde_json::Value,
+        today: String,
+    },
     Register {
         record: R,
         view: serde_json::Value,
@@ -190,6 +202,14 @@ impl Fingerprints {
                 Check::Differs => out.differ.push(a.title.clone()),
             }
         }
+        for (i, version) in &file.approvals_differ {
+            let title = file.assessments.get(*i).map(|a| a.title.as_str()).unwrap_or_default();
+            let v = version.to_string();
+            out.differ.push(crate::core::content::t_with(
+                "review.version_of",
+                &[("title", title), ("version", &v)],
+            ));
+        }
         out
     }
 }
@@ -227,8 +247,8 @@ impl Reading<serde_json::Value> {
     }
 }
 
-/// Checks a file and says what it holds.
-fn read_file(file: FileBody, decrypted: bool) -> Reading<Assessment> {
+/// Checks a file (`decrypted`: the plaintext of an encrypted one) and says what it holds.
+pub fn read_file(file: FileBody, decrypted: bool) -> Reading<Assessment> {
     let opened = match file {
         FileBody::Text(text) if decrypted => answer_file::open_plain(text.as_bytes()).map(Opened::Plain),
         FileBody::Text(text) => answer_file::open(text.as_bytes()),
@@ -299,6 +319,8 @@ pub enum RenderError {
     UnknownStage(String),
     /// Results or a report asked of a tool that has none yet.
     NotForKind,
+    /// An approved version the assessment does not have (or whose copy was not kept).
+    UnknownVersion(u32),
 }
 
 impl fmt::Display for RenderError {
@@ -312,6 +334,10 @@ impl fmt::Display for RenderError {
             RenderError::UnknownRisk(id) => write!(f, "There is no risk {id} in the register."),
             RenderError::UnknownStage(id) => write!(f, "The stage \"{id}\" is not on this workbook's route."),
             RenderError::NotForKind => f.write_str("There is nothing of this kind for this assessment yet."),
+            RenderError::UnknownVersion(v) => f.write_str(&crate::core::content::t_with(
+                "review.no_version",
+                &[("version", &v.to_string())],
+            )),
         }
     }
 }
@@ -324,7 +350,11 @@ pub fn render_json(json: &str) -> Result<Written, RenderError> {
 }
 
 pub(crate) fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
-    read_stored(value).map_err(RenderError::Record)
+    let a = read_stored(value).map_err(RenderError::Record)?;
+    // Its review too, which the app's first load keeps without reading.
+    crate::core::review::Review::read(&a)
+        .map_err(|e| RenderError::Record(format!("at {}: {}", e.path, e.problem)))?;
+    Ok(a)
 }
 
 /// An editor's view state as the app keeps it (null before the first input).
@@ -389,6 +419,17 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
         Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),
+        Request::Approved { record: r, meta, version } => {
+            let copy = crate::core::review::as_approved(&record(&r)?, version)
+                .ok_or(RenderError::UnknownVersion(version))?;
+            // When the approved copy was last changed, not the assessment now.
+            let meta = ReportMeta { updated: crate::core::dates::date_of(copy.updated), ..meta };
+            report::report_html(p, &copy, &meta).ok_or(RenderError::NotForKind)?.into()
+        }
+        Request::Review { record: r, view, today } => {
+            let view = state::<crate::core::review::event::ReviewView>(view)?;
+            report::review::review_html(p, &record(&r)?, &view, &today).into()
+        }
         Request::Register { record: r, view } => {
             workspace::register_html(p, &record(&r)?, &state(view)?).into()
         }

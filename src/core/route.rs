@@ -17,6 +17,10 @@ pub enum Route {
     Report(String),
     /// A risk assessment's proposals, register and snapshots.
     Register(String),
+    /// Review and sign-off of an assessment: status, approvals, changes since.
+    Review(String),
+    /// The report of an approved version of an assessment, as it was approved.
+    Approved(String, u32),
     /// Several assessments side by side, to compare and merge.
     Compare(Vec<String>),
     Guidance(GuidanceView),
@@ -68,6 +72,10 @@ impl Route {
             ["assessments", a, "results"] => Route::Results(id(a)),
             ["assessments", a, "report"] => Route::Report(id(a)),
             ["assessments", a, "register"] => Route::Register(id(a)),
+            ["assessments", a, "review"] => Route::Review(id(a)),
+            ["assessments", a, "approved", n] if n.parse::<u32>().is_ok() => {
+                Route::Approved(id(a), n.parse().unwrap_or_default())
+            }
             ["compare", list] => Route::Compare(list.split('+').filter(|s| !s.is_empty()).map(id).collect()),
             ["guidance"] => Route::Guidance(GuidanceView::Overview),
             ["guidance", "methods"] => Route::Guidance(GuidanceView::Methods),
@@ -90,6 +98,8 @@ impl Route {
             Route::Results(id) => format!("#/assessments/{id}/results"),
             Route::Report(id) => format!("#/assessments/{id}/report"),
             Route::Register(id) => format!("#/assessments/{id}/register"),
+            Route::Review(id) => format!("#/assessments/{id}/review"),
+            Route::Approved(id, n) => format!("#/assessments/{id}/approved/{n}"),
             Route::Compare(ids) => format!("#/compare/{}", ids.join("+")),
             Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
@@ -106,6 +116,8 @@ impl Route {
             | Route::Results(_)
             | Route::Report(_)
             | Route::Register(_)
+            | Route::Review(_)
+            | Route::Approved(..)
             | Route::Compare(_) => Some(Section::Assessments),
             Route::Guidance(_) => Some(Section::Guidance),
             Route::About => Some(Section::About),
@@ -127,6 +139,8 @@ impl Route {
             Route::Results(_) => "results.title",
             Route::Report(_) => "report.title",
             Route::Register(_) => "risk.register",
+            Route::Review(_) => "review.title",
+            Route::Approved(..) => "review.approved_title",
             Route::Compare(_) => "compare.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
             Route::Guidance(GuidanceView::Methods) => "methods.title",

@@ -9,7 +9,12 @@ use rai_assess::assessment::Assessment;
 use rai_assess::library::Library;
 use rai_assess::office::{self, FileRequest};
 use rai_assess::render::Request;
-use rai_assess::report::{actions::actions_html, escape::html, ReportMeta};
+use rai_assess::report::{
+    actions::{actions_html, Target},
+    escape::html,
+    ReportMeta,
+};
+use rai_assess::review::as_approved;
 use rai_assess::storage::LocalBackend;
 use rai_assess::system::{date_time, now_ms};
 use rai_assess::{t, t_with};
@@ -26,9 +31,17 @@ thread_local! {
     static PANEL: panel::Slot = const { RefCell::new(None) };
 }
 
-fn stored(id: &str) -> Result<Assessment, String> {
+/// The assessment as stored, or its approved version as it was approved.
+fn stored(target: &str) -> Result<Assessment, String> {
+    let Target { id, version } = Target::parse(target)?;
     let lib = LocalBackend::open().map(Library::new).map_err(|e| e.to_string())?;
-    lib.load(id).map_err(|e| e.to_string())
+    let a = lib.load(&id).map_err(|e| e.to_string())?;
+    match version {
+        None => Ok(a),
+        Some(v) => {
+            as_approved(&a, v).ok_or_else(|| t_with("review.no_version", &[("version", &v.to_string())]))
+        }
+    }
 }
 
 /// Fills the report page's controls for the assessment `id` and runs them.

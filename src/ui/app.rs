@@ -6,7 +6,8 @@ use crate::ui::components::{SiteFooter, SiteHeader, SkipLink};
 use crate::ui::i18n::t;
 use crate::ui::pages::{
     AboutPage, ApplicationTypePage, AssessmentPage, AssessmentsPage, ComparePage, GlossaryPage, GuidancePage,
-    HomePage, MethodsPage, NotFoundPage, PrinciplePage, RegisterPage, ReportPage, ResultsPage, StagePage,
+    HomePage, MethodsPage, NotFoundPage, PrinciplePage, RegisterPage, ReportPage, ResultsPage, ReviewPage,
+    StagePage,
 };
 use crate::ui::state::provide_library;
 use leptos::prelude::*;
@@ -138,6 +139,8 @@ fn Routes(route: ReadSignal<Route>) -> impl IntoView {
                 Route::Results(id) => view! { <ResultsPage id=id/> }.into_any(),
                 Route::Report(id) => view! { <ReportPage id=id/> }.into_any(),
                 Route::Register(id) => view! { <RegisterPage id=id/> }.into_any(),
+                Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
+                Route::Approved(id, n) => view! { <ReportPage id=id version=n/> }.into_any(),
                 Route::Compare(ids) => view! { <ComparePage ids=ids/> }.into_any(),
                 Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
                 Route::Guidance(GuidanceView::Methods) => view! { <MethodsPage/> }.into_any(),

@@ -7,8 +7,8 @@ use crate::browser::system::{measured, now_ms};
 use crate::core::assessment::Assessment;
 use crate::core::content::pack;
 use crate::core::library::{
-    BackendError, Imported, KeyValue, Library, Listing, LoadError, MemoryBackend, SaveError, Summary,
-    RECORD_PREFIX, SUMMARY_PREFIX,
+    BackendError, KeyValue, Library, Listing, LoadError, MemoryBackend, SaveError, Summary, RECORD_PREFIX,
+    SUMMARY_PREFIX,
 };
 use leptos::prelude::*;
 
@@ -66,7 +66,16 @@ pub fn provide_library() -> LibraryContext {
             ctx.external_change.update(|n| *n += 1);
         }
     });
-    on_cleanup(move || listener.remove());
+    // The tools module changed the library (an import): list it again, and anything open re-checks.
+    let tools_changed = window_event_listener_untyped(crate::core::library::CHANGED_EVENT, move |_| {
+        ctx.refresh();
+        ctx.external_change.update(|n| *n += 1);
+        ctx.ask_persistence();
+    });
+    on_cleanup(move || {
+        listener.remove();
+        tools_changed.remove();
+    });
     provide_context(ctx);
     ctx
 }
@@ -152,16 +161,6 @@ impl LibraryContext {
             let persistent = self.persistent;
             leptos::task::spawn_local(async move { persistent.set(Some(request_persistence().await)) });
         }
-    }
-
-    /// Stores one file's assessments as one batch (all or none), then refreshes once; those already
-    /// here come back for the user to decide on.
-    pub fn import(&self, list: Vec<Assessment>) -> Result<Imported, SaveError> {
-        let result = self.change(|lib| lib.import(list, pack()));
-        if result.as_ref().is_ok_and(|done| done.added > 0) {
-            self.ask_persistence();
-        }
-        self.after_write(result, true)
     }
 
     /// Moves many assessments to "recently deleted"; on a problem, how many moved before it.

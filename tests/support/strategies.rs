@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use rai_assess::review::{Approval, Review, Stamp, Stored, Superseded};
 use rai_assess::workbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
@@ -238,6 +239,57 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 deleted,
                 risk,
                 workbook,
+                review: Stored::default(),
             },
         )
+        .prop_flat_map(|a| (Just(a), review_parts()))
+        .prop_map(|(mut a, (requested, approvals, superseded))| {
+            // Each approval keeps a copy of this same assessment as it was (here: as it is, or with
+            // its notes cleared), without a review of its own.
+            let plain = Assessment { revision: 0, deleted: None, ..a.clone() };
+            a.review = Stored::from(&Review {
+                requested,
+                approvals: approvals
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (by, date, statement, keep, cleared))| Approval {
+                        version: i as u32 + 1,
+                        by,
+                        role: "Approver".into(),
+                        date,
+                        statement,
+                        conditions: String::new(),
+                        recorded: i as i64,
+                        fingerprint: format!("sha256:{i}"),
+                        content: keep.then(|| {
+                            let mut copy = plain.clone();
+                            if cleared {
+                                copy.notes.clear();
+                            }
+                            Box::new(copy)
+                        }),
+                    })
+                    .collect(),
+                superseded,
+            });
+            a
+        })
+}
+
+type ApprovalParts = (String, String, String, bool, bool);
+
+/// A review's parts: perhaps a request, up to three approvals, perhaps a superseded mark.
+fn review_parts() -> impl Strategy<Value = (Option<Stamp>, Vec<ApprovalParts>, Option<Superseded>)> {
+    let stamp = (any::<String>(), any::<String>(), 0i64..10_000_000_000_000)
+        .prop_map(|(by, role, at)| Stamp { by, role, at });
+    let approval = (
+        any::<String>(),
+        "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])",
+        any::<String>(),
+        any::<bool>(),
+        any::<bool>(),
+    );
+    let superseded = (any::<String>(), 0i64..10_000_000_000_000, any::<String>())
+        .prop_map(|(by, at, note)| Superseded { by, role: String::new(), at, note });
+    (proptest::option::of(stamp), proptest::collection::vec(approval, 0..3), proptest::option::of(superseded))
 }

@@ -3,8 +3,8 @@
 //! not who changed it: anyone can compute it.
 //!
 //! The canonical content is the assessment as an answer file writes it (`WireAssessment`) without what
-//! describes the copy rather than the content (`updated`, the time of the last save, and the
-//! fingerprint itself), as JSON with object keys in code-point order and no whitespace, after a line
+//! describes the copy rather than the content (`updated`, the time of the last save), its review
+//! (which records approvals of the content, each with its own fingerprint) and the fingerprint itself, as JSON with object keys in code-point order and no whitespace, after a line
 //! naming the form. Key order and layout in a file therefore never change it; any change of an answer,
 //! note, title, risk, rating or decision does. Documented in docs/answer-file-format.md.
 
@@ -64,6 +64,7 @@ pub fn canonical(a: &Assessment) -> String {
     let mut value = serde_json::to_value(WireAssessment::from_domain(a)).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         map.remove("updated");
+        map.remove("review");
         map.remove("fingerprint");
     }
     // serde_json's maps are ordered by key (no `preserve_order`), and `to_string` adds no whitespace.

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
-pub use wire::short;
+pub use wire::{read_review, short, Invalid};
 use wire::{EnvelopeV1, WireAssessment, WireContent};
 
 /// The `format` field of every answer file.
@@ -64,6 +64,9 @@ pub struct Exported {
     pub assessments: Vec<Assessment>,
     /// What each assessment's fingerprint in the file says about its content, in the same order.
     pub fingerprints: Vec<fingerprint::Check>,
+    /// The approved versions whose copy does not match the fingerprint recorded with its approval:
+    /// (the assessment's place in `assessments`, the version).
+    pub approvals_differ: Vec<(usize, u32)>,
 }
 
 /// An encrypted answer file's parameters and ciphertext, checked and decoded, ready for Web Crypto.
@@ -301,6 +304,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
     let mut seen = BTreeSet::new();
     let mut assessments = Vec::with_capacity(envelope.assessments.len());
     let mut fingerprints = Vec::with_capacity(envelope.assessments.len());
+    let mut approvals_differ = Vec::new();
     for (i, wire) in envelope.assessments.iter().enumerate() {
         let a = wire
             .to_domain(&format!("assessments[{i}]"))
@@ -309,6 +313,17 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
             return Err(FileError::Duplicate { id: a.id });
         }
         fingerprints.push(fingerprint::check(wire.fingerprint.as_deref(), &a));
+        let at = format!("assessments[{i}].review");
+        let review = read_review(&a.review.0, &a.id, a.kind, &at)
+            .map_err(|e| FileError::Invalid { path: e.path, problem: e.problem })?;
+        for p in &review.approvals {
+            let copy = p.content.as_deref();
+            if copy
+                .is_some_and(|c| fingerprint::check(Some(&p.fingerprint), c) == fingerprint::Check::Differs)
+            {
+                approvals_differ.push((i, p.version));
+            }
+        }
         assessments.push(a);
     }
     Ok(Opened::Plain(Exported {
@@ -317,6 +332,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         content: ContentRef { id: envelope.content.id, version: envelope.content.version },
         assessments,
         fingerprints,
+        approvals_differ,
     }))
 }
 

@@ -4,10 +4,13 @@
 //! Written out rather than derived: serde's derived readers for these types, wrapped to track paths,
 //! cost about 9 KB of the app's compressed download; this costs a fraction and words errors better.
 
-use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
+use super::wire::{
+    EnvelopeV1, WireAnswer, WireApproval, WireAssessment, WireContent, WireRespondent, WireReview,
+};
 use super::{Encryption, SealedEnvelope};
 use crate::core::logbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use crate::core::review::{Stamp, Superseded};
 use crate::core::sort::map;
 use serde_json::{Map, Value};
 
@@ -144,7 +147,7 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
 fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     const FIELDS: [&str; 10] =
         ["id", "kind", "title", "subject", "respondent", "created", "updated", "content", "answers", "notes"];
-    let m = object_with(v, path, &FIELDS, &["risk", "workbook", "fingerprint"])?;
+    let m = object_with(v, path, &FIELDS, &["risk", "workbook", "review", "fingerprint"])?;
     let rpath = join(path, "respondent");
     let r = object(&m["respondent"], &rpath, &["name", "role"])?;
     let apath = join(path, "answers");
@@ -173,10 +176,73 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
             Some(w) => Some(workbook_record(w, &join(path, "workbook"))?),
             None => None,
         },
+        // Kept as it is here and read where it is used (`wire::read_review`): the app's first load
+        // carries no reader of reviews.
+        review: match m.get("review") {
+            Some(r) if r.is_object() => Some(r.clone()),
+            Some(r) => return problem(&join(path, "review"), "an object", r),
+            None => None,
+        },
         fingerprint: match m.get("fingerprint") {
             Some(_) => Some(text(m, path, "fingerprint")?),
             None => None,
         },
+    })
+}
+
+fn stamp(v: &Value, path: &str) -> Result<Stamp> {
+    let m = object(v, path, &["by", "role", "at"])?;
+    Ok(Stamp { by: text(m, path, "by")?, role: text(m, path, "role")?, at: int(m, path, "at")? })
+}
+
+/// An assessment's review (format 7): each part optional; an approval's copy is read as an assessment.
+pub(super) fn review(v: &Value, path: &str) -> Result<WireReview> {
+    let m = object_with(v, path, &[], &["requested", "approvals", "superseded"])?;
+    let apath = join(path, "approvals");
+    let approvals = match m.get("approvals") {
+        Some(l) => list(l, &apath)?
+            .iter()
+            .enumerate()
+            .map(|(i, a)| approval(a, &format!("{apath}[{i}]")))
+            .collect::<Result<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    let superseded = match m.get("superseded") {
+        Some(s) => {
+            let spath = join(path, "superseded");
+            let o = object(s, &spath, &["by", "role", "at", "note"])?;
+            let [by, role, note] = text_fields(o, &spath, ["by", "role", "note"])?;
+            Some(Superseded { by, role, at: int(o, &spath, "at")?, note })
+        }
+        None => None,
+    };
+    let requested = match m.get("requested") {
+        Some(r) => Some(stamp(r, &join(path, "requested"))?),
+        None => None,
+    };
+    Ok(WireReview { requested, approvals, superseded })
+}
+
+fn approval(v: &Value, path: &str) -> Result<WireApproval> {
+    const FIELDS: [&str; 8] =
+        ["version", "by", "role", "date", "statement", "conditions", "recorded", "fingerprint"];
+    let m = object_with(v, path, &FIELDS, &["content"])?;
+    let [by, role, date, statement, conditions, fingerprint] =
+        text_fields(m, path, ["by", "role", "date", "statement", "conditions", "fingerprint"])?;
+    let content = match m.get("content") {
+        Some(c) => Some(Box::new(assessment(c, &join(path, "content"))?)),
+        None => None,
+    };
+    Ok(WireApproval {
+        version: small(&m["version"], &join(path, "version"), u64::from(u32::MAX))? as u32,
+        by,
+        role,
+        date,
+        statement,
+        conditions,
+        recorded: int(m, path, "recorded")?,
+        fingerprint,
+        content,
     })
 }
 

@@ -2,6 +2,7 @@ use super::Answer;
 use crate::core::content::model::Pack;
 use crate::core::logbook::WorkbookRecord;
 use crate::core::register::RiskRecord;
+use crate::core::review::Stored;
 
 /// The notes key of an assessment's general notes (notes not tied to an item).
 pub const GENERAL_NOTES: &str = "_general";
@@ -111,9 +112,12 @@ pub struct Assessment {
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
     /// Raised by one on every save; a save based on an older revision is refused, not applied.
+    /// Left out when 0 (and `deleted` when none), so that an approved copy inside a review is
+    /// written exactly as an answer file writes an assessment.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub revision: u64,
     /// When it was moved to "recently deleted"; it can be restored until the bin is emptied.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted: Option<i64>,
     /// A risk assessment's register, dismissed proposals and snapshots; empty for other tools.
     #[serde(default, skip_serializing_if = "RiskRecord::is_empty")]
@@ -121,6 +125,13 @@ pub struct Assessment {
     /// A workbook's route, check evidence, stage sign-off and decision log; empty for other tools.
     #[serde(default, skip_serializing_if = "WorkbookRecord::is_empty")]
     pub workbook: WorkbookRecord,
+    /// Review asked for, approvals with the content each approved, superseded; empty until used.
+    #[serde(default, skip_serializing_if = "Stored::is_empty")]
+    pub review: Stored,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// What a user gives when creating an assessment.
@@ -151,12 +162,23 @@ impl Assessment {
             deleted: None,
             risk: RiskRecord::default(),
             workbook: WorkbookRecord::default(),
+            review: Stored::default(),
         }
     }
 
-    /// A copy under a new id and title, with no history: revision 0, not deleted.
+    /// A copy under a new id and title, with no history: revision 0, not deleted, never reviewed
+    /// (the approvals were of the other one).
     pub fn duplicate(&self, id: String, title: String, now: i64) -> Assessment {
-        Assessment { id, title, created: now, updated: now, revision: 0, deleted: None, ..self.clone() }
+        Assessment {
+            id,
+            title,
+            created: now,
+            updated: now,
+            revision: 0,
+            deleted: None,
+            review: Stored::default(),
+            ..self.clone()
+        }
     }
 }
 

@@ -14,3 +14,7 @@ pub use backend::{BackendError, KeyValue, MemoryBackend};
 pub use schema::{decode, encode, RecordError, SchemaVersion, CURRENT_SCHEMA};
 pub use store::{Imported, Library, Listing, LoadError, SaveError, SetAside, RECORD_PREFIX, SUMMARY_PREFIX};
 pub use summary::{select, SortBy, Summary};
+
+/// The window event the tools module sends after it changed the library (an import, a copy kept,
+/// one replaced): the app lists the library again.
+pub const CHANGED_EVENT: &str = "rai-library-changed";

@@ -217,8 +217,12 @@ impl<B: KeyValue> Library<B> {
     ) -> Result<Assessment, SaveError> {
         let raw = self.raw(&assessment.id)?.ok_or(SaveError::NotFound)?;
         let stored = header(&raw).map_err(SaveError::SetAside)?.revision;
-        let next =
+        let mut next =
             Assessment { revision: stored.max(assessment.revision) + 1, updated: now, ..assessment.clone() };
+        // What was approved stays approved: the stored copy's approvals are kept.
+        if let Ok(old) = decode(&raw) {
+            crate::core::review::keep_approvals(&old.review, &mut next.review);
+        }
         self.write(&next, pack)?;
         Ok(next)
     }

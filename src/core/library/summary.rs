@@ -1,5 +1,6 @@
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::model::Pack;
+use crate::core::review::{standing, Standing, Status};
 use serde::{Deserialize, Serialize};
 
 /// What the library list shows of an assessment, stored beside it so that listing 200 assessments
@@ -17,6 +18,10 @@ pub struct Summary {
     pub revision: u64,
     #[serde(default)]
     pub deleted: Option<i64>,
+    /// Where its review stands, as [`Standing::code`] writes it (empty, from before reviews existed,
+    /// reads as a draft, as its record is).
+    #[serde(default)]
+    pub review: String,
 }
 
 impl Summary {
@@ -38,7 +43,13 @@ impl Summary {
             updated: a.updated,
             revision: a.revision,
             deleted: a.deleted,
+            review: standing(a).code(),
         }
+    }
+
+    /// Where its review stands.
+    pub fn standing(&self) -> Standing {
+        Standing::from_code(&self.review)
     }
 
     /// Whole percent answered, 0 when nothing is asked.
@@ -75,13 +86,19 @@ impl SortBy {
     }
 }
 
-/// The summaries to show: of one kind (or all), containing every word of `text` in the title, subject
-/// or respondent, in the chosen order.
-pub fn select<'a>(all: &'a [Summary], kind: Option<Kind>, text: &str, sort: SortBy) -> Vec<&'a Summary> {
+/// The summaries to show: of one kind (or all) and one review status (or all), containing every word
+/// of `text` in the title, subject or respondent, in the chosen order.
+pub fn select<'a>(
+    all: &'a [Summary],
+    kind: Option<Kind>,
+    status: Option<Status>,
+    text: &str,
+    sort: SortBy,
+) -> Vec<&'a Summary> {
     let words: Vec<String> = text.split_whitespace().map(crate::core::text::fold).collect();
     let shown: Vec<&Summary> = all
         .iter()
-        .filter(|s| kind.is_none_or(|k| s.kind == k))
+        .filter(|s| kind.is_none_or(|k| s.kind == k) && status.is_none_or(|x| s.standing().status == x))
         .filter(|s| {
             let hay = crate::core::text::fold(&format!("{} {} {}", s.title, s.subject, s.respondent));
             words.iter().all(|w| hay.contains(w.as_str()))
@@ -119,6 +136,7 @@ mod tests {
             updated,
             revision: 1,
             deleted: None,
+            review: String::new(),
         }
     }
 
@@ -130,12 +148,29 @@ mod tests {
             s("3", Kind::Risk, "Body-worn camera transcription", 9, 100),
         ];
         let ids = |v: Vec<&Summary>| v.into_iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-        assert_eq!(ids(select(&all, None, "", SortBy::Updated)), ["1", "2", "3"]);
-        assert_eq!(ids(select(&all, Some(Kind::Risk), "", SortBy::Title)), ["3", "2"]);
-        assert_eq!(ids(select(&all, None, "", SortBy::Progress)), ["2", "1", "3"]);
-        assert_eq!(ids(select(&all, None, "FACE pilot", SortBy::Updated)), ["2"]);
-        assert_eq!(ids(select(&all, None, "okafor", SortBy::Updated)).len(), 3, "respondent is searched");
-        assert!(select(&all, Some(Kind::Workbook), "", SortBy::Updated).is_empty());
+        assert_eq!(ids(select(&all, None, None, "", SortBy::Updated)), ["1", "2", "3"]);
+        assert_eq!(ids(select(&all, Some(Kind::Risk), None, "", SortBy::Title)), ["3", "2"]);
+        assert_eq!(ids(select(&all, None, None, "", SortBy::Progress)), ["2", "1", "3"]);
+        assert_eq!(ids(select(&all, None, None, "FACE pilot", SortBy::Updated)), ["2"]);
+        assert_eq!(
+            ids(select(&all, None, None, "okafor", SortBy::Updated)).len(),
+            3,
+            "respondent is searched"
+        );
+        assert!(select(&all, Some(Kind::Workbook), None, "", SortBy::Updated).is_empty());
+    }
+
+    #[test]
+    fn filters_by_review_status() {
+        let approved = Standing { status: Status::Approved, approved: Some(1), changed: false };
+        let all = [
+            s("1", Kind::Readiness, "Agency readiness", 5, 300),
+            Summary { review: approved.code(), ..s("2", Kind::Risk, "face search pilot", 1, 200) },
+        ];
+        let ids = |v: Vec<&Summary>| v.into_iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(select(&all, None, Some(Status::Approved), "", SortBy::Updated)), ["2"]);
+        assert_eq!(ids(select(&all, None, Some(Status::Draft), "", SortBy::Updated)), ["1"]);
+        assert!(select(&all, None, Some(Status::InReview), "", SortBy::Updated).is_empty());
     }
 
     #[test]

@@ -7,6 +7,34 @@ use super::s;
 use crate::core::assessment::Kind;
 use std::fmt::Write;
 
+/// Which report the controls are for, as the app names it to the tools module: an assessment's id,
+/// and `@` and a version for an approved version's (ids never hold `@`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub id: String,
+    pub version: Option<u32>,
+}
+
+impl Target {
+    pub fn arg(&self) -> String {
+        match self.version {
+            Some(v) => format!("{}@{v}", self.id),
+            None => self.id.clone(),
+        }
+    }
+
+    /// Reads what [`Target::arg`] wrote; a version that is not a number is an error in words.
+    pub fn parse(arg: &str) -> Result<Target, String> {
+        match arg.split_once('@') {
+            None => Ok(Target { id: arg.to_string(), version: None }),
+            Some((id, v)) => match v.parse() {
+                Ok(v) => Ok(Target { id: id.to_string(), version: Some(v) }),
+                Err(_) => Err(format!("\"{v}\" is not a version number")),
+            },
+        }
+    }
+}
+
 /// A group of controls: its element id, the key of its name, and its downloads (format, key of the
 /// button's words).
 type Group = (&'static str, &'static str, Vec<(Format, &'static str)>);

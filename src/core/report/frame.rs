@@ -33,7 +33,8 @@ pub(crate) fn facts(a: &Assessment, meta: &ReportMeta) -> Vec<(String, String)> 
         ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
         ("report.fingerprint", fingerprint::of(a).for_people()),
     ];
-    rows.into_iter().map(|(k, v)| (s(k).to_string(), v)).collect()
+    let status = super::review::status_facts(a);
+    rows.into_iter().chain(status).map(|(k, v)| (s(k).to_string(), v)).collect()
 }
 
 /// The title page of a report: the tool, the title, who and when, and the independence line.

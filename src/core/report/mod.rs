@@ -16,6 +16,7 @@ pub mod glossary;
 pub mod guidance;
 mod kept;
 pub mod methods;
+pub mod review;
 pub mod risk;
 pub mod sheets;
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -1,5 +1,6 @@
 use crate::browser::system::{confirm, date_time, new_id, now_ms};
 use crate::core::library::Summary;
+use crate::core::review::Status;
 use crate::core::route::Route;
 use crate::ui::components::new_assessment_form::kind_label;
 use crate::ui::i18n::{t, t_with};
@@ -70,7 +71,7 @@ pub fn AssessmentCard(
             <h3 id=heading_id>
                 <a href=Route::Assessment(summary.id.clone()).href()>{summary.title.clone()}</a>
             </h3>
-            <p class="tool-unit">{kind_label(summary.kind)}</p>
+            <p class="tool-unit">{kind_label(summary.kind)} " · " <span class="review-status">{status_text(&summary)}</span></p>
             <dl class="facts compact">
                 {(!summary.subject.is_empty()).then(|| view! { <dt>{t("assessments.about")}</dt> <dd>{summary.subject.clone()}</dd> })}
                 {(!summary.respondent.is_empty()).then(|| view! { <dt>{t("assessments.respondent")}</dt> <dd>{summary.respondent.clone()}</dd> })}
@@ -140,5 +141,19 @@ pub fn AssessmentCard(
                 }
             }}
         </li>
+    }
+}
+
+/// Where the assessment's review stands, in a few words: "Approved (version 2)", "Draft (changed
+/// since version 2)", "In review".
+fn status_text(s: &Summary) -> String {
+    let here = s.standing();
+    let name = t(here.status.key());
+    match here.approved {
+        Some(v) if here.status != Status::Superseded => {
+            let key = if here.changed { "review.card_changed" } else { "review.card_version" };
+            format!("{name} ({})", t_with(key, &[("version", &v.to_string())]))
+        }
+        _ => name.to_string(),
     }
 }

@@ -109,6 +109,11 @@ pub fn RiskWorkspace(
             }
             (Part::Workbook, _) => Request::Workbook { record, view: view_now() },
             (Part::Profile, _) => Request::Profile { record },
+            (Part::Review, _) => Request::Review {
+                record,
+                view: view.get_value(),
+                today: date_time(now_ms()).chars().take(10).collect(),
+            },
             (_, Drawing::Risk(Draw::Card(risk))) => {
                 Request::Card { record, view: view.get_value(), risk: risk.clone() }
             }

@@ -39,7 +39,16 @@ pub fn AssessmentPage(
     /// Assessment id, from the address.
     id: String,
 ) -> impl IntoView {
-    with_assessment(&id, |a| view! { <Editor initial=a register=false/> }.into_any())
+    with_assessment(&id, |a| view! { <Editor initial=a/> }.into_any())
+}
+
+/// Review and sign-off of an assessment (`#/assessments/<id>/review`).
+#[component]
+pub fn ReviewPage(
+    /// Assessment id, from the address.
+    id: String,
+) -> impl IntoView {
+    with_assessment(&id, |a| view! { <Editor initial=a only=Part::Review/> }.into_any())
 }
 
 /// A risk assessment's proposals, register and snapshots (`#/assessments/<id>/register`).
@@ -50,7 +59,7 @@ pub fn RegisterPage(
 ) -> impl IntoView {
     with_assessment(&id, |a| {
         if a.kind == Kind::Risk {
-            view! { <Editor initial=a register=true/> }.into_any()
+            view! { <Editor initial=a only=Part::Register/> }.into_any()
         } else {
             view! { <p>{t("results.register_only")}</p> }.into_any()
         }
@@ -85,8 +94,9 @@ pub(crate) fn with_assessment(id: &str, found: impl FnOnce(Assessment) -> AnyVie
 fn Editor(
     /// The assessment as loaded.
     initial: Assessment,
-    /// Show the risk register instead of the details and questions.
-    register: bool,
+    /// Show this part alone (the risk register, the review) instead of the details and questions.
+    #[prop(optional)]
+    only: Option<Part>,
 ) -> impl IntoView {
     let ctx = use_library();
     let id = StoredValue::new(initial.id.clone());
@@ -268,7 +278,11 @@ fn Editor(
         <h1>{move || title.get()}</h1>
         <p class="tool-unit">{meta}</p>
         {
-            let here = if register { Route::Register(id.get_value()) } else { Route::Assessment(id.get_value()) };
+            let here = match only {
+                Some(Part::Register) => Route::Register(id.get_value()),
+                Some(_) => Route::Review(id.get_value()),
+                None => Route::Assessment(id.get_value()),
+            };
             view! { <AssessmentTabs id=id.get_value() current=here risk=kind == Kind::Risk/> }
         }
         <p class="save-status" class:problem=failed role="status">{status}</p>
@@ -300,8 +314,8 @@ fn Editor(
         {(!unknown.is_empty()).then(|| view! {
             <p class="notice" role="note">{t_with("assessment.unknown_items", &[("items", &unknown.join(", "))])}</p>
         })}
-        {if register {
-            view! { <RiskWorkspace sink=sink part=Part::Register/> }.into_any()
+        {if let Some(part) = only {
+            view! { <RiskWorkspace sink=sink part=part/> }.into_any()
         } else {
             view! {
         <section aria-labelledby="details-heading" class="panel">

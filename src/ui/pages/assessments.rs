@@ -2,6 +2,7 @@ use crate::browser::download::download;
 use crate::browser::system::{confirm, date_time};
 use crate::core::assessment::Kind;
 use crate::core::library::{select, SortBy};
+use crate::core::review::Status;
 use crate::ui::components::{
     kind_label, AssessmentCard, NewAssessmentForm, Samples, SharePanel, StorageStatus,
 };
@@ -19,13 +20,15 @@ pub fn AssessmentsPage() -> impl IntoView {
     crate::browser::tools::call(crate::browser::tools::Export::BackupPanel, "backup");
     let message = RwSignal::new(None::<String>);
     let kind = RwSignal::new(None::<Kind>);
+    let status = RwSignal::new(None::<Status>);
     let text = RwSignal::new(String::new());
     let sort = RwSignal::new(SortBy::Updated);
 
     let total = move || ctx.listing.with(|l| l.active.len());
     let shown = Memo::new(move |_| {
         ctx.listing.with(|l| {
-            select(&l.active, kind.get(), &text.get(), sort.get()).into_iter().cloned().collect::<Vec<_>>()
+            let list = select(&l.active, kind.get(), status.get(), &text.get(), sort.get());
+            list.into_iter().cloned().collect::<Vec<_>>()
         })
     });
     let cards = move || {
@@ -38,6 +41,12 @@ pub fn AssessmentsPage() -> impl IntoView {
     let kind_options = Kind::ALL
         .into_iter()
         .map(|k| view! { <option value=k.id() selected=move || kind.get() == Some(k)>{kind_label(k)}</option> })
+        .collect_view();
+    let status_options = Status::ALL
+        .into_iter()
+        .map(
+            |x| view! { <option value=x.id() selected=move || status.get() == Some(x)>{t(x.key())}</option> },
+        )
         .collect_view();
     let sort_options = SortBy::ALL
         .into_iter()
@@ -138,6 +147,13 @@ pub fn AssessmentsPage() -> impl IntoView {
                     <select id="filter-kind" on:change=move |ev| kind.set(Kind::from_id(&event_target_value(&ev)))>
                         <option value="" selected=move || kind.get().is_none()>{t("assessments.filter_all")}</option>
                         {kind_options}
+                    </select>
+                </p>
+                <p class="field">
+                    <label for="filter-status">{t("assessments.filter_status")}</label>
+                    <select id="filter-status" on:change=move |ev| status.set(Status::from_id(&event_target_value(&ev)))>
+                        <option value="" selected=move || status.get().is_none()>{t("assessments.filter_all_statuses")}</option>
+                        {status_options}
                     </select>
                 </p>
                 <p class="field">

@@ -17,7 +17,7 @@ mod stage;
 
 pub use about::AboutPage;
 pub use application_type::ApplicationTypePage;
-pub use assessment::{AssessmentPage, RegisterPage};
+pub use assessment::{AssessmentPage, RegisterPage, ReviewPage};
 pub use assessments::AssessmentsPage;
 pub use compare::ComparePage;
 pub use glossary::GlossaryPage;

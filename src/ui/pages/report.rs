@@ -2,10 +2,10 @@ use crate::browser::system::{date_time, now_ms};
 use crate::browser::tools;
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::render::Request;
-use crate::core::report::ReportMeta;
+use crate::core::report::{actions::Target, ReportMeta};
 use crate::core::route::Route;
 use crate::ui::components::{AssessmentTabs, Breadcrumbs, Rendered};
-use crate::ui::i18n::t;
+use crate::ui::i18n::{t, t_with};
 use crate::ui::pages::assessment::with_assessment;
 use leptos::prelude::*;
 
@@ -15,28 +15,44 @@ use leptos::prelude::*;
 pub fn ReportPage(
     /// Assessment id, from the address.
     id: String,
+    /// An approved version's report, as it was approved (`#/assessments/<id>/approved/<n>`): the tools
+    /// module takes it from the assessment's review.
+    #[prop(optional)]
+    version: Option<u32>,
 ) -> impl IntoView {
-    with_assessment(&id, |a| view! { <Report a=a/> }.into_any())
+    with_assessment(&id, move |a| view! { <Report a=a version=version/> }.into_any())
 }
 
 #[component]
-fn Report(a: Assessment) -> impl IntoView {
+fn Report(a: Assessment, version: Option<u32>) -> impl IntoView {
     let trail = vec![
         (t("assessments.title").to_string(), Route::Assessments.href()),
         (a.title.clone(), Route::Assessment(a.id.clone()).href()),
     ];
+    let here = match version {
+        Some(_) => Route::Review(a.id.clone()),
+        None => Route::Report(a.id.clone()),
+    };
+    let title = match version {
+        Some(n) => t_with("review.version_n", &[("version", &n.to_string())]),
+        None => t("report.title").to_string(),
+    };
     let head = view! {
         <div class="report-head">
-            <Breadcrumbs trail=trail current=t("report.title").to_string()/>
-            <AssessmentTabs id=a.id.clone() current=Route::Report(a.id.clone()) risk=a.kind == Kind::Risk/>
+            <Breadcrumbs trail=trail current=title/>
+            <AssessmentTabs id=a.id.clone() current=here risk=a.kind == Kind::Risk/>
+            {version.map(|n| view! { <p class="notice" role="note">{t_with("review.approved_notice", &[("version", &n.to_string())])}</p> })}
         </div>
     };
     let now = now_ms();
     // When: what every rendering of this report is given.
     let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
-    let shown = Request::Report { record: a.clone(), meta };
+    let shown = match version {
+        Some(version) => Request::Approved { record: a.clone(), meta, version },
+        None => Request::Report { record: a.clone(), meta },
+    };
     // The print and download controls are the tools module's, with the files they write.
-    tools::call(tools::Export::ReportActions, &a.id);
+    tools::call(tools::Export::ReportActions, &Target { id: a.id.clone(), version }.arg());
     view! {
         {head}
         <div id="report-actions"></div>

@@ -1,0 +1,153 @@
+// End-to-end: review and sign-off as two people would do it with files, in two browser profiles:
+// asking for review, approving, the status on the library and in reports, what changed since an
+// approval, the approved version's report as it was, and approvals travelling in answer files.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startApp } from '../tools/fixture.mjs';
+import { axeViolations } from '../tools/guards.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app?.stop(); });
+
+/** A readiness assessment with two answers, open on its Review tab, in a fresh profile. */
+async function reviewing(title) {
+  const visit = await app.visit({ acceptDownloads: true });
+  const { page, ui, lib } = visit;
+  await ui.open('/assessments');
+  await lib.create({ title, subject: 'Northshire Police', name: 'A. Okafor', role: 'Analyst' });
+  await page.locator('[id="q-R1.1-3"]').check();
+  await page.locator('[id="q-R1.2-2"]').check();
+  await lib.waitSaved();
+  await lib.openPart('Review');
+  await page.locator('#rv-status').waitFor();
+  return visit;
+}
+
+const status = (page) => page.locator('#rv-status').innerText();
+
+async function sign(page, { name = 'C. Reviewer', role = 'Head of legal', statement = 'Fit for the pilot.' } = {}) {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Your role').fill(role);
+  if (statement) await page.getByLabel('Statement').fill(statement);
+}
+
+async function approve(page, version = 1) {
+  await page.getByRole('button', { name: `Approve as version ${version}` }).click();
+  await page.waitForFunction(() => /Status: Approved/.test(document.querySelector('#rv-status')?.textContent ?? ''));
+}
+
+async function exportFile(page, title) {
+  await page.goto(page.url().replace(/#.*$/, '#/assessments'));
+  await page.waitForSelector('#export-heading');
+  await page.getByRole('checkbox', { name: new RegExp(`^${title} · `) }).check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export answer file' }).click(),
+  ]);
+  return { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await download.path()) };
+}
+
+describe('review and sign-off', () => {
+  test('asked for review, then approved: the status shows on the review, the library card and its filter', async () => {
+    const { context, page, guards, lib } = await reviewing('Reviewed readiness');
+    assert.match(await status(page), /Status: Draft/);
+    await sign(page, { statement: '' });
+    await page.getByRole('button', { name: 'Ask for review' }).click();
+    await page.waitForFunction(() => /Status: In review/.test(document.querySelector('#rv-status')?.textContent ?? ''));
+    assert.match(await page.locator('.review-line').innerText(), /asked for on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)/);
+    await page.getByLabel('Statement').fill('Fit for the pilot.');
+    await approve(page);
+    // Focus moves to the new status (waited for: focus follows the drawing).
+    await page.waitForFunction(() => document.activeElement?.id === 'rv-status');
+    assert.match(await page.locator('.review-line').innerText(), /Version 1, approved on \d{4}-\d{2}-\d{2} by C\. Reviewer/);
+    assert.match(await page.locator('.review-signoff').innerText(), /Fit for the pilot\.[\s\S]*Fingerprint \(SHA-256\)\s+([0-9a-f]{4} ){15}[0-9a-f]{4}/);
+    assert.deepEqual(await axeViolations(page), []);
+    await lib.waitSaved();
+
+    await page.goto(page.url().replace(/#.*$/, '#/assessments'));
+    await lib.cards().first().waitFor();
+    assert.match(await lib.card('Reviewed readiness').innerText(), /Approved \(version 1\)/);
+    await page.getByLabel('Review status').selectOption('in_review');
+    assert.equal(await lib.cards().count(), 0);
+    await page.getByLabel('Review status').selectOption('approved');
+    assert.deepEqual(await lib.cardTitles(), ['Reviewed readiness']);
+    await guards.assertClean('approve');
+    await context.close();
+  });
+
+  test('an edit after approval makes a draft that shows what changed; the approved version stays as it was', async () => {
+    const { context, page, guards, lib } = await reviewing('Changed readiness');
+    await sign(page);
+    await approve(page);
+    await lib.waitSaved();
+    await lib.openPart('Answer');
+    await page.locator('[id="q-R1.1-1"]').check();
+    await lib.waitSaved();
+    await lib.openPart('Review');
+    await page.locator('#rv-status').waitFor();
+    assert.match(await status(page), /Status: Draft/);
+    assert.match(await page.locator('.review-line').innerText(), /changed since version 1 was approved/);
+    assert.match(await page.locator('.review-count').innerText(), /^1 change\(s\) from version 1 to Now/);
+    const row = await page.locator('.review-changes tbody tr').innerText();
+    assert.match(row, /^R1\.1/);
+    assert.notEqual(...row.split('\t').slice(-2), 'before and after differ');
+    assert.deepEqual(await axeViolations(page), []);
+
+    // The current report says it changed; version 1's report shows the answer as approved.
+    await lib.openPart('Report');
+    await page.locator('.r-title-page').waitFor();
+    assert.match(await page.locator('.r-title-page').innerText(), /Draft: changed since version 1 was approved/);
+    const now = await page.locator('.report').innerText();
+    await lib.openPart('Review');
+    await page.getByRole('link', { name: 'Open the report of version 1 as approved' }).click();
+    await page.locator('.r-title-page').waitFor();
+    assert.match(await page.locator('.r-title-page').innerText(), /Approved: version 1, on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)[\s\S]*Fit for the pilot\./);
+    assert.match(await page.locator('.report-head .notice').innerText(), /version 1 as it was approved/);
+    assert.notEqual(await page.locator('.report').innerText(), now);
+    await guards.assertClean('changed since approval');
+    await context.close();
+  });
+
+  test('approving without a statement says what is missing and moves focus to it', async () => {
+    const { context, page, guards } = await reviewing('Unsigned readiness');
+    await sign(page, { statement: '' });
+    await page.getByRole('button', { name: 'Approve as version 1' }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="alert"]')].some((p) => !p.hidden && /approval statement/.test(p.textContent)));
+    // Focus moves to the field to fill, in the frame after the problem is shown.
+    await page.waitForFunction(() => document.activeElement?.id === 'rv.statement');
+    assert.match(await status(page), /Status: Draft/);
+    await guards.assertClean('unsigned');
+    await context.close();
+  });
+
+  test('an approval travels in the answer file: the respondent replaces their copy and keeps working on it', async () => {
+    const respondent = await reviewing('Shared review');
+    const file = await exportFile(respondent.page, 'Shared review');
+
+    const reviewer = await app.visit({ acceptDownloads: true });
+    await reviewer.ui.open('/assessments');
+    await reviewer.page.getByLabel('Choose files to import').setInputFiles([file]);
+    await reviewer.page.locator('.import-done').waitFor();
+    await reviewer.page.getByRole('link', { name: 'Shared review' }).first().click();
+    await reviewer.page.waitForSelector('fieldset.question');
+    await reviewer.lib.openPart('Review');
+    await reviewer.page.locator('#rv-status').waitFor();
+    await sign(reviewer.page);
+    await approve(reviewer.page);
+    await reviewer.lib.waitSaved();
+    const approved = await exportFile(reviewer.page, 'Shared review');
+    const json = JSON.parse(approved.buffer.toString('utf8'));
+    assert.equal(json.assessments[0].review.approvals[0].by, 'C. Reviewer');
+    await reviewer.context.close();
+
+    const { page, lib, guards } = respondent;
+    await page.getByLabel('Choose files to import').setInputFiles([approved]);
+    await page.getByRole('button', { name: 'Replace Shared review' }).click();
+    await page.locator('.import-done', { hasText: 'replaced with the file' }).waitFor();
+    assert.match(await lib.card('Shared review').innerText(), /Approved \(version 1\)/);
+    await guards.assertClean('travel');
+    await respondent.context.close();
+  });
+});

@@ -1,0 +1,123 @@
+//! The names of the review panel's controls and buttons: one definition, printed by the markup writer
+//! (`report::review`) and parsed by the app's dispatcher (`review::event`). A name that does not
+//! parse is an error the user sees, never an edit ignored.
+
+use crate::core::input::UnknownName;
+use std::fmt;
+use std::str::FromStr;
+
+/// A form control of the panel (`rv.by`): its `name` and its element `id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    By,
+    Role,
+    Date,
+    Statement,
+    Conditions,
+    Note,
+    /// The approved version the changes are counted from.
+    From,
+    /// What they are counted to: an approved version, or the content now.
+    To,
+}
+
+/// A button of the panel (`data-act`); its element id is `b.` and the same text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Request,
+    Withdraw,
+    Approve,
+    Supersede,
+    Reinstate,
+}
+
+impl Control {
+    pub const ALL: [Control; 8] = [
+        Control::By,
+        Control::Role,
+        Control::Date,
+        Control::Statement,
+        Control::Conditions,
+        Control::Note,
+        Control::From,
+        Control::To,
+    ];
+
+    fn id(self) -> &'static str {
+        match self {
+            Control::By => "rv.by",
+            Control::Role => "rv.role",
+            Control::Date => "rv.date",
+            Control::Statement => "rv.statement",
+            Control::Conditions => "rv.conditions",
+            Control::Note => "rv.note",
+            Control::From => "rv.from",
+            Control::To => "rv.to",
+        }
+    }
+}
+
+impl Action {
+    pub const ALL: [Action; 5] =
+        [Action::Request, Action::Withdraw, Action::Approve, Action::Supersede, Action::Reinstate];
+
+    fn id(self) -> &'static str {
+        match self {
+            Action::Request => "rv.request",
+            Action::Withdraw => "rv.withdraw",
+            Action::Approve => "rv.approve",
+            Action::Supersede => "rv.supersede",
+            Action::Reinstate => "rv.reinstate",
+        }
+    }
+}
+
+impl fmt::Display for Control {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Control {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Control::ALL.into_iter().find(|c| c.id() == s).ok_or_else(|| UnknownName(s.to_string()))
+    }
+}
+
+impl FromStr for Action {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Action::ALL.into_iter().find(|a| a.id() == s).ok_or_else(|| UnknownName(s.to_string()))
+    }
+}
+
+/// The element that takes focus after a change: the status line (after a sign-off), or a field.
+pub const STATUS_ID: &str = "rv-status";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_prints_and_parses_the_same_and_others_are_refused() {
+        for c in Control::ALL {
+            assert_eq!(c.to_string().parse::<Control>(), Ok(c));
+        }
+        for a in Action::ALL {
+            assert_eq!(a.to_string().parse::<Action>(), Ok(a));
+        }
+        for bad in ["", "rv", "rv.", "rv.approve ", "rv.by.x", "wc.W1.state"] {
+            assert_eq!(bad.parse::<Control>(), Err(UnknownName(bad.into())));
+            assert_eq!(bad.parse::<Action>(), Err(UnknownName(bad.into())));
+        }
+    }
+}

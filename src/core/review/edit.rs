@@ -1,0 +1,181 @@
+//! The review's typed edits and the one function that applies them. Every rule of sign-off lives
+//! here: what an approval needs, that an approved version is never changed, the bound on copies kept.
+
+use super::{standing, Approval, Review, Stamp, Status, Stored, Superseded};
+use crate::core::assessment::Assessment;
+use crate::core::dates::days_since_epoch;
+use crate::core::limits::{self, TooLong};
+use std::fmt;
+
+/// What the approver gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Signoff {
+    pub by: String,
+    pub role: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub statement: String,
+    pub conditions: String,
+}
+
+/// One change to an assessment's review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Ask for review, as `by` in `role`.
+    Request { by: String, role: String },
+    /// Take the request back.
+    Withdraw,
+    /// Approve the content as it is now; `fingerprint` is its fingerprint (the caller computes it).
+    Approve { signoff: Signoff, fingerprint: String },
+    /// Mark it no longer in force, and why.
+    Supersede { by: String, role: String, note: String },
+    /// Take the mark back: it is in force again.
+    Reinstate,
+}
+
+/// Why an edit was not made; the field to put it right is named where there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditError {
+    /// A required field left empty.
+    Missing(Field),
+    /// The date of an approval is not a day that exists.
+    BadDate,
+    TooLong(Field, TooLong),
+    /// This content is already the latest approved version.
+    AlreadyApproved(u32),
+    AlreadyRequested,
+    NotRequested,
+    AlreadySuperseded,
+    NotSuperseded,
+}
+
+/// The review's form fields, to name in a problem and to focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    By,
+    Role,
+    Date,
+    Statement,
+    Conditions,
+    Note,
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::core::content::{t as s, t_with};
+        match self {
+            EditError::Missing(field) => f.write_str(s(match field {
+                Field::By => "review.need_by",
+                Field::Role => "review.need_role",
+                Field::Date => "review.need_date",
+                Field::Statement => "review.need_statement",
+                Field::Conditions | Field::Note => "review.need_note",
+            })),
+            EditError::BadDate => f.write_str(s("review.bad_date")),
+            EditError::TooLong(_, e) => e.fmt(f),
+            EditError::AlreadyApproved(v) => {
+                f.write_str(&t_with("review.already_approved", &[("version", &v.to_string())]))
+            }
+            EditError::AlreadyRequested => f.write_str(s("review.already_requested")),
+            EditError::NotRequested => f.write_str(s("review.not_requested")),
+            EditError::AlreadySuperseded => f.write_str(s("review.already_superseded")),
+            EditError::NotSuperseded => f.write_str(s("review.not_superseded")),
+        }
+    }
+}
+
+impl EditError {
+    /// The field to put it right in, if one.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            EditError::Missing(f) | EditError::TooLong(f, _) => Some(*f),
+            EditError::BadDate => Some(Field::Date),
+            _ => None,
+        }
+    }
+}
+
+fn required(field: Field, text: &str) -> Result<String, EditError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(EditError::Missing(field));
+    }
+    limits::line(text).map_err(|e| EditError::TooLong(field, e))?;
+    Ok(text.to_string())
+}
+
+fn long(field: Field, text: &str, needed: bool) -> Result<String, EditError> {
+    let text = text.trim();
+    if needed && text.is_empty() {
+        return Err(EditError::Missing(field));
+    }
+    limits::text(text).map_err(|e| EditError::TooLong(field, e))?;
+    Ok(text.to_string())
+}
+
+/// Applies `edit` to `a`'s review at `now`, or says why not (and changes nothing).
+pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> {
+    let mut review = Review::of(a);
+    match edit {
+        Edit::Request { by, role } => {
+            if review.requested.is_some() {
+                return Err(EditError::AlreadyRequested);
+            }
+            let stamp = Stamp { by: required(Field::By, &by)?, role: required(Field::Role, &role)?, at: now };
+            review.requested = Some(stamp);
+        }
+        Edit::Withdraw => {
+            if review.requested.take().is_none() {
+                return Err(EditError::NotRequested);
+            }
+        }
+        Edit::Approve { signoff, fingerprint } => {
+            let here = standing(a);
+            if here.status == Status::Approved {
+                return Err(EditError::AlreadyApproved(here.approved.unwrap_or_default()));
+            }
+            let by = required(Field::By, &signoff.by)?;
+            let role = required(Field::Role, &signoff.role)?;
+            let date = signoff.date.trim();
+            if date.is_empty() {
+                return Err(EditError::Missing(Field::Date));
+            }
+            if days_since_epoch(date).is_none() {
+                return Err(EditError::BadDate);
+            }
+            let statement = long(Field::Statement, &signoff.statement, true)?;
+            let conditions = long(Field::Conditions, &signoff.conditions, false)?;
+            let content = Assessment { review: Stored::default(), revision: 0, deleted: None, ..a.clone() };
+            let version = review.approvals.iter().map(|p| p.version).max().unwrap_or(0) + 1;
+            review.approvals.push(Approval {
+                version,
+                by,
+                role,
+                date: date.to_string(),
+                statement,
+                conditions,
+                recorded: now,
+                fingerprint,
+                content: Some(Box::new(content)),
+            });
+            review.requested = None;
+            super::bound_copies(&mut review);
+        }
+        Edit::Supersede { by, role, note } => {
+            if review.superseded.is_some() {
+                return Err(EditError::AlreadySuperseded);
+            }
+            let by = required(Field::By, &by)?;
+            let role = required(Field::Role, &role)?;
+            let note = long(Field::Note, &note, true)?;
+            review.superseded = Some(Superseded { by, role, at: now, note });
+        }
+        Edit::Reinstate => {
+            if review.superseded.take().is_none() {
+                return Err(EditError::NotSuperseded);
+            }
+        }
+    }
+    a.review = Stored::from(&review);
+    Ok(())
+}

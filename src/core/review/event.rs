@@ -1,0 +1,118 @@
+//! What a user's input on the review panel means: a typed [`Edit`] of the assessment's review (a
+//! button), or a change of the panel's own form (the approver's name, the statement, the versions
+//! compared), which is not saved until a button uses it. One path from a click to the draft,
+//! host-tested.
+
+use super::control::{Action, Control, STATUS_ID};
+use super::edit::{apply, Edit, Field, Signoff};
+use crate::core::assessment::Assessment;
+use crate::core::input::{Handled, How, Raw, Save};
+use crate::core::risk::edit::Draw;
+use serde::{Deserialize, Serialize};
+
+/// What the panel holds that is not part of the assessment: the form as typed, and the versions
+/// compared (`None`: the latest approval, and the content now). Sent with each drawing; never saved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewView {
+    pub by: String,
+    pub role: String,
+    /// The approval's date as typed; empty means today.
+    pub date: String,
+    pub statement: String,
+    pub conditions: String,
+    pub note: String,
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+}
+
+fn field_control(f: Field) -> Control {
+    match f {
+        Field::By => Control::By,
+        Field::Role => Control::Role,
+        Field::Date => Control::Date,
+        Field::Statement => Control::Statement,
+        Field::Conditions => Control::Conditions,
+        Field::Note => Control::Note,
+    }
+}
+
+/// Reads one raw input and handles it (see `core::editor`). `fingerprint` gives the fingerprint of
+/// an assessment's content, for an approval; `today` (`YYYY-MM-DD`) is an approval's date when none
+/// was typed.
+pub fn raw(
+    a: &mut Assessment,
+    view: &mut ReviewView,
+    raw: Raw,
+    fingerprint: &dyn Fn(&Assessment) -> String,
+    today: &str,
+    now: i64,
+) -> Handled {
+    let unknown = |e: crate::core::input::UnknownName| (e.to_string(), None);
+    if raw.how != How::Clicked {
+        let control = raw.name.parse::<Control>().map_err(unknown)?;
+        let value = raw.value;
+        let slot = match control {
+            Control::By => &mut view.by,
+            Control::Role => &mut view.role,
+            Control::Date => &mut view.date,
+            Control::Statement => &mut view.statement,
+            Control::Conditions => &mut view.conditions,
+            Control::Note => &mut view.note,
+            Control::From | Control::To => {
+                let review = super::Review::of(a);
+                let version = value.parse::<u32>().ok().filter(|v| review.approval(*v).is_some());
+                if control == Control::From {
+                    view.from = version;
+                } else {
+                    view.to = version;
+                }
+                return Ok((None, Draw::Register.wire(), Some(control.to_string())));
+            }
+        };
+        *slot = value;
+        return Ok((None, Draw::Nothing.wire(), None));
+    }
+    let action = raw.name.parse::<Action>().map_err(unknown)?;
+    let edit = match action {
+        Action::Request => Edit::Request { by: view.by.clone(), role: view.role.clone() },
+        Action::Withdraw => Edit::Withdraw,
+        Action::Approve => {
+            let date = if view.date.trim().is_empty() { today.to_string() } else { view.date.clone() };
+            let signoff = Signoff {
+                by: view.by.clone(),
+                role: view.role.clone(),
+                date,
+                statement: view.statement.clone(),
+                conditions: view.conditions.clone(),
+            };
+            Edit::Approve { signoff, fingerprint: fingerprint(a) }
+        }
+        Action::Supersede => {
+            Edit::Supersede { by: view.by.clone(), role: view.role.clone(), note: view.note.clone() }
+        }
+        Action::Reinstate => Edit::Reinstate,
+    };
+    let approving = matches!(edit, Edit::Approve { .. });
+    match apply(a, edit, now) {
+        Ok(()) => {
+            // What was signed is recorded: the form is ready for the next version, the signer kept.
+            if approving {
+                view.statement.clear();
+                view.conditions.clear();
+                view.date.clear();
+                view.from = None;
+                view.to = None;
+            }
+            if action == Action::Supersede {
+                view.note.clear();
+            }
+            Ok((Some(Save::Now), Draw::Register.wire(), Some(STATUS_ID.to_string())))
+        }
+        Err(e) => {
+            let focus =
+                e.field().map(|f| field_control(f).to_string()).or_else(|| Some(STATUS_ID.to_string()));
+            Err((e.to_string(), focus))
+        }
+    }
+}

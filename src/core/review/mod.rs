@@ -1,0 +1,297 @@
+//! Review and sign-off of one assessment: a request for review, approvals that each keep the content
+//! they approved, a mark that the assessment is superseded, and the status that follows from them.
+//!
+//! The status is derived, never stored: an assessment is approved while its content is the content of
+//! its latest approval, so any later edit, by any path (the editor, an import that replaces it, another
+//! tab), makes it a draft that has "changed since approval" without anyone having to say so. An
+//! approved version cannot be edited: it is a copy inside its approval, and nothing writes to it.
+//!
+//! An assessment carries its review as JSON ([`Stored`]): the app's first load keeps it, lists its
+//! status ([`standing`]) and never loses an approval ([`keep_approvals`]) without a reader for it;
+//! the tools module reads it into a [`Review`] ([`Review::of`], checked where a record enters it)
+//! to edit, show and print it. See docs/architecture.md.
+
+pub mod changes;
+pub mod control;
+pub mod edit;
+pub mod event;
+
+use crate::core::assessment::Assessment;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The most approvals one assessment keeps (each holds a copy of the content it approved): a record
+/// stays well within the browser's storage. Approving once more drops the oldest copy's content
+/// (its sign-off and fingerprint stay); see [`edit::apply`].
+pub const MAX_APPROVALS: usize = 20;
+
+/// Who did something, and when (milliseconds since the epoch).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    pub by: String,
+    pub role: String,
+    pub at: i64,
+}
+
+/// One approval: the approver's sign-off and the content it approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Approval {
+    /// 1 for the first approval, then 2, 3…: never reused.
+    pub version: u32,
+    pub by: String,
+    pub role: String,
+    /// The date of the sign-off as the approver gives it (`YYYY-MM-DD`).
+    pub date: String,
+    pub statement: String,
+    /// Conditions attached to the approval; empty when none.
+    pub conditions: String,
+    /// When it was recorded in the app.
+    pub recorded: i64,
+    /// The fingerprint of the approved content (`sha256:…`, see `answer_file::fingerprint`).
+    pub fingerprint: String,
+    /// The approved content as it was, with no review of its own; `None` once dropped for
+    /// [`MAX_APPROVALS`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<Box<Assessment>>,
+}
+
+/// An assessment's review: asked for, approved, superseded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Review {
+    /// Review asked for and not yet answered by an approval.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested: Option<Stamp>,
+    /// Oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<Approval>,
+    /// No longer in force (replaced by another assessment, or the system withdrawn), and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<Superseded>,
+}
+
+/// A review as an assessment carries it: its JSON (null when there is none), exactly as an answer
+/// file writes it. Read into a [`Review`] by [`Review::of`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Stored(pub Value);
+
+impl Stored {
+    pub fn is_empty(&self) -> bool {
+        match &self.0 {
+            Value::Null => true,
+            Value::Object(m) => m.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+impl From<&Review> for Stored {
+    fn from(r: &Review) -> Stored {
+        if r.is_empty() {
+            return Stored::default();
+        }
+        Stored(serde_json::to_value(r).unwrap_or_default())
+    }
+}
+
+/// Why an assessment is no longer in force.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Superseded {
+    pub by: String,
+    pub role: String,
+    pub at: i64,
+    pub note: String,
+}
+
+impl Review {
+    pub fn is_empty(&self) -> bool {
+        self.requested.is_none() && self.approvals.is_empty() && self.superseded.is_none()
+    }
+
+    /// The review `a` carries, checked (the answer-file reader's rules); a problem names where it is.
+    pub fn read(a: &Assessment) -> Result<Review, crate::core::answer_file::Invalid> {
+        crate::core::answer_file::read_review(&a.review.0, &a.id, a.kind, "review")
+    }
+
+    /// The review `a` carries, for a record already checked with [`Review::read`] where it entered
+    /// the tools module; empty if it cannot be read.
+    pub fn of(a: &Assessment) -> Review {
+        Review::read(a).unwrap_or_default()
+    }
+
+    /// The approval of `version`.
+    pub fn approval(&self, version: u32) -> Option<&Approval> {
+        self.approvals.iter().find(|a| a.version == version)
+    }
+}
+
+/// Where an assessment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Draft,
+    InReview,
+    Approved,
+    Superseded,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Draft, Status::InReview, Status::Approved, Status::Superseded];
+
+    /// Stable id, used in UI-string keys (`review.status_<id>`) and the library's filter.
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::InReview => "in_review",
+            Status::Approved => "approved",
+            Status::Superseded => "superseded",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    /// The UI-string key of its name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Draft => "review.status_draft",
+            Status::InReview => "review.status_in_review",
+            Status::Approved => "review.status_approved",
+            Status::Superseded => "review.status_superseded",
+        }
+    }
+}
+
+/// The status with what qualifies it: the latest approved version, and whether the content changed
+/// since it was approved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Standing {
+    pub status: Status,
+    /// The latest approval's version, if any.
+    pub approved: Option<u32>,
+    /// The content is not the latest approval's.
+    pub changed: bool,
+}
+
+impl Standing {
+    /// A short code for the library's summaries: `approved:2`, `draft:2*` (changed since version 2),
+    /// `in_review`, `superseded:1`.
+    pub fn code(&self) -> String {
+        let mut out = self.status.id().to_string();
+        if let Some(v) = self.approved {
+            out.push_str(&format!(":{v}"));
+        }
+        if self.changed {
+            out.push('*');
+        }
+        out
+    }
+
+    /// Reads [`Standing::code`]; anything else is a draft.
+    pub fn from_code(code: &str) -> Standing {
+        let changed = code.ends_with('*');
+        let code = code.trim_end_matches('*');
+        let (status, version) = code.split_once(':').unwrap_or((code, ""));
+        Standing {
+            status: Status::from_id(status).unwrap_or_default(),
+            approved: version.parse().ok(),
+            changed,
+        }
+    }
+}
+
+/// Whether the approved copy `copy` (as JSON) holds `a`'s content: everything a fingerprint covers,
+/// so all but the time of the last save, the storage state and the review.
+fn content_matches(copy: &Value, a: &Assessment) -> bool {
+    let current = Assessment {
+        updated: copy["updated"].as_i64().unwrap_or(a.updated),
+        revision: 0,
+        deleted: None,
+        review: Stored::default(),
+        ..a.clone()
+    };
+    // Through text, whose writer and reader the app has: compared as JSON values, key order aside.
+    let value = serde_json::to_string(&current).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok());
+    value.is_some_and(|v| &v == copy)
+}
+
+/// Where `a` stands (see the module's comment), read from its stored review.
+pub fn standing(a: &Assessment) -> Standing {
+    let r = &a.review.0;
+    let latest = r["approvals"].as_array().and_then(|l| l.last());
+    let changed = latest.is_some_and(|p| !content_matches(&p["content"], a));
+    let status = if !r["superseded"].is_null() {
+        Status::Superseded
+    } else if latest.is_some() && !changed {
+        Status::Approved
+    } else if !r["requested"].is_null() {
+        Status::InReview
+    } else {
+        Status::Draft
+    };
+    Standing { status, approved: latest.and_then(|p| p["version"].as_u64()).map(|v| v as u32), changed }
+}
+
+/// Keeps at most [`MAX_APPROVALS`] copies: the oldest ones' content goes, their sign-off stays.
+pub(crate) fn bound_copies(review: &mut Review) {
+    let kept = review.approvals.iter().filter(|p| p.content.is_some()).count();
+    let drop = kept.saturating_sub(MAX_APPROVALS);
+    for p in review.approvals.iter_mut().filter(|p| p.content.is_some()).take(drop) {
+        p.content = None;
+    }
+}
+
+/// Approvals are never lost when a record is replaced (by an imported copy, or by another tab's
+/// version kept over this one): every approval of `stored` that `incoming` lacks (the same
+/// fingerprint recorded at the same time) joins it, in the order they were recorded, a version
+/// number already taken moving to the next free one. Works on the stored JSON, as the app's first
+/// load holds it. Returns how many joined.
+pub fn keep_approvals(stored: &Stored, incoming: &mut Stored) -> usize {
+    let key = |p: &Value| (p["fingerprint"].clone(), p["recorded"].as_i64().unwrap_or_default());
+    let Some(old) = stored.0["approvals"].as_array() else { return 0 };
+    let mut list: Vec<Value> = incoming.0["approvals"].as_array().cloned().unwrap_or_default();
+    let missing: Vec<Value> =
+        old.iter().filter(|p| !list.iter().any(|q| key(q) == key(p))).cloned().collect();
+    if missing.is_empty() {
+        return 0;
+    }
+    let joined = missing.len();
+    list.extend(missing);
+    crate::core::sort::by(&mut list, |a, b| key(a).1.cmp(&key(b).1));
+    let (mut last, mut copies) = (0, list.iter().filter(|p| !p["content"].is_null()).count());
+    for p in list.iter_mut() {
+        let v = p["version"].as_u64().unwrap_or_default().max(last + 1);
+        p["version"] = v.into();
+        last = v;
+        // At most MAX_APPROVALS copies: the oldest go first, their sign-off stays.
+        if copies > MAX_APPROVALS && !p["content"].is_null() {
+            if let Some(m) = p.as_object_mut() {
+                m.remove("content");
+            }
+            copies -= 1;
+        }
+    }
+    if !incoming.0.is_object() {
+        incoming.0 = Value::Object(Default::default());
+    }
+    incoming.0["approvals"] = Value::Array(list);
+    joined
+}
+
+/// The copy of `a` as approved in `version`: its content then, with the approvals up to that one
+/// (so it reads as approved), for the approved version's report and file. `None` when there is no
+/// such approval or its content was dropped.
+pub fn as_approved(a: &Assessment, version: u32) -> Option<Assessment> {
+    let review = Review::of(a);
+    let at = review.approvals.iter().position(|p| p.version == version)?;
+    let mut copy = review.approvals[at].content.as_deref()?.clone();
+    let approvals = review.approvals[..=at].to_vec();
+    copy.review = Stored::from(&Review { requested: None, approvals, superseded: None });
+    copy.revision = a.revision;
+    copy.deleted = None;
+    Some(copy)
+}
+
+#[cfg(test)]
+mod tests;
