@@ -121,3 +121,14 @@ proptest! {
         prop_assert_eq!(file.fingerprints, vec![Check::Matches]);
     }
 }
+
+#[test]
+fn a_fingerprint_taken_out_of_a_current_file_is_named_not_taken_for_an_old_file() {
+    let text = write(&sample());
+    let mut v: Value = serde_json::from_str(&text).expect("json");
+    if let Some(m) = v["assessments"][0].as_object_mut() {
+        m.remove("fingerprint");
+    }
+    let file = plain(v.to_string().as_bytes());
+    assert_eq!(file.fingerprints, vec![Check::Missing]);
+}

@@ -45,7 +45,20 @@ fn every_committed_record_version_loads() {
         let raw = std::fs::read_to_string(&path).expect("read fixture");
         let a = decode(&raw).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         match a.kind {
-            Kind::Readiness => assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow)),
+            Kind::Readiness => {
+                assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow));
+                // Version 4 carries a review: one approval of this very content.
+                if raw.contains("\"schema\": 4") {
+                    let review = rai_assess::review::Review::read(&a).expect("a review that reads");
+                    assert_eq!(review.approvals.len(), 1);
+                    assert_eq!(rai_assess::review::standing(&a).status, rai_assess::review::Status::Approved);
+                    let copy = rai_assess::review::as_approved(&a, 1).expect("its copy");
+                    assert_eq!(
+                        rai_assess::answer_file::fingerprint::of(&copy).wire(),
+                        review.approvals[0].fingerprint
+                    );
+                }
+            }
             Kind::Workbook => {
                 assert_eq!(a.workbook.log.len(), 3, "{}", path.display());
                 assert_eq!(a.workbook.log[1].supersedes, "D1");
@@ -64,8 +77,8 @@ fn every_committed_record_version_loads() {
 
 #[test]
 fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
-    let err = decode(r#"{"schema":4,"revision":1,"assessment":{}}"#).expect_err("too new");
-    assert_eq!(err, RecordError::TooNew { found: 4, supported: 3 });
+    let err = decode(r#"{"schema":5,"revision":1,"assessment":{}}"#).expect_err("too new");
+    assert_eq!(err, RecordError::TooNew { found: 5, supported: 4 });
     assert!(err.to_string().contains("newer version of the app"));
 }
 

@@ -72,7 +72,7 @@ describe('answer files', () => {
     await importFiles(page, [file]);
     const [row] = await results(page, 1);
     assert.match(row, /Imported: .* 1 new assessment\(s\) added\./);
-    assert.match(row, /content matches the fingerprint it was exported with/);
+    assert.match(row, /content matches the fingerprint recorded in the file/);
     await page.getByRole('link', { name: 'Shared readiness' }).first().click();
     await page.waitForSelector('fieldset.question');
     for (const [id, k] of Object.entries(CHOICES)) assert.equal(await q.checkedIndex(id), k, id);
@@ -99,8 +99,8 @@ describe('answer files', () => {
     assert.match(row, /1 new assessment\(s\) added\./);
     const warning = page.locator('.import-done .field-error');
     assert.match(await warning.innerText(),
-      /content of “Signed readiness” does not match the fingerprint in the file.*shows that content changed, not who changed it/s);
-    assert.doesNotMatch(row, /matches the fingerprint it was exported with/);
+      /content of “Signed readiness” does not match the fingerprint recorded in the file.*shows that content changed, not who changed it/s);
+    assert.doesNotMatch(row, /content matches the fingerprint recorded in the file/);
     assert.match(await page.locator('.library').textContent(), /Signed readiness/, 'imported all the same');
     assert.deepEqual(await axeViolations(page), []);
     await guards.assertClean('fingerprint');

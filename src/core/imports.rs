@@ -94,35 +94,36 @@ fn button(o: &mut String, act: Act, text: &str, title: &str, class: &str) {
 
 /// One file's line: `key` names it, `name` is the file's name.
 pub fn line_html(key: u32, name: &str, line: &FileLine) -> String {
-    let (id, name) = (format!("{ROW_PREFIX}{key}"), html(name));
+    // Focus goes to a line drawn again after its button was used (`tabindex="-1"`).
+    let (id, raw_name, name) = (format!("{ROW_PREFIX}{key}"), name, html(name));
     match line {
         FileLine::Failed(problem) => format!(
-            "<li id=\"{id}\" class=\"import-failed\"><strong>{}</strong> {name}: {}. {}</li>",
+            "<li id=\"{id}\" tabindex=\"-1\" class=\"import-failed\"><strong>{}</strong> {name}: {}. {}</li>",
             t("share.failed_label"),
             html(problem),
             t("share.nothing_imported")
         ),
         FileLine::Declined(why) => {
             format!(
-                "<li id=\"{id}\" class=\"import-failed\"><strong>{}</strong> {}</li>",
+                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-failed\"><strong>{}</strong> {}</li>",
                 t("share.failed_label"),
                 html(why)
             )
         }
         FileLine::Locked => {
             let mut o = format!(
-                "<li id=\"{id}\" class=\"import-locked\"><p><strong>{name}</strong>: {}</p><p class=\"field\"><label for=\"unlock-{key}\">{}<span class=\"visually-hidden\"> {name}</span></label>\
+                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-locked\"><p><strong>{name}</strong>: {}</p><p class=\"field\"><label for=\"unlock-{key}\">{}<span class=\"visually-hidden\"> {name}</span></label>\
                  <input id=\"unlock-{key}\" type=\"password\" autocomplete=\"off\"></p><p class=\"actions\">",
                 t("share.locked"),
                 t("share.passphrase"),
             );
-            button(&mut o, Act::Unlock(key), t("share.unlock"), &name, "");
+            button(&mut o, Act::Unlock(key), t("share.unlock"), raw_name, "");
             let _ = write!(o, "</p><p class=\"field-error\" id=\"unlock-{key}-problem\" hidden></p></li>");
             o
         }
         FileLine::Imported { summary, warning, conflicts } => {
             let mut o = format!(
-                "<li id=\"{id}\" class=\"import-done\"><p><strong>{}</strong> {name}: {}</p>",
+                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-done\"><p><strong>{}</strong> {name}: {}</p>",
                 t("share.done_label"),
                 html(summary)
             );

@@ -189,6 +189,8 @@ pub struct Fingerprints {
     pub unchecked: usize,
     /// The titles of those whose content is not what was fingerprinted.
     pub differ: Vec<String>,
+    /// The titles of those whose fingerprint was taken out of a file that should carry one.
+    pub missing: Vec<String>,
 }
 
 impl Fingerprints {
@@ -200,6 +202,7 @@ impl Fingerprints {
                 Check::Matches => out.matched += 1,
                 Check::Absent => out.unchecked += 1,
                 Check::Differs => out.differ.push(a.title.clone()),
+                Check::Missing => out.missing.push(a.title.clone()),
             }
         }
         for (i, version) in &file.approvals_differ {
@@ -225,10 +228,12 @@ impl Reading<serde_json::Value> {
             let unknown = p["unknown"].as_u64().ok_or_else(odd)? as usize;
             let f = &p["fingerprints"];
             let count = |k: &str| f[k].as_u64().map(|n| n as usize).ok_or_else(odd);
-            let differ =
-                f["differ"].as_array().ok_or_else(odd)?.iter().map(text).collect::<Result<_, _>>()?;
+            let titles = |k: &str| -> Result<Vec<String>, String> {
+                f[k].as_array().ok_or_else(odd)?.iter().map(text).collect()
+            };
+            let (differ, missing) = (titles("differ")?, titles("missing")?);
             let fingerprints =
-                Fingerprints { matched: count("matched")?, unchecked: count("unchecked")?, differ };
+                Fingerprints { matched: count("matched")?, unchecked: count("unchecked")?, differ, missing };
             return Ok(Reading::Plain { assessments, unknown, fingerprints });
         }
         if let Some(s) = v.get("encrypted").map(|e| &e["sealed"]) {

@@ -58,7 +58,8 @@ pub fn import_panel(id: &str) {
         ROWS.with(|rows| rows.borrow().iter().map(|r| line_html(r.key, &r.name, &r.line)).collect());
     if let Some(list) = panel::element(RESULTS_ID) {
         list.set_inner_html(&lines);
-    }
+    } // An import may still be under way from before the page was left.
+    set_busy();
     panel::listen(
         &PANEL,
         section,
@@ -136,12 +137,16 @@ fn add_line(name: String, line: FileLine, sealed: Option<Sealed>, batch: u32) {
     }
 }
 
-/// Draws a file's line again as it stands now.
+/// Draws a file's line again as it stands now, and puts focus on it: the control used is gone.
 fn redraw(key: u32) {
     let html = ROWS
         .with(|rows| rows.borrow().iter().find(|r| r.key == key).map(|r| line_html(r.key, &r.name, &r.line)));
-    if let (Some(html), Some(old)) = (html, panel::element(&format!("{ROW_PREFIX}{key}"))) {
+    let id = format!("{ROW_PREFIX}{key}");
+    if let (Some(html), Some(old)) = (html, panel::element(&id)) {
         old.set_outer_html(&html);
+    }
+    if let Some(line) = panel::element(&id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = line.focus();
     }
 }
 
@@ -252,15 +257,21 @@ fn import(
     if unknown > 0 {
         say(&t_with("share.unknown_items", &[("count", &unknown.to_string())]));
     }
-    let Fingerprints { matched, unchecked, differ } = fingerprints;
-    if matched > 0 && unchecked == 0 && differ.is_empty() {
+    let Fingerprints { matched, unchecked, differ, missing } = fingerprints;
+    if matched > 0 && unchecked == 0 && differ.is_empty() && missing.is_empty() {
         say(t("share.fingerprints_match"));
     }
     if unchecked > 0 {
         say(&t_with("share.fingerprints_absent", &[("count", &unchecked.to_string())]));
     }
-    let warning = (!differ.is_empty())
-        .then(|| t_with("share.fingerprint_differs", &[("titles", &differ.join("”, “"))]));
+    let mut warnings = Vec::new();
+    if !differ.is_empty() {
+        warnings.push(t_with("share.fingerprint_differs", &[("titles", &differ.join("”, “"))]));
+    }
+    if !missing.is_empty() {
+        warnings.push(t_with("share.fingerprint_missing", &[("titles", &missing.join("”, “"))]));
+    }
+    let warning = (!warnings.is_empty()).then(|| warnings.join(" "));
     FileLine::Imported { summary, warning, conflicts: done.conflicts.into_iter().map(Some).collect() }
 }
 
@@ -278,6 +289,10 @@ fn unlock(key: u32) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default();
+    if pass.is_empty() {
+        say_problem(key, t("share.passphrase_needed"));
+        return;
+    }
     UNLOCKING.with(|u| u.borrow_mut().push(key));
     say_problem(key, t("share.decrypting"));
     spawn_local(async move {

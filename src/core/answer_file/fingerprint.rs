@@ -87,6 +87,8 @@ pub enum Check {
     Differs,
     /// The file carries none (written before format 7).
     Absent,
+    /// A file of format 7 or later carries none: it was taken out.
+    Missing,
 }
 
 /// Checks the fingerprint a file gives for `a` (as written, if any) against its content.

@@ -52,6 +52,8 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// Version 6 added the `rights` of each register risk (a version 5 risk takes its template's, as read).
 /// Version 7 added each assessment's `fingerprint`: a version 6 file reads as it is, unchecked.
 const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok, Ok, Ok];
+/// The first version whose files fingerprint every assessment.
+const FINGERPRINTS_SINCE: u32 = 7;
 /// The first version whose encrypted files authenticate their header.
 const AAD_SINCE: u32 = 3;
 
@@ -312,7 +314,14 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         if !seen.insert(a.id.clone()) {
             return Err(FileError::Duplicate { id: a.id });
         }
-        fingerprints.push(fingerprint::check(wire.fingerprint.as_deref(), &a));
+        let check = fingerprint::check(wire.fingerprint.as_deref(), &a);
+        // From format 7 on every assessment carries one: none is a fingerprint taken away.
+        let check = if check == fingerprint::Check::Absent && version >= FINGERPRINTS_SINCE {
+            fingerprint::Check::Missing
+        } else {
+            check
+        };
+        fingerprints.push(check);
         let at = format!("assessments[{i}].review");
         let review = read_review(&a.review.0, &a.id, a.kind, &at)
             .map_err(|e| FileError::Invalid { path: e.path, problem: e.problem })?;
@@ -324,6 +333,9 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
                 approvals_differ.push((i, p.version));
             }
         }
+        // Kept as this app writes it, so its copies compare with the content as written here.
+        let mut a = a;
+        a.review = crate::core::review::Stored::from(&review);
         assessments.push(a);
     }
     Ok(Opened::Plain(Exported {

@@ -142,9 +142,9 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
         o.push_str("</p>");
         approve_form(&mut o, &review, here.status, view, today);
     }
+    superseded_form(&mut o, &review, view);
     versions_html(&mut o, a, &review);
     changes_html(&mut o, pack, a, &review, view);
-    superseded_form(&mut o, &review, view);
     o
 }
 
@@ -172,6 +172,10 @@ fn people(wire: &str) -> String {
 }
 
 fn approve_form(o: &mut String, review: &Review, status: Status, view: &ReviewView, today: &str) {
+    // Approved content has nothing to approve: the status above says a change makes a new draft.
+    if status == Status::Approved {
+        return;
+    }
     let next = review.approvals.iter().map(|p| p.version).max().unwrap_or(0) + 1;
     let version = next.to_string();
     let _ = write!(
@@ -179,10 +183,6 @@ fn approve_form(o: &mut String, review: &Review, status: Status, view: &ReviewVi
         "<fieldset class=\"review-approve\"><legend>{}</legend>",
         fill("review.approve_legend", &[("version", &version)])
     );
-    if status == Status::Approved {
-        let _ = write!(o, "<p>{}</p></fieldset>", s("review.nothing_to_approve"));
-        return;
-    }
     let _ = write!(o, "<p class=\"hint\">{}</p>", s("review.approve_hint"));
     let date = if view.date.is_empty() { today } else { &view.date };
     let _ = write!(
@@ -238,6 +238,10 @@ fn versions_html(o: &mut String, a: &Assessment, review: &Review) {
 fn changes_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Review, view: &ReviewView) {
     let kept: Vec<&Approval> = review.approvals.iter().filter(|p| p.content.is_some()).collect();
     let Some(latest) = kept.last() else { return };
+    // Something to compare: the content now against its approval, or two approved versions.
+    if kept.len() < 2 && !standing(a).changed {
+        return;
+    }
     let from = view.from.filter(|v| kept.iter().any(|p| p.version == *v)).unwrap_or(latest.version);
     let to = view.to.filter(|v| kept.iter().any(|p| p.version == *v));
     let (Some(before), after) = (as_approved(a, from), to.and_then(|v| as_approved(a, v))) else { return };

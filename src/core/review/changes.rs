@@ -67,6 +67,7 @@ fn flat(items: &[&Item], a: &Assessment) -> BTreeMap<String, (String, String)> {
     put("respondent".into(), t("assessments.field_respondent"), a.respondent.name.clone());
     put("role".into(), t("assessments.field_role"), a.respondent.role.clone());
     put("content".into(), t("report.content"), format!("{} {}", a.content.id, a.content.version));
+    put("created".into(), "", crate::core::dates::date_of(a.created));
     let item = |id: &str| items.iter().copied().find(|i| i.id == id);
     for (id, answer) in &a.answers {
         put(id.clone(), item(id).map_or("", |i| i.text), answer_words(item(id), answer));

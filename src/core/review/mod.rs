@@ -201,8 +201,8 @@ impl Standing {
     }
 }
 
-/// Whether the approved copy `copy` (as JSON) holds `a`'s content: everything a fingerprint covers,
-/// so all but the time of the last save, the storage state and the review.
+/// Whether the approved copy `copy` (as JSON) holds `a`'s content: everything a fingerprint covers
+/// but the time of the last save, the storage state, the review and the content pack's version.
 fn content_matches(copy: &Value, a: &Assessment) -> bool {
     let current = Assessment {
         updated: copy["updated"].as_i64().unwrap_or(a.updated),
@@ -212,8 +212,12 @@ fn content_matches(copy: &Value, a: &Assessment) -> bool {
         ..a.clone()
     };
     // Through text, whose writer and reader the app has: compared as JSON values, key order aside.
+    // A new version of the content alone is no edit (an answer it moves to another item is).
     let value = serde_json::to_string(&current).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok());
-    value.is_some_and(|v| &v == copy)
+    value.is_some_and(|mut v| {
+        v["content"] = copy["content"].clone();
+        &v == copy
+    })
 }
 
 /// Where `a` stands (see the module's comment), read from its stored review.
@@ -242,29 +246,27 @@ pub(crate) fn bound_copies(review: &mut Review) {
     }
 }
 
-/// Approvals are never lost when a record is replaced (by an imported copy, or by another tab's
-/// version kept over this one): every approval of `stored` that `incoming` lacks (the same
-/// fingerprint recorded at the same time) joins it, in the order they were recorded, a version
-/// number already taken moving to the next free one. Works on the stored JSON, as the app's first
-/// load holds it. Returns how many joined.
+/// Approvals are never lost or changed when a record is replaced (by an imported copy, or by another
+/// tab's version kept over this one): every approval stored here stays as it is, with its number;
+/// the incoming copy's approvals that are not among them (the same fingerprint recorded at the same
+/// time) join after, a number already taken moving to the next free one. The request for review and
+/// the superseded mark are the incoming copy's. Works on the stored JSON, as the app's first load
+/// holds it. Returns how many of the stored approvals the incoming copy lacked.
 pub fn keep_approvals(stored: &Stored, incoming: &mut Stored) -> usize {
     let key = |p: &Value| (p["fingerprint"].clone(), p["recorded"].as_i64().unwrap_or_default());
-    let Some(old) = stored.0["approvals"].as_array() else { return 0 };
-    let mut list: Vec<Value> = incoming.0["approvals"].as_array().cloned().unwrap_or_default();
-    let missing: Vec<Value> =
-        old.iter().filter(|p| !list.iter().any(|q| key(q) == key(p))).cloned().collect();
-    if missing.is_empty() {
-        return 0;
+    let Some(kept) = stored.0["approvals"].as_array().filter(|l| !l.is_empty()) else { return 0 };
+    let theirs: Vec<Value> = incoming.0["approvals"].as_array().cloned().unwrap_or_default();
+    let lacked = kept.iter().filter(|p| !theirs.iter().any(|q| key(q) == key(p))).count();
+    let mut list = kept.clone();
+    let mut last = list.iter().filter_map(|p| p["version"].as_u64()).max().unwrap_or_default();
+    for mut p in theirs.into_iter().filter(|q| !kept.iter().any(|p| key(p) == key(q))) {
+        last += 1;
+        p["version"] = last.into();
+        list.push(p);
     }
-    let joined = missing.len();
-    list.extend(missing);
-    crate::core::sort::by(&mut list, |a, b| key(a).1.cmp(&key(b).1));
-    let (mut last, mut copies) = (0, list.iter().filter(|p| !p["content"].is_null()).count());
+    // At most MAX_APPROVALS copies: the oldest go first, their sign-off stays.
+    let mut copies = list.iter().filter(|p| !p["content"].is_null()).count();
     for p in list.iter_mut() {
-        let v = p["version"].as_u64().unwrap_or_default().max(last + 1);
-        p["version"] = v.into();
-        last = v;
-        // At most MAX_APPROVALS copies: the oldest go first, their sign-off stays.
         if copies > MAX_APPROVALS && !p["content"].is_null() {
             if let Some(m) = p.as_object_mut() {
                 m.remove("content");
@@ -276,7 +278,7 @@ pub fn keep_approvals(stored: &Stored, incoming: &mut Stored) -> usize {
         incoming.0 = Value::Object(Default::default());
     }
     incoming.0["approvals"] = Value::Array(list);
-    joined
+    lacked
 }
 
 /// The copy of `a` as approved in `version`: its content then, with the approvals up to that one

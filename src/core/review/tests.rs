@@ -210,7 +210,8 @@ fn replacing_keeps_the_approvals_the_replaced_copy_had() {
     assert_eq!(incoming.review, stored);
     assert_eq!(standing(&incoming).status, Status::Approved);
     assert_eq!(keep_approvals(&stored, &mut incoming.review), 0, "already there");
-    // Another approval made elsewhere as version 1 too: both kept, the later one numbered 2.
+    // Another approval made elsewhere as version 1 too: the one here keeps its number, the other
+    // joins as 2.
     let mut other = sample();
     other.notes.insert("R1.1".into(), "Elsewhere".into());
     apply(&mut other, Edit::Approve { signoff: signoff(), fingerprint: "sha256:y".into() }, 9)
@@ -219,4 +220,20 @@ fn replacing_keeps_the_approvals_the_replaced_copy_had() {
     let versions: Vec<(u32, String)> =
         Review::of(&other).approvals.iter().map(|p| (p.version, p.fingerprint.clone())).collect();
     assert_eq!(versions, [(1, "sha256:x".to_string()), (2, "sha256:y".to_string())]);
+    // A file that altered the statement of an approval kept here does not change it.
+    let mut forged = a.clone();
+    let text =
+        serde_json::to_string(&forged.review).expect("json").replace("Approved for the pilot.", "Approved.");
+    forged.review = serde_json::from_str(&text).expect("json");
+    keep_approvals(&stored, &mut forged.review);
+    assert_eq!(Review::of(&forged).approvals[0].statement, "Approved for the pilot.");
+    assert_eq!(Review::of(&forged).approvals.len(), 1);
+}
+
+#[test]
+fn a_new_version_of_the_content_alone_leaves_it_approved() {
+    let mut a = sample();
+    approve(&mut a).expect("approved");
+    a.content.version = "9.9.9".into();
+    assert_eq!(standing(&a).status, Status::Approved);
 }

@@ -181,7 +181,12 @@ fn Editor(
     let keep_mine = move |_| match ctx.overwrite(&draft.get_untracked()) {
         Ok(saved) => {
             dirty.set_value(false);
-            draft.update_untracked(|d| d.revision = saved.revision);
+            // The stored approvals were kept with this version: the draft takes them too, or its
+            // next save would drop them.
+            draft.update_untracked(|d| {
+                d.revision = saved.revision;
+                d.review = saved.review.clone();
+            });
             state.set(SaveState::Saved(saved.updated));
         }
         Err(e) => state.set(SaveState::Failed(e.to_string())),

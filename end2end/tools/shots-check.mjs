@@ -1,0 +1,16 @@
+import { launch } from './browser.mjs';
+import { serveDist } from './static-server.mjs';
+import { LibraryPage } from '../pages/library-page.mjs';
+const server = await serveDist('dist');
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const lib = new LibraryPage(page);
+await page.goto(`${server.url}#/assessments`);
+await page.waitForSelector('html[data-ready="true"] #import-heading');
+await lib.create({ title: 'Northshire readiness' });
+await page.goto(`${server.url}#/assessments`);
+await page.waitForSelector('#import-heading');
+console.log('checkboxes', await page.locator('.export-list input[type=checkbox]').count());
+console.log(await page.locator('.export-list').innerHTML());
+await page.screenshot({ path: '/tmp/shots/check.png' });
+await browser.close(); await server.close();

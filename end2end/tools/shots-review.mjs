@@ -1,0 +1,46 @@
+// Temporary: screenshots of the review tab, the library card and the approved report.
+import { mkdirSync } from 'node:fs';
+import { launch } from './browser.mjs';
+import { serveDist } from './static-server.mjs';
+import { LibraryPage } from '../pages/library-page.mjs';
+const out = '/tmp/shots';
+mkdirSync(out, { recursive: true });
+const server = await serveDist('dist');
+const browser = await launch();
+for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } })) {
+  const page = await browser.newPage({ viewport });
+  const lib = new LibraryPage(page);
+  await page.goto(`${server.url}#/assessments`);
+  await page.waitForSelector('html[data-ready="true"] #import-heading');
+  await lib.create({ title: 'Northshire readiness', subject: 'Northshire Police' });
+  await page.locator('[id="q-R1.1-3"]').check();
+  await page.locator('[id="q-R1.2-2"]').check();
+  await lib.waitSaved();
+  await lib.openPart('Review');
+  await page.locator('#rv-status').waitFor();
+  await page.screenshot({ path: `${out}/review-draft-${name}.png`, fullPage: true });
+  await page.getByLabel('Your name').fill('C. Reviewer');
+  await page.getByLabel('Your role').fill('Head of legal');
+  await page.getByLabel('Statement').fill('Fit for the three-month pilot in the missing-persons unit.');
+  await page.getByLabel('Conditions (optional)').fill('Review the false-match rate after three months.');
+  await page.getByRole('button', { name: 'Approve as version 1' }).click();
+  await page.waitForFunction(() => /Approved/.test(document.querySelector('#rv-status')?.textContent ?? ''));
+  await lib.waitSaved();
+  await page.screenshot({ path: `${out}/review-approved-${name}.png`, fullPage: true });
+  await lib.openPart('Answer');
+  await page.locator('[id="q-R1.1-1"]').check();
+  await page.getByLabel('Notes and evidence R1.2').fill('Policy signed in March.');
+  await lib.waitSaved();
+  await lib.openPart('Review');
+  await page.locator('.review-changes').waitFor();
+  await page.screenshot({ path: `${out}/review-changed-${name}.png`, fullPage: true });
+  await page.getByRole('link', { name: 'Open the report of version 1 as approved' }).click();
+  await page.locator('.r-title-page').waitFor();
+  await page.screenshot({ path: `${out}/approved-report-${name}.png` });
+  await page.goto(`${server.url}#/assessments`);
+  await page.waitForSelector('#import-heading');
+  await page.screenshot({ path: `${out}/library-${name}.png`, fullPage: true });
+  await page.close();
+}
+await browser.close();
+await server.close();
