@@ -49,7 +49,8 @@ fn every_committed_record_version_loads() {
                 assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow));
                 // Version 4 carries a review: one approval of this very content.
                 if raw.contains("\"schema\": 4") {
-                    let review = rai_assess::review::Review::read(&a).expect("a review that reads");
+                    let review = rai_assess::review::read::read(&a.review.0, &a.id, a.kind, "review")
+                        .expect("a review that reads");
                     assert_eq!(review.approvals.len(), 1);
                     assert_eq!(rai_assess::review::standing(&a).status, rai_assess::review::Status::Approved);
                     let copy = rai_assess::review::as_approved(&a, 1).expect("its copy");

@@ -4,10 +4,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use rai_assess::answer_file::fingerprint::{self, Check};
-use rai_assess::answer_file::{self, FileError, Opened};
+use rai_assess::answer_file::{self, Opened};
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
 use rai_assess::library::{Library, MemoryBackend};
 use rai_assess::pack;
+use rai_assess::render::{read_file, FileBody, Reading};
 use rai_assess::review::edit::{apply, Edit, Signoff};
 use rai_assess::review::{as_approved, standing, Review, Status};
 
@@ -56,7 +57,10 @@ fn an_approved_assessment_travels_with_its_approvals_and_reads_as_approved() {
     let file = plain(&write(&a));
     assert_eq!(file.assessments, vec![a.clone()]);
     assert_eq!(file.fingerprints, vec![Check::Matches]);
-    assert!(file.approvals_differ.is_empty());
+    let Reading::Plain { fingerprints, .. } = read_file(FileBody::Text(write(&a)), false) else {
+        panic!("read")
+    };
+    assert!(fingerprints.differ.is_empty() && fingerprints.matched == 1);
     let got = &file.assessments[0];
     assert_eq!(standing(got).status, Status::Draft);
     assert!(standing(got).changed);
@@ -75,13 +79,17 @@ fn a_changed_approved_copy_is_named_and_still_read() {
     let text = write(&a).replace("Signed minutes", "Signed minutes, amended");
     let file = plain(&text);
     assert_eq!(file.fingerprints, vec![Check::Matches], "the current content is untouched");
-    assert_eq!(file.approvals_differ, vec![(0, 1)]);
+    let Reading::Plain { assessments, fingerprints, .. } = read_file(FileBody::Text(text), false) else {
+        panic!("read")
+    };
+    assert_eq!(fingerprints.differ, vec!["Northshire readiness, version 1 as approved".to_string()]);
+    assert_eq!(assessments.len(), 1, "still imported");
 }
 
 fn refused(text: &str) -> String {
-    match answer_file::open(text.as_bytes()) {
-        Err(FileError::Invalid { path, problem }) => format!("{path}: {problem}"),
-        other => panic!("expected a refusal, got {other:?}"),
+    match read_file(FileBody::Text(text.to_string()), false) {
+        Reading::Refused { problem } => problem,
+        _ => panic!("expected a refusal"),
     }
 }
 

@@ -205,14 +205,6 @@ impl Fingerprints {
                 Check::Missing => out.missing.push(a.title.clone()),
             }
         }
-        for (i, version) in &file.approvals_differ {
-            let title = file.assessments.get(*i).map(|a| a.title.as_str()).unwrap_or_default();
-            let v = version.to_string();
-            out.differ.push(crate::core::content::t_with(
-                "review.version_of",
-                &[("title", title), ("version", &v)],
-            ));
-        }
         out
     }
 }
@@ -254,6 +246,8 @@ impl Reading<serde_json::Value> {
 
 /// Checks a file (`decrypted`: the plaintext of an encrypted one) and says what it holds.
 pub fn read_file(file: FileBody, decrypted: bool) -> Reading<Assessment> {
+    use crate::core::content::t_with;
+    use answer_file::fingerprint::{self, Check};
     let opened = match file {
         FileBody::Text(text) if decrypted => answer_file::open_plain(text.as_bytes()).map(Opened::Plain),
         FileBody::Text(text) => answer_file::open(text.as_bytes()),
@@ -263,7 +257,28 @@ pub fn read_file(file: FileBody, decrypted: bool) -> Reading<Assessment> {
     match opened {
         Ok(Opened::Plain(mut file)) => {
             // Checked as read, before the content is carried to this version.
-            let fingerprints = Fingerprints::of(&file);
+            let mut fingerprints = Fingerprints::of(&file);
+            // Each review with the reader's rules; an approved copy's fingerprint like the content's.
+            for (i, a) in file.assessments.iter_mut().enumerate() {
+                let at = format!("assessments[{i}].review");
+                let review = match crate::core::review::read::read(&a.review.0, &a.id, a.kind, &at) {
+                    Ok(review) => review,
+                    Err(e) => {
+                        let problem = FileError::Invalid { path: e.path, problem: e.problem }.to_string();
+                        return Reading::Refused { problem };
+                    }
+                };
+                for p in &review.approvals {
+                    let copy = p.content.as_deref();
+                    if copy.is_some_and(|c| fingerprint::check(Some(&p.fingerprint), c) == Check::Differs) {
+                        let v = p.version.to_string();
+                        let name = t_with("review.version_of", &[("title", &a.title), ("version", &v)]);
+                        fingerprints.differ.push(name);
+                    }
+                }
+                // Kept as this app writes it, so its copies compare with the content as written here.
+                a.review = crate::core::review::Stored::from(&review);
+            }
             // Stored as this content's version: what an earlier one asked differently is carried or kept aside.
             for a in file.assessments.iter_mut() {
                 crate::core::upgrade::upgrade(pack(), a);
@@ -357,7 +372,7 @@ pub fn render_json(json: &str) -> Result<Written, RenderError> {
 pub(crate) fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
     let a = read_stored(value).map_err(RenderError::Record)?;
     // Its review too, which the app's first load keeps without reading.
-    crate::core::review::Review::read(&a)
+    crate::core::review::read::read(&a.review.0, &a.id, a.kind, "review")
         .map_err(|e| RenderError::Record(format!("at {}: {}", e.path, e.problem)))?;
     Ok(a)
 }

@@ -9,7 +9,7 @@
 
 pub mod base64;
 pub mod fingerprint;
-mod read;
+pub(crate) mod read;
 mod wire;
 
 use crate::core::assessment::{Assessment, ContentRef};
@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fmt;
-pub use wire::{read_review, short, Invalid};
-use wire::{EnvelopeV1, WireAssessment, WireContent};
+pub use wire::{short, Invalid, WireAssessment, MAX_TIME};
+use wire::{EnvelopeV1, WireContent};
 
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
@@ -65,10 +65,8 @@ pub struct Exported {
     pub content: ContentRef,
     pub assessments: Vec<Assessment>,
     /// What each assessment's fingerprint in the file says about its content, in the same order.
+    /// (Its review, approvals' fingerprints included, is read and checked by `review::read`.)
     pub fingerprints: Vec<fingerprint::Check>,
-    /// The approved versions whose copy does not match the fingerprint recorded with its approval:
-    /// (the assessment's place in `assessments`, the version).
-    pub approvals_differ: Vec<(usize, u32)>,
 }
 
 /// An encrypted answer file's parameters and ciphertext, checked and decoded, ready for Web Crypto.
@@ -306,7 +304,6 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
     let mut seen = BTreeSet::new();
     let mut assessments = Vec::with_capacity(envelope.assessments.len());
     let mut fingerprints = Vec::with_capacity(envelope.assessments.len());
-    let mut approvals_differ = Vec::new();
     for (i, wire) in envelope.assessments.iter().enumerate() {
         let a = wire
             .to_domain(&format!("assessments[{i}]"))
@@ -322,20 +319,6 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
             check
         };
         fingerprints.push(check);
-        let at = format!("assessments[{i}].review");
-        let review = read_review(&a.review.0, &a.id, a.kind, &at)
-            .map_err(|e| FileError::Invalid { path: e.path, problem: e.problem })?;
-        for p in &review.approvals {
-            let copy = p.content.as_deref();
-            if copy
-                .is_some_and(|c| fingerprint::check(Some(&p.fingerprint), c) == fingerprint::Check::Differs)
-            {
-                approvals_differ.push((i, p.version));
-            }
-        }
-        // Kept as this app writes it, so its copies compare with the content as written here.
-        let mut a = a;
-        a.review = crate::core::review::Stored::from(&review);
         assessments.push(a);
     }
     Ok(Opened::Plain(Exported {
@@ -344,7 +327,6 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         content: ContentRef { id: envelope.content.id, version: envelope.content.version },
         assessments,
         fingerprints,
-        approvals_differ,
     }))
 }
 

@@ -4,23 +4,20 @@
 //! Written out rather than derived: serde's derived readers for these types, wrapped to track paths,
 //! cost about 9 KB of the app's compressed download; this costs a fraction and words errors better.
 
-use super::wire::{
-    EnvelopeV1, WireAnswer, WireApproval, WireAssessment, WireContent, WireRespondent, WireReview,
-};
+use super::wire::{EnvelopeV1, WireAnswer, WireAssessment, WireContent, WireRespondent};
 use super::{Encryption, SealedEnvelope};
 use crate::core::logbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 use crate::core::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
-use crate::core::review::{Stamp, Superseded};
 use crate::core::sort::map;
 use serde_json::{Map, Value};
 
 /// Where in the file, and what was wrong there.
-pub struct Problem {
+pub(crate) struct Problem {
     pub path: String,
     pub problem: String,
 }
 
-type Result<T> = std::result::Result<T, Problem>;
+pub(crate) type Result<T> = std::result::Result<T, Problem>;
 
 fn problem<T>(path: &str, expected: &str, found: &Value) -> Result<T> {
     Err(Problem {
@@ -42,12 +39,12 @@ pub fn describe(v: &Value) -> String {
 }
 
 /// An object with exactly the fields named (all required): a misspelt field is an error, not ignored.
-fn object<'v>(v: &'v Value, path: &str, fields: &[&str]) -> Result<&'v Map<String, Value>> {
+pub(crate) fn object<'v>(v: &'v Value, path: &str, fields: &[&str]) -> Result<&'v Map<String, Value>> {
     object_with(v, path, fields, &[])
 }
 
 /// An object with the `fields` required and the `optional` ones allowed, and nothing else.
-fn object_with<'v>(
+pub(crate) fn object_with<'v>(
     v: &'v Value,
     path: &str,
     fields: &[&str],
@@ -76,7 +73,7 @@ fn object_with<'v>(
     Ok(map)
 }
 
-fn join(path: &str, field: &str) -> String {
+pub(crate) fn join(path: &str, field: &str) -> String {
     if path.is_empty() {
         field.to_string()
     } else {
@@ -84,17 +81,17 @@ fn join(path: &str, field: &str) -> String {
     }
 }
 
-fn text(map: &Map<String, Value>, path: &str, field: &str) -> Result<String> {
+pub(crate) fn text(map: &Map<String, Value>, path: &str, field: &str) -> Result<String> {
     let v = &map[field];
     v.as_str().map(str::to_string).map_or_else(|| problem(&join(path, field), "text", v), Ok)
 }
 
-fn int(map: &Map<String, Value>, path: &str, field: &str) -> Result<i64> {
+pub(crate) fn int(map: &Map<String, Value>, path: &str, field: &str) -> Result<i64> {
     let v = &map[field];
     v.as_i64().map_or_else(|| problem(&join(path, field), "a whole number", v), Ok)
 }
 
-fn small(v: &Value, path: &str, max: u64) -> Result<u64> {
+pub(crate) fn small(v: &Value, path: &str, max: u64) -> Result<u64> {
     match v.as_u64() {
         Some(n) if n <= max => Ok(n),
         _ => problem(path, &format!("a whole number from 0 to {max}"), v),
@@ -144,7 +141,7 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
     })
 }
 
-fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
+pub(crate) fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     const FIELDS: [&str; 10] =
         ["id", "kind", "title", "subject", "respondent", "created", "updated", "content", "answers", "notes"];
     let m = object_with(v, path, &FIELDS, &["risk", "workbook", "review", "fingerprint"])?;
@@ -176,7 +173,7 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
             Some(w) => Some(workbook_record(w, &join(path, "workbook"))?),
             None => None,
         },
-        // Kept as it is here and read where it is used (`wire::read_review`): the app's first load
+        // Kept as it is here and read where it is used (`review::read`): the app's first load
         // carries no reader of reviews.
         review: match m.get("review") {
             Some(r) if r.is_object() => Some(r.clone()),
@@ -190,63 +187,7 @@ fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
     })
 }
 
-fn stamp(v: &Value, path: &str) -> Result<Stamp> {
-    let m = object(v, path, &["by", "role", "at"])?;
-    Ok(Stamp { by: text(m, path, "by")?, role: text(m, path, "role")?, at: int(m, path, "at")? })
-}
-
-/// An assessment's review (format 7): each part optional; an approval's copy is read as an assessment.
-pub(super) fn review(v: &Value, path: &str) -> Result<WireReview> {
-    let m = object_with(v, path, &[], &["requested", "approvals", "superseded"])?;
-    let apath = join(path, "approvals");
-    let approvals = match m.get("approvals") {
-        Some(l) => list(l, &apath)?
-            .iter()
-            .enumerate()
-            .map(|(i, a)| approval(a, &format!("{apath}[{i}]")))
-            .collect::<Result<Vec<_>>>()?,
-        None => Vec::new(),
-    };
-    let superseded = match m.get("superseded") {
-        Some(s) => {
-            let spath = join(path, "superseded");
-            let o = object(s, &spath, &["by", "role", "at", "note"])?;
-            let [by, role, note] = text_fields(o, &spath, ["by", "role", "note"])?;
-            Some(Superseded { by, role, at: int(o, &spath, "at")?, note })
-        }
-        None => None,
-    };
-    let requested = match m.get("requested") {
-        Some(r) => Some(stamp(r, &join(path, "requested"))?),
-        None => None,
-    };
-    Ok(WireReview { requested, approvals, superseded })
-}
-
-fn approval(v: &Value, path: &str) -> Result<WireApproval> {
-    const FIELDS: [&str; 8] =
-        ["version", "by", "role", "date", "statement", "conditions", "recorded", "fingerprint"];
-    let m = object_with(v, path, &FIELDS, &["content"])?;
-    let [by, role, date, statement, conditions, fingerprint] =
-        text_fields(m, path, ["by", "role", "date", "statement", "conditions", "fingerprint"])?;
-    let content = match m.get("content") {
-        Some(c) => Some(Box::new(assessment(c, &join(path, "content"))?)),
-        None => None,
-    };
-    Ok(WireApproval {
-        version: small(&m["version"], &join(path, "version"), u64::from(u32::MAX))? as u32,
-        by,
-        role,
-        date,
-        statement,
-        conditions,
-        recorded: int(m, path, "recorded")?,
-        fingerprint,
-        content,
-    })
-}
-
-fn list<'v>(v: &'v Value, path: &str) -> Result<&'v Vec<Value>> {
+pub(crate) fn list<'v>(v: &'v Value, path: &str) -> Result<&'v Vec<Value>> {
     v.as_array().map_or_else(|| problem(path, "a list", v), Ok)
 }
 
@@ -400,7 +341,11 @@ fn text_map(v: &Value, path: &str, expected: &str) -> Result<std::collections::B
 }
 
 /// Text fields of one object, in the order named.
-fn text_fields<const N: usize>(m: &Map<String, Value>, path: &str, fields: [&str; N]) -> Result<[String; N]> {
+pub(crate) fn text_fields<const N: usize>(
+    m: &Map<String, Value>,
+    path: &str,
+    fields: [&str; N],
+) -> Result<[String; N]> {
     let mut out: [String; N] = std::array::from_fn(|_| String::new());
     for (slot, field) in out.iter_mut().zip(fields) {
         *slot = text(m, path, field)?;

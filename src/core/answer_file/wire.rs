@@ -3,12 +3,12 @@
 //! `read.rs`.
 //! The JSON Schema `docs/answer-file.schema.json` describes exactly these types.
 
+use crate::core::assessment::StoredReview;
 use crate::core::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use crate::core::dates::is_date;
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::logbook::WorkbookRecord;
 use crate::core::register::{Risk, RiskRecord};
-use crate::core::review::{Approval, Review, Stamp, Stored, Superseded, MAX_APPROVALS};
 use crate::core::sort::{map, set};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -63,164 +63,12 @@ pub struct WireAssessment {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub workbook: Option<WorkbookRecord>,
     /// Format 7: the review (asked for, approvals with the content each approved, superseded), when
-    /// it has any; kept as JSON, checked by [`read_review`] where it is used.
+    /// it has any; kept as JSON, checked by `review::read` where it is used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<serde_json::Value>,
     /// Format 7: the SHA-256 of the assessment's canonical content as written (see `fingerprint`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fingerprint: Option<String>,
-}
-
-/// An assessment's review as written: the domain's, with each approved copy in the file's own form.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WireReview {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub requested: Option<Stamp>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub approvals: Vec<WireApproval>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub superseded: Option<Superseded>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WireApproval {
-    pub version: u32,
-    pub by: String,
-    pub role: String,
-    pub date: String,
-    pub statement: String,
-    pub conditions: String,
-    pub recorded: i64,
-    pub fingerprint: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<Box<WireAssessment>>,
-}
-
-/// Reads and checks a review carried as JSON (`v`) by the assessment `owner` of `kind`; `at` is its
-/// path, for the problem.
-pub fn read_review(v: &serde_json::Value, owner: &str, kind: Kind, at: &str) -> Result<Review, Invalid> {
-    if v.is_null() {
-        return Ok(Review::default());
-    }
-    let wire = super::read::review(v, at).map_err(|p| Invalid { path: p.path, problem: p.problem })?;
-    wire.to_domain(owner, kind, at)
-}
-
-/// The most approvals a file may record for one assessment (with or without their copies).
-const MAX_APPROVAL_RECORDS: usize = 1_000;
-
-impl WireReview {
-    /// The review this describes, for the assessment `owner` (kind `kind`), or the path below
-    /// `review` and the problem.
-    fn to_domain(&self, owner: &str, kind: Kind, at: &str) -> Result<Review, Invalid> {
-        let bad = |field: String, problem: String| Invalid { path: format!("{at}.{field}"), problem };
-        let line = |field: &str, text: &str| -> Result<(), Invalid> {
-            if text.chars().count() > MAX_LINE {
-                return Err(bad(field.into(), format!("expected at most {MAX_LINE} characters, found more")));
-            }
-            Ok(())
-        };
-        let long = |field: &str, text: &str| -> Result<(), Invalid> {
-            if text.chars().count() > MAX_TEXT {
-                return Err(bad(field.into(), format!("expected at most {MAX_TEXT} characters, found more")));
-            }
-            Ok(())
-        };
-        let time = |field: &str, t: i64| -> Result<(), Invalid> {
-            if !(0..=MAX_TIME).contains(&t) {
-                return Err(bad(
-                    field.into(),
-                    format!("expected a time in milliseconds since 1970, found {t}"),
-                ));
-            }
-            Ok(())
-        };
-        if let Some(r) = &self.requested {
-            line("requested.by", &r.by)?;
-            line("requested.role", &r.role)?;
-            time("requested.at", r.at)?;
-        }
-        if let Some(s) = &self.superseded {
-            line("superseded.by", &s.by)?;
-            line("superseded.role", &s.role)?;
-            time("superseded.at", s.at)?;
-            long("superseded.note", &s.note)?;
-        }
-        if self.approvals.len() > MAX_APPROVAL_RECORDS {
-            return Err(bad(
-                "approvals".into(),
-                format!("expected at most {MAX_APPROVAL_RECORDS} approvals, found more"),
-            ));
-        }
-        if self.approvals.iter().filter(|p| p.content.is_some()).count() > MAX_APPROVALS {
-            return Err(bad(
-                "approvals".into(),
-                format!("expected at most {MAX_APPROVALS} approved copies, found more"),
-            ));
-        }
-        let mut approvals = Vec::with_capacity(self.approvals.len());
-        let mut last = 0;
-        for (i, p) in self.approvals.iter().enumerate() {
-            let field = |f: &str| format!("approvals[{i}].{f}");
-            if p.version <= last {
-                return Err(bad(
-                    field("version"),
-                    format!("expected a version above {last}, found {}", p.version),
-                ));
-            }
-            last = p.version;
-            line(&field("by"), &p.by)?;
-            line(&field("role"), &p.role)?;
-            if !is_date(&p.date) {
-                return Err(bad(
-                    field("date"),
-                    format!("expected a date as YYYY-MM-DD, found \"{}\"", short(&p.date)),
-                ));
-            }
-            long(&field("statement"), &p.statement)?;
-            long(&field("conditions"), &p.conditions)?;
-            time(&field("recorded"), p.recorded)?;
-            if p.fingerprint.len() > 100 {
-                return Err(bad(
-                    field("fingerprint"),
-                    "expected a fingerprint such as sha256:…, found a longer text".into(),
-                ));
-            }
-            let content = match &p.content {
-                None => None,
-                Some(c) => {
-                    let path = format!("{at}.{}", field("content"));
-                    if c.review.is_some() {
-                        return Err(Invalid {
-                            path,
-                            problem: "expected an approved copy without a review of its own, found one"
-                                .into(),
-                        });
-                    }
-                    let copy = c.to_domain(&path)?;
-                    if copy.id != owner || copy.kind != kind {
-                        return Err(Invalid {
-                            path,
-                            problem: "expected a copy of this same assessment, found another".into(),
-                        });
-                    }
-                    Some(Box::new(copy))
-                }
-            };
-            approvals.push(Approval {
-                version: p.version,
-                by: p.by.clone(),
-                role: p.role.clone(),
-                date: p.date.clone(),
-                statement: p.statement.clone(),
-                conditions: p.conditions.clone(),
-                recorded: p.recorded,
-                fingerprint: p.fingerprint.clone(),
-                content,
-            });
-        }
-        Ok(Review { requested: self.requested.clone(), approvals, superseded: self.superseded.clone() })
-    }
 }
 
 /// An answer: `{"t": "level", "v": 3}`, `{"t": "dont_know"}` and so on.
@@ -338,7 +186,7 @@ impl WireAssessment {
                 }
                 None => WorkbookRecord::default(),
             },
-            review: Stored(self.review.clone().unwrap_or_default()),
+            review: StoredReview(self.review.clone().unwrap_or_default()),
         })
     }
 }

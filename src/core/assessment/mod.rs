@@ -5,4 +5,6 @@ mod answer;
 mod record;
 
 pub use answer::Answer;
-pub use record::{file_name, Assessment, ContentRef, Kind, NewAssessment, Respondent, GENERAL_NOTES};
+pub use record::{
+    file_name, Assessment, ContentRef, Kind, NewAssessment, Respondent, StoredReview, GENERAL_NOTES,
+};

@@ -2,7 +2,6 @@ use super::Answer;
 use crate::core::content::model::Pack;
 use crate::core::logbook::WorkbookRecord;
 use crate::core::register::RiskRecord;
-use crate::core::review::Stored;
 
 /// The notes key of an assessment's general notes (notes not tied to an item).
 pub const GENERAL_NOTES: &str = "_general";
@@ -126,8 +125,24 @@ pub struct Assessment {
     #[serde(default, skip_serializing_if = "WorkbookRecord::is_empty")]
     pub workbook: WorkbookRecord,
     /// Review asked for, approvals with the content each approved, superseded; empty until used.
-    #[serde(default, skip_serializing_if = "Stored::is_empty")]
-    pub review: Stored,
+    #[serde(default, skip_serializing_if = "StoredReview::is_empty")]
+    pub review: StoredReview,
+}
+
+/// A review as an assessment carries it (see `core::review`): its JSON (null when there is none),
+/// exactly as an answer file writes it, read into a typed review only where it is used.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredReview(pub serde_json::Value);
+
+impl StoredReview {
+    pub fn is_empty(&self) -> bool {
+        match &self.0 {
+            serde_json::Value::Null => true,
+            serde_json::Value::Object(m) => m.is_empty(),
+            _ => false,
+        }
+    }
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -162,7 +177,7 @@ impl Assessment {
             deleted: None,
             risk: RiskRecord::default(),
             workbook: WorkbookRecord::default(),
-            review: Stored::default(),
+            review: StoredReview::default(),
         }
     }
 
@@ -176,7 +191,7 @@ impl Assessment {
             updated: now,
             revision: 0,
             deleted: None,
-            review: Stored::default(),
+            review: StoredReview::default(),
             ..self.clone()
         }
     }

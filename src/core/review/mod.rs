@@ -8,16 +8,17 @@
 //!
 //! An assessment carries its review as JSON ([`Stored`]): the app's first load keeps it, lists its
 //! status ([`standing`]) and never loses an approval ([`keep_approvals`]) without a reader for it;
-//! the tools module reads it into a [`Review`] ([`Review::of`], checked where a record enters it)
-//! to edit, show and print it. See docs/architecture.md.
+//! the tools module checks it where a record or a file enters it ([`read::read`], the answer-file
+//! reader's rules) and reads it into a [`Review`] ([`Review::of`]) to edit, show and print it. See docs/architecture.md.
 
 pub mod changes;
 pub mod control;
 pub mod edit;
 pub mod event;
+pub mod read;
 
 use crate::core::assessment::Assessment;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The most approvals one assessment keeps (each holds a copy of the content it approved): a record
@@ -51,7 +52,7 @@ pub struct Approval {
     pub fingerprint: String,
     /// The approved content as it was, with no review of its own; `None` once dropped for
     /// [`MAX_APPROVALS`].
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Box<Assessment>>,
 }
 
@@ -59,31 +60,18 @@ pub struct Approval {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Review {
     /// Review asked for and not yet answered by an approval.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested: Option<Stamp>,
     /// Oldest first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<Approval>,
     /// No longer in force (replaced by another assessment, or the system withdrawn), and why.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded: Option<Superseded>,
 }
 
-/// A review as an assessment carries it: its JSON (null when there is none), exactly as an answer
-/// file writes it. Read into a [`Review`] by [`Review::of`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Stored(pub Value);
-
-impl Stored {
-    pub fn is_empty(&self) -> bool {
-        match &self.0 {
-            Value::Null => true,
-            Value::Object(m) => m.is_empty(),
-            _ => false,
-        }
-    }
-}
+/// A review as an assessment carries it: its JSON, exactly as an answer file writes it.
+pub use crate::core::assessment::StoredReview as Stored;
 
 impl From<&Review> for Stored {
     fn from(r: &Review) -> Stored {
@@ -108,15 +96,10 @@ impl Review {
         self.requested.is_none() && self.approvals.is_empty() && self.superseded.is_none()
     }
 
-    /// The review `a` carries, checked (the answer-file reader's rules); a problem names where it is.
-    pub fn read(a: &Assessment) -> Result<Review, crate::core::answer_file::Invalid> {
-        crate::core::answer_file::read_review(&a.review.0, &a.id, a.kind, "review")
-    }
-
-    /// The review `a` carries, for a record already checked with [`Review::read`] where it entered
-    /// the tools module; empty if it cannot be read.
+    /// The review `a` carries, for a record whose review was checked where it entered the tools
+    /// module ([`read::read`]); empty if it cannot be read.
     pub fn of(a: &Assessment) -> Review {
-        Review::read(a).unwrap_or_default()
+        read::read(&a.review.0, &a.id, a.kind, "review").unwrap_or_default()
     }
 
     /// The approval of `version`.

@@ -1,0 +1,218 @@
+//! Reading a review carried as JSON (an answer file's or a stored record's `review`) with the
+//! answer-file reader's rules: every field checked, each approved copy read as an assessment of
+//! the same id and kind, the problem named with its path. Used where a record enters the tools
+//! module and where a file is opened (`render`); the app's first load carries none of it.
+
+use super::{Approval, Review, Stamp, Superseded, MAX_APPROVALS};
+use crate::core::answer_file::read::{
+    assessment, int, join, list, object, object_with, small, text, text_fields, Result,
+};
+use crate::core::answer_file::{short, Invalid, WireAssessment, MAX_TIME};
+use crate::core::assessment::Kind;
+use crate::core::dates::is_date;
+use crate::core::limits::{MAX_LINE, MAX_TEXT};
+use serde_json::Value;
+
+/// An assessment's review as written: the domain's, with each approved copy in the file's own form.
+#[derive(Debug, Clone, PartialEq)]
+struct WireReview {
+    requested: Option<Stamp>,
+    approvals: Vec<WireApproval>,
+    superseded: Option<Superseded>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct WireApproval {
+    version: u32,
+    by: String,
+    role: String,
+    date: String,
+    statement: String,
+    conditions: String,
+    recorded: i64,
+    fingerprint: String,
+    content: Option<Box<WireAssessment>>,
+}
+
+/// Reads and checks a review carried as JSON (`v`) by the assessment `owner` of `kind` with the
+/// answer-file reader's rules; `at` is its path, for the problem.
+pub fn read(v: &Value, owner: &str, kind: Kind, at: &str) -> std::result::Result<Review, Invalid> {
+    if v.is_null() {
+        return Ok(Review::default());
+    }
+    let wire = review(v, at).map_err(|p| Invalid { path: p.path, problem: p.problem })?;
+    wire.to_domain(owner, kind, at)
+}
+
+/// The most approvals a file may record for one assessment (with or without their copies).
+const MAX_APPROVAL_RECORDS: usize = 1_000;
+
+impl WireReview {
+    /// The review this describes, for the assessment `owner` (kind `kind`), or the path below
+    /// `review` and the problem.
+    fn to_domain(&self, owner: &str, kind: Kind, at: &str) -> std::result::Result<Review, Invalid> {
+        let bad = |field: String, problem: String| Invalid { path: format!("{at}.{field}"), problem };
+        let line = |field: &str, text: &str| -> std::result::Result<(), Invalid> {
+            if text.chars().count() > MAX_LINE {
+                return Err(bad(field.into(), format!("expected at most {MAX_LINE} characters, found more")));
+            }
+            Ok(())
+        };
+        let long = |field: &str, text: &str| -> std::result::Result<(), Invalid> {
+            if text.chars().count() > MAX_TEXT {
+                return Err(bad(field.into(), format!("expected at most {MAX_TEXT} characters, found more")));
+            }
+            Ok(())
+        };
+        let time = |field: &str, t: i64| -> std::result::Result<(), Invalid> {
+            if !(0..=MAX_TIME).contains(&t) {
+                return Err(bad(
+                    field.into(),
+                    format!("expected a time in milliseconds since 1970, found {t}"),
+                ));
+            }
+            Ok(())
+        };
+        if let Some(r) = &self.requested {
+            line("requested.by", &r.by)?;
+            line("requested.role", &r.role)?;
+            time("requested.at", r.at)?;
+        }
+        if let Some(s) = &self.superseded {
+            line("superseded.by", &s.by)?;
+            line("superseded.role", &s.role)?;
+            time("superseded.at", s.at)?;
+            long("superseded.note", &s.note)?;
+        }
+        if self.approvals.len() > MAX_APPROVAL_RECORDS {
+            return Err(bad(
+                "approvals".into(),
+                format!("expected at most {MAX_APPROVAL_RECORDS} approvals, found more"),
+            ));
+        }
+        if self.approvals.iter().filter(|p| p.content.is_some()).count() > MAX_APPROVALS {
+            return Err(bad(
+                "approvals".into(),
+                format!("expected at most {MAX_APPROVALS} approved copies, found more"),
+            ));
+        }
+        let mut approvals = Vec::with_capacity(self.approvals.len());
+        let mut last = 0;
+        for (i, p) in self.approvals.iter().enumerate() {
+            let field = |f: &str| format!("approvals[{i}].{f}");
+            if p.version <= last {
+                return Err(bad(
+                    field("version"),
+                    format!("expected a version above {last}, found {}", p.version),
+                ));
+            }
+            last = p.version;
+            line(&field("by"), &p.by)?;
+            line(&field("role"), &p.role)?;
+            if !is_date(&p.date) {
+                return Err(bad(
+                    field("date"),
+                    format!("expected a date as YYYY-MM-DD, found \"{}\"", short(&p.date)),
+                ));
+            }
+            long(&field("statement"), &p.statement)?;
+            long(&field("conditions"), &p.conditions)?;
+            time(&field("recorded"), p.recorded)?;
+            if p.fingerprint.len() > 100 {
+                return Err(bad(
+                    field("fingerprint"),
+                    "expected a fingerprint such as sha256:…, found a longer text".into(),
+                ));
+            }
+            let content = match &p.content {
+                None => None,
+                Some(c) => {
+                    let path = format!("{at}.{}", field("content"));
+                    if c.review.is_some() {
+                        return Err(Invalid {
+                            path,
+                            problem: "expected an approved copy without a review of its own, found one"
+                                .into(),
+                        });
+                    }
+                    let copy = c.to_domain(&path)?;
+                    if copy.id != owner || copy.kind != kind {
+                        return Err(Invalid {
+                            path,
+                            problem: "expected a copy of this same assessment, found another".into(),
+                        });
+                    }
+                    Some(Box::new(copy))
+                }
+            };
+            approvals.push(Approval {
+                version: p.version,
+                by: p.by.clone(),
+                role: p.role.clone(),
+                date: p.date.clone(),
+                statement: p.statement.clone(),
+                conditions: p.conditions.clone(),
+                recorded: p.recorded,
+                fingerprint: p.fingerprint.clone(),
+                content,
+            });
+        }
+        Ok(Review { requested: self.requested.clone(), approvals, superseded: self.superseded.clone() })
+    }
+}
+
+fn stamp(v: &Value, path: &str) -> Result<Stamp> {
+    let m = object(v, path, &["by", "role", "at"])?;
+    Ok(Stamp { by: text(m, path, "by")?, role: text(m, path, "role")?, at: int(m, path, "at")? })
+}
+
+/// An assessment's review (format 7): each part optional; an approval's copy is read as an assessment.
+fn review(v: &Value, path: &str) -> Result<WireReview> {
+    let m = object_with(v, path, &[], &["requested", "approvals", "superseded"])?;
+    let apath = join(path, "approvals");
+    let approvals = match m.get("approvals") {
+        Some(l) => list(l, &apath)?
+            .iter()
+            .enumerate()
+            .map(|(i, a)| approval(a, &format!("{apath}[{i}]")))
+            .collect::<Result<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    let superseded = match m.get("superseded") {
+        Some(s) => {
+            let spath = join(path, "superseded");
+            let o = object(s, &spath, &["by", "role", "at", "note"])?;
+            let [by, role, note] = text_fields(o, &spath, ["by", "role", "note"])?;
+            Some(Superseded { by, role, at: int(o, &spath, "at")?, note })
+        }
+        None => None,
+    };
+    let requested = match m.get("requested") {
+        Some(r) => Some(stamp(r, &join(path, "requested"))?),
+        None => None,
+    };
+    Ok(WireReview { requested, approvals, superseded })
+}
+
+fn approval(v: &Value, path: &str) -> Result<WireApproval> {
+    const FIELDS: [&str; 8] =
+        ["version", "by", "role", "date", "statement", "conditions", "recorded", "fingerprint"];
+    let m = object_with(v, path, &FIELDS, &["content"])?;
+    let [by, role, date, statement, conditions, fingerprint] =
+        text_fields(m, path, ["by", "role", "date", "statement", "conditions", "fingerprint"])?;
+    let content = match m.get("content") {
+        Some(c) => Some(Box::new(assessment(c, &join(path, "content"))?)),
+        None => None,
+    };
+    Ok(WireApproval {
+        version: small(&m["version"], &join(path, "version"), u64::from(u32::MAX))? as u32,
+        by,
+        role,
+        date,
+        statement,
+        conditions,
+        recorded: int(m, path, "recorded")?,
+        fingerprint,
+        content,
+    })
+}
