@@ -257,6 +257,25 @@ impl Progress {
     }
 }
 
+/// How an answer reads: its item's own label for it, or a plain description.
+pub fn answer_label(item: Option<&Item>, answer: &Answer) -> String {
+    let known = item.and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
+    known.map_or_else(|| plain_answer(answer), |c| c.label.clone())
+}
+
+/// An answer described without its item's own labels (an item the content does not have).
+pub fn plain_answer(answer: &Answer) -> String {
+    use crate::core::content::t;
+    match answer {
+        Answer::Level(l) => l.to_string(),
+        Answer::DontKnow => t("answer.dont_know").into(),
+        Answer::NotApplicable => t("answer.not_applicable").into(),
+        Answer::Choice(c) | Answer::Text(c) => c.clone(),
+        Answer::Choices(c) => c.join(", "),
+        Answer::Checked(c) => c.to_string(),
+    }
+}
+
 impl Form {
     /// Every item in order.
     pub fn items(&self) -> impl Iterator<Item = &Item> {

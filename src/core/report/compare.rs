@@ -4,28 +4,10 @@
 
 use super::escape::html;
 use super::{fill, s};
-use crate::core::assessment::{Answer, Assessment};
+use crate::core::assessment::Assessment;
 use crate::core::merge::{label, Agreement, Pick, Row};
-use crate::core::questionnaire::{Form, Item};
+use crate::core::questionnaire::{answer_label, Form, Item};
 use std::fmt::Write;
-
-/// How an answer reads: the item's own label for it, or a plain description.
-fn answer_label(item: Option<&Item>, answer: &Answer) -> String {
-    let known = item.and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
-    known.map_or_else(|| plain_answer(answer), |c| c.label.clone())
-}
-
-/// An answer described without the item's own labels (an item the content does not have).
-pub fn plain_answer(answer: &Answer) -> String {
-    match answer {
-        Answer::Level(l) => l.to_string(),
-        Answer::DontKnow => s("answer.dont_know").into(),
-        Answer::NotApplicable => s("answer.not_applicable").into(),
-        Answer::Choice(c) | Answer::Text(c) => c.clone(),
-        Answer::Choices(c) => c.join(", "),
-        Answer::Checked(c) => c.to_string(),
-    }
-}
 
 /// An answer short enough for a choice in a list: a written answer's first words.
 fn brief(text: &str) -> String {

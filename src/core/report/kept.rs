@@ -3,11 +3,11 @@
 //! the results and in the report with how the question read and what asks it now, so nothing an
 //! assessment holds is out of sight, and none of it counts.
 
-use super::compare::plain_answer;
 use super::document::{Block, Line, Table};
 use super::{fill, s};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::Pack;
+use crate::core::questionnaire::plain_answer;
 use crate::core::upgrade::kept_aside;
 
 /// The section, or nothing when every answer belongs to an item of this content.

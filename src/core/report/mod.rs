@@ -71,7 +71,7 @@ fn answer_text(form: &Form, item_id: &str, answer: Option<&Answer>) -> (String, 
         form.items().find(|i| i.id == item_id).and_then(|i| i.choices.iter().find(|c| &c.answer == answer));
     match (choice, answer) {
         (Some(c), _) => (c.label.clone(), c.detail),
-        (None, a) => (compare::plain_answer(a), ""),
+        (None, a) => (crate::core::questionnaire::plain_answer(a), ""),
     }
 }
 

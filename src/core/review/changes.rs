@@ -3,10 +3,10 @@
 //! and after. Made from the same fields a fingerprint covers, so a change the fingerprint sees is
 //! never missing here.
 
-use crate::core::assessment::{Answer, Assessment, GENERAL_NOTES};
+use crate::core::assessment::{Assessment, GENERAL_NOTES};
 use crate::core::content::model::Pack;
 use crate::core::content::t;
-use crate::core::questionnaire::{self, Item};
+use crate::core::questionnaire::{self, answer_label, Item};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,21 +41,6 @@ pub fn between(pack: &'static Pack, before: &Assessment, after: &Assessment) -> 
         .collect()
 }
 
-/// How an answer reads: the question's own label for it, or a plain description.
-fn answer_words(item: Option<&Item>, answer: &Answer) -> String {
-    if let Some(c) = item.and_then(|i| i.choices.iter().find(|c| &c.answer == answer)) {
-        return c.label.clone();
-    }
-    match answer {
-        Answer::Level(l) => l.to_string(),
-        Answer::DontKnow => t("answer.dont_know").into(),
-        Answer::NotApplicable => t("answer.not_applicable").into(),
-        Answer::Choice(c) | Answer::Text(c) => c.clone(),
-        Answer::Choices(c) => c.join(", "),
-        Answer::Checked(c) => c.to_string(),
-    }
-}
-
 /// Every field of `a`'s content by name, with the words that describe it and its value as shown.
 fn flat(items: &[&Item], a: &Assessment) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
@@ -70,7 +55,7 @@ fn flat(items: &[&Item], a: &Assessment) -> BTreeMap<String, (String, String)> {
     put("created".into(), "", crate::core::dates::date_of(a.created));
     let item = |id: &str| items.iter().copied().find(|i| i.id == id);
     for (id, answer) in &a.answers {
-        put(id.clone(), item(id).map_or("", |i| i.text), answer_words(item(id), answer));
+        put(id.clone(), item(id).map_or("", |i| i.text), answer_label(item(id), answer));
     }
     for (id, note) in &a.notes {
         if id == GENERAL_NOTES {
