@@ -28,5 +28,14 @@ pub fn install(bytes: &[u8]) -> bool {
 /// `core::render::Written`, or throws the problem as a sentence for the user.
 #[wasm_bindgen]
 pub fn render(request: &str) -> Result<Vec<String>, String> {
-    rai_assess::render::render_json(request).map(|d| d.into_parts()).map_err(|e| e.to_string())
+    use rai_assess::render::{render_json_for, YOU};
+    // The name and role the review panel starts with, kept in this browser (see `render::YOU`).
+    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+    let you = storage.as_ref().and_then(|s| s.get_item(YOU).ok().flatten());
+    let (written, remember) = render_json_for(request, you.as_deref());
+    if let (Some(s), Some(text)) = (storage, remember) {
+        // Not kept when storage is full: the form is simply empty next time.
+        let _ = s.set_item(YOU, &text);
+    }
+    written.map(|d| d.into_parts()).map_err(|e| e.to_string())
 }

@@ -89,7 +89,7 @@ describe('review and sign-off', () => {
     await page.locator('#rv-status').waitFor();
     assert.match(await status(page), /Status: Draft/);
     assert.match(await page.locator('.review-line').innerText(), /changed since version 1 was approved/);
-    assert.match(await page.locator('.review-count').innerText(), /^1 change\(s\) from version 1 to Now/);
+    assert.match(await page.locator('[aria-labelledby="rv-changes"] .review-count').innerText(), /^1 change\(s\) from version 1 to Now/);
     const row = await page.locator('.review-changes tbody tr').innerText();
     assert.match(row, /^R1\.1/);
     assert.notEqual(...row.split('\t').slice(-2), 'before and after differ');

@@ -66,7 +66,18 @@ pub fn render_now<R: Serialize>(request: &Request<R>) -> Option<Result<Written, 
 
 #[cfg(not(feature = "lazy-tools"))]
 mod imp {
-    use crate::core::render::{render_json, Written};
+    use crate::core::render::{render_json_for, Written, YOU};
+
+    /// As the tools module's `render` export: with the name and role this browser remembers.
+    fn render_json(json: &str) -> Result<Written, crate::core::render::RenderError> {
+        let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
+        let you = storage.as_ref().and_then(|s| s.get_item(YOU).ok().flatten());
+        let (written, remember) = render_json_for(json, you.as_deref());
+        if let (Some(s), Some(text)) = (storage, remember) {
+            let _ = s.set_item(YOU, &text);
+        }
+        written
+    }
 
     pub async fn render(json: String) -> Result<Written, String> {
         render_json(&json).map_err(|e| e.to_string())

@@ -62,7 +62,7 @@ pub fn step(
         Editor::Review => match state::<crate::core::review::event::ReviewView>(view) {
             Ok(mut v) => {
                 let print = |a: &Assessment| crate::core::answer_file::fingerprint::of(a).wire();
-                let h = crate::core::review::event::raw(&mut a, &mut v, raw, &print, today, now);
+                let h = crate::core::review::event::raw(pack, &mut a, &mut v, raw, &print, today, now);
                 let drawn = match h.as_ref().ok().and_then(|(_, d, _)| Draw::from_wire(d)) {
                     Some(Draw::Register) => Some((
                         Some(crate::core::report::review::review_html(pack, &a, &v, today)),

@@ -369,6 +369,62 @@ pub fn render_json(json: &str) -> Result<Written, RenderError> {
     render(request)
 }
 
+/// Where a browser keeps the name and role last given on the review panel (`{"by", "role"}` as JSON),
+/// so the panel starts with them: kept by the tools module, never by the app's first load.
+pub const YOU: &str = "rai.you";
+
+/// The name and role a browser remembers for the review panel.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+struct You {
+    by: String,
+    role: String,
+}
+
+/// Reads a request sent as JSON and writes what it asks for, in a browser that remembers `you` (the
+/// text kept at [`YOU`]): the review panel's form starts with that name and role where it has none.
+/// Also returns the text to keep at [`YOU`] when an input on the panel changed them.
+pub fn render_json_for(json: &str, you: Option<&str>) -> (Result<Written, RenderError>, Option<String>) {
+    let mut request: Request<serde_json::Value> = match serde_json::from_str(json) {
+        Ok(r) => r,
+        Err(e) => return (Err(RenderError::Request(e.to_string())), None),
+    };
+    let known: You = you.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let mut remember = None;
+    let view = match &mut request {
+        Request::Review { view, .. } => Some(view),
+        Request::Edit { editor: crate::core::editor::Editor::Review, view, input, .. } => {
+            // A name or role typed is remembered as typed.
+            let mut next = You {
+                by: view["by"].as_str().map_or_else(|| known.by.clone(), String::from),
+                role: view["role"].as_str().map_or_else(|| known.role.clone(), String::from),
+            };
+            use crate::core::review::control::Control;
+            match input.name.parse::<Control>() {
+                Ok(Control::By) => next.by = input.value.clone(),
+                Ok(Control::Role) => next.role = input.value.clone(),
+                _ => {}
+            }
+            if next != known {
+                remember = serde_json::to_string(&next).ok();
+            }
+            Some(view)
+        }
+        _ => None,
+    };
+    if let Some(view) = view {
+        if view.is_null() {
+            *view = serde_json::Value::Object(Default::default());
+        }
+        for (key, value) in [("by", &known.by), ("role", &known.role)] {
+            if view.get(key).is_none() {
+                view[key] = value.clone().into();
+            }
+        }
+    }
+    (render(request), remember)
+}
+
 pub(crate) fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
     let a = read_stored(value).map_err(RenderError::Record)?;
     // Its review too, which the app's first load keeps without reading.

@@ -4,6 +4,7 @@ use proptest::prelude::*;
 use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
+use rai_assess::review::comments::Comment;
 use rai_assess::review::{Approval, Review, Stamp, Stored, Superseded};
 use rai_assess::workbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 
@@ -243,7 +244,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
             },
         )
         .prop_flat_map(|a| (Just(a), review_parts()))
-        .prop_map(|(mut a, (requested, approvals, superseded))| {
+        .prop_map(|(mut a, (requested, approvals, superseded, comments))| {
             // Each approval keeps a copy of this same assessment as it was (here: as it is, or with
             // its notes cleared), without a review of its own.
             let plain = Assessment { revision: 0, deleted: None, ..a.clone() };
@@ -271,6 +272,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                     })
                     .collect(),
                 superseded,
+                comments,
             });
             a
         })
@@ -279,7 +281,37 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
 type ApprovalParts = (String, String, String, bool, bool);
 
 /// A review's parts: perhaps a request, up to three approvals, perhaps a superseded mark.
-fn review_parts() -> impl Strategy<Value = (Option<Stamp>, Vec<ApprovalParts>, Option<Superseded>)> {
+/// Comments as a review keeps them: unique ids, any words, perhaps resolved and reopened.
+pub fn comments() -> impl Strategy<Value = Vec<Comment>> {
+    let stamp = (any::<String>(), any::<String>(), 0i64..10_000_000_000_000)
+        .prop_map(|(by, role, at)| Stamp { by, role, at });
+    let comment = (
+        "[A-Z][0-9.]{0,5}",
+        any::<String>(),
+        0i64..10_000_000_000_000,
+        any::<String>(),
+        proptest::option::of(stamp.clone()),
+        proptest::option::of(stamp),
+    );
+    proptest::collection::vec(comment, 0..4).prop_map(|list| {
+        list.into_iter()
+            .enumerate()
+            .map(|(i, (on, by, at, text, resolved, reopened))| Comment {
+                id: format!("c{i}"),
+                on,
+                by,
+                role: "Reviewer".into(),
+                at,
+                text,
+                resolved,
+                reopened,
+            })
+            .collect()
+    })
+}
+
+fn review_parts(
+) -> impl Strategy<Value = (Option<Stamp>, Vec<ApprovalParts>, Option<Superseded>, Vec<Comment>)> {
     let stamp = (any::<String>(), any::<String>(), 0i64..10_000_000_000_000)
         .prop_map(|(by, role, at)| Stamp { by, role, at });
     let approval = (
@@ -291,5 +323,10 @@ fn review_parts() -> impl Strategy<Value = (Option<Stamp>, Vec<ApprovalParts>, O
     );
     let superseded = (any::<String>(), 0i64..10_000_000_000_000, any::<String>())
         .prop_map(|(by, at, note)| Superseded { by, role: String::new(), at, note });
-    (proptest::option::of(stamp), proptest::collection::vec(approval, 0..3), proptest::option::of(superseded))
+    (
+        proptest::option::of(stamp),
+        proptest::collection::vec(approval, 0..3),
+        proptest::option::of(superseded),
+        comments(),
+    )
 }

@@ -221,7 +221,7 @@ impl<B: KeyValue> Library<B> {
             Assessment { revision: stored.max(assessment.revision) + 1, updated: now, ..assessment.clone() };
         // What was approved stays approved: the stored copy's approvals are kept.
         if let Ok(old) = decode(&raw) {
-            crate::core::review::keep_approvals(&old.review, &mut next.review);
+            crate::core::review::keep_review(&old.review, &mut next.review);
         }
         self.write(&next, pack)?;
         Ok(next)

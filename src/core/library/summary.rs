@@ -162,7 +162,7 @@ mod tests {
 
     #[test]
     fn filters_by_review_status() {
-        let approved = Standing { status: Status::Approved, approved: Some(1), changed: false };
+        let approved = Standing { status: Status::Approved, approved: Some(1), changed: false, open: 0 };
         let all = [
             s("1", Kind::Readiness, "Agency readiness", 5, 300),
             Summary { review: approved.code(), ..s("2", Kind::Risk, "face search pilot", 1, 200) },

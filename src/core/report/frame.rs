@@ -63,6 +63,9 @@ pub(crate) fn closing(a: &Assessment) -> Vec<Block> {
             ],
         ));
     }
+    if let Some(section) = super::review::comments_section(a) {
+        out.push(section);
+    }
     let link = |key, url| Line::text(format!("{}: ", s(key))).and(Inline::Url(url));
     out.push(Block::Part(
         Part::Footer,

@@ -437,3 +437,27 @@ fn every_report_shows_the_fingerprint_of_the_content_it_carries() {
     let other = report_markdown(pack(), &changed, &meta()).expect("markdown");
     assert!(!other.contains(&shown) && other.contains(&fingerprint::of(&changed).for_people()));
 }
+
+#[test]
+fn a_report_lists_the_review_comments_with_their_state_and_counts_them_on_its_title_page() {
+    use crate::core::review::edit::{apply, Edit};
+    let mut a = assessment(&[("R1.1", Answer::Level(2))], &[]);
+    let by = || ("C. Reviewer".to_string(), "Legal".to_string());
+    let comment =
+        |on: &str, text: &str| Edit::Comment { on: on.into(), text: text.into(), by: by().0, role: by().1 };
+    apply(&mut a, comment("R1.1", "Which policy says this?"), 1_795_000_000_000).expect("written");
+    apply(&mut a, comment("", "Add the DPIA reference."), 1_795_000_000_001).expect("written");
+    let first = crate::core::review::Review::of(&a).comments[0].id.clone();
+    apply(&mut a, Edit::Resolve { id: first, by: by().0, role: by().1 }, 1_795_000_000_002)
+        .expect("resolved");
+    let md = report_markdown(pack(), &a, &meta()).expect("report");
+    assert!(md.contains("1 open, 1 resolved."), "the title page counts them");
+    let section = &md[md.find("## Comments").expect("a section of comments")..];
+    assert!(
+        section.contains("Which policy says this?")
+            && section.contains(r"Resolved on 2026\-11\-18 by C. Reviewer \(Legal\)"),
+        "{section}"
+    );
+    assert!(section.contains("The assessment as a whole") && section.contains("| Open |"), "{section}");
+    assert_no_keys(&md);
+}

@@ -19,20 +19,32 @@ pub enum Control {
     From,
     /// What they are counted to: an approved version, or the content now.
     To,
+    /// The item a new comment is on.
+    On,
+    /// A new comment's words.
+    Comment,
 }
 
 /// A button of the panel (`data-act`); its element id is `b.` and the same text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Request,
     Withdraw,
     Approve,
     Supersede,
     Reinstate,
+    /// Add the comment typed.
+    Comment,
+    /// Move to the next open comment.
+    NextOpen,
+    /// Resolve the comment with this id (`rv.resolve.<id>`).
+    Resolve(String),
+    /// Open the comment with this id again (`rv.reopen.<id>`).
+    Reopen(String),
 }
 
 impl Control {
-    pub const ALL: [Control; 8] = [
+    pub const ALL: [Control; 10] = [
         Control::By,
         Control::Role,
         Control::Date,
@@ -41,6 +53,8 @@ impl Control {
         Control::Note,
         Control::From,
         Control::To,
+        Control::On,
+        Control::Comment,
     ];
 
     fn id(self) -> &'static str {
@@ -53,23 +67,46 @@ impl Control {
             Control::Note => "rv.note",
             Control::From => "rv.from",
             Control::To => "rv.to",
+            Control::On => "rv.on",
+            Control::Comment => "rv.comment",
         }
     }
 }
 
-impl Action {
-    pub const ALL: [Action; 5] =
-        [Action::Request, Action::Withdraw, Action::Approve, Action::Supersede, Action::Reinstate];
+/// The buttons that name a comment, before its id.
+const RESOLVE: &str = "rv.resolve.";
+const REOPEN: &str = "rv.reopen.";
 
-    fn id(self) -> &'static str {
+impl Action {
+    /// The buttons that name nothing.
+    pub const FIXED: [Action; 7] = [
+        Action::Request,
+        Action::Withdraw,
+        Action::Approve,
+        Action::Supersede,
+        Action::Reinstate,
+        Action::Comment,
+        Action::NextOpen,
+    ];
+
+    fn id(&self) -> &'static str {
         match self {
             Action::Request => "rv.request",
             Action::Withdraw => "rv.withdraw",
             Action::Approve => "rv.approve",
             Action::Supersede => "rv.supersede",
             Action::Reinstate => "rv.reinstate",
+            Action::Comment => "rv.add-comment",
+            Action::NextOpen => "rv.next-open",
+            Action::Resolve(_) => RESOLVE,
+            Action::Reopen(_) => REOPEN,
         }
     }
+}
+
+/// The element id of the comment `id` on the panel, which "next open comment" focuses.
+pub fn comment_id(id: &str) -> String {
+    format!("cm.{id}")
 }
 
 impl fmt::Display for Control {
@@ -80,7 +117,11 @@ impl fmt::Display for Control {
 
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
+        f.write_str(self.id())?;
+        match self {
+            Action::Resolve(id) | Action::Reopen(id) => f.write_str(id),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -96,7 +137,14 @@ impl FromStr for Action {
     type Err = UnknownName;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Action::ALL.into_iter().find(|a| a.id() == s).ok_or_else(|| UnknownName(s.to_string()))
+        let named = |prefix: &str| s.strip_prefix(prefix).filter(|id| !id.is_empty()).map(String::from);
+        if let Some(id) = named(RESOLVE) {
+            return Ok(Action::Resolve(id));
+        }
+        if let Some(id) = named(REOPEN) {
+            return Ok(Action::Reopen(id));
+        }
+        Action::FIXED.into_iter().find(|a| a.id() == s).ok_or_else(|| UnknownName(s.to_string()))
     }
 }
 
@@ -112,10 +160,11 @@ mod tests {
         for c in Control::ALL {
             assert_eq!(c.to_string().parse::<Control>(), Ok(c));
         }
-        for a in Action::ALL {
+        let named = [Action::Resolve("c19a-0f3e".into()), Action::Reopen("c19a-0f3e".into())];
+        for a in Action::FIXED.into_iter().chain(named) {
             assert_eq!(a.to_string().parse::<Action>(), Ok(a));
         }
-        for bad in ["", "rv", "rv.", "rv.approve ", "rv.by.x", "wc.W1.state"] {
+        for bad in ["", "rv", "rv.", "rv.approve ", "rv.by.x", "wc.W1.state", "rv.resolve.", "rv.reopen."] {
             assert_eq!(bad.parse::<Control>(), Err(UnknownName(bad.into())));
             assert_eq!(bad.parse::<Action>(), Err(UnknownName(bad.into())));
         }

@@ -1,6 +1,7 @@
 //! The review's typed edits and the one function that applies them. Every rule of sign-off lives
 //! here: what an approval needs, that an approved version is never changed, the bound on copies kept.
 
+use super::comments::{new_id, Comment, MAX_COMMENT, MAX_COMMENTS};
 use super::{standing, Approval, Review, Stamp, Status, Stored, Superseded};
 use crate::core::assessment::Assessment;
 use crate::core::dates::days_since_epoch;
@@ -31,6 +32,12 @@ pub enum Edit {
     Supersede { by: String, role: String, note: String },
     /// Take the mark back: it is in force again.
     Reinstate,
+    /// Comment on the item `on` (empty: the assessment as a whole).
+    Comment { on: String, text: String, by: String, role: String },
+    /// Mark the comment `id` resolved.
+    Resolve { id: String, by: String, role: String },
+    /// Open the resolved comment `id` again.
+    Reopen { id: String, by: String, role: String },
 }
 
 /// Why an edit was not made; the field to put it right is named where there is one.
@@ -47,6 +54,12 @@ pub enum EditError {
     NotRequested,
     AlreadySuperseded,
     NotSuperseded,
+    /// No comment has this id (it may have been in a copy replaced meanwhile).
+    NoComment,
+    AlreadyResolved,
+    AlreadyOpen,
+    /// [`MAX_COMMENTS`] already.
+    TooManyComments,
 }
 
 /// The review's form fields, to name in a problem and to focus.
@@ -58,6 +71,7 @@ pub enum Field {
     Statement,
     Conditions,
     Note,
+    Comment,
 }
 
 impl fmt::Display for EditError {
@@ -70,6 +84,7 @@ impl fmt::Display for EditError {
                 Field::Date => "review.need_date",
                 Field::Statement => "review.need_statement",
                 Field::Conditions | Field::Note => "review.need_note",
+                Field::Comment => "review.need_comment",
             })),
             EditError::BadDate => f.write_str(s("review.bad_date")),
             EditError::TooLong(_, e) => e.fmt(f),
@@ -80,6 +95,12 @@ impl fmt::Display for EditError {
             EditError::NotRequested => f.write_str(s("review.not_requested")),
             EditError::AlreadySuperseded => f.write_str(s("review.already_superseded")),
             EditError::NotSuperseded => f.write_str(s("review.not_superseded")),
+            EditError::NoComment => f.write_str(s("review.no_comment")),
+            EditError::AlreadyResolved => f.write_str(s("review.already_resolved")),
+            EditError::AlreadyOpen => f.write_str(s("review.already_open")),
+            EditError::TooManyComments => {
+                f.write_str(&t_with("review.too_many_comments", &[("count", &MAX_COMMENTS.to_string())]))
+            }
         }
     }
 }
@@ -174,6 +195,56 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
             if review.superseded.take().is_none() {
                 return Err(EditError::NotSuperseded);
             }
+        }
+        Edit::Comment { on, text, by, role } => {
+            if review.comments.len() >= MAX_COMMENTS {
+                return Err(EditError::TooManyComments);
+            }
+            let by = required(Field::By, &by)?;
+            let role = required(Field::Role, &role)?;
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(EditError::Missing(Field::Comment));
+            }
+            if text.chars().count() > MAX_COMMENT {
+                return Err(EditError::TooLong(Field::Comment, TooLong(MAX_COMMENT)));
+            }
+            let on = on.trim().to_string();
+            limits::line(&on).map_err(|e| EditError::TooLong(Field::Comment, e))?;
+            let id = new_id(now, &by, &on, text);
+            // The same words by the same person in the same millisecond: one comment, not two.
+            if !review.comments.iter().any(|c| c.id == id) {
+                let text = text.to_string();
+                review.comments.push(Comment {
+                    id,
+                    on,
+                    by,
+                    role,
+                    at: now,
+                    text,
+                    resolved: None,
+                    reopened: None,
+                });
+            }
+        }
+        Edit::Resolve { id, by, role } => {
+            let stamp = Stamp { by: required(Field::By, &by)?, role: required(Field::Role, &role)?, at: now };
+            let c = review.comments.iter_mut().find(|c| c.id == id).ok_or(EditError::NoComment)?;
+            if !c.is_open() {
+                return Err(EditError::AlreadyResolved);
+            }
+            // Later than its reopening, whatever the clocks of the browsers it went through say.
+            let after = c.reopened.as_ref().map_or(i64::MIN, |o| o.at + 1);
+            c.resolved = Some(Stamp { at: stamp.at.max(after), ..stamp });
+        }
+        Edit::Reopen { id, by, role } => {
+            let stamp = Stamp { by: required(Field::By, &by)?, role: required(Field::Role, &role)?, at: now };
+            let c = review.comments.iter_mut().find(|c| c.id == id).ok_or(EditError::NoComment)?;
+            if c.is_open() {
+                return Err(EditError::AlreadyOpen);
+            }
+            let after = c.resolved.as_ref().map_or(i64::MIN, |r| r.at + 1);
+            c.reopened = Some(Stamp { at: stamp.at.max(after), ..stamp });
         }
     }
     a.review = Stored::from(&review);

@@ -3,9 +3,10 @@
 //! compared), which is not saved until a button uses it. One path from a click to the draft,
 //! host-tested.
 
-use super::control::{Action, Control, STATUS_ID};
+use super::control::{comment_id, Action, Control, STATUS_ID};
 use super::edit::{apply, Edit, Field, Signoff};
 use crate::core::assessment::Assessment;
+use crate::core::content::model::Pack;
 use crate::core::input::{Handled, How, Raw, Save};
 use crate::core::risk::edit::Draw;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,11 @@ pub struct ReviewView {
     pub note: String,
     pub from: Option<u32>,
     pub to: Option<u32>,
+    /// The item a new comment is on (empty: the assessment as a whole), and its words.
+    pub on: String,
+    pub comment: String,
+    /// The open comment "next open comment" last went to.
+    pub at: Option<String>,
 }
 
 fn field_control(f: Field) -> Control {
@@ -34,6 +40,7 @@ fn field_control(f: Field) -> Control {
         Field::Statement => Control::Statement,
         Field::Conditions => Control::Conditions,
         Field::Note => Control::Note,
+        Field::Comment => Control::Comment,
     }
 }
 
@@ -41,6 +48,7 @@ fn field_control(f: Field) -> Control {
 /// an assessment's content, for an approval; `today` (`YYYY-MM-DD`) is an approval's date when none
 /// was typed.
 pub fn raw(
+    pack: &'static Pack,
     a: &mut Assessment,
     view: &mut ReviewView,
     raw: Raw,
@@ -59,6 +67,8 @@ pub fn raw(
             Control::Statement => &mut view.statement,
             Control::Conditions => &mut view.conditions,
             Control::Note => &mut view.note,
+            Control::On => &mut view.on,
+            Control::Comment => &mut view.comment,
             Control::From | Control::To => {
                 let review = super::Review::of(a);
                 let version = value.parse::<u32>().ok().filter(|v| review.approval(*v).is_some());
@@ -74,7 +84,8 @@ pub fn raw(
         return Ok((None, Draw::Nothing.wire(), None));
     }
     let action = raw.name.parse::<Action>().map_err(unknown)?;
-    let edit = match action {
+    let (by, role) = (view.by.clone(), view.role.clone());
+    let edit = match action.clone() {
         Action::Request => Edit::Request { by: view.by.clone(), role: view.role.clone() },
         Action::Withdraw => Edit::Withdraw,
         Action::Approve => {
@@ -92,6 +103,24 @@ pub fn raw(
             Edit::Supersede { by: view.by.clone(), role: view.role.clone(), note: view.note.clone() }
         }
         Action::Reinstate => Edit::Reinstate,
+        Action::Comment => Edit::Comment { on: view.on.clone(), text: view.comment.clone(), by, role },
+        Action::Resolve(id) => Edit::Resolve { id, by, role },
+        Action::Reopen(id) => Edit::Reopen { id, by, role },
+        Action::NextOpen => {
+            let review = super::Review::of(a);
+            // The one after the last visited, in the panel's order, round to the first.
+            let groups = super::comments::grouped(pack, a, &review.comments);
+            let next: Vec<&str> = groups
+                .iter()
+                .flat_map(|(_, list)| list.iter().filter(|c| c.is_open()).map(|c| c.id.as_str()))
+                .collect();
+            let after = view.at.as_deref().and_then(|at| next.iter().position(|id| *id == at));
+            let Some(id) = after.map_or(next.first(), |i| next.get(i + 1).or(next.first())) else {
+                return Err((crate::core::content::t("review.none_open").to_string(), None));
+            };
+            view.at = Some(id.to_string());
+            return Ok((None, Draw::Nothing.wire(), Some(comment_id(id))));
+        }
     };
     let approving = matches!(edit, Edit::Approve { .. });
     match apply(a, edit, now) {
@@ -107,7 +136,18 @@ pub fn raw(
             if action == Action::Supersede {
                 view.note.clear();
             }
-            Ok((Some(Save::Now), Draw::Register.wire(), Some(STATUS_ID.to_string())))
+            let focus = match &action {
+                Action::Comment => {
+                    view.comment.clear();
+                    // On the comment just added: the last one of this item's.
+                    let review = super::Review::of(a);
+                    review.comments.iter().rev().find(|c| c.on == view.on.trim()).map(|c| comment_id(&c.id))
+                }
+                // The same comment, drawn again with its new state.
+                Action::Resolve(id) | Action::Reopen(id) => Some(comment_id(id)),
+                _ => None,
+            };
+            Ok((Some(Save::Now), Draw::Register.wire(), focus.or_else(|| Some(STATUS_ID.to_string()))))
         }
         Err(e) => {
             let focus =

@@ -7,11 +7,12 @@
 //! approved version cannot be edited: it is a copy inside its approval, and nothing writes to it.
 //!
 //! An assessment carries its review as JSON ([`Stored`]): the app's first load keeps it, lists its
-//! status ([`standing`]) and never loses an approval ([`keep_approvals`]) without a reader for it;
+//! status ([`standing`]) and never loses an approval or a comment ([`keep_review`]) without a reader for it;
 //! the tools module checks it where a record or a file enters it ([`read::read`], the answer-file
 //! reader's rules) and reads it into a [`Review`] ([`Review::of`]) to edit, show and print it. See docs/architecture.md.
 
 pub mod changes;
+pub mod comments;
 pub mod control;
 pub mod edit;
 pub mod event;
@@ -68,6 +69,9 @@ pub struct Review {
     /// No longer in force (replaced by another assessment, or the system withdrawn), and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub superseded: Option<Superseded>,
+    /// Oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<comments::Comment>,
 }
 
 /// A review as an assessment carries it: its JSON, exactly as an answer file writes it.
@@ -93,7 +97,15 @@ pub struct Superseded {
 
 impl Review {
     pub fn is_empty(&self) -> bool {
-        self.requested.is_none() && self.approvals.is_empty() && self.superseded.is_none()
+        self.requested.is_none()
+            && self.approvals.is_empty()
+            && self.superseded.is_none()
+            && self.comments.is_empty()
+    }
+
+    /// How many comments are open.
+    pub fn open_comments(&self) -> usize {
+        self.comments.iter().filter(|c| c.is_open()).count()
     }
 
     /// The review `a` carries, for a record whose review was checked where it entered the tools
@@ -155,11 +167,13 @@ pub struct Standing {
     pub approved: Option<u32>,
     /// The content is not the latest approval's.
     pub changed: bool,
+    /// How many comments are open.
+    pub open: usize,
 }
 
 impl Standing {
     /// A short code for the library's summaries: `approved:2`, `draft:2*` (changed since version 2),
-    /// `in_review`, `superseded:1`.
+    /// `in_review`, `superseded:1`, and `#3` after it when 3 comments are open (`in_review#3`).
     pub fn code(&self) -> String {
         let mut out = self.status.id().to_string();
         if let Some(v) = self.approved {
@@ -168,11 +182,16 @@ impl Standing {
         if self.changed {
             out.push('*');
         }
+        if self.open > 0 {
+            out.push_str(&format!("#{}", self.open));
+        }
         out
     }
 
     /// Reads [`Standing::code`]; anything else is a draft.
     pub fn from_code(code: &str) -> Standing {
+        let (code, open) = code.split_once('#').unwrap_or((code, ""));
+        let open = open.parse().unwrap_or_default();
         let changed = code.ends_with('*');
         let code = code.trim_end_matches('*');
         let (status, version) = code.split_once(':').unwrap_or((code, ""));
@@ -180,6 +199,7 @@ impl Standing {
             status: Status::from_id(status).unwrap_or_default(),
             approved: version.parse().ok(),
             changed,
+            open,
         }
     }
 }
@@ -217,7 +237,8 @@ pub fn standing(a: &Assessment) -> Standing {
     } else {
         Status::Draft
     };
-    Standing { status, approved: latest.and_then(|p| p["version"].as_u64()).map(|v| v as u32), changed }
+    let approved = latest.and_then(|p| p["version"].as_u64()).map(|v| v as u32);
+    Standing { status, approved, changed, open: comments::open_in(r) }
 }
 
 /// Keeps at most [`MAX_APPROVALS`] copies: the oldest ones' content goes, their sign-off stays.
@@ -229,13 +250,22 @@ pub(crate) fn bound_copies(review: &mut Review) {
     }
 }
 
-/// Approvals are never lost or changed when a record is replaced (by an imported copy, or by another
-/// tab's version kept over this one): every approval stored here stays as it is, with its number;
-/// the incoming copy's approvals that are not among them (the same fingerprint recorded at the same
-/// time) join after, a number already taken moving to the next free one. The request for review and
-/// the superseded mark are the incoming copy's. Works on the stored JSON, as the app's first load
-/// holds it. Returns how many of the stored approvals the incoming copy lacked.
-pub fn keep_approvals(stored: &Stored, incoming: &mut Stored) -> usize {
+/// Approvals and comments are never lost or changed when a record is replaced (by an imported copy,
+/// or by another tab's version kept over this one): every approval stored here stays as it is, with
+/// its number; the incoming copy's approvals that are not among them (the same fingerprint recorded
+/// at the same time) join after, a number already taken moving to the next free one. The comments
+/// are the union of both ([`comments::union`]). The request for review and the superseded mark are
+/// the incoming copy's. Works on the stored JSON, as the app's first load holds it. Returns how many
+/// of the stored approvals the incoming copy lacked.
+pub fn keep_review(stored: &Stored, incoming: &mut Stored) -> usize {
+    let mine = &stored.0["comments"];
+    if mine.as_array().is_some_and(|l| !l.is_empty()) {
+        let all = comments::union(mine, &incoming.0["comments"]);
+        if !incoming.0.is_object() {
+            incoming.0 = Value::Object(Default::default());
+        }
+        incoming.0["comments"] = all;
+    }
     let key = |p: &Value| (p["fingerprint"].clone(), p["recorded"].as_i64().unwrap_or_default());
     let Some(kept) = stored.0["approvals"].as_array().filter(|l| !l.is_empty()) else { return 0 };
     let theirs: Vec<Value> = incoming.0["approvals"].as_array().cloned().unwrap_or_default();
@@ -272,7 +302,7 @@ pub fn as_approved(a: &Assessment, version: u32) -> Option<Assessment> {
     let at = review.approvals.iter().position(|p| p.version == version)?;
     let mut copy = review.approvals[at].content.as_deref()?.clone();
     let approvals = review.approvals[..=at].to_vec();
-    copy.review = Stored::from(&Review { requested: None, approvals, superseded: None });
+    copy.review = Stored::from(&Review { approvals, ..Review::default() });
     copy.revision = a.revision;
     copy.deleted = None;
     Some(copy)
@@ -280,3 +310,6 @@ pub fn as_approved(a: &Assessment, version: u32) -> Option<Assessment> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod comment_tests;

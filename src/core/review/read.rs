@@ -3,6 +3,7 @@
 //! the same id and kind, the problem named with its path. Used where a record enters the tools
 //! module and where a file is opened (`render`); the app's first load carries none of it.
 
+use super::comments::{Comment, MAX_COMMENT, MAX_COMMENTS};
 use super::{Approval, Review, Stamp, Superseded, MAX_APPROVALS};
 use crate::core::answer_file::read::{
     assessment, int, join, list, object, object_with, small, text, text_fields, Result,
@@ -19,6 +20,7 @@ struct WireReview {
     requested: Option<Stamp>,
     approvals: Vec<WireApproval>,
     superseded: Option<Superseded>,
+    comments: Vec<Comment>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +159,47 @@ impl WireReview {
                 content,
             });
         }
-        Ok(Review { requested: self.requested.clone(), approvals, superseded: self.superseded.clone() })
+        if self.comments.len() > MAX_COMMENTS {
+            return Err(bad(
+                "comments".into(),
+                format!("expected at most {MAX_COMMENTS} comments, found more"),
+            ));
+        }
+        for (i, c) in self.comments.iter().enumerate() {
+            let field = |f: &str| format!("comments[{i}].{f}");
+            if c.id.is_empty() || c.id.len() > 40 {
+                return Err(bad(field("id"), "expected an id of 1 to 40 characters".into()));
+            }
+            if self.comments[..i].iter().any(|d| d.id == c.id) {
+                return Err(bad(
+                    field("id"),
+                    format!("expected each comment once, found \"{}\" twice", short(&c.id)),
+                ));
+            }
+            line(&field("on"), &c.on)?;
+            line(&field("by"), &c.by)?;
+            line(&field("role"), &c.role)?;
+            time(&field("at"), c.at)?;
+            if c.text.chars().count() > MAX_COMMENT {
+                return Err(bad(
+                    field("text"),
+                    format!("expected at most {MAX_COMMENT} characters, found more"),
+                ));
+            }
+            for (name, stamp) in [("resolved", &c.resolved), ("reopened", &c.reopened)] {
+                if let Some(s) = stamp {
+                    line(&field(&format!("{name}.by")), &s.by)?;
+                    line(&field(&format!("{name}.role")), &s.role)?;
+                    time(&field(&format!("{name}.at")), s.at)?;
+                }
+            }
+        }
+        Ok(Review {
+            requested: self.requested.clone(),
+            approvals,
+            superseded: self.superseded.clone(),
+            comments: self.comments.clone(),
+        })
     }
 }
 
@@ -168,7 +210,7 @@ fn stamp(v: &Value, path: &str) -> Result<Stamp> {
 
 /// An assessment's review (format 7): each part optional; an approval's copy is read as an assessment.
 fn review(v: &Value, path: &str) -> Result<WireReview> {
-    let m = object_with(v, path, &[], &["requested", "approvals", "superseded"])?;
+    let m = object_with(v, path, &[], &["requested", "approvals", "superseded", "comments"])?;
     let apath = join(path, "approvals");
     let approvals = match m.get("approvals") {
         Some(l) => list(l, &apath)?
@@ -191,7 +233,32 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
         Some(r) => Some(stamp(r, &join(path, "requested"))?),
         None => None,
     };
-    Ok(WireReview { requested, approvals, superseded })
+    let cpath = join(path, "comments");
+    let comments = match m.get("comments") {
+        Some(l) => list(l, &cpath)?
+            .iter()
+            .enumerate()
+            .map(|(i, c)| comment(c, &format!("{cpath}[{i}]")))
+            .collect::<Result<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    Ok(WireReview { requested, approvals, superseded, comments })
+}
+
+fn comment(v: &Value, path: &str) -> Result<Comment> {
+    let m = object_with(v, path, &["id", "on", "by", "role", "at", "text"], &["resolved", "reopened"])?;
+    let [id, on, by, role, text] = text_fields(m, path, ["id", "on", "by", "role", "text"])?;
+    let optional = |key: &str| m.get(key).map(|s| stamp(s, &join(path, key))).transpose();
+    Ok(Comment {
+        id,
+        on,
+        by,
+        role,
+        at: int(m, path, "at")?,
+        text,
+        resolved: optional("resolved")?,
+        reopened: optional("reopened")?,
+    })
 }
 
 fn approval(v: &Value, path: &str) -> Result<WireApproval> {

@@ -35,15 +35,18 @@ fn approve(a: &mut Assessment) -> Result<(), EditError> {
 #[test]
 fn the_status_follows_requests_approvals_edits_and_the_superseded_mark() {
     let mut a = sample();
-    assert_eq!(standing(&a), Standing { status: Status::Draft, approved: None, changed: false });
+    assert_eq!(standing(&a), Standing { status: Status::Draft, approved: None, changed: false, open: 0 });
     apply(&mut a, Edit::Request { by: "A. Okafor".into(), role: "Analyst".into() }, 1).expect("asked");
     assert_eq!(standing(&a).status, Status::InReview);
     approve(&mut a).expect("approved");
-    assert_eq!(standing(&a), Standing { status: Status::Approved, approved: Some(1), changed: false });
+    assert_eq!(
+        standing(&a),
+        Standing { status: Status::Approved, approved: Some(1), changed: false, open: 0 }
+    );
     assert!(Review::of(&a).requested.is_none(), "an approval answers the request");
     // Any later edit of the content makes a draft that has changed since approval.
     a.answers.insert("R1.1".into(), Answer::Level(1));
-    assert_eq!(standing(&a), Standing { status: Status::Draft, approved: Some(1), changed: true });
+    assert_eq!(standing(&a), Standing { status: Status::Draft, approved: Some(1), changed: true, open: 0 });
     // Put back as approved, it is approved again: the status is the content's, not a flag.
     a.answers.insert("R1.1".into(), Answer::Level(3));
     assert_eq!(standing(&a).status, Status::Approved);
@@ -161,15 +164,16 @@ fn the_panel_keeps_the_form_until_a_button_uses_it_and_names_what_is_missing() {
     let mut v = ReviewView::default();
     let print = |_: &Assessment| "sha256:0".to_string();
     for (name, value) in [("rv.by", "C. Reviewer"), ("rv.role", "Head of legal")] {
-        let done = raw(&mut a, &mut v, typed(name, value), &print, "2026-12-06", 1).expect("typed");
+        let done = raw(pack(), &mut a, &mut v, typed(name, value), &print, "2026-12-06", 1).expect("typed");
         assert_eq!((done.0, done.1.as_str()), (None, "nothing"), "a form field is not saved");
     }
     let (problem, focus) =
-        raw(&mut a, &mut v, click("rv.approve"), &print, "2026-12-06", 1).expect_err("refused");
+        raw(pack(), &mut a, &mut v, click("rv.approve"), &print, "2026-12-06", 1).expect_err("refused");
     assert!(!problem.is_empty());
     assert_eq!(focus.as_deref(), Some("rv.statement"));
-    raw(&mut a, &mut v, typed("rv.statement", "Fit for the pilot."), &print, "2026-12-06", 1).expect("typed");
-    let done = raw(&mut a, &mut v, click("rv.approve"), &print, "2026-12-06", 1).expect("approved");
+    raw(pack(), &mut a, &mut v, typed("rv.statement", "Fit for the pilot."), &print, "2026-12-06", 1)
+        .expect("typed");
+    let done = raw(pack(), &mut a, &mut v, click("rv.approve"), &print, "2026-12-06", 1).expect("approved");
     assert_eq!(
         (done.0, done.1.as_str(), done.2.as_deref()),
         (Some(Save::Now), "register", Some("rv-status"))
@@ -181,7 +185,8 @@ fn the_panel_keeps_the_form_until_a_button_uses_it_and_names_what_is_missing() {
         ("2026-12-06", "C. Reviewer", "sha256:0")
     );
     assert!(v.statement.is_empty() && v.by == "C. Reviewer", "the form is ready for the next version");
-    let unknown = raw(&mut a, &mut v, click("rv.sign"), &print, "2026-12-06", 1).expect_err("unknown");
+    let unknown =
+        raw(pack(), &mut a, &mut v, click("rv.sign"), &print, "2026-12-06", 1).expect_err("unknown");
     assert!(unknown.0.contains("rv.sign"));
 }
 
@@ -189,10 +194,10 @@ fn the_panel_keeps_the_form_until_a_button_uses_it_and_names_what_is_missing() {
 fn a_standing_reads_back_from_its_code() {
     for s in [
         Standing::default(),
-        Standing { status: Status::Approved, approved: Some(2), changed: false },
-        Standing { status: Status::Draft, approved: Some(12), changed: true },
-        Standing { status: Status::InReview, approved: None, changed: false },
-        Standing { status: Status::Superseded, approved: Some(1), changed: true },
+        Standing { status: Status::Approved, approved: Some(2), changed: false, open: 0 },
+        Standing { status: Status::Draft, approved: Some(12), changed: true, open: 0 },
+        Standing { status: Status::InReview, approved: None, changed: false, open: 0 },
+        Standing { status: Status::Superseded, approved: Some(1), changed: true, open: 0 },
     ] {
         assert_eq!(Standing::from_code(&s.code()), s, "{}", s.code());
     }
@@ -206,17 +211,17 @@ fn replacing_keeps_the_approvals_the_replaced_copy_had() {
     approve(&mut a).expect("approved");
     let stored = a.review.clone();
     let mut incoming = sample();
-    assert_eq!(keep_approvals(&stored, &mut incoming.review), 1);
+    assert_eq!(keep_review(&stored, &mut incoming.review), 1);
     assert_eq!(incoming.review, stored);
     assert_eq!(standing(&incoming).status, Status::Approved);
-    assert_eq!(keep_approvals(&stored, &mut incoming.review), 0, "already there");
+    assert_eq!(keep_review(&stored, &mut incoming.review), 0, "already there");
     // Another approval made elsewhere as version 1 too: the one here keeps its number, the other
     // joins as 2.
     let mut other = sample();
     other.notes.insert("R1.1".into(), "Elsewhere".into());
     apply(&mut other, Edit::Approve { signoff: signoff(), fingerprint: "sha256:y".into() }, 9)
         .expect("approved");
-    assert_eq!(keep_approvals(&stored, &mut other.review), 1);
+    assert_eq!(keep_review(&stored, &mut other.review), 1);
     let versions: Vec<(u32, String)> =
         Review::of(&other).approvals.iter().map(|p| (p.version, p.fingerprint.clone())).collect();
     assert_eq!(versions, [(1, "sha256:x".to_string()), (2, "sha256:y".to_string())]);
@@ -225,7 +230,7 @@ fn replacing_keeps_the_approvals_the_replaced_copy_had() {
     let text =
         serde_json::to_string(&forged.review).expect("json").replace("Approved for the pilot.", "Approved.");
     forged.review = serde_json::from_str(&text).expect("json");
-    keep_approvals(&stored, &mut forged.review);
+    keep_review(&stored, &mut forged.review);
     assert_eq!(Review::of(&forged).approvals[0].statement, "Approved for the pilot.");
     assert_eq!(Review::of(&forged).approvals.len(), 1);
 }

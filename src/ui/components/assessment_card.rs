@@ -145,15 +145,19 @@ pub fn AssessmentCard(
 }
 
 /// Where the assessment's review stands, in a few words: "Approved (version 2)", "Draft (changed
-/// since version 2)", "In review".
+/// since version 2)", "In review · 2 open comment(s)".
 fn status_text(s: &Summary) -> String {
     let here = s.standing();
     let name = t(here.status.key());
-    match here.approved {
+    let mut text = match here.approved {
         Some(v) if here.status != Status::Superseded => {
             let key = if here.changed { "review.card_changed" } else { "review.card_version" };
             format!("{name} ({})", t_with(key, &[("version", &v.to_string())]))
         }
         _ => name.to_string(),
+    };
+    if here.open > 0 {
+        text = format!("{text} · {}", t_with("review.card_open", &[("count", &here.open.to_string())]));
     }
+    text
 }
