@@ -160,9 +160,9 @@ fn the_example_in_the_docs_opens() {
 
 #[test]
 fn a_newer_format_is_refused_naming_the_app_version_needed() {
-    let text = r#"{"format":"rai-assess.answers","format_version":8,"app_version":"3.1.0","exported":0}"#;
+    let text = r#"{"format":"rai-assess.answers","format_version":9,"app_version":"3.1.0","exported":0}"#;
     let e = error(text);
-    assert_eq!(e, FileError::TooNew { version: 8, written_by: "3.1.0".into() });
+    assert_eq!(e, FileError::TooNew { version: 9, written_by: "3.1.0".into() });
     assert!(e.to_string().contains("Open it with RAI Assess 3.1.0 or later"), "{e}");
 }
 
@@ -254,8 +254,8 @@ fn sealed_files_keep_their_parameters_and_weak_ones_are_refused() {
     assert_eq!(answer_file::open(text.as_bytes()), Ok(Opened::Encrypted(sealed.clone())));
     // The header the cipher authenticates names every parameter; a file from before version 3 has none.
     let header = String::from_utf8(sealed.aad.clone()).expect("text");
-    assert_eq!(header, "rai-assess.answers\n7\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
-    let older = text.replace("\"format_version\":7", "\"format_version\":2");
+    assert_eq!(header, "rai-assess.answers\n8\nPBKDF2-SHA-256\n600000\nBwcHBwcHBwcHBwcHBwcHBw==\nAES-256-GCM\nCQkJCQkJCQkJCQkJ");
+    let older = text.replace("\"format_version\":8", "\"format_version\":2");
     assert!(matches!(answer_file::open(older.as_bytes()), Ok(Opened::Encrypted(s)) if s.aad.is_empty()));
     let weak = text.replace("600000", "1000");
     assert!(error(&weak).to_string().contains("expected 600000 to 10000000, found 1000"));

@@ -156,3 +156,68 @@ fn a_record_replaced_by_a_copy_without_comments_keeps_them() {
         Review::of(&stored).comments
     );
 }
+
+#[test]
+fn the_format_8_fixture_reads_with_its_comments_next_review_and_matching_fingerprint() {
+    let text = std::fs::read_to_string("tests/fixtures/answer-files/v8.json").expect("v8");
+    let Reading::Plain { assessments, fingerprints, .. } = reading(text) else { panic!("read") };
+    assert_eq!(fingerprints.matched, 1, "a review is not content: the v7 content's fingerprint holds");
+    let review = Review::of(&assessments[0]);
+    assert_eq!((review.comments.len(), review.open_comments()), (2, 1));
+    let next = review.next.expect("next review");
+    assert_eq!(next.date, "2027-06-30");
+    assert_eq!(next.events.len(), 2);
+}
+
+#[test]
+fn a_file_with_a_malformed_comment_id_target_or_next_review_is_refused_with_the_place_named() {
+    let text = std::fs::read_to_string("tests/fixtures/answer-files/v8.json").expect("v8");
+    let v: Value = serde_json::from_str(&text).expect("json");
+    let with = |path: &[&str], value: Value| {
+        let mut w = v.clone();
+        let mut at = &mut w["assessments"][0]["review"];
+        for p in path {
+            at = match p.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[*p],
+            };
+        }
+        *at = value;
+        refused(&w)
+    };
+    assert!(with(&["comments", "0", "id"], "x\" onclick=\"y".into()).contains("comments[0].id"));
+    assert!(with(&["comments", "1", "on"], "<b>K1</b>".into()).contains("comments[1].on"));
+    assert!(with(&["next", "date"], "30/06/2027".into()).contains("next.date"));
+    assert!(with(&["next", "events", "1"], "new_model".into()).contains("next.events[1]"));
+    assert!(with(&["next", "events", "0"], "weather".into()).contains("next.events[0]"));
+}
+
+#[test]
+fn a_replacement_that_would_pass_the_limit_of_comments_is_refused_and_the_stored_copy_kept() {
+    use rai_assess::library::{Library, MemoryBackend, SaveError};
+    use rai_assess::review::comments::MAX_COMMENTS;
+    let mut lib = Library::new(MemoryBackend::new());
+    let many = |prefix: &str, n: usize| {
+        let list: Vec<Comment> = (0..n)
+            .map(|i| Comment {
+                id: format!("{prefix}{i}"),
+                on: String::new(),
+                by: "C".into(),
+                role: "L".into(),
+                at: i as i64,
+                text: "Why?".into(),
+                resolved: None,
+                reopened: None,
+            })
+            .collect();
+        Stored::from(&Review { comments: list, ..Review::default() })
+    };
+    let stored = lib.create(Assessment { review: many("a", 600), ..sample() }, pack()).expect("created");
+    let incoming = Assessment { review: many("b", 600), ..stored.clone() };
+    let refused = lib.overwrite(&incoming, 2, pack()).expect_err("over the limit");
+    assert!(
+        matches!(refused, SaveError::Invalid(ref why) if why.contains(&MAX_COMMENTS.to_string())),
+        "{refused}"
+    );
+    assert_eq!(lib.load(&stored.id).expect("still there").review, stored.review);
+}

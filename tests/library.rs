@@ -47,8 +47,14 @@ fn every_committed_record_version_loads() {
         match a.kind {
             Kind::Readiness => {
                 assert_eq!(a.answers.get("R1.2"), Some(&Answer::DontKnow));
-                // Version 4 carries a review: one approval of this very content.
-                if raw.contains("\"schema\": 4") {
+                // Version 4 carries a review: one approval of this very content; version 5 a
+                // comment and the next review too.
+                if raw.contains("\"schema\": 5") {
+                    let review = rai_assess::review::Review::of(&a);
+                    assert_eq!((review.comments.len(), review.open_comments()), (1, 1));
+                    assert_eq!(review.next.map(|n| n.date), Some("2027-11-30".to_string()));
+                }
+                if raw.contains("\"schema\": 4") || raw.contains("\"schema\": 5") {
                     let review = rai_assess::review::read::read(&a.review.0, &a.id, a.kind, "review")
                         .expect("a review that reads");
                     assert_eq!(review.approvals.len(), 1);
@@ -78,8 +84,8 @@ fn every_committed_record_version_loads() {
 
 #[test]
 fn a_record_from_a_newer_app_is_refused_with_the_version_needed() {
-    let err = decode(r#"{"schema":5,"revision":1,"assessment":{}}"#).expect_err("too new");
-    assert_eq!(err, RecordError::TooNew { found: 5, supported: 4 });
+    let err = decode(r#"{"schema":6,"revision":1,"assessment":{}}"#).expect_err("too new");
+    assert_eq!(err, RecordError::TooNew { found: 6, supported: 5 });
     assert!(err.to_string().contains("newer version of the app"));
 }
 

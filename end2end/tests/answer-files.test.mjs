@@ -62,7 +62,7 @@ describe('answer files', () => {
     assert.match(file.name, /^rai-assess_readiness_shared-readiness_\d{4}-\d{2}-\d{2}\.json$/);
     const json = JSON.parse(file.buffer.toString('utf8'));
     assert.equal(json.format, 'rai-assess.answers');
-    assert.equal(json.format_version, 7);
+    assert.equal(json.format_version, 8);
     assert.match(json.assessments[0].fingerprint, /^sha256:[0-9a-f]{64}$/);
     await source.context.close();
 
@@ -178,7 +178,7 @@ describe('answer files', () => {
     const { context, page, ui } = await app.visit();
     await ui.open('/assessments');
     const good = JSON.parse(readFileSync('tests/fixtures/answer-files/v1.json', 'utf8'));
-    const tooNew = { ...good, format_version: 8, app_version: '6.0.0' };
+    const tooNew = { ...good, format_version: 99, app_version: '6.0.0' };
     const badLevel = structuredClone(good);
     badLevel.assessments[0].answers['R1.1'].v = 9;
     const files = [
@@ -193,7 +193,7 @@ describe('answer files', () => {
     const expected = [
       /broken\.json: the file is not valid JSON at line 2, column \d+/,
       /other-tool\.json: this is not an RAI Assess answer file: expected "format": "rai-assess.answers", found "format": "cnil-pia"/,
-      /future\.json: this file was written by RAI Assess 6\.0\.0 in answer-file format 8.*Open it with RAI Assess 6\.0\.0 or later/,
+      /future\.json: this file was written by RAI Assess 6\.0\.0 in answer-file format 99.*Open it with RAI Assess 6\.0\.0 or later/,
       /huge\.json: the file is 11\.0 MB; answer files are at most 10 MB, so it was not read/,
       /bad-level\.json: at assessments\[0\]\.answers\.R1\.1: expected a level from 0 to 4, found 9/,
     ];

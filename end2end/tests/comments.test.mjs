@@ -68,7 +68,7 @@ async function exportFile(page) {
 
 /** Writes a comment on `on` (the option's words) and waits until it is drawn. */
 async function comment(page, on, text) {
-  await page.getByLabel('On', { exact: true }).selectOption({ label: on });
+  await page.getByLabel('Comment on', { exact: true }).selectOption({ label: on });
   await page.getByLabel('Comment', { exact: true }).fill(text);
   await page.getByRole('button', { name: 'Add the comment' }).click();
   await page.locator('.comment', { hasText: text }).waitFor();
@@ -105,7 +105,7 @@ describe('review comments', () => {
     assert.deepEqual(await axeViolations(page), [], 'axe on the review with comments');
     await reviewer.lib.waitSaved();
     const commented = await exportFile(page);
-    assert.match(await reviewer.lib.card(TITLE).innerText(), /2 open comment\(s\)/);
+    assert.match(await reviewer.lib.card(TITLE).innerText(), /2 open comments/);
     // The reviewer goes on after sending: a comment the respondent's copy will not have.
     await openReview(reviewer);
     await comment(page, 'The assessment as a whole', 'Also: how long are matches kept?');
@@ -113,12 +113,12 @@ describe('review comments', () => {
 
     // The respondent replaces their copy with the reviewer's: the comments are there.
     await importFile(respondent, commented, { replace: true });
-    assert.match(await respondent.lib.card(TITLE).innerText(), /2 open comment\(s\)/);
+    assert.match(await respondent.lib.card(TITLE).innerText(), /2 open comments/);
     await openReview(respondent);
     page = respondent.page;
     await who(page, 'A. Okafor', 'Analyst');
     await page.getByRole('button', { name: 'Mark resolved: the comment by C. Reviewer (Head of legal) on K1' }).click();
-    await page.locator('.comment.is-resolved', { hasText: 'Likelihood 4' }).getByText(/Resolved on \d{4}-\d{2}-\d{2} by A\. Okafor \(Analyst\)/).waitFor();
+    await page.locator('.comment.is-resolved', { hasText: 'Likelihood 4' }).getByText(/Resolved on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by A\. Okafor \(Analyst\)/).waitFor();
     assert.equal(await counted(page), '1 open, 1 resolved.');
     await respondent.lib.waitSaved();
     // And lowers the rating the comment was about.
@@ -140,7 +140,7 @@ describe('review comments', () => {
     await page.locator('.comment.is-open', { hasText: 'how long are matches kept' }).waitFor();
     assert.equal(await page.getByLabel('Your name').inputValue(), 'C. Reviewer');
     assert.equal(await page.getByLabel('Your role').inputValue(), 'Head of legal');
-    assert.match(await page.locator('.review-approve').innerText(), /2 comment\(s\) are still open/);
+    assert.match(await page.locator('.review-approve').innerText(), /2 comments are still open/);
     await page.getByLabel('Statement').fill('Fit for the pilot, with the likelihood as revised.');
     await page.getByRole('button', { name: 'Approve as version 1' }).click();
     await page.waitForFunction(() => /Status: Approved/.test(document.querySelector('#rv-status')?.textContent ?? ''));

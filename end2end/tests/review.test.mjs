@@ -110,6 +110,30 @@ describe('review and sign-off', () => {
     await context.close();
   });
 
+  test('a next review date that has passed marks the assessment "review due" on the review and in the library', async () => {
+    const { context, page, guards, lib } = await reviewing('Yearly readiness');
+    await page.getByLabel('Review again by').fill('2020-01-31');
+    await page.getByLabel('A change in the law').check();
+    await lib.waitSaved();
+    // Drawn again (as after a reload), the panel says it is due and keeps what was chosen.
+    await lib.openPart('Answer');
+    await lib.openPart('Review');
+    await page.locator('#rv-status').waitFor();
+    assert.match(await page.locator('.review-now').innerText(), /Review due since 2020-01-31\./);
+    assert.equal(await page.getByLabel('Review again by').inputValue(), '2020-01-31');
+    assert.ok(await page.getByLabel('A change in the law').isChecked());
+    assert.deepEqual(await axeViolations(page), []);
+    // The report says when the next review is.
+    await lib.openPart('Report');
+    await page.locator('.r-title-page').waitFor();
+    assert.match(await page.locator('.r-title-page').innerText(), /Next review\s+By 2020-01-31, or sooner on any of: A change in the law/);
+    await page.goto(page.url().replace(/#.*$/, '#/assessments'));
+    await lib.cards().first().waitFor();
+    assert.match(await lib.card('Yearly readiness').innerText(), /Draft · review due since 2020-01-31/);
+    await guards.assertClean('review due');
+    await context.close();
+  });
+
   test('approving without a statement says what is missing and moves focus to it', async () => {
     const { context, page, guards } = await reviewing('Unsigned readiness');
     await sign(page, { statement: '' });

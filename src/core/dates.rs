@@ -15,6 +15,13 @@ pub fn date_of(ms: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// The UTC date and time of a time in milliseconds, `YYYY-MM-DD HH:MM UTC`: for things that happen
+/// several times a day (comments), told apart by their time.
+pub fn date_time_of(ms: i64) -> String {
+    let minutes = ms.div_euclid(60_000).rem_euclid(24 * 60);
+    format!("{} {:02}:{:02} UTC", date_of(ms), minutes / 60, minutes % 60)
+}
+
 /// Days from 1970-01-01 to a `YYYY-MM-DD` date (`None` if that day does not exist): the inverse of
 /// [`date_of`]
 /// (civil date to days, after H. Hinnant).

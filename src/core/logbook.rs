@@ -87,6 +87,16 @@ impl Trigger {
     pub fn from_id(id: &str) -> Option<Trigger> {
         Trigger::ALL.into_iter().find(|t| t.id() == id)
     }
+
+    /// The UI-string key of its name ("A new model version").
+    pub fn key(self) -> &'static str {
+        match self {
+            Trigger::NewModel => "workbook.t_new_model",
+            Trigger::NewData => "workbook.t_new_data",
+            Trigger::Incident => "workbook.t_incident",
+            Trigger::LawChange => "workbook.t_law_change",
+        }
+    }
 }
 
 /// Who let a stage be marked complete with a blocking check still open, and why.

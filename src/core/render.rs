@@ -394,12 +394,10 @@ pub fn render_json_for(json: &str, you: Option<&str>) -> (Result<Written, Render
     let view = match &mut request {
         Request::Review { view, .. } => Some(view),
         Request::Edit { editor: crate::core::editor::Editor::Review, view, input, .. } => {
-            // A name or role typed is remembered as typed.
-            let mut next = You {
-                by: view["by"].as_str().map_or_else(|| known.by.clone(), String::from),
-                role: view["role"].as_str().map_or_else(|| known.role.clone(), String::from),
-            };
+            // A name or role typed is remembered as typed (only then: another tab's older form
+            // does not write its name back).
             use crate::core::review::control::Control;
+            let mut next = known.clone();
             match input.name.parse::<Control>() {
                 Ok(Control::By) => next.by = input.value.clone(),
                 Ok(Control::Role) => next.role = input.value.clone(),
@@ -486,6 +484,9 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             if merged.kind == Kind::Workbook {
                 merged.workbook = crate::core::workbook::merge::merge_records(p, &refs, &merged);
             }
+            // Every respondent's comments, each with its author.
+            let reviews = refs.iter().map(|a| &a.review).chain([&merged.review]);
+            merged.review = crate::core::review::comments_of(reviews.collect::<Vec<_>>());
             serde_json::to_string(&merged).map_err(|e| RenderError::Record(e.to_string()))?.into()
         }
         Request::Results { record: r, today } => {

@@ -344,7 +344,9 @@ fn decide(key: u32, index: usize, decision: Decision) {
     let outcome = match decision {
         Decision::Keep | Decision::Merge => {
             let title = t_with("share.copy_title", &[("title", &a.title)]);
-            let copy = a.duplicate(new_id(), title.clone(), now_ms());
+            let mut copy = a.duplicate(new_id(), title.clone(), now_ms());
+            // The file's comments come along (its approvals are of the other id and stay with it).
+            copy.review = rai_assess::review::comments_of([&a.review]);
             match library().and_then(|mut lib| lib.create(copy, pack()).map_err(|e| e.to_string())) {
                 Ok(added) => {
                     changed();

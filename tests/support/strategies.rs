@@ -5,7 +5,7 @@ use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use rai_assess::review::comments::Comment;
-use rai_assess::review::{Approval, Review, Stamp, Stored, Superseded};
+use rai_assess::review::{Approval, Next, Review, Stamp, Stored, Superseded};
 use rai_assess::workbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 
 /// Any answer the app can store; option ids distinct, as the app stores them (a record or file with
@@ -244,7 +244,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
             },
         )
         .prop_flat_map(|a| (Just(a), review_parts()))
-        .prop_map(|(mut a, (requested, approvals, superseded, comments))| {
+        .prop_map(|(mut a, (requested, approvals, superseded, comments, next))| {
             // Each approval keeps a copy of this same assessment as it was (here: as it is, or with
             // its notes cleared), without a review of its own.
             let plain = Assessment { revision: 0, deleted: None, ..a.clone() };
@@ -273,6 +273,7 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                     .collect(),
                 superseded,
                 comments,
+                next,
             });
             a
         })
@@ -310,8 +311,17 @@ pub fn comments() -> impl Strategy<Value = Vec<Comment>> {
     })
 }
 
-fn review_parts(
-) -> impl Strategy<Value = (Option<Stamp>, Vec<ApprovalParts>, Option<Superseded>, Vec<Comment>)> {
+/// When to review again: a date or none, and some events.
+pub fn next_review() -> impl Strategy<Value = Option<Next>> {
+    let events = proptest::sample::subsequence(Trigger::ALL.to_vec(), 0..=4);
+    let date = prop_oneof![Just(String::new()), "20[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"];
+    proptest::option::of((date, events).prop_map(|(date, events)| Next { date, events }))
+        .prop_map(|n| n.filter(|n| !n.date.is_empty() || !n.events.is_empty()))
+}
+
+type ReviewParts = (Option<Stamp>, Vec<ApprovalParts>, Option<Superseded>, Vec<Comment>, Option<Next>);
+
+fn review_parts() -> impl Strategy<Value = ReviewParts> {
     let stamp = (any::<String>(), any::<String>(), 0i64..10_000_000_000_000)
         .prop_map(|(by, role, at)| Stamp { by, role, at });
     let approval = (
@@ -328,5 +338,6 @@ fn review_parts(
         proptest::collection::vec(approval, 0..3),
         proptest::option::of(superseded),
         comments(),
+        next_review(),
     )
 }

@@ -24,7 +24,7 @@ use wire::{EnvelopeV1, WireContent};
 /// The `format` field of every answer file.
 pub const FORMAT: &str = "rai-assess.answers";
 /// The version of the format this app writes and reads up to.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// The most assessments one file brings: more is not a team's work but a mistake or an attack, and
@@ -51,7 +51,8 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// it is.
 /// Version 6 added the `rights` of each register risk (a version 5 risk takes its template's, as read).
 /// Version 7 added each assessment's `fingerprint`: a version 6 file reads as it is, unchecked.
-const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok, Ok, Ok];
+/// Version 8 added a review's `comments` and `next` review: a version 7 file reads as it is.
+const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok, Ok, Ok, Ok];
 /// The first version whose files fingerprint every assessment.
 const FINGERPRINTS_SINCE: u32 = 7;
 /// The first version whose encrypted files authenticate their header.

@@ -19,7 +19,7 @@ pub(crate) struct Problem {
 
 pub(crate) type Result<T> = std::result::Result<T, Problem>;
 
-fn problem<T>(path: &str, expected: &str, found: &Value) -> Result<T> {
+pub(crate) fn problem<T>(path: &str, expected: &str, found: &Value) -> Result<T> {
     Err(Problem {
         path: path.to_string(),
         problem: format!("expected {expected}, found {}", describe(found)),

@@ -26,14 +26,18 @@ pub enum SchemaVersion {
     /// (empty when left out, so a version 3 record reads as it is; an older app sets a version 4
     /// record aside as newer instead of saving over its approvals).
     V4 = 4,
+    /// Adds a review's `comments` and `next` review (empty when left out, so a version 4 record
+    /// reads as it is; an older app sets a version 5 record aside as newer instead of failing to
+    /// read its review).
+    V5 = 5,
 }
 
 /// The version this app writes.
-pub const CURRENT_SCHEMA: u32 = SchemaVersion::V4 as u32;
+pub const CURRENT_SCHEMA: u32 = SchemaVersion::V5 as u32;
 
 /// Upgrades from version `n` to `n + 1`, in order: entry `i` upgrades version `i + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok];
+const MIGRATIONS: &[Migration] = &[Ok, Ok, Ok, Ok];
 
 /// Why a stored record cannot be used. Such a record is set aside, never overwritten or deleted.
 #[derive(Debug, Clone, PartialEq, Eq)]

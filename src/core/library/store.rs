@@ -239,6 +239,13 @@ impl<B: KeyValue> Library<B> {
                 other => other.to_string(),
             })
         })?;
+        // The one limit of a review a combination can pass (two copies' comments): refused here,
+        // where the other copy stays as it was, rather than stored and refused when opened.
+        let comments = a.review.0["comments"].as_array().map_or(0, Vec::len);
+        if comments > crate::core::review::comments::MAX_COMMENTS {
+            let most = crate::core::review::comments::MAX_COMMENTS;
+            return Err(SaveError::Invalid(format!("{comments} comments; at most {most} are kept")));
+        }
         self.backend.set(&format!("{RECORD_PREFIX}{}", a.id), &record)?;
         let summary = serde_json::to_string(&Summary::of(a, pack)).unwrap_or_default();
         self.backend.set(&format!("{SUMMARY_PREFIX}{}", a.id), &summary)?;

@@ -162,7 +162,8 @@ mod tests {
 
     #[test]
     fn filters_by_review_status() {
-        let approved = Standing { status: Status::Approved, approved: Some(1), changed: false, open: 0 };
+        let approved =
+            Standing { status: Status::Approved, approved: Some(1), changed: false, open: 0, due: None };
         let all = [
             s("1", Kind::Readiness, "Agency readiness", 5, 300),
             Summary { review: approved.code(), ..s("2", Kind::Risk, "face search pilot", 1, 200) },

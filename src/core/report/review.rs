@@ -10,7 +10,8 @@ use super::{fill, s};
 use crate::core::answer_file::fingerprint::Fingerprint;
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::dates::date_of;
+use crate::core::dates::{date_of, date_time_of};
+use crate::core::logbook::Trigger;
 use crate::core::review::changes::{between, Change};
 use crate::core::review::comments;
 use crate::core::review::control::{comment_id, Action, Control, STATUS_ID};
@@ -89,6 +90,15 @@ pub(crate) fn status_facts(a: &Assessment) -> Vec<(&'static str, String)> {
         Status::Draft => s("review.status_draft").to_string(),
     };
     let mut rows = vec![("review.status", line)];
+    if let Some(next) = &review.next {
+        let events: Vec<&str> = next.events.iter().map(|t| s(t.key())).collect();
+        let line = match (next.date.as_str(), events.is_empty()) {
+            (d, true) => fill("review.next_by", &[("date", d)]),
+            ("", false) => fill("review.next_on", &[("events", &events.join("; "))]),
+            (d, false) => fill("review.next_by_or_on", &[("date", d), ("events", &events.join("; "))]),
+        };
+        rows.push(("review.next_legend", line));
+    }
     if !review.comments.is_empty() {
         let open = review.open_comments();
         let resolved = (review.comments.len() - open).to_string();
@@ -126,6 +136,14 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
     if let (Status::Approved, Some(p)) = (here.status, review.approvals.last()) {
         signoff_html(&mut o, p);
     }
+    if let Some(due) = here.due.as_deref().filter(|_| here.is_due(today) && here.status != Status::Superseded)
+    {
+        let _ = write!(
+            o,
+            "<p class=\"review-warning\"><strong>{}</strong></p>",
+            html(&fill("review.due_since", &[("date", due)]))
+        );
+    }
     if let Some(x) = &review.superseded {
         let _ = write!(
             o,
@@ -154,6 +172,9 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
     comments_html(&mut o, pack, a, &review, view);
     if here.status != Status::Superseded {
         approve_form(&mut o, &review, here.status, view, today);
+    }
+    if here.status != Status::Superseded {
+        next_form(&mut o, a, &review);
     }
     superseded_form(&mut o, &review, view);
     versions_html(&mut o, a, &review);
@@ -199,11 +220,11 @@ fn approve_form(o: &mut String, review: &Review, status: Status, view: &ReviewVi
     let _ = write!(o, "<p class=\"hint\">{}</p>", s("review.approve_hint"));
     let open = review.open_comments();
     if open > 0 {
-        let _ = write!(
-            o,
-            "<p class=\"review-warning\">{}</p>",
-            fill("review.open_before_approval", &[("count", &open.to_string())])
-        );
+        let line = match open {
+            1 => s("review.open_before_approval_one").to_string(),
+            n => fill("review.open_before_approval", &[("count", &n.to_string())]),
+        };
+        let _ = write!(o, "<p class=\"review-warning\">{line}</p>");
     }
     let date = if view.date.is_empty() { today } else { &view.date };
     let _ = write!(
@@ -410,27 +431,15 @@ fn comments_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &R
 fn comment_html(o: &mut String, c: &comments::Comment, on: &str) {
     let open = c.is_open();
     let author = who(&c.by, &c.role);
-    let mut state = if open { s("review.comment_open").to_string() } else { String::new() };
-    if let Some(r) = &c.resolved {
-        let line =
-            fill("review.comment_resolved", &[("date", &date_of(r.at)), ("who", &who(&r.by, &r.role))]);
-        if open {
-            let again = c.reopened.as_ref().map(|x| {
-                fill("review.comment_reopened", &[("date", &date_of(x.at)), ("who", &who(&x.by, &x.role))])
-            });
-            state = format!("{state} · {}", again.unwrap_or_default());
-        } else {
-            state = line;
-        }
-    }
+    let when = date_time_of(c.at);
     let _ = write!(
         o,
         "<li><article class=\"comment {}\" id=\"{}\" tabindex=\"-1\"><p class=\"comment-on\">{}</p><p class=\"comment-meta\">{} · <strong>{}</strong></p><p class=\"comment-text\">{}</p><p class=\"actions\">",
         if open { "is-open" } else { "is-resolved" },
         html(&comment_id(&c.id)),
         html(on),
-        html(&fill("review.comment_by", &[("who", &author), ("date", &date_of(c.at))])),
-        html(&state),
+        html(&fill("review.comment_by", &[("who", &author), ("date", &when)])),
+        html(&comment_state(c)),
         html(&c.text)
     );
     let short_on = on.split(" · ").next().unwrap_or(on);
@@ -439,13 +448,27 @@ fn comment_html(o: &mut String, c: &comments::Comment, on: &str) {
     } else {
         (Action::Reopen(c.id.clone()), s("review.reopen"), "review.reopen_label")
     };
-    let label = fill(label, &[("who", &author), ("on", short_on)]);
+    // Names the comment fully: one person may comment on one item twice.
+    let label = fill(label, &[("who", &author), ("on", short_on), ("date", &when)]);
     let _ = write!(
         o,
         "<button type=\"button\" class=\"button small secondary\" id=\"b.{a}\" data-act=\"{a}\" aria-label=\"{}\">{text}</button></p></article></li>",
         html(&label),
         a = html(&action.to_string())
     );
+}
+
+/// Whether a comment is open, in words: "Open", "Open: reopened on … by …", "Resolved on … by …".
+fn comment_state(c: &comments::Comment) -> String {
+    let stamp = |key: &'static str, x: &crate::core::review::Stamp| {
+        fill(key, &[("date", &date_time_of(x.at)), ("who", &who(&x.by, &x.role))])
+    };
+    match (c.is_open(), &c.resolved, &c.reopened) {
+        (true, Some(_), Some(x)) => stamp("review.comment_reopened", x),
+        (true, _, _) => s("review.comment_open").to_string(),
+        (false, Some(r), _) => stamp("review.comment_resolved", r),
+        (false, None, _) => String::new(),
+    }
 }
 
 /// The report's section of review comments, each with what it is on, who wrote it and when, and
@@ -460,14 +483,9 @@ pub(crate) fn comments_section(a: &Assessment) -> Option<Block> {
         .iter()
         .map(|c| {
             let on = if c.on.is_empty() { s("review.on_whole").to_string() } else { c.on.clone() };
-            let state = match &c.resolved {
-                Some(r) if !c.is_open() => fill(
-                    "review.comment_resolved",
-                    &[("date", &date_of(r.at)), ("who", &who(&r.by, &r.role))],
-                ),
-                _ => s("review.comment_open").to_string(),
-            };
-            let by = fill("review.comment_by", &[("who", &who(&c.by, &c.role)), ("date", &date_of(c.at))]);
+            let state = comment_state(c);
+            let by =
+                fill("review.comment_by", &[("who", &who(&c.by, &c.role)), ("date", &date_time_of(c.at))]);
             (on, vec![Line::text(c.text.as_str()), Line::text(by), Line::text(state)])
         })
         .collect();
@@ -489,4 +507,39 @@ pub(crate) fn comments_section(a: &Assessment) -> Option<Block> {
             }),
         ],
     ))
+}
+
+/// The next review: a date and the events that bring it back sooner, applied as chosen.
+fn next_form(o: &mut String, a: &Assessment, review: &Review) {
+    let next = review.next.clone().unwrap_or_default();
+    let _ = write!(
+        o,
+        "<fieldset class=\"review-next\"><legend>{}</legend><p class=\"hint\">{}</p><p class=\"field\"><label for=\"{n}\">{}</label><input type=\"date\" id=\"{n}\" name=\"{n}\" value=\"{}\"></p>",
+        s("review.next_legend"),
+        s("review.next_hint"),
+        s("review.next_date"),
+        html(&next.date),
+        n = Control::NextDate
+    );
+    let _ = write!(o, "<fieldset class=\"review-events\"><legend>{}</legend>", s("review.next_events"));
+    for t in Trigger::ALL {
+        let on = if next.events.contains(&t) { " checked" } else { "" };
+        let _ = write!(
+            o,
+            "<p class=\"check\"><input type=\"checkbox\" id=\"{n}.{id}\" name=\"{n}\" value=\"{id}\"{on}><label for=\"{n}.{id}\">{}</label></p>",
+            s(t.key()),
+            n = Control::Event,
+            id = t.id()
+        );
+    }
+    o.push_str("</fieldset>");
+    // A workbook's decisions carry review dates of their own; the earliest counts too.
+    if let Some((e, date)) = crate::core::workbook::next_review(a) {
+        let _ = write!(
+            o,
+            "<p class=\"hint\">{}</p>",
+            html(&fill("review.next_decision", &[("date", date), ("id", &e.id)]))
+        );
+    }
+    o.push_str("</fieldset>");
 }

@@ -455,7 +455,7 @@ fn a_report_lists_the_review_comments_with_their_state_and_counts_them_on_its_ti
     let section = &md[md.find("## Comments").expect("a section of comments")..];
     assert!(
         section.contains("Which policy says this?")
-            && section.contains(r"Resolved on 2026\-11\-18 by C. Reviewer \(Legal\)"),
+            && section.contains(r"Resolved on 2026\-11\-18 11:06 UTC by C. Reviewer \(Legal\)"),
         "{section}"
     );
     assert!(section.contains("The assessment as a whole") && section.contains("| Open |"), "{section}");

@@ -48,8 +48,47 @@ fn a_comment_is_open_until_resolved_and_open_again_when_reopened() {
     apply(&mut a, Edit::Reopen { id: id.clone(), by, role }, 5).expect("reopened");
     assert!(Review::of(&a).comments[0].is_open());
     assert_eq!(standing(&a).open, 1);
-    // Comments are not content: the status and fingerprint do not see them.
-    assert_eq!(standing(&a).status, Status::Draft);
+}
+
+#[test]
+fn comments_are_not_content_an_approved_assessment_stays_approved_with_its_fingerprint() {
+    let mut a = sample();
+    let signoff = super::edit::Signoff {
+        by: "C".into(),
+        role: "Legal".into(),
+        date: "2026-12-06".into(),
+        statement: "Fit.".into(),
+        conditions: String::new(),
+    };
+    apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 1).expect("approved");
+    let print = crate::core::answer_file::fingerprint::of(&a);
+    apply(&mut a, comment("R1.1", "Noted for next year."), 2).expect("written");
+    let id = Review::of(&a).comments[0].id.clone();
+    let (by, role) = who();
+    apply(&mut a, Edit::Resolve { id, by, role }, 3).expect("resolved");
+    assert_eq!(standing(&a).status, Status::Approved);
+    assert_eq!(crate::core::answer_file::fingerprint::of(&a), print);
+}
+
+#[test]
+fn a_comment_only_goes_on_an_item_the_assessment_has() {
+    let mut a = sample();
+    let mut v = ReviewView {
+        by: "C".into(),
+        role: "Legal".into(),
+        on: "K9".into(),
+        comment: "Why?".into(),
+        ..ReviewView::default()
+    };
+    let print = |_: &Assessment| "sha256:0".to_string();
+    let (problem, focus) =
+        raw(pack(), &mut a, &mut v, click("rv.add-comment"), &print, "2026-12-06", 1).expect_err("refused");
+    assert_eq!(
+        (problem.as_str(), focus.as_deref()),
+        (crate::core::content::t("review.no_item"), Some("rv.on"))
+    );
+    assert_eq!(apply(&mut a, comment("R1.1\" onclick=\"x", "Why?"), 1), Err(EditError::NoItem));
+    assert!(Review::of(&a).comments.is_empty());
 }
 
 #[test]
@@ -205,4 +244,91 @@ fn the_panel_starts_with_the_name_and_role_this_browser_remembers_and_remembers_
         Some(r#"{"by":"A. Okafor","role":""}"#),
         "a first name, in a browser that had none"
     );
+}
+
+#[test]
+fn the_next_review_is_a_date_and_events_and_the_library_sees_it_due_once_passed() {
+    use crate::core::logbook::Trigger;
+    let mut a = sample();
+    let schedule = |date: &str, events: Vec<Trigger>| Edit::Schedule { date: date.into(), events };
+    assert_eq!(apply(&mut a, schedule("2027-02-30", vec![]), 1), Err(EditError::BadNextDate));
+    let events = vec![Trigger::Incident, Trigger::NewModel, Trigger::Incident];
+    apply(&mut a, schedule("2027-03-01", events), 1).expect("set");
+    let next = Review::of(&a).next.expect("kept");
+    assert_eq!(next.events, [Trigger::NewModel, Trigger::Incident], "each once, in the app's order");
+    let here = standing(&a);
+    assert_eq!(here.due.as_deref(), Some("2027-03-01"));
+    assert!(!here.is_due("2027-03-01") && here.is_due("2027-03-02"));
+    assert_eq!(Standing::from_code(&here.code()), here);
+    // Nothing left: no next review at all.
+    apply(&mut a, schedule("", vec![]), 2).expect("cleared");
+    assert_eq!(Review::of(&a).next, None);
+    assert_eq!(standing(&a).due, None);
+}
+
+#[test]
+fn a_workbook_decision_review_that_comes_first_is_the_one_due() {
+    use crate::core::logbook::Entry;
+    let mut a = Assessment::new(
+        "wb-1".into(),
+        Kind::Workbook,
+        NewAssessment { title: "Face search workbook".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        1,
+    );
+    a.workbook.log.push(Entry {
+        id: "D1".into(),
+        review_date: "2027-01-15".into(),
+        recorded: Some(5),
+        ..Entry::default()
+    });
+    assert_eq!(standing(&a).due.as_deref(), Some("2027-01-15"));
+    apply(&mut a, Edit::Schedule { date: "2027-06-30".into(), events: vec![] }, 1).expect("set");
+    assert_eq!(standing(&a).due.as_deref(), Some("2027-01-15"), "the earlier date counts");
+    apply(&mut a, Edit::Schedule { date: "2026-12-31".into(), events: vec![] }, 1).expect("set");
+    assert_eq!(standing(&a).due.as_deref(), Some("2026-12-31"));
+}
+
+#[test]
+fn a_standing_with_comments_and_a_due_date_reads_back_from_its_code() {
+    let s = Standing {
+        status: Status::Approved,
+        approved: Some(2),
+        changed: true,
+        open: 3,
+        due: Some("2027-03-01".into()),
+    };
+    assert_eq!(s.code(), "approved:2*#3@2027-03-01");
+    assert_eq!(Standing::from_code(&s.code()), s);
+}
+
+#[test]
+fn a_kept_copy_or_a_merged_assessment_takes_the_comments_and_nothing_else_of_a_review() {
+    let mut a = sample();
+    apply(&mut a, comment("R1.1", "Why 3?"), 1).expect("written");
+    apply(&mut a, Edit::Request { by: "A".into(), role: "Analyst".into() }, 2).expect("asked");
+    let mut b = sample();
+    apply(&mut b, comment("R1.2", "Evidence?"), 3).expect("written");
+    let both = comments_of([&a.review, &b.review, &a.review]);
+    let review = Review::of(&Assessment { review: both, ..sample() });
+    assert_eq!(review.comments.len(), 2);
+    assert!(review.requested.is_none() && review.approvals.is_empty());
+    assert_eq!(comments_of([&sample().review]), Stored::default(), "none: no review at all");
+}
+
+#[test]
+fn a_comment_follows_its_question_to_a_new_id() {
+    // The content's `changes` move an answer from an old id to its one successor; a comment on it
+    // moves too, answered or not.
+    let p = pack();
+    let ch = p.changes.iter().find(|c| c.now.len() == 1).expect("a renamed item in the pack");
+    let (old, new): (&str, &str) = (ch.id.as_ref(), ch.now[0].as_ref());
+    let mut a = sample();
+    a.kind = Kind::Risk;
+    a.content.version = "1.0.0".into();
+    a.answers.clear();
+    let review = serde_json::json!({ "comments": [{ "id": "c1-0", "on": old, "by": "C", "role": "L", "at": 1, "text": "Why?" }] });
+    a.review = Stored(review);
+    assert!(crate::core::upgrade::upgrade(p, &mut a));
+    assert_eq!(a.review.0["comments"][0]["on"], new);
 }

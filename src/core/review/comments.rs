@@ -5,7 +5,9 @@
 //! Comments travel in answer files inside the review. Two copies of an assessment (a reviewer's and
 //! a respondent's) combine as a union ([`union`]): every comment either holds, each with its own
 //! author, and for one comment both hold, the later resolution and the later reopening. So combining
-//! is the same in any order and combining twice changes nothing; no comment is ever lost.
+//! copies of the same comments gives the same in any order, combining twice changes nothing, and no
+//! comment is ever lost. (Two copies whose words differ under one id, which the app never writes,
+//! keep the words of the copy already stored.)
 
 use super::Stamp;
 use crate::core::assessment::{Assessment, Kind};
@@ -43,6 +45,17 @@ impl Comment {
     pub fn is_open(&self) -> bool {
         is_open(self.resolved.as_ref().map(|s| s.at), self.reopened.as_ref().map(|s| s.at))
     }
+}
+
+/// Whether `id` can name a comment: 1 to 40 letters, digits, `-` or `_` (the app makes `c…-…`).
+pub fn is_id(id: &str) -> bool {
+    (1..=40).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Whether `on` can name what a comment is on: empty (the assessment as a whole), or an item's id of
+/// at most 64 letters, digits, `.`, `-` or `_` (`R3.2`, `S1.1.1`, `K3`, `D2`, `application_type`).
+pub fn is_target(on: &str) -> bool {
+    on.len() <= 64 && on.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_')
 }
 
 /// Whether a comment resolved at `resolved` and reopened at `reopened` (if ever) is open: one rule
@@ -172,15 +185,18 @@ pub fn grouped<'c>(
 ) -> Vec<(Group, Vec<&'c Comment>)> {
     let groups = targets(pack, a);
     let mut out: Vec<(Group, Vec<&Comment>)> = Vec::new();
+    // Oldest first whatever order the copies came in (browsers' clocks differ), then by id.
+    let mut comments: Vec<&'c Comment> = comments.iter().collect();
+    crate::core::sort::by_key(&mut comments, |c| (c.at, c.id.clone()));
     for g in &groups {
         let list: Vec<&Comment> =
-            comments.iter().filter(|c| g.items.iter().any(|(id, _)| *id == c.on)).collect();
+            comments.iter().copied().filter(|c| g.items.iter().any(|(id, _)| *id == c.on)).collect();
         if !list.is_empty() {
             out.push((g.clone(), list));
         }
     }
     let known = |c: &Comment| groups.iter().any(|g| g.items.iter().any(|(id, _)| *id == c.on));
-    let other: Vec<&Comment> = comments.iter().filter(|c| !known(c)).collect();
+    let other: Vec<&Comment> = comments.iter().copied().filter(|c| !known(c)).collect();
     if !other.is_empty() {
         let items = other.iter().map(|c| (c.on.clone(), c.on.clone())).collect();
         out.push((Group { title: t("review.on_other").to_string(), items }, other));

@@ -23,6 +23,10 @@ pub enum Control {
     On,
     /// A new comment's words.
     Comment,
+    /// The date of the next review.
+    NextDate,
+    /// An event that brings it back for review: a box each, its value the event's id.
+    Event,
 }
 
 /// A button of the panel (`data-act`); its element id is `b.` and the same text.
@@ -44,7 +48,7 @@ pub enum Action {
 }
 
 impl Control {
-    pub const ALL: [Control; 10] = [
+    pub const ALL: [Control; 12] = [
         Control::By,
         Control::Role,
         Control::Date,
@@ -55,6 +59,8 @@ impl Control {
         Control::To,
         Control::On,
         Control::Comment,
+        Control::NextDate,
+        Control::Event,
     ];
 
     fn id(self) -> &'static str {
@@ -69,6 +75,8 @@ impl Control {
             Control::To => "rv.to",
             Control::On => "rv.on",
             Control::Comment => "rv.comment",
+            Control::NextDate => "rv.next-date",
+            Control::Event => "rv.event",
         }
     }
 }

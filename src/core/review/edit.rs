@@ -1,11 +1,13 @@
 //! The review's typed edits and the one function that applies them. Every rule of sign-off lives
 //! here: what an approval needs, that an approved version is never changed, the bound on copies kept.
 
-use super::comments::{new_id, Comment, MAX_COMMENT, MAX_COMMENTS};
-use super::{standing, Approval, Review, Stamp, Status, Stored, Superseded};
+use super::comments::{is_target, new_id, Comment, MAX_COMMENT, MAX_COMMENTS};
+use super::{standing, Approval, Next, Review, Stamp, Status, Stored, Superseded};
+use crate::core::answer_file::MAX_TIME;
 use crate::core::assessment::Assessment;
 use crate::core::dates::days_since_epoch;
 use crate::core::limits::{self, TooLong};
+use crate::core::logbook::Trigger;
 use std::fmt;
 
 /// What the approver gives.
@@ -38,6 +40,8 @@ pub enum Edit {
     Resolve { id: String, by: String, role: String },
     /// Open the resolved comment `id` again.
     Reopen { id: String, by: String, role: String },
+    /// Review it again on `date` (`YYYY-MM-DD`; empty for no date) or on any of `events`.
+    Schedule { date: String, events: Vec<Trigger> },
 }
 
 /// Why an edit was not made; the field to put it right is named where there is one.
@@ -47,6 +51,8 @@ pub enum EditError {
     Missing(Field),
     /// The date of an approval is not a day that exists.
     BadDate,
+    /// The date of the next review is not a day that exists.
+    BadNextDate,
     TooLong(Field, TooLong),
     /// This content is already the latest approved version.
     AlreadyApproved(u32),
@@ -54,8 +60,10 @@ pub enum EditError {
     NotRequested,
     AlreadySuperseded,
     NotSuperseded,
-    /// No comment has this id (it may have been in a copy replaced meanwhile).
+    /// No comment has this id (the panel showed another copy of the assessment).
     NoComment,
+    /// What the comment is on is not an item of this assessment.
+    NoItem,
     AlreadyResolved,
     AlreadyOpen,
     /// [`MAX_COMMENTS`] already.
@@ -72,6 +80,8 @@ pub enum Field {
     Conditions,
     Note,
     Comment,
+    /// The date of the next review.
+    Next,
 }
 
 impl fmt::Display for EditError {
@@ -85,8 +95,10 @@ impl fmt::Display for EditError {
                 Field::Statement => "review.need_statement",
                 Field::Conditions | Field::Note => "review.need_note",
                 Field::Comment => "review.need_comment",
+                Field::Next => "review.bad_next_date",
             })),
             EditError::BadDate => f.write_str(s("review.bad_date")),
+            EditError::BadNextDate => f.write_str(s("review.bad_next_date")),
             EditError::TooLong(_, e) => e.fmt(f),
             EditError::AlreadyApproved(v) => {
                 f.write_str(&t_with("review.already_approved", &[("version", &v.to_string())]))
@@ -96,6 +108,7 @@ impl fmt::Display for EditError {
             EditError::AlreadySuperseded => f.write_str(s("review.already_superseded")),
             EditError::NotSuperseded => f.write_str(s("review.not_superseded")),
             EditError::NoComment => f.write_str(s("review.no_comment")),
+            EditError::NoItem => f.write_str(s("review.no_item")),
             EditError::AlreadyResolved => f.write_str(s("review.already_resolved")),
             EditError::AlreadyOpen => f.write_str(s("review.already_open")),
             EditError::TooManyComments => {
@@ -111,6 +124,7 @@ impl EditError {
         match self {
             EditError::Missing(f) | EditError::TooLong(f, _) => Some(*f),
             EditError::BadDate => Some(Field::Date),
+            EditError::BadNextDate => Some(Field::Next),
             _ => None,
         }
     }
@@ -210,7 +224,9 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
                 return Err(EditError::TooLong(Field::Comment, TooLong(MAX_COMMENT)));
             }
             let on = on.trim().to_string();
-            limits::line(&on).map_err(|e| EditError::TooLong(Field::Comment, e))?;
+            if !is_target(&on) {
+                return Err(EditError::NoItem);
+            }
             let id = new_id(now, &by, &on, text);
             // The same words by the same person in the same millisecond: one comment, not two.
             if !review.comments.iter().any(|c| c.id == id) {
@@ -235,7 +251,7 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
             }
             // Later than its reopening, whatever the clocks of the browsers it went through say.
             let after = c.reopened.as_ref().map_or(i64::MIN, |o| o.at + 1);
-            c.resolved = Some(Stamp { at: stamp.at.max(after), ..stamp });
+            c.resolved = Some(Stamp { at: stamp.at.max(after).min(MAX_TIME), ..stamp });
         }
         Edit::Reopen { id, by, role } => {
             let stamp = Stamp { by: required(Field::By, &by)?, role: required(Field::Role, &role)?, at: now };
@@ -244,7 +260,16 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
                 return Err(EditError::AlreadyOpen);
             }
             let after = c.resolved.as_ref().map_or(i64::MIN, |r| r.at + 1);
-            c.reopened = Some(Stamp { at: stamp.at.max(after), ..stamp });
+            c.reopened = Some(Stamp { at: stamp.at.max(after).min(MAX_TIME), ..stamp });
+        }
+        Edit::Schedule { date, mut events } => {
+            let date = date.trim().to_string();
+            if !date.is_empty() && days_since_epoch(&date).is_none() {
+                return Err(EditError::BadNextDate);
+            }
+            // Each event once, in the order the app lists them.
+            events = Trigger::ALL.into_iter().filter(|t| events.contains(t)).collect();
+            review.next = Some(Next { date, events }).filter(|n| !n.date.is_empty() || !n.events.is_empty());
         }
     }
     a.review = Stored::from(&review);

@@ -7,7 +7,8 @@ use super::control::{comment_id, Action, Control, STATUS_ID};
 use super::edit::{apply, Edit, Field, Signoff};
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::input::{Handled, How, Raw, Save};
+use crate::core::input::{Handled, How, Raw, Save, UnknownName};
+use crate::core::logbook::Trigger;
 use crate::core::risk::edit::Draw;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,7 @@ fn field_control(f: Field) -> Control {
         Field::Conditions => Control::Conditions,
         Field::Note => Control::Note,
         Field::Comment => Control::Comment,
+        Field::Next => Control::NextDate,
     }
 }
 
@@ -69,6 +71,24 @@ pub fn raw(
             Control::Note => &mut view.note,
             Control::On => &mut view.on,
             Control::Comment => &mut view.comment,
+            Control::NextDate | Control::Event => {
+                // Applied at once: the date and events are part of the review, saved as chosen.
+                let next = super::Review::of(a).next.unwrap_or_default();
+                let mut events = next.events;
+                if control == Control::Event {
+                    let bad = || unknown(UnknownName(format!("{control}={value}")));
+                    let t = Trigger::from_id(&value).ok_or_else(bad)?;
+                    events.retain(|e| *e != t);
+                    if raw.checked {
+                        events.push(t);
+                    }
+                }
+                let date = if control == Control::NextDate { value } else { next.date };
+                return match apply(a, Edit::Schedule { date, events }, now) {
+                    Ok(()) => Ok((Some(Save::Now), Draw::Nothing.wire(), None)),
+                    Err(e) => Err((e.to_string(), e.field().map(|f| field_control(f).to_string()))),
+                };
+            }
             Control::From | Control::To => {
                 let review = super::Review::of(a);
                 let version = value.parse::<u32>().ok().filter(|v| review.approval(*v).is_some());
@@ -103,7 +123,16 @@ pub fn raw(
             Edit::Supersede { by: view.by.clone(), role: view.role.clone(), note: view.note.clone() }
         }
         Action::Reinstate => Edit::Reinstate,
-        Action::Comment => Edit::Comment { on: view.on.clone(), text: view.comment.clone(), by, role },
+        Action::Comment => {
+            // Only on what the panel offers: an item taken out meanwhile is named, not commented on.
+            let on = view.on.trim();
+            let offered =
+                super::comments::targets(pack, a).iter().any(|g| g.items.iter().any(|(id, _)| id == on));
+            if !offered {
+                return Err((super::edit::EditError::NoItem.to_string(), Some(Control::On.to_string())));
+            }
+            Edit::Comment { on: view.on.clone(), text: view.comment.clone(), by, role }
+        }
         Action::Resolve(id) => Edit::Resolve { id, by, role },
         Action::Reopen(id) => Edit::Reopen { id, by, role },
         Action::NextOpen => {

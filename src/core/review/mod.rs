@@ -72,6 +72,17 @@ pub struct Review {
     /// Oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<comments::Comment>,
+    /// When to review it again: a date, events, or both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<Next>,
+}
+
+/// When an assessment is to be reviewed again: by a date (`YYYY-MM-DD`, empty for none), and on any
+/// of these events, whichever comes first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Next {
+    pub date: String,
+    pub events: Vec<crate::core::logbook::Trigger>,
 }
 
 /// A review as an assessment carries it: its JSON, exactly as an answer file writes it.
@@ -101,6 +112,7 @@ impl Review {
             && self.approvals.is_empty()
             && self.superseded.is_none()
             && self.comments.is_empty()
+            && self.next.is_none()
     }
 
     /// How many comments are open.
@@ -160,7 +172,7 @@ impl Status {
 
 /// The status with what qualifies it: the latest approved version, and whether the content changed
 /// since it was approved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Standing {
     pub status: Status,
     /// The latest approval's version, if any.
@@ -169,11 +181,15 @@ pub struct Standing {
     pub changed: bool,
     /// How many comments are open.
     pub open: usize,
+    /// The date of the next review (`YYYY-MM-DD`), if one is set: the review's own, or a workbook's
+    /// earliest decision review, whichever comes first.
+    pub due: Option<String>,
 }
 
 impl Standing {
     /// A short code for the library's summaries: `approved:2`, `draft:2*` (changed since version 2),
-    /// `in_review`, `superseded:1`, and `#3` after it when 3 comments are open (`in_review#3`).
+    /// `in_review`, `superseded:1`; then `#3` when 3 comments are open, and `@2027-03-01` for the
+    /// date of the next review (`approved:2#3@2027-03-01`).
     pub fn code(&self) -> String {
         let mut out = self.status.id().to_string();
         if let Some(v) = self.approved {
@@ -185,11 +201,22 @@ impl Standing {
         if self.open > 0 {
             out.push_str(&format!("#{}", self.open));
         }
+        if let Some(due) = &self.due {
+            out.push('@');
+            out.push_str(due);
+        }
         out
+    }
+
+    /// Whether the next review's date is before `today` (`YYYY-MM-DD`; dates compare as text).
+    pub fn is_due(&self, today: &str) -> bool {
+        self.due.as_deref().is_some_and(|d| d < today)
     }
 
     /// Reads [`Standing::code`]; anything else is a draft.
     pub fn from_code(code: &str) -> Standing {
+        let (code, due) = code.split_once('@').unwrap_or((code, ""));
+        let due = Some(due.to_string()).filter(|d| !d.is_empty());
         let (code, open) = code.split_once('#').unwrap_or((code, ""));
         let open = open.parse().unwrap_or_default();
         let changed = code.ends_with('*');
@@ -200,6 +227,7 @@ impl Standing {
             approved: version.parse().ok(),
             changed,
             open,
+            due,
         }
     }
 }
@@ -238,7 +266,14 @@ pub fn standing(a: &Assessment) -> Standing {
         Status::Draft
     };
     let approved = latest.and_then(|p| p["version"].as_u64()).map(|v| v as u32);
-    Standing { status, approved, changed, open: comments::open_in(r) }
+    // The earliest of the review's own date and a workbook's next decision review.
+    let own = r["next"]["date"].as_str().filter(|d| !d.is_empty());
+    let book = crate::core::workbook::next_review(a).map(|(_, d)| d);
+    let due = match (own, book) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    Standing { status, approved, changed, open: comments::open_in(r), due: due.map(String::from) }
 }
 
 /// Keeps at most [`MAX_APPROVALS`] copies: the oldest ones' content goes, their sign-off stays.
@@ -292,6 +327,19 @@ pub fn keep_review(stored: &Stored, incoming: &mut Stored) -> usize {
     }
     incoming.0["approvals"] = Value::Array(list);
     lacked
+}
+
+/// The comments of these reviews combined ([`comments::union`]), as a review of their own: for a
+/// copy kept beside the original ("keep both"), or an assessment merged from several, which take
+/// the comments but neither the approvals (copies of another assessment) nor the request or mark.
+pub fn comments_of<'s>(reviews: impl IntoIterator<Item = &'s Stored>) -> Stored {
+    let all = reviews.into_iter().fold(Value::Null, |all, r| comments::union(&all, &r.0["comments"]));
+    if all.as_array().is_none_or(|l| l.is_empty()) {
+        return Stored::default();
+    }
+    let mut review = Value::Object(Default::default());
+    review["comments"] = all;
+    Stored(review)
 }
 
 /// The copy of `a` as approved in `version`: its content then, with the approvals up to that one

@@ -3,15 +3,16 @@
 //! the same id and kind, the problem named with its path. Used where a record enters the tools
 //! module and where a file is opened (`render`); the app's first load carries none of it.
 
-use super::comments::{Comment, MAX_COMMENT, MAX_COMMENTS};
-use super::{Approval, Review, Stamp, Superseded, MAX_APPROVALS};
+use super::comments::{is_id, is_target, Comment, MAX_COMMENT, MAX_COMMENTS};
+use super::{Approval, Next, Review, Stamp, Superseded, MAX_APPROVALS};
 use crate::core::answer_file::read::{
-    assessment, int, join, list, object, object_with, small, text, text_fields, Result,
+    assessment, int, join, list, object, object_with, problem, small, text, text_fields, Result,
 };
 use crate::core::answer_file::{short, Invalid, WireAssessment, MAX_TIME};
 use crate::core::assessment::Kind;
 use crate::core::dates::is_date;
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
+use crate::core::logbook::Trigger;
 use serde_json::Value;
 
 /// An assessment's review as written: the domain's, with each approved copy in the file's own form.
@@ -21,6 +22,7 @@ struct WireReview {
     approvals: Vec<WireApproval>,
     superseded: Option<Superseded>,
     comments: Vec<Comment>,
+    next: Option<Next>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,8 +169,11 @@ impl WireReview {
         }
         for (i, c) in self.comments.iter().enumerate() {
             let field = |f: &str| format!("comments[{i}].{f}");
-            if c.id.is_empty() || c.id.len() > 40 {
-                return Err(bad(field("id"), "expected an id of 1 to 40 characters".into()));
+            if !is_id(&c.id) {
+                return Err(bad(
+                    field("id"),
+                    format!("expected 1 to 40 letters, digits, - or _, found \"{}\"", short(&c.id)),
+                ));
             }
             if self.comments[..i].iter().any(|d| d.id == c.id) {
                 return Err(bad(
@@ -176,7 +181,15 @@ impl WireReview {
                     format!("expected each comment once, found \"{}\" twice", short(&c.id)),
                 ));
             }
-            line(&field("on"), &c.on)?;
+            if !is_target(&c.on) {
+                return Err(bad(
+                    field("on"),
+                    format!(
+                        "expected an item's id (letters, digits, ., - or _; at most 64), found \"{}\"",
+                        short(&c.on)
+                    ),
+                ));
+            }
             line(&field("by"), &c.by)?;
             line(&field("role"), &c.role)?;
             time(&field("at"), c.at)?;
@@ -199,6 +212,7 @@ impl WireReview {
             approvals,
             superseded: self.superseded.clone(),
             comments: self.comments.clone(),
+            next: self.next.clone(),
         })
     }
 }
@@ -208,9 +222,9 @@ fn stamp(v: &Value, path: &str) -> Result<Stamp> {
     Ok(Stamp { by: text(m, path, "by")?, role: text(m, path, "role")?, at: int(m, path, "at")? })
 }
 
-/// An assessment's review (format 7): each part optional; an approval's copy is read as an assessment.
+/// An assessment's review (format 7; `comments` and `next` from 8): each part optional; an approval's copy is read as an assessment.
 fn review(v: &Value, path: &str) -> Result<WireReview> {
-    let m = object_with(v, path, &[], &["requested", "approvals", "superseded", "comments"])?;
+    let m = object_with(v, path, &[], &["requested", "approvals", "superseded", "comments", "next"])?;
     let apath = join(path, "approvals");
     let approvals = match m.get("approvals") {
         Some(l) => list(l, &apath)?
@@ -242,25 +256,32 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
             .collect::<Result<Vec<_>>>()?,
         None => Vec::new(),
     };
-    Ok(WireReview { requested, approvals, superseded, comments })
+    let next = match m.get("next") {
+        Some(n) => Some(next(n, &join(path, "next"))?),
+        None => None,
+    };
+    Ok(WireReview { requested, approvals, superseded, comments, next })
 }
 
-fn comment(v: &Value, path: &str) -> Result<Comment> {
-    let m = object_with(v, path, &["id", "on", "by", "role", "at", "text"], &["resolved", "reopened"])?;
-    let [id, on, by, role, text] = text_fields(m, path, ["id", "on", "by", "role", "text"])?;
-    let optional = |key: &str| m.get(key).map(|s| stamp(s, &join(path, key))).transpose();
-    Ok(Comment {
-        id,
-        on,
-        by,
-        role,
-        at: int(m, path, "at")?,
-        text,
-        resolved: optional("resolved")?,
-        reopened: optional("reopened")?,
-    })
+/// When to review again: a date (`YYYY-MM-DD`, or empty) and events, each once.
+fn next(v: &Value, path: &str) -> Result<Next> {
+    let m = object(v, path, &["date", "events"])?;
+    let date = text(m, path, "date")?;
+    if !date.is_empty() && !is_date(&date) {
+        return problem(&join(path, "date"), "a date as YYYY-MM-DD or nothing", &m["date"]);
+    }
+    let epath = join(path, "events");
+    let mut events = Vec::new();
+    for (i, e) in list(&m["events"], &epath)?.iter().enumerate() {
+        let at = format!("{epath}[{i}]");
+        match e.as_str().and_then(Trigger::from_id) {
+            Some(t) if events.contains(&t) => return problem(&at, "each event once", e),
+            Some(t) => events.push(t),
+            None => return problem(&at, "new_model, new_data, incident or law_change", e),
+        }
+    }
+    Ok(Next { date, events })
 }
-
 fn approval(v: &Value, path: &str) -> Result<WireApproval> {
     const FIELDS: [&str; 8] =
         ["version", "by", "role", "date", "statement", "conditions", "recorded", "fingerprint"];
@@ -281,5 +302,20 @@ fn approval(v: &Value, path: &str) -> Result<WireApproval> {
         recorded: int(m, path, "recorded")?,
         fingerprint,
         content,
+    })
+}
+fn comment(v: &Value, path: &str) -> Result<Comment> {
+    let m = object_with(v, path, &["id", "on", "by", "role", "at", "text"], &["resolved", "reopened"])?;
+    let [id, on, by, role, text] = text_fields(m, path, ["id", "on", "by", "role", "text"])?;
+    let optional = |key: &str| m.get(key).map(|s| stamp(s, &join(path, key))).transpose();
+    Ok(Comment {
+        id,
+        on,
+        by,
+        role,
+        at: int(m, path, "at")?,
+        text,
+        resolved: optional("resolved")?,
+        reopened: optional("reopened")?,
     })
 }

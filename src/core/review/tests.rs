@@ -35,18 +35,24 @@ fn approve(a: &mut Assessment) -> Result<(), EditError> {
 #[test]
 fn the_status_follows_requests_approvals_edits_and_the_superseded_mark() {
     let mut a = sample();
-    assert_eq!(standing(&a), Standing { status: Status::Draft, approved: None, changed: false, open: 0 });
+    assert_eq!(
+        standing(&a),
+        Standing { status: Status::Draft, approved: None, changed: false, open: 0, due: None }
+    );
     apply(&mut a, Edit::Request { by: "A. Okafor".into(), role: "Analyst".into() }, 1).expect("asked");
     assert_eq!(standing(&a).status, Status::InReview);
     approve(&mut a).expect("approved");
     assert_eq!(
         standing(&a),
-        Standing { status: Status::Approved, approved: Some(1), changed: false, open: 0 }
+        Standing { status: Status::Approved, approved: Some(1), changed: false, open: 0, due: None }
     );
     assert!(Review::of(&a).requested.is_none(), "an approval answers the request");
     // Any later edit of the content makes a draft that has changed since approval.
     a.answers.insert("R1.1".into(), Answer::Level(1));
-    assert_eq!(standing(&a), Standing { status: Status::Draft, approved: Some(1), changed: true, open: 0 });
+    assert_eq!(
+        standing(&a),
+        Standing { status: Status::Draft, approved: Some(1), changed: true, open: 0, due: None }
+    );
     // Put back as approved, it is approved again: the status is the content's, not a flag.
     a.answers.insert("R1.1".into(), Answer::Level(3));
     assert_eq!(standing(&a).status, Status::Approved);
@@ -194,10 +200,10 @@ fn the_panel_keeps_the_form_until_a_button_uses_it_and_names_what_is_missing() {
 fn a_standing_reads_back_from_its_code() {
     for s in [
         Standing::default(),
-        Standing { status: Status::Approved, approved: Some(2), changed: false, open: 0 },
-        Standing { status: Status::Draft, approved: Some(12), changed: true, open: 0 },
-        Standing { status: Status::InReview, approved: None, changed: false, open: 0 },
-        Standing { status: Status::Superseded, approved: Some(1), changed: true, open: 0 },
+        Standing { status: Status::Approved, approved: Some(2), changed: false, open: 0, due: None },
+        Standing { status: Status::Draft, approved: Some(12), changed: true, open: 0, due: None },
+        Standing { status: Status::InReview, approved: None, changed: false, open: 0, due: None },
+        Standing { status: Status::Superseded, approved: Some(1), changed: true, open: 0, due: None },
     ] {
         assert_eq!(Standing::from_code(&s.code()), s, "{}", s.code());
     }

@@ -145,7 +145,7 @@ pub fn AssessmentCard(
 }
 
 /// Where the assessment's review stands, in a few words: "Approved (version 2)", "Draft (changed
-/// since version 2)", "In review · 2 open comment(s)".
+/// since version 2)", "In review · 2 open comment(s) · review due since 2027-03-01".
 fn status_text(s: &Summary) -> String {
     let here = s.standing();
     let name = t(here.status.key());
@@ -158,6 +158,12 @@ fn status_text(s: &Summary) -> String {
     };
     if here.open > 0 {
         text = format!("{text} · {}", t_with("review.card_open", &[("count", &here.open.to_string())]));
+    }
+    let today: String = date_time(now_ms()).chars().take(10).collect();
+    if let Some(due) =
+        here.due.as_deref().filter(|_| here.is_due(&today) && here.status != Status::Superseded)
+    {
+        text = format!("{text} · {}", t_with("review.card_due", &[("date", due)]));
     }
     text
 }

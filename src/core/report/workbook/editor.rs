@@ -36,12 +36,7 @@ pub fn verdict_key(v: Verdict) -> &'static str {
 }
 
 pub fn trigger_key(t: Trigger) -> &'static str {
-    match t {
-        Trigger::NewModel => "workbook.t_new_model",
-        Trigger::NewData => "workbook.t_new_data",
-        Trigger::Incident => "workbook.t_incident",
-        Trigger::LawChange => "workbook.t_law_change",
-    }
+    t.key()
 }
 
 pub fn state_key(x: Option<CheckState>) -> &'static str {
