@@ -185,4 +185,32 @@ describe('review comments', () => {
     await guards.assertClean('next open');
     await visit.context.close();
   });
+
+  test('the public version of the report leaves out a restricted risk, and its downloads do too', async () => {
+    const visit = await app.visit({ acceptDownloads: true });
+    await importFile(visit, riskFile());
+    await openReview(visit);
+    const { page, guards } = visit;
+    await page.getByLabel('K1 · Biased matches').check();
+    await visit.lib.waitSaved();
+    await page.getByRole('link', { name: 'Open the public version of the report' }).click();
+    await page.locator('.r-title-page').waitFor();
+    assert.match(await page.locator('.report-head .notice').innerText(), /public version of the report/);
+    assert.match(await page.locator('.r-title-page').innerText(), /Public version: 1 restricted item\(s\) and the review's comments left out/);
+    const report = await page.locator('.report').innerText();
+    assert.ok(!report.includes('Biased matches'), 'the restricted risk is not in the public report');
+    assert.ok(report.includes('Stale watchlist'));
+    assert.deepEqual(await axeViolations(page), [], 'axe on the public version');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Markdown/ }).click(),
+    ]);
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.ok(!text.includes('Biased matches') && text.includes('Stale watchlist'));
+    // The full report still has it.
+    await visit.lib.openPart('Report');
+    await page.locator('.report', { hasText: 'Biased matches' }).waitFor();
+    await guards.assertClean('public version');
+    await visit.context.close();
+  });
 });

@@ -78,6 +78,11 @@ pub enum Request<R> {
         meta: ReportMeta,
         version: u32,
     },
+    /// The report of the public version of `record`: without its restricted items and comments.
+    Public {
+        record: R,
+        meta: ReportMeta,
+    },
     /// The review panel; `today` (`YYYY-MM-DD`) fills an empty date.
     Review {
         record: R,
@@ -501,6 +506,10 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
                 .ok_or(RenderError::UnknownVersion(version))?;
             // When the approved copy was last changed, not the assessment now.
             let meta = ReportMeta { updated: crate::core::dates::date_of(copy.updated), ..meta };
+            report::report_html(p, &copy, &meta).ok_or(RenderError::NotForKind)?.into()
+        }
+        Request::Public { record: r, meta } => {
+            let copy = crate::core::review::public::public_copy(&record(&r)?);
             report::report_html(p, &copy, &meta).ok_or(RenderError::NotForKind)?.into()
         }
         Request::Review { record: r, view, today } => {

@@ -21,6 +21,8 @@ pub enum Route {
     Review(String),
     /// The report of an approved version of an assessment, as it was approved.
     Approved(String, u32),
+    /// The public version of an assessment's report: without its restricted items and comments.
+    Public(String),
     /// Several assessments side by side, to compare and merge.
     Compare(Vec<String>),
     Guidance(GuidanceView),
@@ -73,6 +75,7 @@ impl Route {
             ["assessments", a, "report"] => Route::Report(id(a)),
             ["assessments", a, "register"] => Route::Register(id(a)),
             ["assessments", a, "review"] => Route::Review(id(a)),
+            ["assessments", a, "public"] => Route::Public(id(a)),
             ["assessments", a, "approved", n] if n.parse::<u32>().is_ok() => {
                 Route::Approved(id(a), n.parse().unwrap_or_default())
             }
@@ -100,6 +103,7 @@ impl Route {
             Route::Register(id) => format!("#/assessments/{id}/register"),
             Route::Review(id) => format!("#/assessments/{id}/review"),
             Route::Approved(id, n) => format!("#/assessments/{id}/approved/{n}"),
+            Route::Public(id) => format!("#/assessments/{id}/public"),
             Route::Compare(ids) => format!("#/compare/{}", ids.join("+")),
             Route::Guidance(view) => view.href(),
             Route::About => "#/about".into(),
@@ -118,6 +122,7 @@ impl Route {
             | Route::Register(_)
             | Route::Review(_)
             | Route::Approved(..)
+            | Route::Public(_)
             | Route::Compare(_) => Some(Section::Assessments),
             Route::Guidance(_) => Some(Section::Guidance),
             Route::About => Some(Section::About),
@@ -141,6 +146,7 @@ impl Route {
             Route::Register(_) => "risk.register",
             Route::Review(_) => "review.title",
             Route::Approved(..) => "review.approved_title",
+            Route::Public(_) => "review.public_title",
             Route::Compare(_) => "compare.title",
             Route::Guidance(GuidanceView::Glossary(_)) => "glossary.title",
             Route::Guidance(GuidanceView::Methods) => "methods.title",

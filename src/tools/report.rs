@@ -33,10 +33,12 @@ thread_local! {
 
 /// The assessment as stored, or its approved version as it was approved.
 fn stored(target: &str) -> Result<Assessment, String> {
-    let Target { id, version } = Target::parse(target)?;
+    let Target { id, version, public } = Target::parse(target)?;
     let lib = LocalBackend::open().map(Library::new).map_err(|e| e.to_string())?;
     let a = lib.load(&id).map_err(|e| e.to_string())?;
     match version {
+        // Every download of the public version is made from it: nothing restricted reaches a file.
+        None if public => Ok(rai_assess::review::public::public_copy(&a)),
         None => Ok(a),
         Some(v) => {
             as_approved(&a, v).ok_or_else(|| t_with("review.no_version", &[("version", &v.to_string())]))

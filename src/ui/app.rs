@@ -141,6 +141,7 @@ fn Routes(route: ReadSignal<Route>) -> impl IntoView {
                 Route::Register(id) => view! { <RegisterPage id=id/> }.into_any(),
                 Route::Review(id) => view! { <ReviewPage id=id/> }.into_any(),
                 Route::Approved(id, n) => view! { <ReportPage id=id version=n/> }.into_any(),
+                Route::Public(id) => view! { <ReportPage id=id public=true/> }.into_any(),
                 Route::Compare(ids) => view! { <ComparePage ids=ids/> }.into_any(),
                 Route::Guidance(GuidanceView::Overview) => view! { <GuidancePage/> }.into_any(),
                 Route::Guidance(GuidanceView::Methods) => view! { <MethodsPage/> }.into_any(),

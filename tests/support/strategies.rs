@@ -274,6 +274,18 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                 superseded,
                 comments,
                 next,
+                // Marks on some of its notes and risks.
+                restricted: a
+                    .notes
+                    .keys()
+                    .chain(a.risk.register.iter().map(|r| &r.id))
+                    .filter(|id| id.len() % 2 == 0)
+                    .take(3)
+                    .cloned()
+                    .collect::<std::collections::BTreeSet<String>>()
+                    .into_iter()
+                    .collect(),
+                public: None,
             });
             a
         })

@@ -8,27 +8,36 @@ use crate::core::assessment::Kind;
 use std::fmt::Write;
 
 /// Which report the controls are for, as the app names it to the tools module: an assessment's id,
-/// and `@` and a version for an approved version's (ids never hold `@`).
+/// then `@` and a version for an approved version's, or `@public` for its public version (ids never
+/// hold `@`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     pub id: String,
     pub version: Option<u32>,
+    pub public: bool,
 }
 
 impl Target {
     pub fn arg(&self) -> String {
-        match self.version {
-            Some(v) => format!("{}@{v}", self.id),
-            None => self.id.clone(),
+        match (self.version, self.public) {
+            (Some(v), _) => format!("{}@{v}", self.id),
+            (None, true) => format!("{}@public", self.id),
+            (None, false) => self.id.clone(),
         }
     }
 
     /// Reads what [`Target::arg`] wrote; a version that is not a number is an error in words.
     pub fn parse(arg: &str) -> Result<Target, String> {
+        let target = |version, public| Target {
+            id: arg.split('@').next().unwrap_or_default().to_string(),
+            version,
+            public,
+        };
         match arg.split_once('@') {
-            None => Ok(Target { id: arg.to_string(), version: None }),
-            Some((id, v)) => match v.parse() {
-                Ok(v) => Ok(Target { id: id.to_string(), version: Some(v) }),
+            None => Ok(target(None, false)),
+            Some((_, "public")) => Ok(target(None, true)),
+            Some((_, v)) => match v.parse() {
+                Ok(v) => Ok(target(Some(v), false)),
                 Err(_) => Err(format!("\"{v}\" is not a version number")),
             },
         }

@@ -16,6 +16,7 @@ use crate::core::review::changes::{between, Change};
 use crate::core::review::comments;
 use crate::core::review::control::{comment_id, Action, Control, STATUS_ID};
 use crate::core::review::event::ReviewView;
+use crate::core::review::public;
 use crate::core::review::{as_approved, standing, Approval, Review, Status};
 use crate::core::route::Route;
 use std::fmt::Write;
@@ -90,6 +91,9 @@ pub(crate) fn status_facts(a: &Assessment) -> Vec<(&'static str, String)> {
         Status::Draft => s("review.status_draft").to_string(),
     };
     let mut rows = vec![("review.status", line)];
+    if let Some(n) = review.public {
+        rows.insert(0, ("review.public_title", fill("review.public_fact", &[("count", &n.to_string())])));
+    }
     if let Some(next) = &review.next {
         let events: Vec<&str> = next.events.iter().map(|t| s(t.key())).collect();
         let line = match (next.date.as_str(), events.is_empty()) {
@@ -176,6 +180,7 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
     if here.status != Status::Superseded {
         next_form(&mut o, a, &review);
     }
+    public_html(&mut o, pack, a, &review);
     superseded_form(&mut o, &review, view);
     versions_html(&mut o, a, &review);
     changes_html(&mut o, pack, a, &review, view);
@@ -542,4 +547,39 @@ fn next_form(o: &mut String, a: &Assessment, review: &Review) {
         );
     }
     o.push_str("</fieldset>");
+}
+
+/// The public version: what is marked restricted (a box per note, written answer, risk and decision),
+/// and the link to the report without them.
+fn public_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Review) {
+    let _ = write!(
+        o,
+        "<section class=\"review-public\" aria-labelledby=\"rv-public\"><h2 id=\"rv-public\">{}</h2><p class=\"hint\">{}</p>",
+        s("review.public_title"),
+        s("review.public_hint")
+    );
+    let items = public::restrictable(pack, a);
+    if items.is_empty() {
+        let _ = write!(o, "<p>{}</p>", s("review.public_nothing"));
+    } else {
+        let _ =
+            write!(o, "<fieldset class=\"review-events\"><legend>{}</legend>", s("review.restricted_legend"));
+        for (id, name) in &items {
+            let on = if review.restricted.contains(id) { " checked" } else { "" };
+            let _ = write!(
+                o,
+                "<p class=\"check\"><input type=\"checkbox\" id=\"{n}.{i}\" name=\"{n}\" value=\"{i}\"{on}><label for=\"{n}.{i}\">{}</label></p>",
+                html(name),
+                n = Control::Restrict,
+                i = html(id)
+            );
+        }
+        o.push_str("</fieldset>");
+    }
+    let _ = write!(
+        o,
+        "<p><a href=\"{}\">{}</a></p></section>",
+        html(&Route::Public(a.id.clone()).href()),
+        s("review.open_public")
+    );
 }

@@ -332,3 +332,54 @@ fn a_comment_follows_its_question_to_a_new_id() {
     assert!(crate::core::upgrade::upgrade(p, &mut a));
     assert_eq!(a.review.0["comments"][0]["on"], new);
 }
+
+#[test]
+fn the_public_version_leaves_out_what_is_restricted_everywhere_and_reads_as_the_full_one_does() {
+    use super::public::{public_copy, public_id, restrictable};
+    use crate::core::register::Risk;
+    let mut a = sample();
+    a.kind = Kind::Risk;
+    a.answers.clear();
+    a.notes.insert("S1.1.1".into(), "Informant Z supplied the list".into());
+    a.notes.insert("S1.1.2".into(), "Published policy 12/2026".into());
+    a.risk.register = vec![
+        Risk { id: "K1".into(), title: "Covert watchlist".into(), ..Risk::default() },
+        Risk { id: "K2".into(), title: "Stale data".into(), ..Risk::default() },
+    ];
+    apply(&mut a, comment("K2", "Internal: budget dispute"), 1).expect("written");
+    let signoff = super::edit::Signoff {
+        by: "C".into(),
+        role: "Legal".into(),
+        date: "2026-12-06".into(),
+        statement: "Fit.".into(),
+        conditions: String::new(),
+    };
+    apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 2).expect("approved");
+    let print = crate::core::answer_file::fingerprint::of(&a);
+    let ids: Vec<String> = restrictable(pack(), &a).into_iter().map(|(id, _)| id).collect();
+    assert!(ids.contains(&"S1.1.1".to_string()) && ids.contains(&"K1".to_string()));
+    for id in ["S1.1.1", "K1"] {
+        apply(&mut a, Edit::Restrict { id: id.into(), restricted: true }, 3).expect("marked");
+    }
+    // Marks are not content.
+    assert_eq!(standing(&a).status, Status::Approved);
+    assert_eq!(crate::core::answer_file::fingerprint::of(&a), print);
+
+    let public = public_copy(&a);
+    assert_eq!(public.id, public_id(&a.id));
+    assert_eq!(standing(&public).status, Status::Approved, "approved where the full version is");
+    let meta = crate::core::report::ReportMeta { generated: "g".into(), updated: "u".into(), now: 0 };
+    let html = crate::core::report::report_html(pack(), &public, &meta).expect("report");
+    let md = crate::core::report::report_markdown(pack(), &public, &meta).expect("report");
+    let file = crate::core::answer_file::write(&[&public], &a.content, 0);
+    for text in [&html, &md, &file] {
+        for secret in ["Informant Z", "Covert watchlist", "budget dispute"] {
+            assert!(!text.contains(secret), "{secret} left in the public version");
+        }
+        assert!(text.contains("Published policy 12/2026") && text.contains("Stale data"));
+    }
+    assert!(md.contains("Public version: 2 restricted item"), "the title page says what it is");
+    // The full report is unchanged by the marks.
+    let full = crate::core::report::report_markdown(pack(), &a, &meta).expect("report");
+    assert!(full.contains("Covert watchlist") && full.contains("Informant Z"));
+}

@@ -27,6 +27,8 @@ pub enum Control {
     NextDate,
     /// An event that brings it back for review: a box each, its value the event's id.
     Event,
+    /// Restricted, left out of the public version: a box each, its value the item's id.
+    Restrict,
 }
 
 /// A button of the panel (`data-act`); its element id is `b.` and the same text.
@@ -48,7 +50,7 @@ pub enum Action {
 }
 
 impl Control {
-    pub const ALL: [Control; 12] = [
+    pub const ALL: [Control; 13] = [
         Control::By,
         Control::Role,
         Control::Date,
@@ -61,6 +63,7 @@ impl Control {
         Control::Comment,
         Control::NextDate,
         Control::Event,
+        Control::Restrict,
     ];
 
     fn id(self) -> &'static str {
@@ -77,6 +80,7 @@ impl Control {
             Control::Comment => "rv.comment",
             Control::NextDate => "rv.next-date",
             Control::Event => "rv.event",
+            Control::Restrict => "rv.restrict",
         }
     }
 }

@@ -42,6 +42,8 @@ pub enum Edit {
     Reopen { id: String, by: String, role: String },
     /// Review it again on `date` (`YYYY-MM-DD`; empty for no date) or on any of `events`.
     Schedule { date: String, events: Vec<Trigger> },
+    /// Leave the note, written answer, risk or decision `id` out of the public version, or not.
+    Restrict { id: String, restricted: bool },
 }
 
 /// Why an edit was not made; the field to put it right is named where there is one.
@@ -270,6 +272,15 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
             // Each event once, in the order the app lists them.
             events = Trigger::ALL.into_iter().filter(|t| events.contains(t)).collect();
             review.next = Some(Next { date, events }).filter(|n| !n.date.is_empty() || !n.events.is_empty());
+        }
+        Edit::Restrict { id, restricted } => {
+            if id.is_empty() || !is_target(&id) {
+                return Err(EditError::NoItem);
+            }
+            review.restricted.retain(|x| *x != id);
+            if restricted {
+                review.restricted.push(id);
+            }
         }
     }
     a.review = Stored::from(&review);

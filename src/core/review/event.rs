@@ -89,6 +89,17 @@ pub fn raw(
                     Err(e) => Err((e.to_string(), e.field().map(|f| field_control(f).to_string()))),
                 };
             }
+            Control::Restrict => {
+                // Only what the panel offers.
+                let offered = super::public::restrictable(pack, a).iter().any(|(id, _)| *id == value);
+                if !offered {
+                    return Err((super::edit::EditError::NoItem.to_string(), None));
+                }
+                return match apply(a, Edit::Restrict { id: value, restricted: raw.checked }, now) {
+                    Ok(()) => Ok((Some(Save::Now), Draw::Nothing.wire(), None)),
+                    Err(e) => Err((e.to_string(), None)),
+                };
+            }
             Control::From | Control::To => {
                 let review = super::Review::of(a);
                 let version = value.parse::<u32>().ok().filter(|v| review.approval(*v).is_some());

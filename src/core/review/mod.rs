@@ -16,6 +16,7 @@ pub mod comments;
 pub mod control;
 pub mod edit;
 pub mod event;
+pub mod public;
 pub mod read;
 
 use crate::core::assessment::Assessment;
@@ -75,6 +76,13 @@ pub struct Review {
     /// When to review it again: a date, events, or both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<Next>,
+    /// The ids of the notes, written answers, risks and decisions left out of the public version
+    /// (see [`public`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restricted: Vec<String>,
+    /// This is a public version, which left out this many restricted items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public: Option<u64>,
 }
 
 /// When an assessment is to be reviewed again: by a date (`YYYY-MM-DD`, empty for none), and on any
@@ -113,6 +121,8 @@ impl Review {
             && self.superseded.is_none()
             && self.comments.is_empty()
             && self.next.is_none()
+            && self.restricted.is_empty()
+            && self.public.is_none()
     }
 
     /// How many comments are open.

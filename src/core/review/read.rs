@@ -23,6 +23,8 @@ struct WireReview {
     superseded: Option<Superseded>,
     comments: Vec<Comment>,
     next: Option<Next>,
+    restricted: Vec<String>,
+    public: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -213,6 +215,8 @@ impl WireReview {
             superseded: self.superseded.clone(),
             comments: self.comments.clone(),
             next: self.next.clone(),
+            restricted: self.restricted.clone(),
+            public: self.public,
         })
     }
 }
@@ -224,7 +228,12 @@ fn stamp(v: &Value, path: &str) -> Result<Stamp> {
 
 /// An assessment's review (format 7; `comments` and `next` from 8): each part optional; an approval's copy is read as an assessment.
 fn review(v: &Value, path: &str) -> Result<WireReview> {
-    let m = object_with(v, path, &[], &["requested", "approvals", "superseded", "comments", "next"])?;
+    let m = object_with(
+        v,
+        path,
+        &[],
+        &["requested", "approvals", "superseded", "comments", "next", "restricted", "public"],
+    )?;
     let apath = join(path, "approvals");
     let approvals = match m.get("approvals") {
         Some(l) => list(l, &apath)?
@@ -260,7 +269,29 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
         Some(n) => Some(next(n, &join(path, "next"))?),
         None => None,
     };
-    Ok(WireReview { requested, approvals, superseded, comments, next })
+    let rpath = join(path, "restricted");
+    let mut restricted: Vec<String> = Vec::new();
+    if let Some(l) = m.get("restricted") {
+        for (i, x) in list(l, &rpath)?.iter().enumerate() {
+            match x.as_str() {
+                Some(id) if !id.is_empty() && is_target(id) && !restricted.iter().any(|r| r == id) => {
+                    restricted.push(id.to_string())
+                }
+                _ => {
+                    return problem(
+                        &format!("{rpath}[{i}]"),
+                        "an item's, risk's or decision's id, each once",
+                        x,
+                    )
+                }
+            }
+        }
+    }
+    let public = match m.get("public") {
+        Some(n) => Some(small(n, &join(path, "public"), 1_000_000)?),
+        None => None,
+    };
+    Ok(WireReview { requested, approvals, superseded, comments, next, restricted, public })
 }
 
 /// When to review again: a date (`YYYY-MM-DD`, or empty) and events, each once.

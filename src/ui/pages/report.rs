@@ -19,12 +19,15 @@ pub fn ReportPage(
     /// module takes it from the assessment's review.
     #[prop(optional)]
     version: Option<u32>,
+    /// The public version (`#/assessments/<id>/public`): without its restricted items and comments.
+    #[prop(optional)]
+    public: bool,
 ) -> impl IntoView {
-    with_assessment(&id, move |a| view! { <Report a=a version=version/> }.into_any())
+    with_assessment(&id, move |a| view! { <Report a=a version=version public=public/> }.into_any())
 }
 
 #[component]
-fn Report(a: Assessment, version: Option<u32>) -> impl IntoView {
+fn Report(a: Assessment, version: Option<u32>, public: bool) -> impl IntoView {
     let trail = vec![
         (t("assessments.title").to_string(), Route::Assessments.href()),
         (a.title.clone(), Route::Assessment(a.id.clone()).href()),
@@ -35,6 +38,7 @@ fn Report(a: Assessment, version: Option<u32>) -> impl IntoView {
     };
     let title = match version {
         Some(n) => t_with("review.version_n", &[("version", &n.to_string())]),
+        None if public => t("review.public_title").to_string(),
         None => t("report.title").to_string(),
     };
     let head = view! {
@@ -42,6 +46,7 @@ fn Report(a: Assessment, version: Option<u32>) -> impl IntoView {
             <Breadcrumbs trail=trail current=title/>
             <AssessmentTabs id=a.id.clone() current=here risk=a.kind == Kind::Risk/>
             {version.map(|n| view! { <p class="notice" role="note">{t_with("review.approved_notice", &[("version", &n.to_string())])}</p> })}
+            {public.then(|| view! { <p class="notice" role="note">{t("review.public_notice")}</p> })}
         </div>
     };
     let now = now_ms();
@@ -49,10 +54,11 @@ fn Report(a: Assessment, version: Option<u32>) -> impl IntoView {
     let meta = ReportMeta { generated: date_time(now), updated: date_time(a.updated), now };
     let shown = match version {
         Some(version) => Request::Approved { record: a.clone(), meta, version },
+        None if public => Request::Public { record: a.clone(), meta },
         None => Request::Report { record: a.clone(), meta },
     };
     // The print and download controls are the tools module's, with the files they write.
-    tools::call(tools::Export::ReportActions, &Target { id: a.id.clone(), version }.arg());
+    tools::call(tools::Export::ReportActions, &Target { id: a.id.clone(), version, public }.arg());
     view! {
         {head}
         <div id="report-actions"></div>
