@@ -138,6 +138,9 @@ describe('review comments', () => {
     page = reviewer.page;
     assert.equal(await counted(page), '2 open, 1 resolved.');
     await page.locator('.comment.is-open', { hasText: 'how long are matches kept' }).waitFor();
+    // The history came with the file: the respondent's change of rating, by name.
+    const change = page.locator('.review-log tbody tr', { hasText: 'K1 · likelihood' }).first();
+    assert.match(await change.innerText(), /A\. Okafor\s+K1 · likelihood\s+4\s+2/);
     assert.equal(await page.getByLabel('Your name').inputValue(), 'C. Reviewer');
     assert.equal(await page.getByLabel('Your role').inputValue(), 'Head of legal');
     assert.match(await page.locator('.review-approve').innerText(), /2 comments are still open/);

@@ -91,6 +91,12 @@ pub fn write(request: &FileRequest, pictures: &[Option<Picture>]) -> Result<File
     }
     .ok_or(RenderError::NotForKind)?;
     let date: String = meta.generated.chars().take(10).collect();
-    let name = file_name(&a, &date).replace(".json", &format!("_{}", format.suffix(a.kind)));
+    let mut name = file_name(&a, &date).replace(".json", &format!("_{}", format.suffix(a.kind)));
+    // A public version says so in its name, wherever the file goes.
+    if crate::core::review::public::left_out(&a).is_some() {
+        if let Some(dot) = name.rfind('.') {
+            name.insert_str(dot, "_public");
+        }
+    }
     Ok(File { name, mime: format.mime(), body })
 }

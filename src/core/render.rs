@@ -374,9 +374,7 @@ pub fn render_json(json: &str) -> Result<Written, RenderError> {
     render(request)
 }
 
-/// Where a browser keeps the name and role last given on the review panel (`{"by", "role"}` as JSON),
-/// so the panel starts with them: kept by the tools module, never by the app's first load.
-pub const YOU: &str = "rai.you";
+pub use crate::core::library::YOU;
 
 /// The name and role a browser remembers for the review panel.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,10 +19,15 @@ pub fn upgrade(pack: &Pack, a: &mut Assessment) -> bool {
     for ch in pack.changes.iter().filter(|ch| version_key(&ch.since).is_some_and(|v| v > from && v <= to)) {
         let [target] = ch.now.as_ref() else { continue };
         let (id, target) = (ch.id.as_ref(), target.as_ref());
-        // Comments on the question follow it to its new id, answered or not.
+        // Comments on the question, and its restricted mark, follow it to its new id.
         if let Some(list) = a.review.0.get_mut("comments").and_then(|l| l.as_array_mut()) {
             for c in list.iter_mut().filter(|c| c["on"] == id) {
                 c["on"] = target.into();
+            }
+        }
+        if let Some(marks) = a.review.0.get_mut("restricted").and_then(|l| l.as_array_mut()) {
+            if marks.iter().any(|m| m == id) && !marks.iter().any(|m| m == target) {
+                marks.push(target.into());
             }
         }
         let has = |a: &Assessment, k: &str| a.answers.contains_key(k) || a.notes.contains_key(k);

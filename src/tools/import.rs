@@ -370,7 +370,9 @@ fn decide(key: u32, index: usize, decision: Decision) {
             if older && !confirm(t("share.replace_older")) {
                 return;
             }
-            match lib.and_then(|mut lib| lib.overwrite(&a, now_ms(), pack()).map_err(|e| e.to_string())) {
+            match lib
+                .and_then(|mut lib| lib.replace_with_file(&a, now_ms(), pack()).map_err(|e| e.to_string()))
+            {
                 Ok(_) => {
                     changed();
                     t_with("share.replaced", &[("title", &a.title)])

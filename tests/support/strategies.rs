@@ -5,6 +5,7 @@ use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, Respondent};
 use rai_assess::pack;
 use rai_assess::register::{Decision, Mitigation, Risk, RiskRecord, Snapshot, Status};
 use rai_assess::review::comments::Comment;
+use rai_assess::review::history::{Entry as HistoryEntry, Summary as HistorySummary};
 use rai_assess::review::{Approval, Next, Review, Stamp, Stored, Superseded};
 use rai_assess::workbook::{Condition, Entry, Linked, Override, Route, Trigger, Verdict, WorkbookRecord};
 
@@ -286,6 +287,18 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
                     .into_iter()
                     .collect(),
                 public: None,
+                // A title typed in, perhaps, and older entries summarised.
+                history: (a.title.len() % 2 == 0)
+                    .then(|| HistoryEntry {
+                        at: 1,
+                        by: a.respondent.name.clone(),
+                        what: "title".into(),
+                        old: serde_json::Value::Null,
+                        new: a.title.clone().into(),
+                    })
+                    .into_iter()
+                    .collect(),
+                summary: (a.title.len() % 3 == 0).then_some(HistorySummary { count: 250, from: 0, to: 1 }),
             });
             a
         })

@@ -18,3 +18,8 @@ pub use summary::{select, SortBy, Summary};
 /// The window event the tools module sends after it changed the library (an import, a copy kept,
 /// one replaced): the app lists the library again.
 pub const CHANGED_EVENT: &str = "rai-library-changed";
+
+/// Where a browser keeps the name and role last given on the review panel (`{"by", "role"}` as JSON):
+/// the review panel starts with them (kept by the tools module, `render::render_json_for`) and the
+/// history names the person by them (`Library::save`).
+pub const YOU: &str = "rai.you";

@@ -1,7 +1,7 @@
 use super::backend::{BackendError, KeyValue};
 use super::schema::{decode, encode, header, RecordError};
 use super::summary::Summary;
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::model::Pack;
 use crate::core::sort;
 use std::fmt;
@@ -144,7 +144,10 @@ impl<B: KeyValue> Library<B> {
                 .get(&format!("{SUMMARY_PREFIX}{id}"))?
                 .and_then(|raw| serde_json::from_str(&raw).ok());
             let summary = match summary {
-                Some(s) if s.id == id => s,
+                // A workbook's summary written before the next review was listed (no `@` in its
+                // review code) is made again, so a passed decision review shows as due (others had
+                // no date to show before).
+                Some(s) if s.id == id && (s.kind != Kind::Workbook || s.review.contains('@')) => s,
                 _ => match self.load(&id) {
                     Ok(a) => Summary::of(&a, pack),
                     Err(LoadError::Unreadable(problem)) => {
@@ -202,18 +205,52 @@ impl<B: KeyValue> Library<B> {
         if stored != assessment.revision {
             return Err(SaveError::Conflict { stored, yours: assessment.revision });
         }
-        let next =
+        let mut next =
             Assessment { revision: stored + 1, updated: now.max(assessment.updated), ..assessment.clone() };
+        self.log(&raw, &mut next, now);
         self.write(&next, pack)?;
         Ok(next)
     }
 
-    /// Replaces the stored copy whatever its revision: the user chose to keep this tab's version.
+    /// Adds to `next`'s history what changed from the stored text `raw`, by the name this browser
+    /// remembers ([`super::YOU`]; empty when none was given).
+    fn log(&self, raw: &str, next: &mut Assessment, now: i64) {
+        let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default();
+        let you = self.backend.get(super::YOU).ok().flatten().map(|t| parse(&t)).unwrap_or_default();
+        let before = parse(raw);
+        let after = serde_json::to_string(&*next).map(|t| parse(&t)).unwrap_or_default();
+        let by = you["by"].as_str().unwrap_or_default();
+        crate::core::review::history::record(&mut next.review.0, &before["assessment"], &after, by, now);
+    }
+
+    /// Replaces the stored copy whatever its revision: the user chose to keep this tab's version,
+    /// whose changes the history logs as theirs.
     pub fn overwrite(
         &mut self,
         assessment: &Assessment,
         now: i64,
         pack: &Pack,
+    ) -> Result<Assessment, SaveError> {
+        self.put_over(assessment, now, pack, true)
+    }
+
+    /// Replaces the stored copy with one from a file: its changes are not this browser's user's, so
+    /// the history takes the file's entries (with the stored ones) and logs none of its own.
+    pub fn replace_with_file(
+        &mut self,
+        assessment: &Assessment,
+        now: i64,
+        pack: &Pack,
+    ) -> Result<Assessment, SaveError> {
+        self.put_over(assessment, now, pack, false)
+    }
+
+    fn put_over(
+        &mut self,
+        assessment: &Assessment,
+        now: i64,
+        pack: &Pack,
+        log: bool,
     ) -> Result<Assessment, SaveError> {
         let raw = self.raw(&assessment.id)?.ok_or(SaveError::NotFound)?;
         let stored = header(&raw).map_err(SaveError::SetAside)?.revision;
@@ -222,6 +259,9 @@ impl<B: KeyValue> Library<B> {
         // What was approved stays approved: the stored copy's approvals are kept.
         if let Ok(old) = decode(&raw) {
             crate::core::review::keep_review(&old.review, &mut next.review);
+        }
+        if log {
+            self.log(&raw, &mut next, now);
         }
         self.write(&next, pack)?;
         Ok(next)

@@ -16,6 +16,7 @@ use crate::core::review::changes::{between, Change};
 use crate::core::review::comments;
 use crate::core::review::control::{comment_id, Action, Control, STATUS_ID};
 use crate::core::review::event::ReviewView;
+use crate::core::review::history;
 use crate::core::review::public;
 use crate::core::review::{as_approved, standing, Approval, Review, Status};
 use crate::core::route::Route;
@@ -91,8 +92,9 @@ pub(crate) fn status_facts(a: &Assessment) -> Vec<(&'static str, String)> {
         Status::Draft => s("review.status_draft").to_string(),
     };
     let mut rows = vec![("review.status", line)];
-    if let Some(n) = review.public {
-        rows.insert(0, ("review.public_title", fill("review.public_fact", &[("count", &n.to_string())])));
+    if let Some(p) = &review.public {
+        let count = p.left_out.to_string();
+        rows.insert(0, ("review.public_title", fill("review.public_fact", &[("count", &count)])));
     }
     if let Some(next) = &review.next {
         let events: Vec<&str> = next.events.iter().map(|t| s(t.key())).collect();
@@ -181,6 +183,7 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
         next_form(&mut o, a, &review);
     }
     public_html(&mut o, pack, a, &review);
+    history_html(&mut o, pack, a, &review);
     superseded_form(&mut o, &review, view);
     versions_html(&mut o, a, &review);
     changes_html(&mut o, pack, a, &review, view);
@@ -558,7 +561,18 @@ fn public_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Rev
         s("review.public_title"),
         s("review.public_hint")
     );
-    let items = public::restrictable(pack, a);
+    let mut items = public::restrictable(pack, a);
+    // Marks on what is no longer in the assessment, shown so they can be cleared.
+    for id in review
+        .restricted
+        .iter()
+        .filter(|id| !items.iter().any(|(i, _)| i == *id))
+        .cloned()
+        .collect::<Vec<_>>()
+    {
+        let name = fill("review.restricted_gone", &[("id", &id)]);
+        items.push((id, name));
+    }
     if items.is_empty() {
         let _ = write!(o, "<p>{}</p>", s("review.public_nothing"));
     } else {
@@ -582,4 +596,76 @@ fn public_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Rev
         html(&Route::Public(a.id.clone()).href()),
         s("review.open_public")
     );
+}
+
+/// The most history entries the panel lists (the newest); the rest are in the file and the record.
+const HISTORY_SHOWN: usize = 50;
+
+/// The history: what changed, from what to what, when and by whom, newest first; the bound stated.
+fn history_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Review) {
+    let _ = write!(
+        o,
+        "<section class=\"review-history\" aria-labelledby=\"rv-history\"><h2 id=\"rv-history\">{}</h2><p class=\"hint\">{}</p>",
+        s("review.history"),
+        html(&fill("review.history_hint", &[("count", &history::MAX_HISTORY.to_string())]))
+    );
+    if let Some(x) = &review.summary {
+        let line = fill(
+            "review.history_summary",
+            &[("count", &x.count.to_string()), ("from", &date_of(x.from)), ("to", &date_of(x.to))],
+        );
+        let _ = write!(o, "<p>{}</p>", html(&line));
+    }
+    if review.history.is_empty() {
+        let _ = write!(o, "<p>{}</p></section>", s("review.history_none"));
+        return;
+    }
+    let shown = review.history.len().min(HISTORY_SHOWN);
+    if shown < review.history.len() {
+        let line = fill(
+            "review.history_shown",
+            &[("shown", &shown.to_string()), ("count", &review.history.len().to_string())],
+        );
+        let _ = write!(o, "<p>{}</p>", html(&line));
+    }
+    let form = crate::core::questionnaire::compared(pack, a.kind);
+    let items: Vec<&crate::core::questionnaire::Item> =
+        form.sections.iter().flat_map(|s| s.items.iter()).collect();
+    let value = |what: &str, v: &serde_json::Value| -> String {
+        match v {
+            serde_json::Value::Null => "–".to_string(),
+            serde_json::Value::String(t) if t.is_empty() => "–".to_string(),
+            serde_json::Value::String(t) => t.clone(),
+            other => match serde_json::from_value::<crate::core::assessment::Answer>(other.clone()) {
+                // An answer, in the words of its item's choices.
+                Ok(answer) => {
+                    let item = items.iter().copied().find(|i| i.id == what);
+                    crate::core::questionnaire::answer_label(item, &answer)
+                }
+                Err(_) => other.to_string(),
+            },
+        }
+    };
+    let _ = write!(
+        o,
+        "<div class=\"table-wrap\"><table class=\"review-log\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        s("review.when"),
+        s("review.who_changed"),
+        s("review.item"),
+        s("review.before"),
+        s("review.after")
+    );
+    for e in review.history.iter().rev().take(shown) {
+        let by = if e.by.trim().is_empty() { s("review.no_name").to_string() } else { e.by.clone() };
+        let _ = write!(
+            o,
+            "<tr><td>{}</td><td>{}</td><th scope=\"row\"><span class=\"q-number\">{}</span></th><td>{}</td><td>{}</td></tr>",
+            html(&date_time_of(e.at)),
+            html(&by),
+            html(&e.what),
+            html(&value(&e.what, &e.old)),
+            html(&value(&e.what, &e.new))
+        );
+    }
+    o.push_str("</tbody></table></div></section>");
 }

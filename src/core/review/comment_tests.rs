@@ -336,16 +336,18 @@ fn a_comment_follows_its_question_to_a_new_id() {
 #[test]
 fn the_public_version_leaves_out_what_is_restricted_everywhere_and_reads_as_the_full_one_does() {
     use super::public::{public_copy, public_id, restrictable};
-    use crate::core::register::Risk;
+    use crate::core::register::{Risk, Snapshot};
     let mut a = sample();
     a.kind = Kind::Risk;
     a.answers.clear();
     a.notes.insert("S1.1.1".into(), "Informant Z supplied the list".into());
     a.notes.insert("S1.1.2".into(), "Published policy 12/2026".into());
+    a.notes.insert(crate::core::assessment::GENERAL_NOTES.into(), "Operation Nightjar".into());
     a.risk.register = vec![
         Risk { id: "K1".into(), title: "Covert watchlist".into(), ..Risk::default() },
         Risk { id: "K2".into(), title: "Stale data".into(), ..Risk::default() },
     ];
+    a.risk.snapshots = vec![Snapshot { taken: 1, label: "Pilot".into(), register: a.risk.register.clone() }];
     apply(&mut a, comment("K2", "Internal: budget dispute"), 1).expect("written");
     let signoff = super::edit::Signoff {
         by: "C".into(),
@@ -355,15 +357,14 @@ fn the_public_version_leaves_out_what_is_restricted_everywhere_and_reads_as_the_
         conditions: String::new(),
     };
     apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 2).expect("approved");
-    let print = crate::core::answer_file::fingerprint::of(&a);
     let ids: Vec<String> = restrictable(pack(), &a).into_iter().map(|(id, _)| id).collect();
-    assert!(ids.contains(&"S1.1.1".to_string()) && ids.contains(&"K1".to_string()));
-    for id in ["S1.1.1", "K1"] {
+    for id in ["S1.1.1", "K1", "_general"] {
+        assert!(ids.contains(&id.to_string()), "{id} can be marked");
         apply(&mut a, Edit::Restrict { id: id.into(), restricted: true }, 3).expect("marked");
     }
-    // Marks are not content.
-    assert_eq!(standing(&a).status, Status::Approved);
-    assert_eq!(crate::core::answer_file::fingerprint::of(&a), print);
+    // A mark on something that is not there (a risk deleted) leaves nothing out and is not counted.
+    apply(&mut a, Edit::Restrict { id: "K9".into(), restricted: true }, 3).expect("marked");
+    assert_eq!(standing(&a).status, Status::Approved, "marks are not content");
 
     let public = public_copy(&a);
     assert_eq!(public.id, public_id(&a.id));
@@ -373,13 +374,82 @@ fn the_public_version_leaves_out_what_is_restricted_everywhere_and_reads_as_the_
     let md = crate::core::report::report_markdown(pack(), &public, &meta).expect("report");
     let file = crate::core::answer_file::write(&[&public], &a.content, 0);
     for text in [&html, &md, &file] {
-        for secret in ["Informant Z", "Covert watchlist", "budget dispute"] {
+        for secret in ["Informant Z", "Covert watchlist", "budget dispute", "Operation Nightjar"] {
             assert!(!text.contains(secret), "{secret} left in the public version");
         }
         assert!(text.contains("Published policy 12/2026") && text.contains("Stale data"));
     }
-    assert!(md.contains("Public version: 2 restricted item"), "the title page says what it is");
+    assert!(md.contains("Public version: 3 restricted item"), "the title page says what it is");
     // The full report is unchanged by the marks.
     let full = crate::core::report::report_markdown(pack(), &a, &meta).expect("report");
     assert!(full.contains("Covert watchlist") && full.contains("Informant Z"));
+
+    // Changed only in what is restricted: the public version says "changed since" as the full one.
+    a.notes.insert("S1.1.1".into(), "Informant Z, second list".into());
+    assert!(standing(&a).changed);
+    assert!(standing(&public_copy(&a)).changed);
+    // In review: so is the public version.
+    apply(&mut a, Edit::Request { by: "A".into(), role: "Analyst".into() }, 4).expect("asked");
+    assert_eq!(standing(&public_copy(&a)).status, Status::InReview);
+}
+
+#[test]
+fn a_restricted_decision_stays_in_the_public_log_as_a_placeholder() {
+    use crate::core::logbook::Entry;
+    let mut a = sample();
+    a.kind = Kind::Workbook;
+    a.answers.clear();
+    a.workbook.log = vec![
+        Entry {
+            id: "D1".into(),
+            rationale: "Vendor X contract terms".into(),
+            recorded: Some(1),
+            ..Entry::default()
+        },
+        Entry {
+            id: "D2".into(),
+            rationale: "Go ahead".into(),
+            supersedes: "D1".into(),
+            recorded: Some(2),
+            ..Entry::default()
+        },
+    ];
+    apply(&mut a, Edit::Restrict { id: "D1".into(), restricted: true }, 3).expect("marked");
+    let public = super::public::public_copy(&a);
+    assert_eq!(public.workbook.log.len(), 2, "the log keeps its shape");
+    assert_eq!(public.workbook.log[0].rationale, crate::core::content::t("review.restricted_decision"));
+    assert_eq!(public.workbook.log[1].supersedes, "D1");
+    let file = crate::core::answer_file::write(&[&public], &a.content, 0);
+    assert!(!file.contains("Vendor X"));
+}
+
+#[test]
+fn replacing_or_keeping_a_copy_keeps_every_restricted_mark() {
+    let mut a = sample();
+    apply(&mut a, Edit::Restrict { id: "R1.1".into(), restricted: true }, 1).expect("marked");
+    // The incoming copy has no marks: the one here stays.
+    let mut incoming = sample().review;
+    keep_review(&a.review, &mut incoming);
+    assert_eq!(Review::of(&Assessment { review: incoming, ..sample() }).restricted, ["R1.1"]);
+    let kept = comments_of([&a.review]);
+    assert_eq!(Review::of(&Assessment { review: kept, ..sample() }).restricted, ["R1.1"]);
+}
+
+#[test]
+fn approving_clears_a_next_review_date_it_passed_and_keeps_the_events() {
+    use crate::core::logbook::Trigger;
+    let mut a = sample();
+    apply(&mut a, Edit::Schedule { date: "2026-01-31".into(), events: vec![Trigger::Incident] }, 1)
+        .expect("set");
+    let signoff = super::edit::Signoff {
+        by: "C".into(),
+        role: "Legal".into(),
+        date: "2026-12-06".into(),
+        statement: "Fit.".into(),
+        conditions: String::new(),
+    };
+    apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 2).expect("approved");
+    let next = Review::of(&a).next.expect("events kept");
+    assert_eq!((next.date.as_str(), next.events.as_slice()), ("", &[Trigger::Incident][..]));
+    assert_eq!(standing(&a).due, None);
 }

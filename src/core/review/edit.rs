@@ -196,6 +196,12 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
                 content: Some(Box::new(content)),
             });
             review.requested = None;
+            // The review that was due is this one: a date it passed is cleared (events stay).
+            if let Some(next) = review.next.as_mut().filter(|n| !n.date.is_empty() && n.date.as_str() <= date)
+            {
+                next.date.clear();
+            }
+            review.next = review.next.take().filter(|n| !n.date.is_empty() || !n.events.is_empty());
             super::bound_copies(&mut review);
         }
         Edit::Supersede { by, role, note } => {

@@ -91,7 +91,10 @@ pub fn raw(
             }
             Control::Restrict => {
                 // Only what the panel offers.
-                let offered = super::public::restrictable(pack, a).iter().any(|(id, _)| *id == value);
+                // What the panel offers: what can be marked, and marks on what is gone (to clear).
+                let marked = super::Review::of(a).restricted.contains(&value);
+                let offered =
+                    marked || super::public::restrictable(pack, a).iter().any(|(id, _)| *id == value);
                 if !offered {
                     return Err((super::edit::EditError::NoItem.to_string(), None));
                 }

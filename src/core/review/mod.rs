@@ -16,6 +16,7 @@ pub mod comments;
 pub mod control;
 pub mod edit;
 pub mod event;
+pub mod history;
 pub mod public;
 pub mod read;
 
@@ -80,9 +81,24 @@ pub struct Review {
     /// (see [`public`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restricted: Vec<String>,
-    /// This is a public version, which left out this many restricted items.
+    /// This is a public version (see [`public`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub public: Option<u64>,
+    pub public: Option<Public>,
+    /// What changed, oldest first (see [`history`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<history::Entry>,
+    /// The older entries, summarised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<history::Summary>,
+}
+
+/// What makes a copy a public version: how many restricted items it left out, and where the full
+/// version stood when it was made ([`Standing::code`]), which the copy's own status is (its
+/// approvals keep no approved copies to compare with).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Public {
+    pub left_out: u64,
+    pub standing: String,
 }
 
 /// When an assessment is to be reviewed again: by a date (`YYYY-MM-DD`, empty for none), and on any
@@ -123,6 +139,8 @@ impl Review {
             && self.next.is_none()
             && self.restricted.is_empty()
             && self.public.is_none()
+            && self.history.is_empty()
+            && self.summary.is_none()
     }
 
     /// How many comments are open.
@@ -198,8 +216,8 @@ pub struct Standing {
 
 impl Standing {
     /// A short code for the library's summaries: `approved:2`, `draft:2*` (changed since version 2),
-    /// `in_review`, `superseded:1`; then `#3` when 3 comments are open, and `@2027-03-01` for the
-    /// date of the next review (`approved:2#3@2027-03-01`).
+    /// `in_review`, `superseded:1`; then `#3` when 3 comments are open, and `@` with the date of the
+    /// next review, if any (`approved:2#3@2027-03-01`, `draft@`).
     pub fn code(&self) -> String {
         let mut out = self.status.id().to_string();
         if let Some(v) = self.approved {
@@ -211,8 +229,9 @@ impl Standing {
         if self.open > 0 {
             out.push_str(&format!("#{}", self.open));
         }
+        // Always there (empty for no date), so a summary written before due dates is told apart.
+        out.push('@');
         if let Some(due) = &self.due {
-            out.push('@');
             out.push_str(due);
         }
         out
@@ -261,9 +280,13 @@ fn content_matches(copy: &Value, a: &Assessment) -> bool {
     })
 }
 
-/// Where `a` stands (see the module's comment), read from its stored review.
+/// Where `a` stands (see the module's comment), read from its stored review; a public version
+/// stands where its full version stood.
 pub fn standing(a: &Assessment) -> Standing {
     let r = &a.review.0;
+    if let Some(code) = r["public"]["standing"].as_str() {
+        return Standing::from_code(code);
+    }
     let latest = r["approvals"].as_array().and_then(|l| l.last());
     let changed = latest.is_some_and(|p| !content_matches(&p["content"], a));
     let status = if !r["superseded"].is_null() {
@@ -303,6 +326,22 @@ pub(crate) fn bound_copies(review: &mut Review) {
 /// the incoming copy's. Works on the stored JSON, as the app's first load holds it. Returns how many
 /// of the stored approvals the incoming copy lacked.
 pub fn keep_review(stored: &Stored, incoming: &mut Stored) -> usize {
+    // What is restricted here stays restricted: the marks of both.
+    if let Some(mine) = stored.0["restricted"].as_array().filter(|l| !l.is_empty()) {
+        if !incoming.0.is_object() {
+            incoming.0 = Value::Object(Default::default());
+        }
+        let mut marks = incoming.0["restricted"].as_array().cloned().unwrap_or_default();
+        for m in mine {
+            if !marks.contains(m) {
+                marks.push(m.clone());
+            }
+        }
+        incoming.0["restricted"] = Value::Array(marks);
+    }
+    if !stored.0["history"].is_null() || !stored.0["summary"].is_null() {
+        history::union(&mut incoming.0, &stored.0);
+    }
     let mine = &stored.0["comments"];
     if mine.as_array().is_some_and(|l| !l.is_empty()) {
         let all = comments::union(mine, &incoming.0["comments"]);
@@ -339,16 +378,31 @@ pub fn keep_review(stored: &Stored, incoming: &mut Stored) -> usize {
     lacked
 }
 
-/// The comments of these reviews combined ([`comments::union`]), as a review of their own: for a
-/// copy kept beside the original ("keep both"), or an assessment merged from several, which take
-/// the comments but neither the approvals (copies of another assessment) nor the request or mark.
+/// The comments and restricted marks of these reviews combined ([`comments::union`]), as a review
+/// of their own: for a copy kept beside the original ("keep both"), or an assessment merged from
+/// several, which take those but neither the approvals (copies of another assessment) nor the
+/// request or superseded mark. (A merge renumbers risks: its marks on risks are to be checked.)
 pub fn comments_of<'s>(reviews: impl IntoIterator<Item = &'s Stored>) -> Stored {
-    let all = reviews.into_iter().fold(Value::Null, |all, r| comments::union(&all, &r.0["comments"]));
-    if all.as_array().is_none_or(|l| l.is_empty()) {
-        return Stored::default();
+    let mut all = Value::Null;
+    let mut marks: Vec<Value> = Vec::new();
+    for r in reviews {
+        all = comments::union(&all, &r.0["comments"]);
+        for m in r.0["restricted"].as_array().into_iter().flatten() {
+            if !marks.contains(m) {
+                marks.push(m.clone());
+            }
+        }
     }
     let mut review = Value::Object(Default::default());
-    review["comments"] = all;
+    if all.as_array().is_some_and(|l| !l.is_empty()) {
+        review["comments"] = all;
+    }
+    if !marks.is_empty() {
+        review["restricted"] = Value::Array(marks);
+    }
+    if review.as_object().is_some_and(|m| m.is_empty()) {
+        return Stored::default();
+    }
     Stored(review)
 }
 

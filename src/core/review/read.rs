@@ -4,7 +4,8 @@
 //! module and where a file is opened (`render`); the app's first load carries none of it.
 
 use super::comments::{is_id, is_target, Comment, MAX_COMMENT, MAX_COMMENTS};
-use super::{Approval, Next, Review, Stamp, Superseded, MAX_APPROVALS};
+use super::history::{Entry, Summary, MAX_VALUE_JSON};
+use super::{Approval, Next, Public, Review, Stamp, Superseded, MAX_APPROVALS};
 use crate::core::answer_file::read::{
     assessment, int, join, list, object, object_with, problem, small, text, text_fields, Result,
 };
@@ -24,7 +25,9 @@ struct WireReview {
     comments: Vec<Comment>,
     next: Option<Next>,
     restricted: Vec<String>,
-    public: Option<u64>,
+    public: Option<Public>,
+    history: Vec<Entry>,
+    summary: Option<Summary>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,7 +219,9 @@ impl WireReview {
             comments: self.comments.clone(),
             next: self.next.clone(),
             restricted: self.restricted.clone(),
-            public: self.public,
+            public: self.public.clone(),
+            history: self.history.clone(),
+            summary: self.summary,
         })
     }
 }
@@ -232,7 +237,17 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
         v,
         path,
         &[],
-        &["requested", "approvals", "superseded", "comments", "next", "restricted", "public"],
+        &[
+            "requested",
+            "approvals",
+            "superseded",
+            "comments",
+            "next",
+            "restricted",
+            "public",
+            "history",
+            "summary",
+        ],
     )?;
     let apath = join(path, "approvals");
     let approvals = match m.get("approvals") {
@@ -288,10 +303,69 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
         }
     }
     let public = match m.get("public") {
-        Some(n) => Some(small(n, &join(path, "public"), 1_000_000)?),
+        Some(p) => {
+            let ppath = join(path, "public");
+            let o = object(p, &ppath, &["left_out", "standing"])?;
+            let left_out = small(&o["left_out"], &join(&ppath, "left_out"), 1_000_000)?;
+            let standing = text(o, &ppath, "standing")?;
+            if standing.len() > 100 {
+                return problem(&join(&ppath, "standing"), "a status such as approved:2@", &o["standing"]);
+            }
+            Some(Public { left_out, standing })
+        }
         None => None,
     };
-    Ok(WireReview { requested, approvals, superseded, comments, next, restricted, public })
+    let hpath = join(path, "history");
+    let history = match m.get("history") {
+        Some(l) => {
+            let l = list(l, &hpath)?;
+            if l.len() > MAX_HISTORY_RECORDS {
+                return problem(&hpath, &format!("at most {MAX_HISTORY_RECORDS} entries"), &Value::Null);
+            }
+            l.iter()
+                .enumerate()
+                .map(|(i, e)| entry(e, &format!("{hpath}[{i}]")))
+                .collect::<Result<Vec<_>>>()?
+        }
+        None => Vec::new(),
+    };
+    let summary = match m.get("summary") {
+        Some(s) => {
+            let spath = join(path, "summary");
+            let o = object(s, &spath, &["count", "from", "to"])?;
+            let count = small(&o["count"], &join(&spath, "count"), u64::from(u32::MAX))?;
+            Some(Summary { count, from: int(o, &spath, "from")?, to: int(o, &spath, "to")? })
+        }
+        None => None,
+    };
+    Ok(WireReview { requested, approvals, superseded, comments, next, restricted, public, history, summary })
+}
+
+/// The most history entries a file may hold (the app keeps fewer: `history::MAX_HISTORY`).
+const MAX_HISTORY_RECORDS: usize = 1_000;
+
+fn entry(v: &Value, path: &str) -> Result<Entry> {
+    let m = object(v, path, &["at", "by", "what", "old", "new"])?;
+    let [by, what] = text_fields(m, path, ["by", "what"])?;
+    for (field, text) in [("by", &by), ("what", &what)] {
+        if text.chars().count() > MAX_LINE {
+            return problem(&join(path, field), &format!("at most {MAX_LINE} characters"), &m[field]);
+        }
+    }
+    for field in ["old", "new"] {
+        if m[field].to_string().len() > MAX_VALUE_JSON {
+            return problem(
+                &join(path, field),
+                &format!("a value of at most {MAX_VALUE_JSON} characters"),
+                &m[field],
+            );
+        }
+    }
+    let at = int(m, path, "at")?;
+    if !(0..=MAX_TIME).contains(&at) {
+        return problem(&join(path, "at"), "a time in milliseconds since 1970", &m["at"]);
+    }
+    Ok(Entry { at, by, what, old: m["old"].clone(), new: m["new"].clone() })
 }
 
 /// When to review again: a date (`YYYY-MM-DD`, or empty) and events, each once.

@@ -1,0 +1,134 @@
+//! The history on the host: every save logs what changed, from what to what, when and by the name
+//! this browser remembers; typing in one field in one sitting is one entry; going back leaves none;
+//! the log is bounded with the older entries counted; it is not content.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rai_assess::answer_file::fingerprint;
+use rai_assess::assessment::{Answer, Assessment, ContentRef, Kind, NewAssessment};
+use rai_assess::library::{KeyValue, Library, MemoryBackend, YOU};
+use rai_assess::pack;
+use rai_assess::register::Risk;
+use rai_assess::review::history::MAX_HISTORY;
+use rai_assess::review::{standing, Review};
+
+const MINUTE: i64 = 60_000;
+
+fn library(name: &str) -> (Library<MemoryBackend>, Assessment) {
+    let mut backend = MemoryBackend::new();
+    backend.set(YOU, &format!(r#"{{"by":"{name}","role":"Analyst"}}"#)).expect("set");
+    let mut lib = Library::new(backend);
+    let a = Assessment::new(
+        "h-1".into(),
+        Kind::Risk,
+        NewAssessment { title: "Face search pilot".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        1_790_000_000_000,
+    );
+    let a = lib.create(a, pack()).expect("created");
+    (lib, a)
+}
+
+fn history(a: &Assessment) -> Vec<(String, String, String, String)> {
+    Review::of(a)
+        .history
+        .iter()
+        .map(|e| (e.what.clone(), e.by.clone(), e.old.to_string(), e.new.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_save_logs_each_field_changed_from_what_to_what_by_the_name_remembered() {
+    let (mut lib, mut a) = library("A. Okafor");
+    a.answers.insert("S1.1.1".into(), Answer::Choice("partly".into()));
+    a.title = "Face search pilot, phase 2".into();
+    a.risk.register.push(Risk { id: "K1".into(), title: "Bias".into(), likelihood: 3, ..Risk::default() });
+    let a = lib.save(&a, 1_790_000_100_000, pack()).expect("saved");
+    let log = history(&a);
+    let find =
+        |what: &str| log.iter().find(|e| e.0 == what).cloned().unwrap_or_else(|| panic!("{what} in {log:?}"));
+    assert_eq!(
+        find("title"),
+        (
+            "title".into(),
+            "A. Okafor".into(),
+            "\"Face search pilot\"".into(),
+            "\"Face search pilot, phase 2\"".into()
+        )
+    );
+    assert_eq!(find("S1.1.1").2, "null");
+    assert_eq!(find("K1 · likelihood").3, "3");
+    // Not content: no fingerprint or status sees it.
+    let mut plain = a.clone();
+    plain.review = Default::default();
+    assert_eq!(fingerprint::of(&a), fingerprint::of(&plain));
+    assert_eq!(standing(&a).status, standing(&plain).status);
+}
+
+#[test]
+fn typing_in_one_field_in_one_sitting_is_one_entry_and_going_back_leaves_none() {
+    let (mut lib, mut a) = library("A. Okafor");
+    let t0 = 1_790_000_000_000;
+    for (i, text) in ["S", "Signed", "Signed minutes"].into_iter().enumerate() {
+        a.notes.insert("S1.1.1".into(), text.into());
+        a = lib.save(&a, t0 + i as i64 * MINUTE, pack()).expect("saved");
+    }
+    assert_eq!(
+        history(&a),
+        [("S1.1.1 · note".into(), "A. Okafor".into(), "null".into(), "\"Signed minutes\"".into())]
+    );
+    // An hour later, another sitting: a second entry.
+    a.notes.insert("S1.1.1".into(), "Signed minutes, 3 May".into());
+    a = lib.save(&a, t0 + 60 * MINUTE, pack()).expect("saved");
+    assert_eq!(history(&a).len(), 2);
+    // Typed back as it was in the same sitting: nothing changed, nothing logged.
+    a.notes.insert("S1.1.1".into(), "Signed minutes".into());
+    a = lib.save(&a, t0 + 61 * MINUTE, pack()).expect("saved");
+    assert_eq!(history(&a).len(), 1);
+}
+
+#[test]
+fn the_history_keeps_the_latest_entries_and_counts_the_older_ones() {
+    let (mut lib, mut a) = library("A. Okafor");
+    let t0 = 1_790_000_000_000;
+    for i in 0..(MAX_HISTORY + 30) {
+        a.notes.insert(format!("S1.1.{i}"), "x".into());
+        a = lib.save(&a, t0 + i as i64, pack()).expect("saved");
+    }
+    let review = Review::of(&a);
+    assert_eq!(review.history.len(), MAX_HISTORY);
+    let summary = review.summary.expect("older ones counted");
+    assert_eq!((summary.count, summary.from, summary.to), (30, t0, t0 + 29));
+    assert_eq!(review.history[0].what, "S1.1.30 · note");
+}
+
+#[test]
+fn a_long_value_is_kept_cut_short() {
+    let (mut lib, mut a) = library("");
+    a.notes.insert("S1.1.1".into(), "é".repeat(5_000));
+    let a = lib.save(&a, 1_790_000_100_000, pack()).expect("saved");
+    let e = &Review::of(&a).history[0];
+    assert_eq!(e.by, "", "no name given in this browser");
+    let kept = e.new.as_str().expect("text");
+    assert_eq!(kept.chars().count(), rai_assess::review::history::MAX_VALUE + 1);
+    assert!(kept.ends_with('…'));
+}
+
+#[test]
+fn a_file_that_replaces_the_record_brings_its_history_and_logs_nothing_as_this_browsers_user() {
+    // The respondent's browser: a rating changed, logged by their name.
+    let (mut theirs, mut a) = library("A. Okafor");
+    a.title = "Face search pilot, phase 2".into();
+    let sent = theirs.save(&a, 1_790_000_100_000, pack()).expect("saved");
+    // The reviewer's browser had the first version, with a change of its own.
+    let (mut mine, mut b) = library("C. Reviewer");
+    b.subject = "Northshire Police".into();
+    let b = mine.save(&b, 1_790_000_050_000, pack()).expect("saved");
+    let replaced = mine
+        .replace_with_file(&Assessment { revision: b.revision, ..sent }, 1_790_000_200_000, pack())
+        .expect("replaced");
+    let log = history(&replaced);
+    assert_eq!(log.len(), 2, "{log:?}");
+    assert!(log.iter().any(|e| e.0 == "title" && e.1 == "A. Okafor"));
+    assert!(log.iter().any(|e| e.0 == "subject" && e.1 == "C. Reviewer"));
+    assert!(!log.iter().any(|e| e.0 == "title" && e.1 == "C. Reviewer"), "the file's change is not mine");
+}
