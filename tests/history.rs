@@ -132,3 +132,18 @@ fn a_file_that_replaces_the_record_brings_its_history_and_logs_nothing_as_this_b
     assert!(log.iter().any(|e| e.0 == "subject" && e.1 == "C. Reviewer"));
     assert!(!log.iter().any(|e| e.0 == "title" && e.1 == "C. Reviewer"), "the file's change is not mine");
 }
+
+#[test]
+fn an_editor_draft_that_holds_the_review_it_was_loaded_with_loses_no_history() {
+    // The app's editor keeps its draft and takes only the revision back from a save.
+    let (mut lib, mut draft) = library("A. Okafor");
+    let t0 = 1_790_000_000_000;
+    for (i, title) in ["One", "Two", "Three"].into_iter().enumerate() {
+        draft.title = title.into();
+        let saved = lib.save(&draft, t0 + i as i64 * 60 * MINUTE, pack()).expect("saved");
+        draft.revision = saved.revision;
+    }
+    let stored = lib.load(&draft.id).expect("load");
+    let titles: Vec<String> = history(&stored).into_iter().map(|e| e.3).collect();
+    assert_eq!(titles, ["\"One\"", "\"Two\"", "\"Three\""]);
+}

@@ -93,6 +93,8 @@ describe('review and sign-off', () => {
     const row = await page.locator('.review-changes tbody tr').innerText();
     assert.match(row, /^R1\.1/);
     assert.notEqual(...row.split('\t').slice(-2), 'before and after differ');
+    // The history names the change, by the name given on the review panel.
+    assert.match(await page.locator('.review-log tbody tr').first().innerText(), /C\. Reviewer\s+R1\.1\s/);
     assert.deepEqual(await axeViolations(page), []);
 
     // The current report says it changed; version 1's report shows the answer as approved.

@@ -220,7 +220,19 @@ impl<B: KeyValue> Library<B> {
         let before = parse(raw);
         let after = serde_json::to_string(&*next).map(|t| parse(&t)).unwrap_or_default();
         let by = you["by"].as_str().unwrap_or_default();
-        crate::core::review::history::record(&mut next.review.0, &before["assessment"], &after, by, now);
+        // The history is the stored copy's: an editor's draft holds the one it was loaded with.
+        let stored = &before["assessment"]["review"];
+        let review = &mut next.review.0;
+        for key in ["history", "summary"] {
+            match (&stored[key], review.as_object_mut()) {
+                (serde_json::Value::Null, Some(m)) => {
+                    m.remove(key);
+                }
+                (serde_json::Value::Null, None) => {}
+                (kept, _) => review[key] = kept.clone(),
+            }
+        }
+        crate::core::review::history::record(review, &before["assessment"], &after, by, now);
     }
 
     /// Replaces the stored copy whatever its revision: the user chose to keep this tab's version,

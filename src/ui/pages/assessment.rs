@@ -121,6 +121,10 @@ fn Editor(
                 draft.try_update_untracked(|d| {
                     d.revision = saved.revision;
                     d.updated = saved.updated;
+                    // With its history as logged, unless the review changed here meanwhile.
+                    if d.review == copy.review {
+                        d.review = saved.review;
+                    }
                 });
                 state.set(SaveState::Saved(saved.updated));
             }
