@@ -147,3 +147,40 @@ fn an_editor_draft_that_holds_the_review_it_was_loaded_with_loses_no_history() {
     let titles: Vec<String> = history(&stored).into_iter().map(|e| e.3).collect();
     assert_eq!(titles, ["\"One\"", "\"Two\"", "\"Three\""]);
 }
+
+#[test]
+fn every_entry_fits_the_file_and_a_change_far_into_a_long_text_still_shows() {
+    use rai_assess::register::{Mitigation, Snapshot};
+    let (mut lib, mut a) = library("A. Okafor");
+    let long = "word ".repeat(400);
+    a.notes.insert("S1.1.1".into(), long.clone());
+    a.answers.insert("S1.1.2".into(), Answer::Text(long.clone()));
+    let risk = Risk {
+        id: "K1".into(),
+        title: "Bias".into(),
+        mitigations: vec![Mitigation { action: "x".repeat(300), ..Mitigation::default() }; 5],
+        ..Risk::default()
+    };
+    a.risk.register.push(risk.clone());
+    let register = (1..=5).map(|i| Risk { id: format!("K{i}"), ..risk.clone() }).collect();
+    a.risk.snapshots.push(Snapshot { taken: 1, label: "Pilot".into(), register });
+    a = lib.save(&a, 1_790_000_000_000, pack()).expect("saved");
+    // An edit past the first 200 characters, an hour later.
+    a.notes.insert("S1.1.1".into(), format!("{long}and one more"));
+    a = lib.save(&a, 1_790_003_600_000, pack()).expect("saved");
+    let review = Review::of(&a);
+    let last = review.history.iter().rev().find(|e| e.what == "S1.1.1 · note").expect("logged");
+    assert_ne!(last.old, last.new, "the change shows");
+    assert!(last.new.as_str().expect("text").contains("and one more"));
+    for e in &review.history {
+        assert!(e.old.to_string().len() <= 4_000 && e.new.to_string().len() <= 4_000, "{}", e.what);
+        assert!(!e.what.is_empty());
+    }
+    assert_eq!(
+        review.history.iter().find(|e| e.what == "risk · snapshots").map(|e| e.new.clone()),
+        Some(1.into())
+    );
+    // And the record still opens in the tools module, its review read with the file's rules.
+    let read = rai_assess::review::read::read(&a.review.0, &a.id, a.kind, "review");
+    assert!(read.is_ok(), "{read:?}");
+}

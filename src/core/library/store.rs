@@ -219,7 +219,10 @@ impl<B: KeyValue> Library<B> {
         let you = self.backend.get(super::YOU).ok().flatten().map(|t| parse(&t)).unwrap_or_default();
         let before = parse(raw);
         let after = serde_json::to_string(&*next).map(|t| parse(&t)).unwrap_or_default();
-        let by = you["by"].as_str().unwrap_or_default();
+        // As typed on the review panel, within the one-line limit the reader holds it to.
+        let by: String =
+            you["by"].as_str().unwrap_or_default().chars().take(crate::core::limits::MAX_LINE).collect();
+        let by = by.as_str();
         // The history is the stored copy's: an editor's draft holds the one it was loaded with.
         let stored = &before["assessment"]["review"];
         let review = &mut next.review.0;

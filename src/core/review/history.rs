@@ -84,7 +84,13 @@ fn walk(v: &Value, path: &str, out: &mut BTreeMap<String, Value>) {
                 }
             }
         }
-        Value::Array(list) if !list.is_empty() && list.iter().all(|x| x["id"].is_string()) => {
+        // Nothing in it: its entries, when they come, are logged one by one.
+        Value::Array(list) if list.is_empty() => {}
+        // Snapshots are copies of the register: counted, not logged field by field.
+        Value::Array(list) if path.ends_with("snapshots") => {
+            out.insert(path.to_string(), list.len().into());
+        }
+        Value::Array(list) if list.iter().all(|x| x["id"].is_string()) => {
             for x in list {
                 walk(x, &join(x["id"].as_str().unwrap_or_default()), out);
             }
@@ -95,14 +101,62 @@ fn walk(v: &Value, path: &str, out: &mut BTreeMap<String, Value>) {
     }
 }
 
-/// A value as an entry keeps it: texts cut to [`MAX_VALUE`] characters.
-fn kept(v: Option<&Value>) -> Value {
-    match v {
-        None => Value::Null,
-        Some(Value::String(s)) if s.chars().count() > MAX_VALUE => {
-            Value::String(format!("{}…", s.chars().take(MAX_VALUE).collect::<String>()))
+/// A text as an entry keeps it: at most [`MAX_VALUE`] characters from `from` (the first one that
+/// differs from the other value, less a little context), "…" where it was cut.
+fn cut(s: &str, from: usize) -> String {
+    let start = from.saturating_sub(40);
+    let mut out: String = if start > 0 { "…".into() } else { String::new() };
+    out.extend(s.chars().skip(start).take(MAX_VALUE));
+    if s.chars().count() > start + MAX_VALUE {
+        out.push('…');
+    }
+    out
+}
+
+/// Where two texts first differ, in characters.
+fn first_difference(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// A value as an entry keeps it, beside the other value of the change (`other`): texts (a note, a
+/// written answer's) cut to [`MAX_VALUE`] characters around where they differ; anything else long
+/// (a list of mitigations) as its number of entries; so an entry always fits the answer file's
+/// limit ([`MAX_VALUE_JSON`]) and a change far into a long text still shows.
+fn kept(v: Option<&Value>, other: Option<&Value>) -> Value {
+    let text = |v: Option<&Value>| match v {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Object(m)) if m.get("t").and_then(Value::as_str) == Some("text") => {
+            m.get("v").and_then(Value::as_str).map(String::from)
         }
-        Some(other) => other.clone(),
+        _ => None,
+    };
+    let Some(v) = v else { return Value::Null };
+    if let Some(s) = text(Some(v)) {
+        let at = text(other).map_or(0, |o| first_difference(&s, &o));
+        let short = cut(&s, at);
+        return match v {
+            Value::String(_) => Value::String(short),
+            _ => {
+                let mut answer = v.clone();
+                answer["v"] = Value::String(short);
+                answer
+            }
+        };
+    }
+    match v {
+        Value::Array(list) if size(v) > MAX_VALUE => Value::String(format!("({})", list.len())),
+        other if size(other) > MAX_VALUE => Value::String("…".into()),
+        other => other.clone(),
+    }
+}
+
+/// About how long `v` is as JSON, in bytes (no writer: its code would join the app's first load).
+fn size(v: &Value) -> usize {
+    match v {
+        Value::String(s) => s.len() + 2,
+        Value::Array(list) => list.iter().map(size).sum::<usize>() + list.len() + 2,
+        Value::Object(m) => m.iter().map(|(k, v)| k.len() + 3 + size(v)).sum::<usize>() + 2,
+        _ => 24,
     }
 }
 
@@ -125,13 +179,16 @@ pub fn record(review: &mut Value, before: &Value, after: &Value, by: &str, now: 
     }
     let mut list = review["history"].as_array().cloned().unwrap_or_default();
     for name in changed {
-        let (was, now_value) = (kept(old.get(name)), kept(new.get(name)));
-        // The same field, by the same person, in the same sitting: one entry, from its first value.
-        let last = list.iter_mut().rev().find(|e| e["what"] == name.as_str());
+        let (was, now_value) = (kept(old.get(name), new.get(name)), kept(new.get(name), old.get(name)));
+        // The same field, by the same person, in the same sitting: one entry, from its first value,
+        // moved to the end so the list stays in time order.
+        let last = list.iter().rposition(|e| e["what"] == name.as_str());
         match last {
-            Some(e) if e["by"] == by && now - e["at"].as_i64().unwrap_or_default() < SITTING => {
+            Some(i) if list[i]["by"] == by && now - list[i]["at"].as_i64().unwrap_or_default() < SITTING => {
+                let mut e = list.remove(i);
                 e["at"] = now.into();
                 e["new"] = now_value;
+                list.push(e);
             }
             _ => {
                 let mut e = Map::new();
@@ -192,8 +249,18 @@ pub fn union(review: &mut Value, stored: &Value) {
             list.insert(at, e);
         }
     }
-    if review["summary"].is_null() && !stored["summary"].is_null() {
-        review["summary"] = stored["summary"].clone();
+    // Both copies' older entries: the larger count, over the wider span.
+    let (a, b) = (&review["summary"], &stored["summary"]);
+    if !b.is_null() {
+        let n = |s: &Value, k: &str| s[k].as_i64();
+        let count = n(a, "count").max(n(b, "count")).unwrap_or_default();
+        let from = [n(a, "from"), n(b, "from")].into_iter().flatten().min().unwrap_or_default();
+        let to = [n(a, "to"), n(b, "to")].into_iter().flatten().max().unwrap_or_default();
+        let mut m = Map::new();
+        m.insert("count".into(), count.into());
+        m.insert("from".into(), from.into());
+        m.insert("to".into(), to.into());
+        review["summary"] = Value::Object(m);
     }
     if !list.is_empty() || review.is_object() {
         if !review.is_object() {
