@@ -16,8 +16,8 @@ pub use crate::core::content::{install as install_pack, is_installed, model, pac
 pub use crate::core::route::Route;
 pub use crate::core::APP_VERSION;
 pub use crate::core::{
-    answer_file, assessment, backup, csv, dates, guidance, imports, library, register, render, report,
-    review, risk, scoring, workbook,
+    answer_file, assessment, backup, csv, dates, editor, guidance, imports, input, library, register, render,
+    report, review, risk, scoring, workbook,
 };
 pub use crate::ui::app::App;
 pub use crate::ui::i18n::{t, t_with};

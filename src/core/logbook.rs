@@ -191,6 +191,17 @@ pub struct WorkbookRecord {
 }
 
 impl WorkbookRecord {
+    /// The next review a recorded decision that nothing recorded supersedes asks for: the earliest
+    /// date, with its entry.
+    pub fn next_review(&self) -> Option<(&Entry, &str)> {
+        let superseded = |id: &str| self.log.iter().any(|e| e.recorded.is_some() && e.supersedes == id);
+        self.log
+            .iter()
+            .filter(|e| e.recorded.is_some() && !superseded(&e.id) && !e.review_date.is_empty())
+            .map(|e| (e, e.review_date.as_str()))
+            .min_by(|x, y| x.1.cmp(y.1))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.route.is_none()
             && self.owners.is_empty()

@@ -301,7 +301,7 @@ pub fn standing(a: &Assessment) -> Standing {
     let approved = latest.and_then(|p| p["version"].as_u64()).map(|v| v as u32);
     // The earliest of the review's own date and a workbook's next decision review.
     let own = r["next"]["date"].as_str().filter(|d| !d.is_empty());
-    let book = crate::core::workbook::next_review(a).map(|(_, d)| d);
+    let book = a.workbook.next_review().map(|(_, d)| d);
     let due = match (own, book) {
         (Some(x), Some(y)) => Some(x.min(y)),
         (x, y) => x.or(y),

@@ -162,12 +162,7 @@ pub fn timeline(a: &Assessment) -> Vec<&Entry> {
 
 /// The next review a recorded, current decision asks for: the earliest date, and the events named.
 pub fn next_review(a: &Assessment) -> Option<(&Entry, &str)> {
-    a.workbook
-        .log
-        .iter()
-        .filter(|e| e.recorded.is_some() && superseded_by(a, &e.id).is_none() && !e.review_date.is_empty())
-        .map(|e| (e, e.review_date.as_str()))
-        .min_by(|x, y| x.1.cmp(y.1))
+    a.workbook.next_review()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
