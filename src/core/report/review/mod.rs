@@ -3,24 +3,26 @@
 //! them and now, and the mark that it is no longer in force. Written here, run by the editor's
 //! dispatcher (`review::event`) with the names of `review::control`.
 
-use super::document::{Block, Line, Table};
 use super::escape::html;
 use super::workspace::form::{button, select, text_field};
 use super::{fill, s};
 use crate::core::answer_file::fingerprint::Fingerprint;
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::dates::{date_of, date_time_of};
-use crate::core::logbook::Trigger;
+use crate::core::dates::date_of;
 use crate::core::review::changes::{between, Change};
-use crate::core::review::comments;
-use crate::core::review::control::{comment_id, Action, Control, STATUS_ID};
+use crate::core::review::control::{Action, Control, STATUS_ID};
 use crate::core::review::event::ReviewView;
-use crate::core::review::history;
-use crate::core::review::public;
 use crate::core::review::{as_approved, standing, Approval, Review, Status};
 use crate::core::route::Route;
 use std::fmt::Write;
+
+mod comments;
+mod history;
+mod next;
+mod public;
+
+pub(crate) use comments::comments_section;
 
 /// "Name (role)", or whichever is given.
 pub(crate) fn who(by: &str, role: &str) -> String {
@@ -175,15 +177,15 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
         }
         o.push_str("</p>");
     }
-    comments_html(&mut o, pack, a, &review, view);
+    comments::comments_html(&mut o, pack, a, &review, view);
     if here.status != Status::Superseded {
         approve_form(&mut o, &review, here.status, view, today);
     }
     if here.status != Status::Superseded {
-        next_form(&mut o, a, &review);
+        next::next_form(&mut o, a, &review);
     }
-    public_html(&mut o, pack, a, &review);
-    history_html(&mut o, pack, a, &review);
+    public::public_html(&mut o, pack, a, &review);
+    history::history_html(&mut o, pack, a, &review);
     superseded_form(&mut o, &review, view);
     versions_html(&mut o, a, &review);
     changes_html(&mut o, pack, a, &review, view);
@@ -366,306 +368,4 @@ fn superseded_form(o: &mut String, review: &Review, view: &ReviewView) {
         button(o, &Action::Supersede, s("review.supersede"), "secondary");
     }
     o.push_str("</p></fieldset>");
-}
-
-/// The comments: how many are open, the form to add one, and each group's comments with a button to
-/// resolve or reopen each.
-fn comments_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Review, view: &ReviewView) {
-    let open = review.open_comments();
-    let resolved = review.comments.len() - open;
-    let _ = write!(
-        o,
-        "<section class=\"review-comments\" aria-labelledby=\"rv-comments\"><h2 id=\"rv-comments\">{}</h2><p class=\"hint\">{}</p><p class=\"review-count\">{}</p>",
-        s("review.comments"),
-        s("review.comments_hint"),
-        if review.comments.is_empty() {
-            s("review.comments_none").to_string()
-        } else {
-            fill("review.comments_count", &[("open", &open.to_string()), ("resolved", &resolved.to_string())])
-        }
-    );
-    if open > 0 {
-        o.push_str("<p class=\"actions\">");
-        button(o, &Action::NextOpen, s("review.next_open"), "secondary");
-        o.push_str("</p>");
-    }
-    // The form: the item, then the words.
-    let _ = write!(
-        o,
-        "<fieldset class=\"review-comment-new\"><legend>{}</legend><p class=\"field\"><label for=\"{n}\">{}</label><select id=\"{n}\" name=\"{n}\">",
-        s("review.add_comment_legend"),
-        s("review.on"),
-        n = Control::On
-    );
-    for g in comments::targets(pack, a) {
-        let _ = write!(o, "<optgroup label=\"{}\">", html(&g.title));
-        for (id, name) in &g.items {
-            let on = if *id == view.on { " selected" } else { "" };
-            let _ = write!(o, "<option value=\"{}\"{on}>{}</option>", html(id), html(name));
-        }
-        o.push_str("</optgroup>");
-    }
-    o.push_str("</select></p>");
-    let _ = write!(
-        o,
-        "<p class=\"field\"><label for=\"{n}\">{}</label><textarea id=\"{n}\" name=\"{n}\" rows=\"3\" maxlength=\"{}\">{}</textarea></p><p class=\"actions\">",
-        s("review.comment_text"),
-        comments::MAX_COMMENT,
-        html(&view.comment),
-        n = Control::Comment
-    );
-    button(o, &Action::Comment, s("review.add_comment"), "");
-    o.push_str("</p></fieldset>");
-    for (group, list) in comments::grouped(pack, a, &review.comments) {
-        let open = list.iter().filter(|c| c.is_open()).count();
-        let _ = write!(
-            o,
-            "<h3 class=\"review-group\">{} <span class=\"review-count\">({})</span></h3><ol class=\"comment-list\">",
-            html(&group.title),
-            html(&fill("review.section_open", &[("open", &open.to_string()), ("count", &list.len().to_string())]))
-        );
-        for c in list {
-            let name =
-                group.items.iter().find(|(id, _)| *id == c.on).map_or(c.on.as_str(), |(_, n)| n.as_str());
-            comment_html(o, c, name);
-        }
-        o.push_str("</ol>");
-    }
-    o.push_str("</section>");
-}
-
-/// One comment: what it is on, who wrote it and when, its words, whether it is open, and the button
-/// that changes that.
-fn comment_html(o: &mut String, c: &comments::Comment, on: &str) {
-    let open = c.is_open();
-    let author = who(&c.by, &c.role);
-    let when = date_time_of(c.at);
-    let _ = write!(
-        o,
-        "<li><article class=\"comment {}\" id=\"{}\" tabindex=\"-1\"><p class=\"comment-on\">{}</p><p class=\"comment-meta\">{} · <strong>{}</strong></p><p class=\"comment-text\">{}</p><p class=\"actions\">",
-        if open { "is-open" } else { "is-resolved" },
-        html(&comment_id(&c.id)),
-        html(on),
-        html(&fill("review.comment_by", &[("who", &author), ("date", &when)])),
-        html(&comment_state(c)),
-        html(&c.text)
-    );
-    let short_on = on.split(" · ").next().unwrap_or(on);
-    let (action, text, label) = if open {
-        (Action::Resolve(c.id.clone()), s("review.resolve"), "review.resolve_label")
-    } else {
-        (Action::Reopen(c.id.clone()), s("review.reopen"), "review.reopen_label")
-    };
-    // Names the comment fully: one person may comment on one item twice.
-    let label = fill(label, &[("who", &author), ("on", short_on), ("date", &when)]);
-    let _ = write!(
-        o,
-        "<button type=\"button\" class=\"button small secondary\" id=\"b.{a}\" data-act=\"{a}\" aria-label=\"{}\">{text}</button></p></article></li>",
-        html(&label),
-        a = html(&action.to_string())
-    );
-}
-
-/// Whether a comment is open, in words: "Open", "Open: reopened on … by …", "Resolved on … by …".
-fn comment_state(c: &comments::Comment) -> String {
-    let stamp = |key: &'static str, x: &crate::core::review::Stamp| {
-        fill(key, &[("date", &date_time_of(x.at)), ("who", &who(&x.by, &x.role))])
-    };
-    match (c.is_open(), &c.resolved, &c.reopened) {
-        (true, Some(_), Some(x)) => stamp("review.comment_reopened", x),
-        (true, _, _) => s("review.comment_open").to_string(),
-        (false, Some(r), _) => stamp("review.comment_resolved", r),
-        (false, None, _) => String::new(),
-    }
-}
-
-/// The report's section of review comments, each with what it is on, who wrote it and when, and
-/// whether it is open; `None` when there are none.
-pub(crate) fn comments_section(a: &Assessment) -> Option<Block> {
-    let review = Review::of(a);
-    if review.comments.is_empty() {
-        return None;
-    }
-    let rows = review
-        .comments
-        .iter()
-        .map(|c| {
-            let on = if c.on.is_empty() { s("review.on_whole").to_string() } else { c.on.clone() };
-            let state = comment_state(c);
-            let by =
-                fill("review.comment_by", &[("who", &who(&c.by, &c.role)), ("date", &date_time_of(c.at))]);
-            (on, vec![Line::text(c.text.as_str()), Line::text(by), Line::text(state)])
-        })
-        .collect();
-    Some(Block::section(
-        Some("r-comments"),
-        vec![
-            Block::h(2, s("review.comments")),
-            Block::Table(Table {
-                class: Some("r-comments-table"),
-                region: Some(s("review.comments").to_string()),
-                caption: None,
-                head: vec![
-                    s("review.item").to_string(),
-                    s("review.comment_text").to_string(),
-                    s("review.by_when").to_string(),
-                    s("review.comment_state").to_string(),
-                ],
-                rows,
-            }),
-        ],
-    ))
-}
-
-/// The next review: a date and the events that bring it back sooner, applied as chosen.
-fn next_form(o: &mut String, a: &Assessment, review: &Review) {
-    let next = review.next.clone().unwrap_or_default();
-    let _ = write!(
-        o,
-        "<fieldset class=\"review-next\"><legend>{}</legend><p class=\"hint\">{}</p><p class=\"field\"><label for=\"{n}\">{}</label><input type=\"date\" id=\"{n}\" name=\"{n}\" value=\"{}\"></p>",
-        s("review.next_legend"),
-        s("review.next_hint"),
-        s("review.next_date"),
-        html(&next.date),
-        n = Control::NextDate
-    );
-    let _ = write!(o, "<fieldset class=\"review-events\"><legend>{}</legend>", s("review.next_events"));
-    for t in Trigger::ALL {
-        let on = if next.events.contains(&t) { " checked" } else { "" };
-        let _ = write!(
-            o,
-            "<p class=\"check\"><input type=\"checkbox\" id=\"{n}.{id}\" name=\"{n}\" value=\"{id}\"{on}><label for=\"{n}.{id}\">{}</label></p>",
-            s(t.key()),
-            n = Control::Event,
-            id = t.id()
-        );
-    }
-    o.push_str("</fieldset>");
-    // A workbook's decisions carry review dates of their own; the earliest counts too.
-    if let Some((e, date)) = crate::core::workbook::next_review(a) {
-        let _ = write!(
-            o,
-            "<p class=\"hint\">{}</p>",
-            html(&fill("review.next_decision", &[("date", date), ("id", &e.id)]))
-        );
-    }
-    o.push_str("</fieldset>");
-}
-
-/// The public version: what is marked restricted (a box per note, written answer, risk and decision),
-/// and the link to the report without them.
-fn public_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Review) {
-    let _ = write!(
-        o,
-        "<section class=\"review-public\" aria-labelledby=\"rv-public\"><h2 id=\"rv-public\">{}</h2><p class=\"hint\">{}</p>",
-        s("review.public_title"),
-        s("review.public_hint")
-    );
-    let mut items = public::restrictable(pack, a);
-    // Marks on what is no longer in the assessment, shown so they can be cleared.
-    for id in review
-        .restricted
-        .iter()
-        .filter(|id| !items.iter().any(|(i, _)| i == *id))
-        .cloned()
-        .collect::<Vec<_>>()
-    {
-        let name = fill("review.restricted_gone", &[("id", &id)]);
-        items.push((id, name));
-    }
-    if items.is_empty() {
-        let _ = write!(o, "<p>{}</p>", s("review.public_nothing"));
-    } else {
-        let _ =
-            write!(o, "<fieldset class=\"review-events\"><legend>{}</legend>", s("review.restricted_legend"));
-        for (id, name) in &items {
-            let on = if review.restricted.contains(id) { " checked" } else { "" };
-            let _ = write!(
-                o,
-                "<p class=\"check\"><input type=\"checkbox\" id=\"{n}.{i}\" name=\"{n}\" value=\"{i}\"{on}><label for=\"{n}.{i}\">{}</label></p>",
-                html(name),
-                n = Control::Restrict,
-                i = html(id)
-            );
-        }
-        o.push_str("</fieldset>");
-    }
-    let _ = write!(
-        o,
-        "<p><a href=\"{}\">{}</a></p></section>",
-        html(&Route::Public(a.id.clone()).href()),
-        s("review.open_public")
-    );
-}
-
-/// The most history entries the panel lists (the newest); the rest are in the file and the record.
-const HISTORY_SHOWN: usize = 50;
-
-/// The history: what changed, from what to what, when and by whom, newest first; the bound stated.
-fn history_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Review) {
-    let _ = write!(
-        o,
-        "<section class=\"review-history\" aria-labelledby=\"rv-history\"><h2 id=\"rv-history\">{}</h2><p class=\"hint\">{}</p>",
-        s("review.history"),
-        html(&fill("review.history_hint", &[("count", &history::MAX_HISTORY.to_string())]))
-    );
-    if let Some(x) = &review.summary {
-        let line = fill(
-            "review.history_summary",
-            &[("count", &x.count.to_string()), ("from", &date_of(x.from)), ("to", &date_of(x.to))],
-        );
-        let _ = write!(o, "<p>{}</p>", html(&line));
-    }
-    if review.history.is_empty() {
-        let _ = write!(o, "<p>{}</p></section>", s("review.history_none"));
-        return;
-    }
-    let shown = review.history.len().min(HISTORY_SHOWN);
-    if shown < review.history.len() {
-        let line = fill(
-            "review.history_shown",
-            &[("shown", &shown.to_string()), ("count", &review.history.len().to_string())],
-        );
-        let _ = write!(o, "<p>{}</p>", html(&line));
-    }
-    let form = crate::core::questionnaire::compared(pack, a.kind);
-    let items: Vec<&crate::core::questionnaire::Item> =
-        form.sections.iter().flat_map(|s| s.items.iter()).collect();
-    let value = |what: &str, v: &serde_json::Value| -> String {
-        match v {
-            serde_json::Value::Null => "–".to_string(),
-            serde_json::Value::String(t) if t.is_empty() => "–".to_string(),
-            serde_json::Value::String(t) => t.clone(),
-            other => match serde_json::from_value::<crate::core::assessment::Answer>(other.clone()) {
-                // An answer, in the words of its item's choices.
-                Ok(answer) => {
-                    let item = items.iter().copied().find(|i| i.id == what);
-                    crate::core::questionnaire::answer_label(item, &answer)
-                }
-                Err(_) => other.to_string(),
-            },
-        }
-    };
-    let _ = write!(
-        o,
-        "<div class=\"table-wrap\"><table class=\"review-log\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        s("review.when"),
-        s("review.who_changed"),
-        s("review.item"),
-        s("review.before"),
-        s("review.after")
-    );
-    for e in review.history.iter().rev().take(shown) {
-        let by = if e.by.trim().is_empty() { s("review.no_name").to_string() } else { e.by.clone() };
-        let _ = write!(
-            o,
-            "<tr><td>{}</td><td>{}</td><th scope=\"row\"><span class=\"q-number\">{}</span></th><td>{}</td><td>{}</td></tr>",
-            html(&date_time_of(e.at)),
-            html(&by),
-            html(&e.what),
-            html(&value(&e.what, &e.old)),
-            html(&value(&e.what, &e.new))
-        );
-    }
-    o.push_str("</tbody></table></div></section>");
 }
