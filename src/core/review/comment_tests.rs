@@ -24,6 +24,17 @@ fn comment(on: &str, text: &str) -> Edit {
     Edit::Comment { on: on.into(), text: text.into(), by: "C. Reviewer".into(), role: "Legal".into() }
 }
 
+/// An approver's sign-off of 2026-12-06.
+fn signoff() -> super::edit::Signoff {
+    super::edit::Signoff {
+        by: "C".into(),
+        role: "Legal".into(),
+        date: "2026-12-06".into(),
+        statement: "Fit.".into(),
+        conditions: String::new(),
+    }
+}
+
 fn who() -> (String, String) {
     ("A. Okafor".into(), "Analyst".into())
 }
@@ -53,13 +64,7 @@ fn a_comment_is_open_until_resolved_and_open_again_when_reopened() {
 #[test]
 fn comments_are_not_content_an_approved_assessment_stays_approved_with_its_fingerprint() {
     let mut a = sample();
-    let signoff = super::edit::Signoff {
-        by: "C".into(),
-        role: "Legal".into(),
-        date: "2026-12-06".into(),
-        statement: "Fit.".into(),
-        conditions: String::new(),
-    };
+    let signoff = signoff();
     apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 1).expect("approved");
     let print = crate::core::answer_file::fingerprint::of(&a);
     apply(&mut a, comment("R1.1", "Noted for next year."), 2).expect("written");
@@ -339,13 +344,7 @@ fn approving_clears_a_next_review_date_it_passed_and_keeps_the_events() {
     let mut a = sample();
     apply(&mut a, Edit::Schedule { date: "2026-01-31".into(), events: vec![Trigger::Incident] }, 1)
         .expect("set");
-    let signoff = super::edit::Signoff {
-        by: "C".into(),
-        role: "Legal".into(),
-        date: "2026-12-06".into(),
-        statement: "Fit.".into(),
-        conditions: String::new(),
-    };
+    let signoff = signoff();
     apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 2).expect("approved");
     let next = Review::of(&a).next.expect("events kept");
     assert_eq!((next.date.as_str(), next.events.as_slice()), ("", &[Trigger::Incident][..]));

@@ -332,11 +332,7 @@ pub fn keep_review(stored: &Stored, incoming: &mut Stored) -> usize {
             incoming.0 = Value::Object(Default::default());
         }
         let mut marks = incoming.0["restricted"].as_array().cloned().unwrap_or_default();
-        for m in mine {
-            if !marks.contains(m) {
-                marks.push(m.clone());
-            }
-        }
+        add_marks(&mut marks, mine);
         incoming.0["restricted"] = Value::Array(marks);
     }
     if !stored.0["history"].is_null() || !stored.0["summary"].is_null() {
@@ -378,6 +374,15 @@ pub fn keep_review(stored: &Stored, incoming: &mut Stored) -> usize {
     lacked
 }
 
+/// Adds to `marks` (restricted ids) those of `more` it does not hold: the marks of both copies.
+fn add_marks(marks: &mut Vec<Value>, more: &[Value]) {
+    for m in more {
+        if !marks.contains(m) {
+            marks.push(m.clone());
+        }
+    }
+}
+
 /// The comments and restricted marks of these reviews combined ([`comments::union`]), as a review
 /// of their own: for a copy kept beside the original ("keep both"), or an assessment merged from
 /// several, which take those but neither the approvals (copies of another assessment) nor the
@@ -387,11 +392,7 @@ pub fn comments_of<'s>(reviews: impl IntoIterator<Item = &'s Stored>) -> Stored 
     let mut marks: Vec<Value> = Vec::new();
     for r in reviews {
         all = comments::union(&all, &r.0["comments"]);
-        for m in r.0["restricted"].as_array().into_iter().flatten() {
-            if !marks.contains(m) {
-                marks.push(m.clone());
-            }
-        }
+        add_marks(&mut marks, r.0["restricted"].as_array().map_or(&[][..], Vec::as_slice));
     }
     let mut review = Value::Object(Default::default());
     if all.as_array().is_some_and(|l| !l.is_empty()) {
