@@ -29,10 +29,10 @@ function namesIn(html) {
   const find = (re, what) => html.match(re)?.[1] ?? fail(`no ${what} in index.html`);
   const tools = find(/<meta name="rai-tools" content="\.\/(rai-tools-[0-9a-f]{16})\.js">/, 'tools module');
   return {
-    glue: find(/<link rel="modulepreload" href="\.\/(rai-assess-[0-9a-f]{16}\.js)"/, 'app glue'),
-    wasm: find(/<link rel="preload" href="\.\/(rai-assess-[0-9a-f]{16}_bg\.wasm)"/, 'app wasm'),
+    glue: find(/<link rel="modulepreload" href="\.\/(rai-assess-[0-9a-f]{12,16}\.js)"/, 'app glue'),
+    wasm: find(/<link rel="preload" href="\.\/(rai-assess-[0-9a-f]{12,16}_bg\.wasm)"/, 'app wasm'),
     pack: find(/<link rel="preload" href="\.\/(pack-[0-9a-f]{16}\.bin)"/, 'content pack'),
-    css: find(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]{16}\.css)"/, 'stylesheet'),
+    css: find(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]{12,16}\.css)"/, 'stylesheet'),
     tools,
   };
 }

@@ -221,3 +221,115 @@ fn a_replacement_that_would_pass_the_limit_of_comments_is_refused_and_the_stored
     );
     assert_eq!(lib.load(&stored.id).expect("still there").review, stored.review);
 }
+
+/// An assessment of `kind` by `who`, with the comment `text` on the item `on`.
+fn commented_by(kind: Kind, who: &str, on: &str, text: &str) -> Assessment {
+    let mut a = Assessment::new(
+        format!("{}-{who}", kind.id()),
+        kind,
+        NewAssessment { title: format!("{who}'s view"), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        1_790_000_000_000,
+    );
+    let edit = Edit::Comment { on: on.into(), text: text.into(), by: who.into(), role: "Analyst".into() };
+    apply(&mut a, edit, 7).expect("commented");
+    a
+}
+
+/// `list` merged into a new assessment of `kind` by the tools module, as the compare view asks.
+fn merged(kind: Kind, list: &[&Assessment]) -> Assessment {
+    use rai_assess::render::{render, Request};
+    let into = Assessment::new(
+        "merged".into(),
+        kind,
+        NewAssessment { title: "Agreed".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        1_790_000_000_000,
+    );
+    let json = |a: &Assessment| serde_json::to_value(a).expect("json");
+    let records = list.iter().map(|a| json(a)).collect();
+    let request = Request::Merge { records, picks: Default::default(), into: json(&into) };
+    serde_json::from_str(&render(request).expect("merged").text).expect("a record")
+}
+
+/// The item each comment of `a` is on, with its words.
+fn comments_on(a: &Assessment) -> Vec<(String, String)> {
+    Review::of(a).comments.into_iter().map(|c| (c.on, c.text)).collect()
+}
+
+/// A risk assessment by `who` with one risk, K1, a comment on it and the risk marked restricted.
+fn respondent_with_a_risk(who: &str, title: &str) -> Assessment {
+    let mut a = commented_by(Kind::Risk, who, "K1", &format!("{who} asks about {title}"));
+    let risk = rai_assess::register::Risk { id: "K1".into(), title: title.into(), ..Default::default() };
+    a.risk.register.push(risk);
+    apply(&mut a, Edit::Restrict { id: "K1".into(), restricted: true }, 8).expect("restricted");
+    a
+}
+
+#[test]
+fn a_merge_keeps_each_comment_and_restricted_mark_on_the_risk_it_was_about() {
+    let (a, b) = (respondent_with_a_risk("Ana", "Bias"), respondent_with_a_risk("Ben", "Drift"));
+    let merged = merged(Kind::Risk, &[&a, &b]);
+    let titles: Vec<(&str, &str)> =
+        merged.risk.register.iter().map(|r| (r.id.as_str(), r.title.as_str())).collect();
+    assert_eq!(titles, [("K1", "Bias"), ("K2", "Drift")]);
+    let on = comments_on(&merged);
+    assert!(on.contains(&("K1".into(), "Ana asks about Bias".into())), "{on:?}");
+    assert!(on.contains(&("K2".into(), "Ben asks about Drift".into())), "Ben's K1 is the merged K2: {on:?}");
+    let mut marks = Review::of(&merged).restricted;
+    marks.sort();
+    assert_eq!(marks, ["K1", "K2"]);
+}
+
+#[test]
+fn a_merge_keeps_each_comment_on_the_decision_it_was_about() {
+    let book = |who: &str, rationale: &str| {
+        let mut a = commented_by(Kind::Workbook, who, "D1", &format!("{who} asks"));
+        a.workbook.log.push(rai_assess::workbook::Entry {
+            id: "D1".into(),
+            stage: "decide".into(),
+            date: "2026-11-01".into(),
+            rationale: rationale.into(),
+            ..Default::default()
+        });
+        a
+    };
+    let (a, b) = (book("Ana", "Needed for the pilot."), book("Ben", "Not yet shown to be needed."));
+    let merged = merged(Kind::Workbook, &[&a, &b]);
+    let ben =
+        merged.workbook.log.iter().find(|e| e.rationale.starts_with("Not yet")).expect("Ben's decision");
+    assert_eq!(ben.id, "D2");
+    let on = comments_on(&merged);
+    assert!(
+        on.contains(&("D1".into(), "Ana asks".into())) && on.contains(&("D2".into(), "Ben asks".into())),
+        "{on:?}"
+    );
+}
+
+#[test]
+fn a_merge_never_moves_a_comment_on_a_removed_risk_onto_another() {
+    // Ana's register lost K1 (its comment and mark stay); her K2 and K3 become the merged K1, K2.
+    let mut a = respondent_with_a_risk("Ana", "Bias");
+    a.risk.register[0].id = "K2".into();
+    a.risk.register.push(rai_assess::register::Risk {
+        id: "K3".into(),
+        title: "Drift".into(),
+        ..Default::default()
+    });
+    let edit =
+        Edit::Comment { on: "K3".into(), text: "On drift".into(), by: "Ana".into(), role: "Analyst".into() };
+    apply(&mut a, edit, 9).expect("commented");
+    let merged = merged(Kind::Risk, &[&a]);
+    let on = comments_on(&merged);
+    assert!(on.contains(&("K1.gone-1".into(), "Ana asks about Bias".into())), "{on:?}");
+    assert!(on.contains(&("K2".into(), "On drift".into())), "{on:?}");
+    assert!(Review::of(&merged).restricted.is_empty(), "the mark on the removed K1 goes");
+}
+
+#[test]
+fn a_review_asked_for_and_sent_back_at_once_is_refused_with_its_place() {
+    let stamp = serde_json::json!({ "by": "A", "role": "B", "at": 1 });
+    let review = serde_json::json!({ "requested": stamp, "changes": stamp });
+    let e = rai_assess::review::read::read(&review, "x", Kind::Readiness, "review").expect_err("refused");
+    assert_eq!(e.path, "review.changes");
+}

@@ -25,6 +25,22 @@ fn comment(on: &str, text: &str) -> Edit {
     Edit::Comment { on: on.into(), text: text.into(), by: "C. Reviewer".into(), role: "Legal".into() }
 }
 
+/// Approves `a` as C. Reviewer would, with this fingerprint, at `at`.
+fn approve(
+    a: &mut Assessment,
+    fingerprint: &str,
+    at: i64,
+) -> Result<(), rai_assess::review::edit::EditError> {
+    let signoff = rai_assess::review::edit::Signoff {
+        by: "C. Reviewer".into(),
+        role: "Legal".into(),
+        date: "2026-12-06".into(),
+        statement: "Fit for the pilot.".into(),
+        conditions: String::new(),
+    };
+    apply(a, Edit::Approve { signoff, fingerprint: fingerprint.into() }, at)
+}
+
 fn typed(name: &str, value: &str) -> Raw {
     Raw { name: name.into(), value: value.into(), checked: false, how: How::Typed }
 }
@@ -98,14 +114,7 @@ fn the_public_version_leaves_out_what_is_restricted_everywhere_and_reads_as_the_
     ];
     a.risk.snapshots = vec![Snapshot { taken: 1, label: "Pilot".into(), register: a.risk.register.clone() }];
     apply(&mut a, comment("K2", "Internal: budget dispute"), 1).expect("written");
-    let signoff = rai_assess::review::edit::Signoff {
-        by: "C".into(),
-        role: "Legal".into(),
-        date: "2026-12-06".into(),
-        statement: "Fit.".into(),
-        conditions: String::new(),
-    };
-    apply(&mut a, Edit::Approve { signoff, fingerprint: "sha256:x".into() }, 2).expect("approved");
+    approve(&mut a, "sha256:x", 2).expect("approved");
     let ids: Vec<String> = restrictable(pack(), &a).into_iter().map(|(id, _)| id).collect();
     for id in ["S1.1.1", "K1", "_general"] {
         assert!(ids.contains(&id.to_string()), "{id} can be marked");
@@ -140,4 +149,172 @@ fn the_public_version_leaves_out_what_is_restricted_everywhere_and_reads_as_the_
     // In review: so is the public version.
     apply(&mut a, Edit::Request { by: "A".into(), role: "Analyst".into() }, 4).expect("asked");
     assert_eq!(standing(&public_copy(&a)).status, Status::InReview);
+}
+
+/// A risk assessment with one rated risk, approved as version 1.
+fn approved_risk() -> Assessment {
+    let mut a = Assessment::new(
+        "rk-1".into(),
+        Kind::Risk,
+        NewAssessment { title: "Face search".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        1_790_000_000_000,
+    );
+    let risk = rai_assess::register::Risk {
+        id: "K1".into(),
+        title: "Misidentification".into(),
+        likelihood: 3,
+        severity: 4,
+        ..Default::default()
+    };
+    a.risk.register.push(risk);
+    approve(&mut a, "sha256:x", 5).expect("approved");
+    a
+}
+
+const MARK: &str = "Changed since version 1 was approved";
+
+/// How many marks `html` shows (each is written, hidden while its item is unchanged).
+fn shown(html: &str) -> usize {
+    html.matches("class=\"changed-mark\"").count() - html.matches("\" hidden><span").count()
+}
+
+#[test]
+fn a_risk_changed_since_the_approval_is_marked_on_its_card_and_only_then() {
+    use rai_assess::risk::view::ViewState;
+    let mut a = approved_risk();
+    let card = |a: &Assessment| {
+        rai_assess::report::workspace::card_html(pack(), a, &ViewState::default(), "K1").expect("a card")
+    };
+    assert!(card(&a).contains(MARK), "written, for the app to show after a save");
+    assert_eq!(shown(&card(&a)), 0);
+    a.risk.register[0].likelihood = 5;
+    assert_eq!(shown(&card(&a)), 1);
+    assert!(card(&a).contains("data-since=\"K1\"><span class=\"visually-hidden\">, </span>Changed since"));
+    a.risk.register[0].likelihood = 3;
+    assert_eq!(shown(&card(&a)), 0, "put back as approved");
+    // A risk added since is marked too.
+    a.risk.register.push(rai_assess::register::Risk { id: "K2".into(), ..Default::default() });
+    let register = rai_assess::report::workspace::register_html(pack(), &a, &ViewState::default());
+    assert_eq!(shown(&register), 1);
+    assert_eq!(rai_assess::review::since::since(&a).expect("approved").items, vec!["K2".to_string()]);
+}
+
+#[test]
+fn a_risk_added_to_a_register_approved_empty_is_marked() {
+    let mut a = approved_risk();
+    a.risk.register.clear();
+    approve(&mut a, "sha256:y", 6).expect("version 2");
+    a.risk.register.push(rai_assess::register::Risk { id: "K3".into(), ..Default::default() });
+    let s = rai_assess::review::since::since(&a).expect("approved");
+    assert_eq!((s.version, s.changed, s.items), (2, true, vec!["K3".to_string()]));
+}
+
+#[test]
+fn no_mark_is_written_where_nothing_was_approved() {
+    use rai_assess::risk::view::ViewState;
+    let mut a = approved_risk();
+    a.review = Default::default();
+    let html = rai_assess::report::workspace::register_html(pack(), &a, &ViewState::default());
+    assert!(!html.contains("changed-mark"));
+}
+
+#[test]
+fn a_workbook_marks_checks_prompts_and_decisions_changed_since_the_approval() {
+    use rai_assess::report::workbook::{check_html, stage_html};
+    use rai_assess::workbook::event::WorkbookView;
+    let mut a = Assessment::new(
+        "wb-1".into(),
+        Kind::Workbook,
+        NewAssessment { title: "Face search pilot".into(), ..NewAssessment::default() },
+        ContentRef::of(pack()),
+        1_790_000_000_000,
+    );
+    a.answers.insert("W1.1".into(), Answer::Text("Missing children".into()));
+    approve(&mut a, "sha256:x", 5).expect("approved");
+    let stage = |a: &Assessment| stage_html(pack(), a, &WorkbookView::default(), "decide").expect("a stage");
+    assert_eq!(shown(&stage(&a)), 0, "nothing changed yet");
+    // The prompt's mark is there, hidden, for the app to show after a save.
+    assert!(stage(&a).contains("data-since=\"W1.1\" hidden>"));
+    a.answers.insert("W1.C3".into(), Answer::Choice("done".into()));
+    let check = check_html(pack(), &a, "W1.C3").expect("a check");
+    assert_eq!(shown(&check), 1, "{check}");
+    a.workbook.log.push(rai_assess::workbook::Entry {
+        id: "D1".into(),
+        stage: "decide".into(),
+        ..Default::default()
+    });
+    let html = stage(&a);
+    assert!(html.contains("<span class=\"changed-mark\" data-since=\"D1\"><span class=\"visually-hidden\">, </span>Changed since version 1 was approved</span></h4>"));
+    assert_eq!(shown(&html), 2, "the check and the new decision");
+}
+
+#[test]
+fn a_reviewer_asks_for_changes_and_it_is_a_draft_until_review_is_asked_for_again() {
+    use rai_assess::review::edit::EditError;
+    let mut a = sample();
+    let ask = |a: &mut Assessment| {
+        apply(a, Edit::AskChanges { by: "C. Reviewer".into(), role: "Legal".into() }, 20)
+    };
+    assert_eq!(ask(&mut a), Err(EditError::NotRequested), "only while in review");
+    apply(&mut a, Edit::Request { by: "A. Okafor".into(), role: "Analyst".into() }, 10).expect("asked");
+    assert_eq!(ask(&mut a), Err(EditError::NothingToChange), "say what to change first");
+    apply(&mut a, comment("R1.1", "Cite the policy"), 15).expect("commented");
+    ask(&mut a).expect("changes asked for");
+    assert_eq!(standing(&a).status, Status::Draft);
+    let line = rai_assess::report::review::status_line(&a);
+    assert!(line.starts_with("Changes asked for on ") && line.contains("by C. Reviewer (Legal)"), "{line}");
+    // It travels: the file's review reads back with it.
+    assert!(rai_assess::review::Review::of(&a).changes.is_some());
+    apply(&mut a, Edit::Request { by: "A. Okafor".into(), role: "Analyst".into() }, 30).expect("asked again");
+    assert_eq!(standing(&a).status, Status::InReview);
+    assert!(rai_assess::review::Review::of(&a).changes.is_none());
+}
+
+#[test]
+fn the_panel_offers_ask_for_changes_only_while_in_review() {
+    let view = rai_assess::review::event::ReviewView::default();
+    let mut a = sample();
+    let html = |a: &Assessment| rai_assess::report::review::review_html(pack(), a, &view, "2026-12-06");
+    assert!(!html(&a).contains("Ask for changes"));
+    apply(&mut a, Edit::Request { by: "A. Okafor".into(), role: "Analyst".into() }, 10).expect("asked");
+    assert!(html(&a).contains("data-act=\"rv.ask-changes\""));
+}
+
+#[test]
+fn what_changed_between_two_approved_versions_lists_only_their_differences() {
+    let view = |from, to| rai_assess::review::event::ReviewView {
+        from: Some(from),
+        to: Some(to),
+        ..Default::default()
+    };
+    let mut a = sample();
+    approve(&mut a, "sha256:1", 1).expect("version 1");
+    a.answers.insert("R1.1".into(), Answer::Level(1));
+    approve(&mut a, "sha256:2", 2).expect("version 2");
+    // Edited since version 2: "now" differs, but versions 1 and 2 differ only in R1.1.
+    a.answers.insert("R1.2".into(), Answer::Level(2));
+    let html = rai_assess::report::review::review_html(pack(), &a, &view(1, 2), "2026-12-06");
+    let changes = &html[html.find("id=\"rv-changes\"").expect("what changed")..];
+    assert!(changes.contains("1 change(s) from version 1 to version 2."), "{changes}");
+    assert!(changes.contains("<th scope=\"row\">R1.1") || changes.contains(">R1.1<"), "{changes}");
+    assert!(!changes.contains("R1.2"), "a change after version 2 is not between 1 and 2");
+}
+
+#[test]
+fn once_changes_are_asked_for_the_panel_offers_asking_for_review_again() {
+    let view = rai_assess::review::event::ReviewView::default();
+    let mut a = sample();
+    apply(&mut a, Edit::Request { by: "A. Okafor".into(), role: "Analyst".into() }, 10).expect("asked");
+    apply(&mut a, comment("R1.1", "Cite the policy"), 15).expect("commented");
+    apply(&mut a, Edit::AskChanges { by: "C. Reviewer".into(), role: "Legal".into() }, 20)
+        .expect("sent back");
+    let html = rai_assess::report::review::review_html(pack(), &a, &view, "2026-12-06");
+    assert!(!html.contains("data-act=\"rv.ask-changes\"") && html.contains("data-act=\"rv.request\""));
+    // With every comment resolved, the line says to ask for review again.
+    let id = rai_assess::review::Review::of(&a).comments[0].id.clone();
+    apply(&mut a, Edit::Resolve { id, by: "A. Okafor".into(), role: "Analyst".into() }, 25)
+        .expect("resolved");
+    assert!(rai_assess::report::review::status_line(&a)
+        .contains("every comment is resolved: ask for review again"));
 }

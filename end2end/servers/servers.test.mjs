@@ -114,7 +114,7 @@ async function start(name) {
   return { url, stop: async () => { child.kill('SIGTERM'); await exited; } };
 }
 
-const hashed = readdirSync(DIST).filter((n) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|bin)$/.test(n));
+const hashed = readdirSync(DIST).filter((n) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|bin)$/.test(n));
 const named = (re) => hashed.find((n) => re.test(n));
 
 for (const name of Object.keys(SERVERS)) {

@@ -74,6 +74,7 @@ async function comment(page, on, text) {
   await page.locator('.comment', { hasText: text }).waitFor();
 }
 
+const status = (page) => page.locator('#rv-status').innerText();
 const counted = (page) => page.locator('.review-comments > .review-count').innerText();
 
 async function who(page, name, role) {
@@ -83,9 +84,14 @@ async function who(page, name, role) {
 
 describe('review comments', () => {
   test('comments go back and forth by file: resolved on one side, combined on the other, then approved', async () => {
-    // The respondent has the assessment and sends it.
+    // The respondent has the assessment, asks for review and sends it.
     const respondent = await app.visit({ acceptDownloads: true });
     await importFile(respondent, riskFile());
+    await openReview(respondent);
+    await who(respondent.page, 'A. Okafor', 'Analyst');
+    await respondent.page.getByRole('button', { name: 'Ask for review' }).click();
+    await respondent.page.waitForFunction(() => /Status: In review/.test(document.querySelector('#rv-status')?.textContent ?? ''));
+    await respondent.lib.waitSaved();
     const sent = await exportFile(respondent.page);
 
     // The reviewer comments on a risk and a question, and sends the file back.
@@ -102,6 +108,11 @@ describe('review comments', () => {
     const question = await page.locator('#rv\\.on option[value="S1.1.1"]').innerText();
     await comment(page, question, 'Which watchlists does this cover?');
     assert.equal(await counted(page), '2 open, 0 resolved.');
+    // And asks for the changes the two comments are about: a draft again until review is asked for.
+    assert.match(await status(page), /Status: In review/);
+    await page.getByRole('button', { name: 'Ask for changes' }).click();
+    await page.waitForFunction(() => /Status: Draft/.test(document.querySelector('#rv-status')?.textContent ?? ''));
+    assert.match(await page.locator('.review-line').innerText(), /^Changes asked for on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)/);
     assert.deepEqual(await axeViolations(page), [], 'axe on the review with comments');
     await reviewer.lib.waitSaved();
     const commented = await exportFile(page);
@@ -116,6 +127,7 @@ describe('review comments', () => {
     assert.match(await respondent.lib.card(TITLE).innerText(), /2 open comments/);
     await openReview(respondent);
     page = respondent.page;
+    assert.match(await page.locator('.review-line').innerText(), /^Changes asked for on .* by C\. Reviewer \(Head of legal\)/);
     await who(page, 'A. Okafor', 'Analyst');
     await page.getByRole('button', { name: 'Mark resolved: the comment by C. Reviewer (Head of legal) on K1' }).click();
     await page.locator('.comment.is-resolved', { hasText: 'Likelihood 4' }).getByText(/Resolved on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by A\. Okafor \(Analyst\)/).waitFor();

@@ -73,6 +73,7 @@ describe('review and sign-off', () => {
     assert.equal(await lib.cards().count(), 0);
     await page.getByLabel('Review status').selectOption('approved');
     assert.deepEqual(await lib.cardTitles(), ['Reviewed readiness']);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the library filtered by status');
     await guards.assertClean('approve');
     await context.close();
   });
@@ -89,7 +90,7 @@ describe('review and sign-off', () => {
     await page.locator('#rv-status').waitFor();
     assert.match(await status(page), /Status: Draft/);
     assert.match(await page.locator('.review-line').innerText(), /changed since version 1 was approved/);
-    assert.match(await page.locator('[aria-labelledby="rv-changes"] .review-count').innerText(), /^1 change\(s\) from version 1 to Now/);
+    assert.match(await page.locator('[aria-labelledby="rv-changes"] .review-count').innerText(), /^1 change\(s\) from version 1 to now \(the current draft\)\./);
     const row = await page.locator('.review-changes tbody tr').innerText();
     assert.match(row, /^R1\.1/);
     assert.notEqual(...row.split('\t').slice(-2), 'before and after differ');
@@ -108,7 +109,41 @@ describe('review and sign-off', () => {
     assert.match(await page.locator('.r-title-page').innerText(), /Approved: version 1, on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)[\s\S]*Fit for the pilot\./);
     assert.match(await page.locator('.report-head .notice').innerText(), /version 1 as it was approved/);
     assert.notEqual(await page.locator('.report').innerText(), now);
+    assert.deepEqual(await axeViolations(page), [], 'axe on the approved version\'s report');
     await guards.assertClean('changed since approval');
+    await context.close();
+  });
+
+  test('after an approval, the answer view shows the status and marks each question changed since', async () => {
+    const { context, page, guards, lib } = await reviewing('Marked readiness');
+    await sign(page);
+    await approve(page);
+    await lib.waitSaved();
+    await lib.openPart('Answer');
+    const header = page.locator('.assessment-status');
+    await page.waitForFunction(() => /Status: Approved \(version 1\)/.test(document.querySelector('.assessment-status')?.textContent ?? ''));
+    assert.equal(await page.locator('.changed-mark').count(), 0);
+    // A changed answer: its question is marked in words, the status says so and links to the diff.
+    await page.locator('[id="q-R1.1-1"]').check();
+    await page.waitForFunction(() => document.querySelectorAll('.changed-mark').length === 1);
+    // Named as one would hear it: the question, then the mark.
+    await page.getByRole('group', { name: /^R1\.1 Does the agency .+\?\s*,\s*Changed since version 1 was approved$/ }).waitFor();
+    await page.waitForFunction(() => /Draft \(changed since version 1\)/.test(document.querySelector('.assessment-status')?.textContent ?? ''));
+    assert.equal(await page.getByRole('link', { name: 'See what changed since the approval' }).getAttribute('href'), `#/assessments/${lib.currentId()}/review`);
+    // A note typed on another question marks it too, once saved.
+    await page.getByLabel('Notes and evidence R1.3').fill('Asked the data protection officer.');
+    await page.waitForFunction(() => document.querySelectorAll('.changed-mark').length === 2);
+    assert.match(await page.locator('[id="q-R1.3"] legend').innerText(), /Changed since version 1 was approved$/);
+    assert.deepEqual(await axeViolations(page), []);
+    // Put back as approved, nothing is marked and it is approved again.
+    await page.locator('[id="q-R1.1-3"]').check();
+    await page.getByLabel('Notes and evidence R1.3').fill('');
+    await page.getByLabel('Notes and evidence R1.3').blur();
+    await page.waitForFunction(() => document.querySelectorAll('.changed-mark').length === 0);
+    await page.waitForFunction(() => /Status: Approved \(version 1\)/.test(document.querySelector('.assessment-status')?.textContent ?? ''));
+    assert.match(await header.innerText(), /^Status: Approved \(version 1\)$/);
+    assert.equal(await page.getByRole('link', { name: 'See what changed since the approval' }).count(), 0);
+    await guards.assertClean('changed since approval marks');
     await context.close();
   });
 
@@ -166,14 +201,26 @@ describe('review and sign-off', () => {
     const approved = await exportFile(reviewer.page, 'Shared review');
     const json = JSON.parse(approved.buffer.toString('utf8'));
     assert.equal(json.assessments[0].review.approvals[0].by, 'C. Reviewer');
-    await reviewer.context.close();
 
     const { page, lib, guards } = respondent;
     await page.getByLabel('Choose files to import').setInputFiles([approved]);
     await page.getByRole('button', { name: 'Replace Shared review' }).click();
     await page.locator('.import-done', { hasText: 'replaced with the file' }).waitFor();
     assert.match(await lib.card('Shared review').innerText(), /Approved \(version 1\)/);
+
+    // The respondent keeps working and sends it back: the reviewer's approved copy is not edited;
+    // the import says the file's content is a new draft.
+    await page.getByRole('link', { name: 'Shared review' }).first().click();
+    await page.locator('[id="q-R1.1-1"]').check();
+    await page.waitForFunction(() => /Draft \(changed since version 1\)/.test(document.querySelector('.assessment-status')?.textContent ?? ''));
+    const edited = await exportFile(page, 'Shared review');
+    await reviewer.ui.open('/assessments');
+    await reviewer.page.getByLabel('Choose files to import').setInputFiles([edited]);
+    await reviewer.page.getByRole('button', { name: 'Replace Shared review' }).click();
+    await reviewer.page.locator('.import-done', { hasText: 'a new draft, changed since version 1 was approved, which stays as it was' }).waitFor();
+    assert.match(await reviewer.lib.card('Shared review').innerText(), /Draft \(changed since version 1\)/);
     await guards.assertClean('travel');
     await respondent.context.close();
+    await reviewer.context.close();
   });
 });

@@ -24,7 +24,7 @@ const pathOf = (url) => (url === SCOPE.href ? './' : `./${url.slice(SCOPE.href.l
  * with. Hashed names may come from the HTTP cache (their content cannot change) unless what it holds
  * is wrong (a file cached while it was being copied, say): then once more from the server.
  */
-async function fetchChecked(path, mode = /-[0-9a-f]{16}[._]/.test(path) ? 'default' : 'no-cache') {
+async function fetchChecked(path, mode = /-[0-9a-f]{12,16}[._]/.test(path) ? 'default' : 'no-cache') {
   const response = await fetch(new URL(path, SCOPE), { cache: mode, redirect: 'error' });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const digest = hex(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));

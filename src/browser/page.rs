@@ -104,3 +104,13 @@ pub fn meta(name: &str) -> Option<String> {
 pub fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
+
+/// Shows each "changed since approval" mark (`[data-since]`) inside `root` whose item `changed`
+/// holds, and hides the others.
+pub fn show_marks(root: &web_sys::Element, changed: impl Fn(&str) -> bool) {
+    let Ok(list) = root.query_selector_all("[data-since]") else { return };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+        el.set_hidden(!el.get_attribute("data-since").is_some_and(|id| changed(&id)));
+    }
+}

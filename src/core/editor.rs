@@ -8,6 +8,7 @@
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 pub use crate::core::input::{Handled, How, Raw, Save};
+use crate::core::review::since;
 use serde::{Deserialize, Serialize};
 
 /// Which editor.
@@ -116,9 +117,11 @@ pub fn step(
                     Some(Draw::Register) if editor == Editor::Register => {
                         Some((Some(ws::register_html(pack, &a, &v)), None, None))
                     }
-                    Some(Draw::Profile | Draw::Register) => {
-                        Some((Some(ws::profile_html(pack, &a.answers)), None, None))
-                    }
+                    Some(Draw::Profile | Draw::Register) => Some((
+                        Some(ws::profile_html(pack, &a.answers, since::since(&a).as_ref())),
+                        None,
+                        None,
+                    )),
                     _ => None,
                 };
                 (h, serde_json::to_value(v), drawn)

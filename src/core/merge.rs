@@ -180,6 +180,7 @@ pub fn merge_registers(list: &[&Assessment]) -> RiskRecord {
         for r in &a.risk.register {
             let from = format!("(From the register of {who}, {}.)", r.id);
             let mut r: Risk = r.clone();
+            // By position, as `risk_ids` numbers them.
             r.id = format!("K{}", out.register.len() + 1);
             r.description = if r.description.trim().is_empty() {
                 from
@@ -198,6 +199,23 @@ pub fn merge_registers(list: &[&Assessment]) -> RiskRecord {
                 })
                 .or_insert(line);
         }
+    }
+    out
+}
+
+/// The id each source's risks take in the merged register ([`merge_registers`]), per source: old to
+/// new (`K1`… by position, in source order; an id a register holds twice, its first), so what
+/// pointed at a risk (a comment, a restricted mark) still does.
+pub fn risk_ids(list: &[&Assessment]) -> Vec<BTreeMap<String, String>> {
+    let mut n = 0;
+    let mut out = Vec::new();
+    for a in list {
+        let mut ids = BTreeMap::new();
+        for r in &a.risk.register {
+            n += 1;
+            ids.entry(r.id.clone()).or_insert_with(|| format!("K{n}"));
+        }
+        out.push(ids);
     }
     out
 }

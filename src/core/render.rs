@@ -487,9 +487,20 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             if merged.kind == Kind::Workbook {
                 merged.workbook = crate::core::workbook::merge::merge_records(p, &refs, &merged);
             }
-            // Every respondent's comments, each with its author.
-            let reviews = refs.iter().map(|a| &a.review).chain([&merged.review]);
-            merged.review = crate::core::review::comments_of(reviews.collect::<Vec<_>>());
+            // Every respondent's comments and restricted marks, each comment with its author, on
+            // the risks as the merged register numbers them.
+            let mut ids = merge::risk_ids(&refs);
+            if merged.kind == Kind::Workbook {
+                let entries = crate::core::workbook::merge::entry_ids(&refs);
+                ids.iter_mut().zip(entries).for_each(|(all, more)| all.extend(more));
+            }
+            let reviews: Vec<_> = refs
+                .iter()
+                .zip(&ids)
+                .enumerate()
+                .map(|(i, (a, ids))| crate::core::review::renamed(&a.review, ids, i))
+                .collect();
+            merged.review = crate::core::review::comments_of(reviews.iter().chain([&merged.review]));
             serde_json::to_string(&merged).map_err(|e| RenderError::Record(e.to_string()))?.into()
         }
         Request::Results { record: r, today } => {
@@ -498,7 +509,10 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         Request::Report { record: r, meta } => {
             report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
-        Request::Profile { record: r } => workspace::profile_html(p, &record(&r)?.answers).into(),
+        Request::Profile { record: r } => {
+            let a = record(&r)?;
+            workspace::profile_html(p, &a.answers, crate::core::review::since::since(&a).as_ref()).into()
+        }
         Request::Approved { record: r, meta, version } => {
             let copy = crate::core::review::as_approved(&record(&r)?, version)
                 .ok_or(RenderError::UnknownVersion(version))?;

@@ -373,9 +373,18 @@ fn decide(key: u32, index: usize, decision: Decision) {
             match lib
                 .and_then(|mut lib| lib.replace_with_file(&a, now_ms(), pack()).map_err(|e| e.to_string()))
             {
-                Ok(_) => {
+                Ok(saved) => {
                     changed();
-                    t_with("share.replaced", &[("title", &a.title)])
+                    // An approved version is never edited: the file's content is a new draft.
+                    let here = rai_assess::review::standing(&saved);
+                    let draft = here.changed && here.status == rai_assess::review::Status::Draft;
+                    match here.approved.filter(|_| draft) {
+                        Some(v) => t_with(
+                            "share.replaced_draft",
+                            &[("title", &a.title), ("version", &v.to_string())],
+                        ),
+                        None => t_with("share.replaced", &[("title", &a.title)]),
+                    }
                 }
                 Err(e) => e,
             }

@@ -249,8 +249,14 @@ pub fn assessment() -> impl Strategy<Value = Assessment> {
             // Each approval keeps a copy of this same assessment as it was (here: as it is, or with
             // its notes cleared), without a review of its own.
             let plain = Assessment { revision: 0, deleted: None, ..a.clone() };
+            // Review asked for, or (on even times) changes asked for instead.
+            let (requested, changes) = match requested {
+                Some(s) if s.at % 2 == 0 => (None, Some(s)),
+                r => (r, None),
+            };
             a.review = Stored::from(&Review {
                 requested,
+                changes,
                 approvals: approvals
                     .into_iter()
                     .enumerate()

@@ -15,6 +15,7 @@ mod frame;
 pub mod glossary;
 pub mod guidance;
 mod kept;
+pub mod mark;
 pub mod methods;
 pub mod review;
 pub mod risk;

@@ -36,6 +36,8 @@ pub enum Control {
 pub enum Action {
     Request,
     Withdraw,
+    /// Send it back for changes (`Edit::AskChanges`).
+    AskChanges,
     Approve,
     Supersede,
     Reinstate,
@@ -91,9 +93,10 @@ const REOPEN: &str = "rv.reopen.";
 
 impl Action {
     /// The buttons that name nothing.
-    pub const FIXED: [Action; 7] = [
+    pub const FIXED: [Action; 8] = [
         Action::Request,
         Action::Withdraw,
+        Action::AskChanges,
         Action::Approve,
         Action::Supersede,
         Action::Reinstate,
@@ -105,6 +108,7 @@ impl Action {
         match self {
             Action::Request => "rv.request",
             Action::Withdraw => "rv.withdraw",
+            Action::AskChanges => "rv.ask-changes",
             Action::Approve => "rv.approve",
             Action::Supersede => "rv.supersede",
             Action::Reinstate => "rv.reinstate",

@@ -28,6 +28,8 @@ pub enum Edit {
     Request { by: String, role: String },
     /// Take the request back.
     Withdraw,
+    /// As the reviewer `by` in `role`: send it back for the changes the open comments ask for.
+    AskChanges { by: String, role: String },
     /// Approve the content as it is now; `fingerprint` is its fingerprint (the caller computes it).
     Approve { signoff: Signoff, fingerprint: String },
     /// Mark it no longer in force, and why.
@@ -60,6 +62,8 @@ pub enum EditError {
     AlreadyApproved(u32),
     AlreadyRequested,
     NotRequested,
+    /// Changes are asked for by commenting on what to change first.
+    NothingToChange,
     AlreadySuperseded,
     NotSuperseded,
     /// No comment has this id (the panel showed another copy of the assessment).
@@ -107,6 +111,7 @@ impl fmt::Display for EditError {
             }
             EditError::AlreadyRequested => f.write_str(s("review.already_requested")),
             EditError::NotRequested => f.write_str(s("review.not_requested")),
+            EditError::NothingToChange => f.write_str(s("review.nothing_to_change")),
             EditError::AlreadySuperseded => f.write_str(s("review.already_superseded")),
             EditError::NotSuperseded => f.write_str(s("review.not_superseded")),
             EditError::NoComment => f.write_str(s("review.no_comment")),
@@ -127,6 +132,8 @@ impl EditError {
             EditError::Missing(f) | EditError::TooLong(f, _) => Some(*f),
             EditError::BadDate => Some(Field::Date),
             EditError::BadNextDate => Some(Field::Next),
+            // Said by commenting on what to change: the comment box.
+            EditError::NothingToChange => Some(Field::Comment),
             _ => None,
         }
     }
@@ -160,6 +167,18 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
             }
             let stamp = Stamp { by: required(Field::By, &by)?, role: required(Field::Role, &role)?, at: now };
             review.requested = Some(stamp);
+            review.changes = None;
+        }
+        Edit::AskChanges { by, role } => {
+            if review.requested.is_none() {
+                return Err(EditError::NotRequested);
+            }
+            if review.open_comments() == 0 {
+                return Err(EditError::NothingToChange);
+            }
+            let stamp = Stamp { by: required(Field::By, &by)?, role: required(Field::Role, &role)?, at: now };
+            review.changes = Some(stamp);
+            review.requested = None;
         }
         Edit::Withdraw => {
             if review.requested.take().is_none() {
@@ -196,6 +215,7 @@ pub fn apply(a: &mut Assessment, edit: Edit, now: i64) -> Result<(), EditError> 
                 content: Some(Box::new(content)),
             });
             review.requested = None;
+            review.changes = None;
             // The review that was due is this one: a date it passed is cleared (events stay).
             if let Some(next) = review.next.as_mut().filter(|n| !n.date.is_empty() && n.date.as_str() <= date)
             {

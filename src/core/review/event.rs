@@ -122,6 +122,7 @@ pub fn raw(
     let edit = match action.clone() {
         Action::Request => Edit::Request { by: view.by.clone(), role: view.role.clone() },
         Action::Withdraw => Edit::Withdraw,
+        Action::AskChanges => Edit::AskChanges { by: by.clone(), role: role.clone() },
         Action::Approve => {
             let date = if view.date.trim().is_empty() { today.to_string() } else { view.date.clone() };
             let signoff = Signoff {

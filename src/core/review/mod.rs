@@ -19,6 +19,7 @@ pub mod event;
 pub mod history;
 pub mod public;
 pub mod read;
+pub mod since;
 
 use crate::core::assessment::Assessment;
 use serde::Serialize;
@@ -65,6 +66,10 @@ pub struct Review {
     /// Review asked for and not yet answered by an approval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested: Option<Stamp>,
+    /// Changes asked for by a reviewer (on the items its open comments are on), until review is
+    /// asked for again or it is approved: the assessment is a draft meanwhile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Stamp>,
     /// Oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub approvals: Vec<Approval>,
@@ -133,6 +138,7 @@ pub struct Superseded {
 impl Review {
     pub fn is_empty(&self) -> bool {
         self.requested.is_none()
+            && self.changes.is_none()
             && self.approvals.is_empty()
             && self.superseded.is_none()
             && self.comments.is_empty()
@@ -264,6 +270,13 @@ impl Standing {
 /// Whether the approved copy `copy` (as JSON) holds `a`'s content: everything a fingerprint covers
 /// but the time of the last save, the storage state, the review and the content pack's version.
 fn content_matches(copy: &Value, a: &Assessment) -> bool {
+    current_json(copy, a).is_some_and(|v| &v == copy)
+}
+
+/// `a`'s content as JSON, in the form of the approved copy `copy`: with its time of the last save
+/// and its content pack's version (a new version of the content alone is no edit; an answer it moves
+/// to another item is), and no storage state or review.
+fn current_json(copy: &Value, a: &Assessment) -> Option<Value> {
     let current = Assessment {
         updated: copy["updated"].as_i64().unwrap_or(a.updated),
         revision: 0,
@@ -272,12 +285,10 @@ fn content_matches(copy: &Value, a: &Assessment) -> bool {
         ..a.clone()
     };
     // Through text, whose writer and reader the app has: compared as JSON values, key order aside.
-    // A new version of the content alone is no edit (an answer it moves to another item is).
-    let value = serde_json::to_string(&current).ok().and_then(|t| serde_json::from_str::<Value>(&t).ok());
-    value.is_some_and(|mut v| {
-        v["content"] = copy["content"].clone();
-        &v == copy
-    })
+    let text = serde_json::to_string(&current).ok()?;
+    let mut value = serde_json::from_str::<Value>(&text).ok()?;
+    value["content"] = copy["content"].clone();
+    Some(value)
 }
 
 /// Where `a` stands (see the module's comment), read from its stored review; a public version
@@ -386,7 +397,7 @@ fn add_marks(marks: &mut Vec<Value>, more: &[Value]) {
 /// The comments and restricted marks of these reviews combined ([`comments::union`]), as a review
 /// of their own: for a copy kept beside the original ("keep both"), or an assessment merged from
 /// several, which take those but neither the approvals (copies of another assessment) nor the
-/// request or superseded mark. (A merge renumbers risks: its marks on risks are to be checked.)
+/// request or superseded mark. A merge renames what they point at first ([`renamed`]).
 pub fn comments_of<'s>(reviews: impl IntoIterator<Item = &'s Stored>) -> Stored {
     let mut all = Value::Null;
     let mut marks: Vec<Value> = Vec::new();
@@ -405,6 +416,33 @@ pub fn comments_of<'s>(reviews: impl IntoIterator<Item = &'s Stored>) -> Stored 
         return Stored::default();
     }
     Stored(review)
+}
+
+/// `review`, the `source`th of a merge, with the items its comments and restricted marks point at
+/// renamed by `ids` (old to new): for an assessment merged from several, whose risks and decisions
+/// are numbered afresh ([`crate::core::merge::risk_ids`]). A risk or decision no longer there (its
+/// comments kept, its number never reused in its own file) must not land on another's new number:
+/// its comments point at `K4.gone-2` (shown as another item), its restricted mark goes.
+pub fn renamed(review: &Stored, ids: &std::collections::BTreeMap<String, String>, source: usize) -> Stored {
+    let numbered = |id: &str| {
+        id.strip_prefix(['K', 'D']).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let name = |old: &str| match ids.get(old) {
+        Some(new) => Some(new.clone()),
+        None if numbered(old) => None,
+        None => Some(old.to_string()),
+    };
+    let mut r = review.clone();
+    for c in r.0["comments"].as_array_mut().into_iter().flatten() {
+        if let Some(old) = c["on"].as_str().map(String::from) {
+            c["on"] = Value::String(name(&old).unwrap_or_else(|| format!("{old}.gone-{}", source + 1)));
+        }
+    }
+    if let Some(marks) = r.0["restricted"].as_array_mut() {
+        let kept = marks.iter().filter_map(|m| name(m.as_str()?)).map(Value::String).collect();
+        *marks = kept;
+    }
+    r
 }
 
 /// The copy of `a` as approved in `version`: its content then, with the approvals up to that one

@@ -20,6 +20,7 @@ use serde_json::Value;
 #[derive(Debug, Clone, PartialEq)]
 struct WireReview {
     requested: Option<Stamp>,
+    changes: Option<Stamp>,
     approvals: Vec<WireApproval>,
     superseded: Option<Superseded>,
     comments: Vec<Comment>,
@@ -82,10 +83,16 @@ impl WireReview {
             }
             Ok(())
         };
-        if let Some(r) = &self.requested {
-            line("requested.by", &r.by)?;
-            line("requested.role", &r.role)?;
-            time("requested.at", r.at)?;
+        if self.requested.is_some() && self.changes.is_some() {
+            let problem = "a review cannot be asked for and sent back for changes at once: keep one";
+            return Err(bad("changes".into(), problem.into()));
+        }
+        for (name, stamp) in [("requested", &self.requested), ("changes", &self.changes)] {
+            if let Some(r) = stamp {
+                line(&format!("{name}.by"), &r.by)?;
+                line(&format!("{name}.role"), &r.role)?;
+                time(&format!("{name}.at"), r.at)?;
+            }
         }
         if let Some(s) = &self.superseded {
             line("superseded.by", &s.by)?;
@@ -214,6 +221,7 @@ impl WireReview {
         }
         Ok(Review {
             requested: self.requested.clone(),
+            changes: self.changes.clone(),
             approvals,
             superseded: self.superseded.clone(),
             comments: self.comments.clone(),
@@ -239,6 +247,7 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
         &[],
         &[
             "requested",
+            "changes",
             "approvals",
             "superseded",
             "comments",
@@ -269,6 +278,10 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
     };
     let requested = match m.get("requested") {
         Some(r) => Some(stamp(r, &join(path, "requested"))?),
+        None => None,
+    };
+    let changes = match m.get("changes") {
+        Some(r) => Some(stamp(r, &join(path, "changes"))?),
         None => None,
     };
     let cpath = join(path, "comments");
@@ -338,7 +351,18 @@ fn review(v: &Value, path: &str) -> Result<WireReview> {
         }
         None => None,
     };
-    Ok(WireReview { requested, approvals, superseded, comments, next, restricted, public, history, summary })
+    Ok(WireReview {
+        requested,
+        changes,
+        approvals,
+        superseded,
+        comments,
+        next,
+        restricted,
+        public,
+        history,
+        summary,
+    })
 }
 
 /// The most history entries a file may hold (the app keeps fewer: `history::MAX_HISTORY`).

@@ -248,3 +248,42 @@ fn a_new_version_of_the_content_alone_leaves_it_approved() {
     a.content.version = "9.9.9".into();
     assert_eq!(standing(&a).status, Status::Approved);
 }
+
+#[test]
+fn the_items_changed_since_the_latest_approval_are_named_and_only_those() {
+    let mut a = sample();
+    a.notes.insert("R1.2".into(), "Kept as is".into());
+    assert_eq!(since::since(&a), None, "nothing approved, nothing to mark");
+    approve(&mut a).expect("approved");
+    assert_eq!(since::since(&a), Some(since::Since { version: 1, changed: false, items: vec![] }));
+    // An answer changed, one given, a note cleared, the title and the general notes edited.
+    a.answers.insert("R1.1".into(), Answer::Level(1));
+    a.answers.insert("R2.1".into(), Answer::Level(2));
+    a.notes.remove("R1.2");
+    a.title = "Northshire readiness, revised".into();
+    a.notes.insert(crate::core::assessment::GENERAL_NOTES.into(), "Context".into());
+    let s = since::since(&a).expect("approved before");
+    assert!(s.changed);
+    let mut items = s.items.clone();
+    items.sort();
+    let mut expected = vec!["R1.1", "R1.2", "R2.1", "title", crate::core::assessment::GENERAL_NOTES];
+    expected.sort();
+    assert_eq!(items, expected);
+    assert!(!s.has("R1.3") && !s.has("subject"));
+    // Put back, nothing is marked; a risk alone changed leaves no question marked but counts.
+    let mut back = sample();
+    back.notes.insert("R1.2".into(), "Kept as is".into());
+    back.review = a.review.clone();
+    assert_eq!(since::since(&back).map(|s| (s.changed, s.items.len())), Some((false, 0)));
+}
+
+#[test]
+fn a_dropped_approved_copy_leaves_nothing_to_mark() {
+    let mut a = sample();
+    approve(&mut a).expect("approved");
+    let mut r = Review::of(&a);
+    r.approvals[0].content = None;
+    a.review = Stored::from(&r);
+    a.title = "Other".into();
+    assert_eq!(since::since(&a), None);
+}

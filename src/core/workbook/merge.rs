@@ -25,7 +25,7 @@ pub fn merge_records(pack: &Pack, list: &[&Assessment], merged: &Assessment) -> 
         owners: owners(&records, &labels),
         complete: Vec::new(),
         overrides: overrides(&records, &labels),
-        log: log(&records, &labels),
+        log: log(&records, &labels).0,
         // The first file's links to other assessments, else the first given.
         linked: records.iter().find_map(|r| r.linked.clone()),
         readiness: records.iter().find_map(|r| r.readiness.clone()),
@@ -129,9 +129,18 @@ fn rank(s: Status) -> usize {
     Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
 
+/// The id each file's decisions take in the merged log ([`merge_records`]), per file: old to new, so
+/// what pointed at a decision (a comment, a restricted mark) still does.
+pub fn entry_ids(list: &[&Assessment]) -> Vec<BTreeMap<String, String>> {
+    let records: Vec<&WorkbookRecord> = list.iter().map(|a| &a.workbook).collect();
+    let labels: Vec<String> = list.iter().map(|a| label(a)).collect();
+    log(&records, &labels).1
+}
+
 /// The union of the logs: the first file's entries under their ids, the others numbered after them;
-/// in date order (drafts last) when other files added any, else in the first file's order.
-fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
+/// in date order (drafts last) when other files added any, else in the first file's order. With
+/// each file's ids as the merged log has them (see [`entry_ids`]).
+fn log(records: &[&WorkbookRecord], labels: &[String]) -> (Vec<Entry>, Vec<BTreeMap<String, String>>) {
     // Every distinct entry once, with the files (and ids there) that hold it.
     let mut order: Vec<String> = Vec::new();
     let mut holders: BTreeMap<String, Vec<(usize, &Entry)>> = BTreeMap::new();
@@ -185,6 +194,12 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
         used.insert(id.clone());
         id_of.insert(*key, id);
     }
+    let mut ids = vec![BTreeMap::new(); records.len()];
+    for ((i, old), key) in &key_of {
+        if let Some(new) = id_of.get(key) {
+            ids[*i].insert(old.to_string(), new.clone());
+        }
+    }
 
     let mut out: Vec<Entry> = Vec::new();
     // What each entry replaced in its own file, for saying so where the merge chains it afresh.
@@ -226,7 +241,7 @@ fn log(records: &[&WorkbookRecord], labels: &[String]) -> Vec<Entry> {
             (e.recorded.is_none(), e.date.clone(), e.recorded.unwrap_or(0))
         });
     }
-    out
+    (out, ids)
 }
 
 /// Where several recorded entries replace the same decision (each file replaced it in its own way),

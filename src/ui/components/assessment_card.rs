@@ -146,7 +146,7 @@ pub fn AssessmentCard(
 
 /// Where the assessment's review stands, in a few words: "Approved (version 2)", "Draft (changed
 /// since version 2)", "In review · 2 open comment(s) · review due since 2027-03-01".
-fn status_text(s: &Summary) -> String {
+pub fn status_text(s: &Summary) -> String {
     let here = s.standing();
     let name = t(here.status.key());
     let mut text = match here.approved {
@@ -157,7 +157,11 @@ fn status_text(s: &Summary) -> String {
         _ => name.to_string(),
     };
     if here.open > 0 {
-        text = format!("{text} · {}", t_with("review.card_open", &[("count", &here.open.to_string())]));
+        let open = match here.open {
+            1 => t("review.card_open_one").to_string(),
+            n => t_with("review.card_open", &[("count", &n.to_string())]),
+        };
+        text = format!("{text} · {open}");
     }
     let today: String = date_time(now_ms()).chars().take(10).collect();
     if let Some(due) =

@@ -3,6 +3,7 @@
 mod assessment_card;
 mod assessment_tabs;
 mod breadcrumbs;
+mod changed_mark;
 pub mod new_assessment_form;
 mod principle_tags;
 pub mod questionnaire;
@@ -16,9 +17,10 @@ mod skip_link;
 mod storage_status;
 mod unknown_entry;
 
-pub use assessment_card::AssessmentCard;
+pub use assessment_card::{status_text, AssessmentCard};
 pub use assessment_tabs::AssessmentTabs;
 pub use breadcrumbs::{guidance_trail, Breadcrumbs};
+pub use changed_mark::changed_mark;
 pub use new_assessment_form::{kind_label, NewAssessmentForm};
 pub use principle_tags::PrincipleTags;
 pub use questionnaire::{AnswerSink, Questionnaire};

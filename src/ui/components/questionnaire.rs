@@ -7,8 +7,9 @@
 use crate::browser::page;
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::questionnaire::{is_answered, Form, Item};
+use crate::core::review::since::Since;
 use crate::core::risk;
-use crate::ui::components::PrincipleTags;
+use crate::ui::components::{changed_mark, PrincipleTags};
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -28,6 +29,8 @@ pub struct AnswerSink {
     pub unsaved: Callback<()>,
     /// Save now (leaving a field; a choice, once painted).
     pub flush: Callback<()>,
+    /// What differs from the latest approved version, as of the last save.
+    pub since: RwSignal<Option<Since>>,
 }
 
 /// All sections and items of `form`, with progress, a jump to the next unanswered item and a filter.
@@ -257,6 +260,7 @@ fn QuestionItem(
                 <span class="q-number">{id}</span>
                 " "
                 <span class="q-text">{item.text}</span>
+                {changed_mark(sink.since, id)}
             </legend>
             <div class="choices">{choices}</div>
             <p class="q-actions">

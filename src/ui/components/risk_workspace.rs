@@ -53,6 +53,17 @@ pub fn RiskWorkspace(
     // What the workbook's links need from the library (its risk and readiness assessments, the
     // linked ones as stored), built for the linked ids and sent with every request.
     let library = use_library();
+    // The "changed since approval" marks as of the last save: after each save, as the questions'
+    // are, and after each drawing (made from the draft, which may be ahead of the last save).
+    let marks = move || {
+        if let Some(el) = node.get_untracked() {
+            sink.since.with_untracked(|s| page::show_marks(&el, |id| s.as_ref().is_some_and(|s| s.has(id))));
+        }
+    };
+    Effect::new(move |_| {
+        sink.since.track();
+        marks();
+    });
     let link = StoredValue::new(([None::<String>, None], Value::Null));
     let linked_ids = move || {
         let id = |l: &Option<crate::core::workbook::Linked>| l.as_ref().map(|l| l.id.clone());
@@ -125,7 +136,7 @@ pub fn RiskWorkspace(
         }
     };
     // Puts a drawing on screen; false when the part it replaces is not there.
-    let show = move |draw: &Drawing, drawn: Written, focus: Option<String>| -> bool {
+    let put = move |draw: &Drawing, drawn: Written, focus: Option<String>| -> bool {
         let Some(el) = node.get_untracked() else { return true };
         let keep = focus.or_else(page::active_id);
         let overview = |contents: &Option<String>| {
@@ -203,6 +214,12 @@ pub fn RiskWorkspace(
             page::focus_id(&id);
         }
         true
+    };
+    // A drawing on screen, with the marks as of the last save.
+    let show = move |draw: &Drawing, drawn: Written, focus: Option<String>| -> bool {
+        let shown = put(draw, drawn, focus);
+        marks();
+        shown
     };
     // Drawings resume in the order they were asked for (see `browser::tools`), so the last one wins.
     // After a failed one the view would show less than the draft holds: it is replaced by the problem

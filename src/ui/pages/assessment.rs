@@ -9,10 +9,13 @@ use crate::core::library::{LoadError, SaveError};
 use crate::core::limits::{MAX_LINE, MAX_TEXT};
 use crate::core::questionnaire::{self, Form};
 use crate::core::render::Request;
+use crate::core::review::since;
 use crate::core::risk;
 use crate::core::route::Route;
 use crate::ui::components::risk_workspace::{Part, RiskWorkspace};
-use crate::ui::components::{kind_label, AnswerSink, AssessmentTabs, Breadcrumbs, Questionnaire};
+use crate::ui::components::{
+    changed_mark, kind_label, status_text, AnswerSink, AssessmentTabs, Breadcrumbs, Questionnaire,
+};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
 use leptos::prelude::*;
@@ -105,6 +108,14 @@ fn Editor(
     let state = RwSignal::new(SaveState::Idle);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let (answered, replaced) = (Trigger::new(), Trigger::new());
+    // What differs from the latest approval: worked out on load and after each save, not per keystroke.
+    let since = RwSignal::new(draft.with_untracked(since::since));
+    let mark_changes = move || {
+        let now = draft.with_untracked(since::since);
+        if since.with_untracked(|s| *s != now) {
+            since.set(now);
+        }
+    };
 
     // Saves now if anything changed. Uses `try_` access: it also runs while the page is being left.
     let flush = move || {
@@ -127,6 +138,7 @@ fn Editor(
                     }
                 });
                 state.set(SaveState::Saved(saved.updated));
+                mark_changes();
             }
             Err(SaveError::Conflict { .. }) => state.set(SaveState::Conflict),
             Err(e) => state.set(SaveState::Failed(e.to_string())),
@@ -166,6 +178,7 @@ fn Editor(
                     } else {
                         draft.set(stored);
                         replaced.notify();
+                        mark_changes();
                     }
                 }
             }
@@ -179,6 +192,7 @@ fn Editor(
             let updated = stored.updated;
             draft.set(stored);
             replaced.notify();
+            mark_changes();
             state.set(SaveState::Saved(updated));
         }
     };
@@ -192,18 +206,20 @@ fn Editor(
                 d.review = saved.review.clone();
             });
             state.set(SaveState::Saved(saved.updated));
+            mark_changes();
         }
         Err(e) => state.set(SaveState::Failed(e.to_string())),
     };
 
     let field = move |key: &'static str,
+                      item: &'static str,
                       label: &'static str,
                       get: fn(&Assessment) -> String,
                       set: fn(&mut Assessment, String)| {
         let value = Memo::new(move |_| draft.with(get));
         view! {
             <p class="field">
-                <label for=key>{label}</label>
+                <label for=key>{label} {changed_mark(since, item)}</label>
                 <input
                     id=key
                     type="text"
@@ -237,6 +253,12 @@ fn Editor(
         SaveState::Failed(reason) => t_with("assessment.not_saved", &[("reason", &reason)]),
         SaveState::Conflict => t("assessment.conflict").to_string(),
     };
+    // Where its review stands, as the library lists it (updated by each save).
+    let review_status = move || {
+        ctx.listing.with(|l| {
+            id.with_value(|id| l.active.iter().chain(&l.deleted).find(|s| &s.id == id).map(status_text))
+        })
+    };
     let failed = move || matches!(state.get(), SaveState::Failed(_) | SaveState::Conflict);
     // Written by the tools module (loaded at start); if it cannot be, the hint line says why.
     let copy_problem = RwSignal::new(String::new());
@@ -263,6 +285,7 @@ fn Editor(
         schedule: Callback::new(move |()| schedule()),
         unsaved: Callback::new(move |()| unsaved()),
         flush: Callback::new(move |()| flush()),
+        since,
     };
     let set_aside = Memo::new(move |_| {
         answered.track();
@@ -279,6 +302,7 @@ fn Editor(
         if let Ok(restored) = ctx.restore(&id.get_value()) {
             draft.set(restored);
             replaced.notify();
+            mark_changes();
         }
     };
 
@@ -286,6 +310,13 @@ fn Editor(
         <Breadcrumbs trail=vec![(t("assessments.title").to_string(), Route::Assessments.href())] current=title.get_untracked()/>
         <h1>{move || title.get()}</h1>
         <p class="tool-unit">{meta}</p>
+        <p class="assessment-status" hidden=only == Some(Part::Review)>
+            {t("review.status")} ": " {review_status}
+            // Where anything changed since the approval: each item is marked, and the review lists it.
+            {move || (since.with(|s| s.as_ref().is_some_and(|s| s.changed))).then(|| view! {
+                " · " <a href=Route::Review(id.get_value()).href()>{t("assessment.see_changes")}</a>
+            })}
+        </p>
         {
             let here = match only {
                 Some(Part::Register) => Route::Register(id.get_value()),
@@ -329,17 +360,17 @@ fn Editor(
             view! {
         <section aria-labelledby="details-heading" class="panel">
             <h2 id="details-heading">{t("assessment.details_heading")}</h2>
-            {field("a-title", t("assessments.field_title"), |d| d.title.clone(), |d, v| d.title = v)}
-            {field("a-subject", t("assessments.field_subject"), |d| d.subject.clone(), |d, v| d.subject = v)}
+            {field("a-title", "title", t("assessments.field_title"), |d| d.title.clone(), |d, v| d.title = v)}
+            {field("a-subject", "subject", t("assessments.field_subject"), |d| d.subject.clone(), |d, v| d.subject = v)}
             <div class="field-pair">
-                {field("a-respondent", t("assessments.field_respondent"), |d| d.respondent.name.clone(), |d, v| d.respondent.name = v)}
-                {field("a-role", t("assessments.field_role"), |d| d.respondent.role.clone(), |d, v| d.respondent.role = v)}
+                {field("a-respondent", "respondent", t("assessments.field_respondent"), |d| d.respondent.name.clone(), |d, v| d.respondent.name = v)}
+                {field("a-role", "role", t("assessments.field_role"), |d| d.respondent.role.clone(), |d, v| d.respondent.role = v)}
             </div>
         </section>
         <section aria-labelledby="notes-heading">
             <h2 id="notes-heading">{t("assessment.notes_heading")}</h2>
             <p class="field">
-                <label for="a-notes">{t("assessment.notes_label")}</label>
+                <label for="a-notes">{t("assessment.notes_label")} {changed_mark(since, GENERAL_NOTES)}</label>
                 <span class="hint" id="a-notes-hint">{t("assessment.notes_hint")}</span>
                 <textarea
                     id="a-notes"
@@ -349,8 +380,13 @@ fn Editor(
                     prop:value=notes
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
+                        // Emptied, no note at all: as approved, when it had none.
                         draft.update(|d| {
-                            d.notes.insert(GENERAL_NOTES.to_string(), text);
+                            if text.is_empty() {
+                                d.notes.remove(GENERAL_NOTES);
+                            } else {
+                                d.notes.insert(GENERAL_NOTES.to_string(), text);
+                            }
                         });
                         schedule();
                     }

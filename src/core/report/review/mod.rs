@@ -60,6 +60,12 @@ pub fn status_line(a: &Assessment) -> String {
             let r = review.requested.as_ref().map(|r| (r.at, who(&r.by, &r.role))).unwrap_or_default();
             fill("review.line_in_review", &[("date", &date_of(r.0)), ("who", &r.1)]) + &changed()
         }
+        Status::Draft if review.changes.is_some() => {
+            let c = review.changes.as_ref().map(|c| (c.at, who(&c.by, &c.role))).unwrap_or_default();
+            let key =
+                if review.open_comments() > 0 { "review.line_changes" } else { "review.line_changes_done" };
+            fill(key, &[("date", &date_of(c.0)), ("who", &c.1)]) + &changed()
+        }
         Status::Draft if latest.is_none() => s("review.line_draft").to_string(),
         Status::Draft => s("review.line_draft_again").to_string() + &changed(),
     }
@@ -89,6 +95,16 @@ pub(crate) fn status_facts(a: &Assessment) -> Vec<(&'static str, String)> {
         Status::InReview => {
             let r = review.requested.clone().unwrap_or_default();
             fill("review.fact_in_review", &[("date", &date_of(r.at)), ("who", &who(&r.by, &r.role))])
+        }
+        Status::Draft if review.changes.is_some() => {
+            let c = review.changes.clone().unwrap_or_default();
+            let line =
+                fill("review.fact_changes", &[("date", &date_of(c.at)), ("who", &who(&c.by, &c.role))]);
+            if here.changed {
+                format!("{line}; {}", fill("review.card_changed", &[("version", &version)]))
+            } else {
+                line
+            }
         }
         Status::Draft if here.changed => fill("review.fact_changed", &[("version", &version)]),
         Status::Draft => s("review.status_draft").to_string(),
@@ -173,7 +189,10 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
         match (&review.requested, here.status) {
             (_, Status::Approved) => {}
             (None, _) => button(&mut o, &Action::Request, s("review.request"), "secondary"),
-            (Some(_), _) => button(&mut o, &Action::Withdraw, s("review.withdraw"), "secondary"),
+            (Some(_), _) => {
+                button(&mut o, &Action::AskChanges, s("review.ask_changes"), "secondary");
+                button(&mut o, &Action::Withdraw, s("review.withdraw"), "secondary");
+            }
         }
         o.push_str("</p>");
     }
@@ -316,8 +335,8 @@ fn changes_html(o: &mut String, pack: &'static Pack, a: &Assessment, review: &Re
     select(o, &Control::To, s("review.to"), &current, &to_options);
     o.push_str("</div>");
     let to_name = to.map_or_else(
-        || s("review.now").to_string(),
-        |v| fill("review.version_n", &[("version", &v.to_string())]),
+        || s("review.now_in").to_string(),
+        |v| fill("review.version_in", &[("version", &v.to_string())]),
     );
     let summary = fill(
         "review.changes_count",

@@ -8,7 +8,8 @@ use crate::core::register::Status;
 use crate::core::report::escape::html;
 use crate::core::report::workspace::form::{attr_checked, button, select, text_field};
 use crate::core::report::workspace::status_key;
-use crate::core::report::{fill, s};
+use crate::core::report::{fill, mark, s};
+use crate::core::review::since::{self, Since};
 use crate::core::workbook::control::{Action, CheckField, ConditionField, Control, EntryField, StageField};
 use crate::core::workbook::event::WorkbookView;
 use crate::core::workbook::{
@@ -67,8 +68,9 @@ pub fn workbook_html(pack: &Pack, a: &Assessment, view: &WorkbookView) -> String
     route(&mut out, pack, a);
     super::link::link_html(&mut out, pack, a, view);
     out.push_str(&overview_html(pack, a));
+    let marks = since::since(a);
     for st in workbook::stages(pack, a) {
-        stage(&mut out, pack, a, view, st);
+        stage(&mut out, pack, a, view, st, marks.as_ref());
     }
     out
 }
@@ -77,7 +79,7 @@ pub fn workbook_html(pack: &Pack, a: &Assessment, view: &WorkbookView) -> String
 pub fn stage_html(pack: &Pack, a: &Assessment, view: &WorkbookView, id: &str) -> Option<String> {
     let st = workbook::stages(pack, a).into_iter().find(|s| s.stage == id)?;
     let mut out = String::new();
-    stage(&mut out, pack, a, view, st);
+    stage(&mut out, pack, a, view, st, since::since(a).as_ref());
     Some(out)
 }
 
@@ -151,7 +153,15 @@ pub fn summary_html(pack: &Pack, a: &Assessment, id: &str) -> Option<String> {
     Some(format!("<p class=\"wb-progress\" id=\"ws.{}.p\">{}</p>", html(id), summary_text(&progress(a, st))))
 }
 
-fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st: &WorkbookStage) {
+/// `marks`: what changed since the latest approval, if there is one.
+fn stage(
+    out: &mut String,
+    pack: &Pack,
+    a: &Assessment,
+    view: &WorkbookView,
+    st: &WorkbookStage,
+    marks: Option<&Since>,
+) {
     let id = html(&st.stage);
     let _ = write!(
         out,
@@ -172,9 +182,10 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
         };
         let _ = write!(
             out,
-            "<div class=\"field wb-prompt\"><label for=\"{n}\"><span class=\"q-number\">{}</span> {}</label><span class=\"hint\" id=\"{n}.hint\">{}</span><textarea id=\"{n}\" name=\"{n}\" rows=\"4\" maxlength=\"{}\" aria-describedby=\"{n}.hint{}\">{}</textarea></div>",
+            "<div class=\"field wb-prompt\"><label for=\"{n}\"><span class=\"q-number\">{}</span> {}{}</label><span class=\"hint\" id=\"{n}.hint\">{}</span><textarea id=\"{n}\" name=\"{n}\" rows=\"4\" maxlength=\"{}\" aria-describedby=\"{n}.hint{}\">{}</textarea></div>",
             html(&p.id),
             html(&p.text),
+            mark::changed(marks, &p.id),
             html(&p.help),
             crate::core::limits::MAX_TEXT,
             if p.related.is_empty() { String::new() } else { format!(" {}.related", html(&name)) },
@@ -186,7 +197,7 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
 
     let _ = write!(out, "<h3>{}</h3>", s("workbook.checks"));
     for c in st.checks.iter() {
-        check(out, a, c);
+        check(out, a, c, marks);
     }
 
     let _ = write!(
@@ -212,7 +223,7 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
         let _ = write!(out, "<p>{}</p>", s("workbook.no_entries"));
     }
     for e in entries {
-        entry(out, pack, a, view, e);
+        entry(out, pack, a, view, e, marks);
     }
     let mut add = String::new();
     button(
@@ -231,11 +242,11 @@ fn stage(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, st:
 pub fn check_html(pack: &Pack, a: &Assessment, id: &str) -> Option<String> {
     let c = pack.workbook.stages.iter().flat_map(|s| s.checks.iter()).find(|c| c.id == id)?;
     let mut out = String::new();
-    check(&mut out, a, c);
+    check(&mut out, a, c, since::since(a).as_ref());
     Some(out)
 }
 
-fn check(out: &mut String, a: &Assessment, c: &Check) {
+fn check(out: &mut String, a: &Assessment, c: &Check, marks: Option<&Since>) {
     let state = CheckState::of(a, &c.id);
     let note = a.notes.get(c.id.as_ref()).map_or("", String::as_str);
     let owner = a.workbook.owners.get(c.id.as_ref()).map_or("", String::as_str);
@@ -247,8 +258,9 @@ fn check(out: &mut String, a: &Assessment, c: &Check) {
     };
     let _ = write!(
         out,
-        "<fieldset class=\"wb-check\" id=\"wc.{id}\"><legend><span class=\"q-number\">{id}</span> {}{blocking}</legend><p class=\"hint\">{} {} · {} {}</p><div class=\"wb-states\">",
+        "<fieldset class=\"wb-check\" id=\"wc.{id}\"><legend><span class=\"q-number\">{id}</span> {}{blocking}{}</legend><p class=\"hint\">{} {} · {} {}</p><div class=\"wb-states\">",
         html(&c.text),
+        mark::changed(marks, &c.id),
         s("workbook.evidence_expected"),
         html(&c.evidence),
         s("workbook.owner_expected"),
@@ -318,7 +330,14 @@ fn sign_off(out: &mut String, a: &Assessment, st: &WorkbookStage) {
     );
 }
 
-fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: &Entry) {
+fn entry(
+    out: &mut String,
+    pack: &Pack,
+    a: &Assessment,
+    view: &WorkbookView,
+    e: &Entry,
+    marks: Option<&Since>,
+) {
     let id = html(&e.id);
     let verdict = e.verdict.map_or(s("workbook.no_verdict"), |v| s(verdict_key(v)));
     let state = match e.recorded {
@@ -327,10 +346,11 @@ fn entry(out: &mut String, pack: &Pack, a: &Assessment, view: &WorkbookView, e: 
     };
     let _ = write!(
         out,
-        "<article class=\"wb-entry{}\" id=\"we.{id}\" aria-labelledby=\"we.{id}.h\"><h4 id=\"we.{id}.h\" tabindex=\"-1\"><span class=\"q-number\">{id}</span> {} · {} <span class=\"badge\">{state}</span></h4>",
+        "<article class=\"wb-entry{}\" id=\"we.{id}\" aria-labelledby=\"we.{id}.h\"><h4 id=\"we.{id}.h\" tabindex=\"-1\"><span class=\"q-number\">{id}</span> {} · {} <span class=\"badge\">{state}</span>{}</h4>",
         if e.recorded.is_some() { " recorded" } else { " draft" },
         verdict,
         html(&crate::core::report::frame::or_dash(&e.date)),
+        mark::changed(marks, &e.id),
     );
     if !e.supersedes.is_empty() {
         let _ = write!(

@@ -6,6 +6,7 @@ use crate::core::content::model::Pack;
 use crate::core::register::{Decision, Risk, Status};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
+use crate::core::review::since::Since;
 use crate::core::risk::control::{Action, Control, MitigationField, RiskField};
 use crate::core::risk::view::{Confirm, ViewState};
 use std::fmt::Write;
@@ -29,23 +30,32 @@ pub fn decision_key(d: Decision) -> &'static str {
     }
 }
 
-/// A card's heading: the risk's id and title.
-pub(super) fn heading(out: &mut String, r: &Risk) {
+/// A card's heading: the risk's id and title, and the mark "Changed since version N was approved"
+/// where there is an approved version (`marks`).
+pub(super) fn heading(out: &mut String, r: &Risk, marks: Option<&Since>) {
     let p = format!("rk.{}", html(&r.id));
     let title = if r.title.trim().is_empty() { s("risk.untitled").to_string() } else { html(&r.title) };
     let _ = write!(
         out,
-        "<h3 id=\"{p}.h\" tabindex=\"-1\"><span class=\"q-number\">{}</span> {title}</h3>",
+        "<h3 id=\"{p}.h\" tabindex=\"-1\"><span class=\"q-number\">{}</span> {title}",
         html(&r.id)
     );
+    out.push_str(&crate::core::report::mark::changed(marks, &r.id));
+    out.push_str("</h3>");
 }
 
 /// One risk as an editable card.
-pub(super) fn risk_card(out: &mut String, pack: &'static Pack, r: &Risk, view: &ViewState) {
+pub(super) fn risk_card(
+    out: &mut String,
+    pack: &'static Pack,
+    r: &Risk,
+    view: &ViewState,
+    marks: Option<&Since>,
+) {
     let name = |field| Control::Risk(r.id.clone(), field);
     let p = format!("rk.{}", html(&r.id));
     let _ = write!(out, "<article class=\"risk-card\" id=\"{p}\" aria-labelledby=\"{p}.h\">");
-    heading(out, r);
+    heading(out, r, marks);
     if !r.template.is_empty() {
         let _ = write!(
             out,

@@ -21,6 +21,7 @@ use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
+use crate::core::review::since::since;
 use crate::core::risk::control::{Action, Control};
 use crate::core::risk::pending;
 use crate::core::risk::view::{Confirm, ViewState};
@@ -36,7 +37,7 @@ pub const CONTENTS_ID: &str = "risk-contents";
 pub fn card_html(pack: &'static Pack, a: &Assessment, view: &ViewState, id: &str) -> Option<String> {
     let r = a.risk.register.iter().find(|r| r.id == id)?;
     let mut out = String::new();
-    card::risk_card(&mut out, pack, r, view);
+    card::risk_card(&mut out, pack, r, view, since(a).as_ref());
     Some(out)
 }
 
@@ -44,7 +45,7 @@ pub fn card_html(pack: &'static Pack, a: &Assessment, view: &ViewState, id: &str
 pub fn heading_html(a: &Assessment, id: &str) -> Option<String> {
     let r = a.risk.register.iter().find(|r| r.id == id)?;
     let mut out = String::new();
-    card::heading(&mut out, r);
+    card::heading(&mut out, r, since(a).as_ref());
     Some(out)
 }
 
@@ -141,8 +142,9 @@ fn register(out: &mut String, pack: &'static Pack, a: &Assessment, view: &ViewSt
         out.push_str(&contents_html(a));
     }
     let _ = write!(out, "<div id=\"{CARDS_ID}\">");
+    let marks = since(a);
     for r in &a.risk.register {
-        card::risk_card(out, pack, r, view);
+        card::risk_card(out, pack, r, view, marks.as_ref());
     }
     out.push_str("</div><p class=\"actions\">");
     button(out, &Action::AddRisk, s("risk.add"), "");

@@ -4,7 +4,9 @@ use super::form::attr_checked;
 use crate::core::assessment::Answer;
 use crate::core::content::model::{FieldKind, Pack};
 use crate::core::report::escape::html;
+use crate::core::report::mark::changed;
 use crate::core::report::s;
+use crate::core::review::since::Since;
 use crate::core::risk::control::Control;
 use crate::core::risk::legal::applying;
 use crate::core::risk::{self, effective_profile, options};
@@ -12,8 +14,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// The system profile: one control per field; a field whose conditions the profile does not meet is
-/// drawn hidden, and its answer is kept.
-pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> String {
+/// drawn hidden, and its answer is kept. `marks`: what changed since the latest approval, if any.
+pub fn profile_html(
+    pack: &'static Pack,
+    answers: &BTreeMap<String, Answer>,
+    marks: Option<&Since>,
+) -> String {
     let shown = effective_profile(pack, answers);
     let mut out = String::new();
     for f in pack.risk.profile_fields.iter() {
@@ -21,6 +27,7 @@ pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> 
         let hidden = if risk::shown(pack, f, &shown) { "" } else { " hidden" };
         let help = format!("<span class=\"hint\" id=\"{id}.h\">{}</span>", html(&f.help));
         let given = answers.get(f.id.as_ref());
+        let mark = changed(marks, &f.id);
         match f.kind {
             FieldKind::Text | FieldKind::Longtext => {
                 let value = match given {
@@ -34,7 +41,7 @@ pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> 
                 };
                 let _ = write!(
                     out,
-                    "<p class=\"field\"{hidden}><label for=\"{id}\">{}</label>{help}{control}</p>",
+                    "<p class=\"field\"{hidden}><label for=\"{id}\">{}{mark}</label>{help}{control}</p>",
                     html(&f.label)
                 );
             }
@@ -42,7 +49,7 @@ pub fn profile_html(pack: &'static Pack, answers: &BTreeMap<String, Answer>) -> 
                 let multi = f.kind == FieldKind::Multi;
                 let _ = write!(
                     out,
-                    "<fieldset class=\"pf-group\" aria-describedby=\"{id}.h\"{hidden}><legend>{}</legend>{help}<div class=\"pf-options\">",
+                    "<fieldset class=\"pf-group\" aria-describedby=\"{id}.h\"{hidden}><legend>{}{mark}</legend>{help}<div class=\"pf-options\">",
                     html(&f.label)
                 );
                 // A practice or use the rest of the profile implies counts, ticked or not: say so.

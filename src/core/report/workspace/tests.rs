@@ -58,16 +58,16 @@ fn face_system() -> (Assessment, ViewState) {
 #[test]
 fn the_profile_hides_fields_whose_conditions_fail_and_keeps_their_answers() {
     let (mut a, mut v) = (fresh(), ViewState::default());
-    let html = profile_html(pack(), &a.answers);
+    let html = profile_html(pack(), &a.answers, None);
     let face =
         |html: &str| tag(html, "fieldset", "aria-describedby", "pf.face_mode.h").contains_key("hidden");
     assert!(face(&html), "the face question waits for an image system");
     let chose = edit(&mut a, &mut v, "pf.application_type", "image").expect("an option");
     assert_eq!(chose.draw, Draw::Profile, "a choice redraws the profile");
-    let html = profile_html(pack(), &a.answers);
+    let html = profile_html(pack(), &a.answers, None);
     assert!(!face(&html), "shown for an image system");
     edit(&mut a, &mut v, "pf.face_mode", "1ton").expect("an option");
-    let html = profile_html(pack(), &a.answers);
+    let html = profile_html(pack(), &a.answers, None);
     let chosen = tag(&html, "input", "id", "pf.face_mode.1ton");
     assert_eq!((chosen["name"], chosen["value"], chosen.get("checked")), ("pf.face_mode", "1ton", Some(&"")));
     edit(&mut a, &mut v, "pf.application_type", "text-speech").expect("an option");
@@ -75,7 +75,7 @@ fn the_profile_hides_fields_whose_conditions_fail_and_keeps_their_answers() {
     // Text is saved as typed without a redraw; emptied, it is no answer.
     let typed = edit(&mut a, &mut v, "pf.purpose", "Find <missing> people");
     assert_eq!(typed, Ok(Outcome { save: Some(Save::Soon), draw: Draw::Nothing, focus: None }));
-    assert!(profile_html(pack(), &a.answers).contains("Find &lt;missing&gt; people</textarea>"));
+    assert!(profile_html(pack(), &a.answers, None).contains("Find &lt;missing&gt; people</textarea>"));
     edit(&mut a, &mut v, "pf.purpose", "").expect("text");
     assert!(!a.answers.contains_key("purpose"));
     // Several choices keep the field's order whatever the clicks.
@@ -316,7 +316,7 @@ fn every_control_and_button_written_parses() {
     click(&mut a, &mut v, "accept.T-legal-basis", 0).expect("accepted");
     click(&mut a, &mut v, "addm.K1", 0).expect("added");
     click(&mut a, &mut v, "snap", 1).expect("taken");
-    let html = register_html(pack(), &a, &v) + &profile_html(pack(), &a.answers);
+    let html = register_html(pack(), &a, &v) + &profile_html(pack(), &a.answers, None);
     let attr = |name: &str| {
         let key = format!("{name}=\"");
         html.split(&key)
@@ -360,7 +360,7 @@ fn eu_live_face_search() -> (Assessment, ViewState) {
 
 /// Whether the profile shows the exception field: its paragraph carries no `hidden`.
 fn exception_shown(a: &Assessment) -> bool {
-    let html = profile_html(pack(), &a.answers);
+    let html = profile_html(pack(), &a.answers, None);
     let at = html.find("<label for=\"pf.prohibited_exception\">").expect("the field is drawn");
     let opening = &html[html[..at].rfind("<p ").expect("its paragraph")..at];
     !opening.contains("hidden")
@@ -403,7 +403,7 @@ fn outside_the_eu_the_register_has_no_finding() {
 #[test]
 fn the_duties_appear_when_a_high_risk_use_is_implied() {
     let duties = |a: &Assessment| {
-        !tag(&profile_html(pack(), &a.answers), "fieldset", "aria-describedby", "pf.deployer_duties.h")
+        !tag(&profile_html(pack(), &a.answers, None), "fieldset", "aria-describedby", "pf.deployer_duties.h")
             .contains_key("hidden")
     };
     let (mut a, mut v) = (fresh(), ViewState::default());
@@ -417,7 +417,7 @@ fn the_duties_appear_when_a_high_risk_use_is_implied() {
 #[test]
 fn an_implied_practice_says_it_follows_from_the_answers() {
     let (a, _) = eu_live_face_search();
-    let html = profile_html(pack(), &a.answers);
+    let html = profile_html(pack(), &a.answers, None);
     let rbi = html.split("id=\"pf.prohibited_practices.realtime-rbi\"").nth(1).expect("the option");
     let label = &rbi[..rbi.find("</label>").expect("its label")];
     assert!(label.contains("<strong>Counted from your other answers:</strong> Identifying"), "{label}");
