@@ -4,7 +4,7 @@
 
 use super::escape::html;
 use super::{fill, s};
-use crate::core::assessment::Assessment;
+use crate::core::assessment::{Answer, Assessment};
 use crate::core::merge::{label, Agreement, Pick, Row};
 use crate::core::questionnaire::{answer_label, Form, Item};
 use std::fmt::Write;
@@ -18,6 +18,30 @@ fn brief(text: &str) -> String {
     }
     let cut: String = line.chars().take(MAX).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// Each answer given once, in the order first given, with the positions of those who gave it: a
+/// choice per answer rather than per respondent keeps the list short with fifty respondents.
+fn distinct(answers: &[Option<Answer>]) -> Vec<(usize, &Answer, Vec<usize>)> {
+    let mut out: Vec<(usize, &Answer, Vec<usize>)> = Vec::new();
+    for (i, a) in answers.iter().enumerate() {
+        let Some(a) = a else { continue };
+        match out.iter_mut().find(|(_, b, _)| *b == a) {
+            Some((_, _, who)) => who.push(i),
+            None => out.push((i, a, vec![i])),
+        }
+    }
+    out
+}
+
+/// Who gave an answer: up to three names, then how many more.
+fn names(list: &[&Assessment], who: &[usize]) -> String {
+    const SHOWN: usize = 3;
+    let shown = who.iter().take(SHOWN).map(|&i| label(list[i])).collect::<Vec<_>>().join(", ");
+    match who.len().checked_sub(SHOWN).filter(|more| *more > 0) {
+        Some(more) => fill("compare.and_more", &[("names", &shown), ("more", &more.to_string())]),
+        None => shown,
+    }
 }
 
 /// One item's row; `item` is its question, `None` for an item this content does not have.
@@ -54,16 +78,14 @@ fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row
         Pick::Suggested,
         html(&fill("compare.suggested", &[("answer", &brief(&suggested))]))
     );
-    for (i, (a, who)) in row.answers.iter().zip(list).enumerate() {
-        if let Some(a) = a {
-            let _ = write!(
-                o,
-                "<option value=\"{}\">{}: {}</option>",
-                Pick::From(i),
-                html(&label(who)),
-                html(&brief(&answer_label(item, a)))
-            );
-        }
+    for (first, answer, who) in distinct(&row.answers) {
+        let _ = write!(
+            o,
+            "<option value=\"{}\">{}: {}</option>",
+            Pick::From(first),
+            html(&names(list, &who)),
+            html(&brief(&answer_label(item, answer)))
+        );
     }
     let _ = write!(o, "<option value=\"{}\">{}</option></select></td></tr>", Pick::Blank, s("compare.blank"));
 }
@@ -113,4 +135,66 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
         o.push_str("</tbody></table></section>");
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::assessment::{ContentRef, Kind, NewAssessment, Respondent};
+    use crate::core::content::pack;
+    use crate::core::merge::{agreement, compare};
+    use crate::core::questionnaire::readiness;
+
+    fn respondent(name: &str, answer: Answer) -> Assessment {
+        let details = NewAssessment {
+            respondent: Respondent { name: name.into(), role: String::new() },
+            ..Default::default()
+        };
+        let mut a = Assessment::new(name.into(), Kind::Readiness, details, ContentRef::of(pack()), 0);
+        a.answers.insert("R1.1".into(), answer);
+        a
+    }
+
+    /// The merged-answer choices of R1.1 in the table, as (value, label).
+    fn choices(list: &[Assessment]) -> Vec<(String, String)> {
+        let form = readiness(pack());
+        let refs: Vec<&Assessment> = list.iter().collect();
+        let rows = compare(&form, &refs);
+        let out = compare_html(&form, &refs, &rows, &agreement(&form, &rows));
+        let select =
+            out.split("<select name=\"R1.1\"").nth(1).and_then(|s| s.split("</select>").next()).unwrap();
+        select
+            .split("<option value=\"")
+            .skip(1)
+            .map(|o| {
+                let (value, rest) = o.split_once("\">").unwrap();
+                (value.to_string(), rest.trim_end_matches("</option>").to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_given_by_several_respondents_is_one_choice_naming_them() {
+        let list = [
+            respondent("Ana", Answer::Level(2)),
+            respondent("Ben", Answer::Level(3)),
+            respondent("Cai", Answer::Level(2)),
+        ];
+        let got = choices(&list);
+        let labels: Vec<&str> = got.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(got.len(), 4, "suggested, two answers, blank: {labels:?}");
+        assert!(got[1].1.starts_with("Ana, Cai: 2"), "{labels:?}");
+        assert_eq!(got[1].0, "0");
+        assert!(got[2].1.starts_with("Ben: 3"), "{labels:?}");
+        assert_eq!(got[2].0, "1");
+    }
+
+    #[test]
+    fn beyond_three_names_a_choice_says_how_many_more() {
+        let list: Vec<Assessment> =
+            ["Ana", "Ben", "Cai", "Dee", "Eve"].iter().map(|n| respondent(n, Answer::DontKnow)).collect();
+        let got = choices(&list);
+        assert_eq!(got.len(), 3);
+        assert!(got[1].1.starts_with("Ana, Ben, Cai and 2 more: "), "{got:?}");
+    }
 }
