@@ -63,13 +63,13 @@ const compareMs = Date.now() - t0;
 
 t0 = Date.now();
 await page.getByRole('button', { name: 'Create merged assessment' }).click();
-await page.waitForSelector('fieldset.question:last-of-type', { timeout: 120000 });
+await page.waitForSelector('fieldset.question', { timeout: 120000 });
 const mergeMs = Date.now() - t0;
 
 const bytes = files.reduce((a, f) => a + f.buffer.length, 0);
 console.log(`answer files: ${FILES} files of ${ids.length} answers (${(bytes / 1e6).toFixed(1)} MB in all):`);
 console.log(`  import all at once, to every file reported: ${importMs} ms (${(importMs / FILES).toFixed(1)} ms per file)`);
 console.log(`  compare all ${FILES}, to the table on screen: ${compareMs} ms`);
-console.log(`  create the merged assessment, to its questionnaire on screen: ${mergeMs} ms`);
+console.log(`  create the merged assessment, to its first question on screen: ${mergeMs} ms`);
 await browser.close();
 await server.close();

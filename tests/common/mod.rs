@@ -13,11 +13,19 @@ pub fn window() -> web_sys::Window {
 
 /// Lets pending browser tasks (hashchange, input events) and Leptos effects (microtasks) run. A timer
 /// rather than `leptos::task::tick`, which needs an executor that only exists once something is mounted.
+/// Also waits while a questionnaire is still drawing its items (`aria-busy`), as a person would.
 pub async fn settle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+    for _ in 0..1000 {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).expect("setTimeout");
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer");
+        let doc = window().document().expect("document");
+        if doc.query_selector(".q-sections[aria-busy=\"true\"]").expect("selector").is_none() {
+            return;
+        }
+    }
+    panic!("a questionnaire was still drawing its items after a thousand waits");
 }
 
 /// Installs the content pack as the app does once it has fetched the file (the test runner serves no
