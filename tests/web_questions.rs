@@ -78,3 +78,54 @@ async fn choosing_changing_clearing_and_noting_are_shown_and_saved() {
     assert!(text_of(&host, ".q-overall").contains(&format!("0 of {total}")));
     host.remove();
 }
+
+/// A questionnaire longer than its first screen draws the rest after the view is up (`aria-busy`
+/// meanwhile); "Next unanswered question" reaches an item not drawn yet, drawing everything first.
+#[wasm_bindgen_test]
+async fn next_unanswered_reaches_an_item_not_yet_drawn() {
+    fresh("engine-2", Kind::Readiness, "Slices");
+    let mut a = stored("engine-2");
+    let ids: Vec<String> = pack()
+        .readiness
+        .dimensions
+        .iter()
+        .flat_map(|d| d.questions.iter().map(|q| q.id.to_string()))
+        .collect();
+    let last = ids.last().expect("questions").clone();
+    for id in &ids[..ids.len() - 1] {
+        a.answers.insert(id.clone(), Answer::Level(2));
+    }
+    library().save(&a, 1, pack()).expect("saved");
+
+    // Mounted without waiting for the slices: the first screen only, and the list says it is busy.
+    window().location().set_hash("#/assessments/engine-2").expect("hash");
+    let doc = window().document().expect("document");
+    let host: web_sys::HtmlElement = doc.create_element("div").expect("div").unchecked_into();
+    doc.body().expect("body").append_child(&host).expect("append");
+    let _app = leptos::mount::mount_to(host.clone(), rai_assess::App);
+    let drawn = count(&host, "fieldset.question") as usize;
+    assert!(drawn > 0 && drawn < ids.len(), "{drawn} of {} drawn at first", ids.len());
+    assert_eq!(count(&host, ".q-sections[aria-busy=\"true\"]"), 1);
+    assert!(host.query_selector(&format!("[id=\"q-{last}\"]")).expect("selector").is_none());
+
+    let next = host.query_selector(".q-toolbar .actions button").expect("selector").expect("next button");
+    next.unchecked_ref::<web_sys::HtmlElement>().click();
+    assert_eq!(count(&host, "fieldset.question") as usize, ids.len(), "everything drawn at once");
+    assert_eq!(count(&host, ".q-sections[aria-busy]"), 0);
+    settle().await;
+    let focused = doc.active_element().map(|e| e.id()).unwrap_or_default();
+    assert_eq!(focused, format!("q-{last}-0"));
+    // In page order, each section's items after its heading.
+    let order: Vec<String> = (0..ids.len())
+        .map(|k| {
+            host.query_selector_all("fieldset.question")
+                .expect("all")
+                .item(k as u32)
+                .expect("item")
+                .unchecked_into::<web_sys::Element>()
+                .id()
+        })
+        .collect();
+    assert_eq!(order, ids.iter().map(|id| format!("q-{id}")).collect::<Vec<_>>());
+    host.remove();
+}
