@@ -111,8 +111,8 @@ async fn next_unanswered_reaches_an_item_not_yet_drawn() {
     let next = host.query_selector(".q-toolbar .actions button").expect("selector").expect("next button");
     next.unchecked_ref::<web_sys::HtmlElement>().click();
     assert_eq!(count(&host, "fieldset.question") as usize, ids.len(), "everything drawn at once");
-    assert_eq!(count(&host, ".q-sections[aria-busy]"), 0);
     settle().await;
+    assert_eq!(count(&host, ".q-sections[aria-busy]"), 0);
     let focused = doc.active_element().map(|e| e.id()).unwrap_or_default();
     assert_eq!(focused, format!("q-{last}-0"));
     // In page order, each section's items after its heading.
@@ -127,5 +127,26 @@ async fn next_unanswered_reaches_an_item_not_yet_drawn() {
         })
         .collect();
     assert_eq!(order, ids.iter().map(|id| format!("q-{id}")).collect::<Vec<_>>());
+    host.remove();
+}
+
+/// Going from one assessment straight to another of the same kind reuses the view in place: the
+/// items drawn by hand for the first go with it, so each question is there once.
+#[wasm_bindgen_test]
+async fn another_assessment_opened_in_place_shows_each_question_once() {
+    fresh("engine-3", Kind::Readiness, "First");
+    let mut b = stored("engine-3");
+    b.id = "engine-4".into();
+    b.title = "Second".into();
+    library().create(b, pack()).expect("created");
+    let total: usize = pack().readiness.dimensions.iter().map(|d| d.questions.len()).sum();
+
+    let (host, _app) = mount_at("#/assessments/engine-3").await;
+    assert_eq!(count(&host, "fieldset.question") as usize, total);
+    window().location().set_hash("#/assessments/engine-4").expect("hash");
+    settle().await;
+    assert!(text_of(&host, "h1").contains("Second"));
+    assert_eq!(count(&host, "fieldset.question") as usize, total);
+    assert_eq!(count(&host, "[id=\"q-R1.1\"]"), 1);
     host.remove();
 }

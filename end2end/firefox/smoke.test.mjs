@@ -83,8 +83,11 @@ async function type(page, label, text) {
 const fieldValue = async (page, label) => (await find(page, 'textbox', label)).evaluate((f) => f.value);
 
 /** The choice picked for a question (its index: 0-4 a level, 5 don't know, 6 not applicable), or -1. */
-const checkedIndex = (page, id) =>
-  page.$$eval(`fieldset[id="q-${id}"] input[type=radio]`, (inputs) => inputs.findIndex((i) => i.checked));
+const checkedIndex = async (page, id) => {
+  // Every question in the page: the questionnaire draws the rest of them after the first screen.
+  await page.waitForSelector('.q-sections:not([aria-busy])', { state: 'attached' });
+  return page.$$eval(`fieldset[id="q-${id}"] input[type=radio]`, (inputs) => inputs.findIndex((i) => i.checked));
+};
 
 async function waitSaved(page) {
   await page.waitForFunction(() => /All changes saved at/.test(document.querySelector('.save-status')?.textContent ?? ''));

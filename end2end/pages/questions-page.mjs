@@ -4,8 +4,15 @@ export class QuestionsPage {
     this.page = page;
   }
 
+  /** Waits until every question is in the page: the questionnaire draws the first screen with the
+   * view and the rest a slice per task after it, busy meanwhile. */
+  async drawn() {
+    await this.page.waitForSelector('.q-sections:not([aria-busy])', { state: 'attached' });
+  }
+
   /** Question numbers in order, grouped by section: [{ section: 'R1', items: ['R1.1', …] }, …]. */
   async structure() {
+    await this.drawn();
     return this.page.$$eval('section.q-section', (sections) => sections.map((s) => ({
       section: s.querySelector('h2').id.replace(/^s-/, ''),
       items: [...s.querySelectorAll('fieldset.question')].map((f) => f.id.replace(/^q-/, '')),
@@ -45,6 +52,7 @@ export class QuestionsPage {
   }
 
   async checkedIndex(id) {
+    await this.drawn();
     return this.page.$$eval(`fieldset[id="q-${id}"] input[type=radio]`, (inputs) => inputs.findIndex((i) => i.checked));
   }
 

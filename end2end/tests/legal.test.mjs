@@ -108,6 +108,8 @@ describe('the legal regime', () => {
     const { context, page, guards, ui, lib } = await app.visit();
     await profiled(ui, lib, page, 'Case triage', []);
     const article11 = page.locator('[id="q-S3.1.5"]');
+    // Drawn (the questionnaire draws after its first screen) and hidden: not merely not drawn yet.
+    await article11.waitFor({ state: 'attached' });
     assert.equal(await article11.isHidden(), true, 'not asked before a regime is chosen');
     await page.getByLabel('European Union or EEA').check();
     await article11.waitFor({ state: 'visible' });

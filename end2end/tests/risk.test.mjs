@@ -45,6 +45,8 @@ describe('the risk assessment of one AI system', () => {
     // One subtest a step, so a failure names the feature.
     await t.test('The profile decides the questions: the watchlist question appears only for 1:N face search', async () => {
       await page.waitForSelector('[id="pf.application_type.image"]');
+      // Drawn (the questionnaire draws after its first screen) and hidden: not merely not drawn yet.
+      await watchlist.waitFor({ state: 'attached' });
       assert.equal(await watchlist.isHidden(), true, 'not asked before the profile says 1:N');
       assert.equal(await page.locator('[id="pf.face_mode.1ton"]').isHidden(), true, 'face mode hidden before image');
       await page.getByLabel('Image analysis (including facial recognition)').check();

@@ -13,7 +13,6 @@ use crate::ui::components::{changed_mark, PrincipleTags};
 use crate::ui::i18n::{t, t_with};
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render};
-use std::any::Any;
 use std::collections::BTreeSet;
 use std::time::Duration;
 
@@ -64,13 +63,18 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
         })
         .collect();
     let slices = Slices {
+        busy: RwSignal::new(!rest.is_empty()),
         pending: StoredValue::new(rest),
-        drawn: StoredValue::new_local(Vec::new()),
+        drawn: StoredValue::new_local(Drawn(Vec::new())),
         // Items drawn later belong to this view, as those drawn with it do.
-        owner: Owner::current().unwrap_or_default(),
+        owner: StoredValue::new(Owner::current().unwrap_or_default()),
         item: (sink, hidden_set, last_focused),
     };
-    draw_rest(slices.clone());
+    let busy = slices.busy;
+    draw_rest(slices);
+    // Printing shows every question, drawn or not yet.
+    let printing = window_event_listener_untyped("beforeprint", move |_| _ = slices.draw(Until::All));
+    on_cleanup(move || printing.remove());
 
     let overall = move || {
         progress.with(|(_, all)| {
@@ -91,8 +95,8 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
             Some(id) => {
                 notice.set(String::new());
                 last_focused.set_value(Some(id));
-                // Drawn now if not yet.
-                slices.draw(true);
+                // Drawn now if not yet, with everything before it.
+                slices.draw(Until::Item(id));
                 page::reveal(&format!("q-{id}-0"));
             }
             None => {
@@ -120,9 +124,14 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
         .enumerate()
         .map(|(i, s)| {
             let count = move || progress.with(|(per, _)| format!("{}/{}", per[i].answered, per[i].total));
+            // The sections before it and its own items drawn first, so the heading stays where it lands.
+            let jump = move |_| {
+                slices.draw(Until::Section(s.id));
+                page::reveal(&format!("s-{}", s.id));
+            };
             view! {
                 <li>
-                    <button type="button" class="link-button" on:click=move |_| page::reveal(&format!("s-{}", s.id))>
+                    <button type="button" class="link-button" on:click=jump>
                         {s.id} " " {s.title}
                     </button>
                     " "
@@ -178,7 +187,7 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
         <nav class="q-contents" aria-label=form.contents>
             <ol>{contents}</ol>
         </nav>
-        <div class="q-sections" id=SECTIONS_ID aria-busy="true">{sections}</div>
+        <div class="q-sections" aria-busy=move || busy.get().then_some("true")>{sections}</div>
     }
 }
 
@@ -186,9 +195,6 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
 const FIRST_SLICE: usize = 12;
 /// Items drawn per task after that: each task well under 50 ms at 300 questions.
 const SLICE: usize = 24;
-/// The sections' container: `aria-busy` until every item is in the page.
-const SECTIONS_ID: &str = "q-sections";
-
 /// Some items of a section, as the view draws them and as the later slices do.
 fn slice(
     items: &'static [Item],
@@ -205,42 +211,90 @@ fn slice(
 /// What an item needs from the questionnaire.
 type ItemContext = (AnswerSink, RwSignal<Option<BTreeSet<&'static str>>>, StoredValue<Option<&'static str>>);
 
+/// How far a call to [`Slices::draw`] goes.
+#[derive(Clone, Copy)]
+enum Until {
+    /// About one slice's worth: one task's work.
+    Slice,
+    /// Up to and including this item.
+    Item(&'static str),
+    /// Up to the end of this section.
+    Section(&'static str),
+    /// Everything.
+    All,
+}
+
+/// Items drawn by hand; taken out of the page when the view goes, since Leptos does not know them
+/// (the next assessment's view can reuse these sections in place).
+struct Drawn(Vec<Box<dyn Mountable>>);
+
+impl Drop for Drawn {
+    fn drop(&mut self) {
+        self.0.iter_mut().for_each(|d| d.unmount());
+    }
+}
+
 /// The items not drawn with the view, and those drawn since (kept until the view goes, which drops
 /// them and so their effects).
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Slices {
+    /// Items are still to be drawn: `aria-busy` on the list.
+    busy: RwSignal<bool>,
     pending: StoredValue<Vec<(&'static str, &'static [Item])>>,
-    drawn: StoredValue<Vec<Box<dyn Any>>, LocalStorage>,
-    owner: Owner,
+    drawn: StoredValue<Drawn, LocalStorage>,
+    owner: StoredValue<Owner>,
     item: ItemContext,
 }
 
 impl Slices {
-    /// Draws a slice (everything with `all`); false once nothing is left or the view has gone.
+    /// Draws slices in page order as far as `until` says; false once nothing is left or the view
+    /// has gone.
     #[inline(never)]
-    fn draw(&self, all: bool) -> bool {
+    fn draw(&self, until: Until) -> bool {
         let (sink, hidden_set, last_focused) = self.item;
+        // Nothing to do for an item or section drawn already (and so everything before it).
+        let pending = self.pending.try_with_value(|p| match until {
+            Until::Item(id) => p.iter().any(|(_, items)| items.iter().any(|i| i.id == id)),
+            Until::Section(id) => p.iter().any(|(s, _)| *s == id),
+            Until::Slice | Until::All => true,
+        });
+        if pending != Some(true) {
+            return pending.is_some();
+        }
         let mut count = 0;
-        while count < SLICE || all {
+        loop {
             // `None` when the view has gone; `Some(None)` when everything is drawn.
-            let Some(next) = self.pending.try_update_value(|p| (!p.is_empty()).then(|| p.remove(0))) else {
+            let Some(next) = self.pending.try_with_value(|p| p.first().copied()) else {
                 return false;
             };
             let Some((section, items)) = next else {
-                if let Some(el) = page::element(SECTIONS_ID) {
-                    let _ = el.remove_attribute("aria-busy");
-                }
+                self.busy.set(false);
                 return false;
             };
+            // Not in the page yet: the next task tries again.
             let Some(parent) = page::element(&format!("s-{section}")).and_then(|h| h.parent_element()) else {
-                return false;
+                return true;
             };
-            let mut state = self.owner.with(|| slice(items, sink, hidden_set, last_focused).build());
+            self.pending.update_value(|p| _ = p.remove(0));
+            let owner = self.owner.get_value();
+            let mut state = owner.with(|| slice(items, sink, hidden_set, last_focused).build());
             state.mount(&parent, None);
-            self.drawn.update_value(|d| d.push(Box::new(state)));
+            self.drawn.update_value(|d| d.0.push(Box::new(state)));
             count += items.len();
+            let next_section = self.pending.with_value(|p| p.first().map(|(s, _)| *s));
+            let done = match until {
+                Until::Slice => count >= SLICE,
+                Until::Item(id) => items.iter().any(|i| i.id == id),
+                Until::Section(id) => section == id && next_section != Some(id),
+                Until::All => false,
+            };
+            if done {
+                if next_section.is_none() {
+                    self.busy.set(false);
+                }
+                return next_section.is_some();
+            }
         }
-        true
     }
 }
 
@@ -248,7 +302,7 @@ impl Slices {
 fn draw_rest(slices: Slices) {
     set_timeout(
         move || {
-            if slices.draw(false) {
+            if slices.draw(Until::Slice) {
                 draw_rest(slices);
             }
         },
