@@ -112,7 +112,9 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
         );
         let _ = write!(
             o,
-            "<section class=\"c-section\"><h2>{} {}</h2><p>{}</p>",
+            "<section class=\"c-section\" tabindex=\"0\" aria-labelledby=\"c-{}\"><h2 id=\"c-{}\">{} {}</h2><p>{}</p>",
+            html(section.id),
+            html(section.id),
             html(section.id),
             html(section.title),
             html(&summary)
@@ -127,7 +129,7 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
     }
     let extra: Vec<&Row> = rows.iter().filter(|r| !form.items().any(|i| i.id == r.id)).collect();
     if !extra.is_empty() {
-        let _ = write!(o, "<section class=\"c-section\"><h2>{}</h2>", s("compare.extra"));
+        let _ = write!(o, "<section class=\"c-section\" tabindex=\"0\" aria-labelledby=\"c-extra\"><h2 id=\"c-extra\">{}</h2>", s("compare.extra"));
         head(&mut o);
         for row in extra {
             row_html(&mut o, None, list, row);

@@ -114,9 +114,6 @@ pub fn ComparePage(
             id="compare-table"
             class="compare-wrap"
             class:only-disagreements=move || only.get()
-            tabindex="0"
-            role="region"
-            aria-label=t("compare.title")
         >
             <Rendered request=Request::Compare { records } class="compare-table"/>
         </div>
