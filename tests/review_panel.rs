@@ -318,3 +318,24 @@ fn once_changes_are_asked_for_the_panel_offers_asking_for_review_again() {
     assert!(rai_assess::report::review::status_line(&a)
         .contains("every comment is resolved: ask for review again"));
 }
+
+#[test]
+fn a_risk_added_after_an_approved_one_was_removed_takes_a_new_number() {
+    let mut a = approved_risk();
+    a.risk.register.clear();
+    assert_eq!(rai_assess::risk::edit::next_id(&a), "K2", "K1 is in the approved copy");
+    // A comment on a removed risk keeps its number taken too.
+    let mut b = approved_risk();
+    apply(&mut b, comment("K7", "Why was this removed?"), 7).expect("commented");
+    assert_eq!(rai_assess::risk::edit::next_id(&b), "K8");
+}
+
+#[test]
+fn a_decision_added_after_an_approved_one_was_removed_takes_a_new_number() {
+    let mut a =
+        Assessment::new("wb-1".into(), Kind::Workbook, NewAssessment::default(), ContentRef::of(pack()), 0);
+    a.workbook.log.push(rai_assess::workbook::Entry { id: "D1".into(), ..Default::default() });
+    approve(&mut a, "sha256:w", 5).expect("approved");
+    a.workbook.log.clear();
+    assert_eq!(rai_assess::workbook::edit::next_id(&a), "D2");
+}

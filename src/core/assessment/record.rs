@@ -136,6 +136,46 @@ pub struct Assessment {
 pub struct StoredReview(pub serde_json::Value);
 
 impl StoredReview {
+    /// The highest number of a `prefix` id (`K` risks, `D` decisions) the review still speaks of: in
+    /// an approved copy's register or log, a comment's item, a restricted mark. A new risk or decision
+    /// numbered above it is never taken for a removed one (its marks, comments, "changed since").
+    pub fn highest_id(&self, prefix: char) -> u64 {
+        let number = |s: &str| -> Option<u64> {
+            let digits: String = s.strip_prefix(prefix)?.chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().ok()
+        };
+        let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+            v.and_then(|v| v.as_array())
+                .map(|list| list.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+                .unwrap_or_default()
+        };
+        let approved =
+            self.0.get("approvals").and_then(|a| a.as_array()).into_iter().flatten().flat_map(|x| {
+                let content = x.get("content");
+                let ids = |path: [&str; 2]| {
+                    content
+                        .and_then(|c| c.get(path[0]))
+                        .and_then(|r| r.get(path[1]))
+                        .and_then(|l| l.as_array())
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|e| e.get("id").and_then(|i| i.as_str()).map(str::to_string))
+                        .collect::<Vec<_>>()
+                };
+                let mut all = ids(["risk", "register"]);
+                all.extend(ids(["workbook", "log"]));
+                all
+            });
+        let comments = self.0.get("comments").and_then(|c| c.as_array()).into_iter().flatten();
+        let on = comments.filter_map(|c| c.get("on").and_then(|o| o.as_str()).map(str::to_string));
+        approved
+            .chain(on)
+            .chain(strings(self.0.get("restricted")))
+            .filter_map(|s| number(&s))
+            .max()
+            .unwrap_or(0)
+    }
+
     pub fn is_empty(&self) -> bool {
         match &self.0 {
             serde_json::Value::Null => true,

@@ -245,8 +245,9 @@ impl Applied {
     }
 }
 
-/// The next free risk id: `K` and one more than the highest number used, snapshots included, so a
-/// removed risk's id is never given to another.
+/// The next free risk id: `K` and one more than the highest number used, snapshots and the review
+/// (approved copies, comments, restricted marks) included, so a removed risk's id is never given to
+/// another.
 pub fn next_id(a: &Assessment) -> String {
     let num = |r: &Risk| r.id.strip_prefix('K').and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
     let top = a
@@ -256,7 +257,8 @@ pub fn next_id(a: &Assessment) -> String {
         .chain(a.risk.snapshots.iter().flat_map(|x| x.register.iter()))
         .map(num)
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .max(a.review.highest_id('K'));
     format!("K{}", top.saturating_add(1))
 }
 

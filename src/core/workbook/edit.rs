@@ -243,10 +243,12 @@ fn stage<'p>(pack: &'p Pack, id: &str) -> Result<&'p WorkbookStage, EditError> {
     pack.workbook.stages.iter().find(|s| s.stage == id).ok_or_else(|| EditError::Unknown("stage", id.into()))
 }
 
-/// The next free entry id: `D` and one more than the highest used.
+/// The next free entry id: `D` and one more than the highest used, the review (approved copies,
+/// comments, restricted marks) included, so a removed draft decision's id is never given to another.
 pub fn next_id(a: &Assessment) -> String {
     let num = |e: &Entry| e.id.strip_prefix('D').and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
-    format!("D{}", a.workbook.log.iter().map(num).max().unwrap_or(0).saturating_add(1))
+    let top = a.workbook.log.iter().map(num).max().unwrap_or(0).max(a.review.highest_id('D'));
+    format!("D{}", top.saturating_add(1))
 }
 
 fn entry_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Entry, EditError> {
