@@ -93,7 +93,13 @@ fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row
 /// The whole comparison: one table per section, then the items outside the content, if any.
 pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: &[Agreement]) -> String {
     let mut o = String::new();
-    let head = |o: &mut String| {
+    // The table scrolls sideways in a region of its own, named by its section's heading, below it.
+    let head = |o: &mut String, id: &str| {
+        let _ = write!(
+            o,
+            "<div class=\"c-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"c-{}\">",
+            html(id)
+        );
         let _ = write!(o, "<table class=\"compare\"><thead><tr><th scope=\"col\">{}</th>", s("compare.item"));
         for a in list {
             let _ = write!(o, "<th scope=\"col\">{}</th>", html(&label(a)));
@@ -112,29 +118,28 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
         );
         let _ = write!(
             o,
-            "<section class=\"c-section\" tabindex=\"0\" aria-labelledby=\"c-{}\"><h2 id=\"c-{}\">{} {}</h2><p>{}</p>",
-            html(section.id),
+            "<section class=\"c-section\"><h2 id=\"c-{}\">{} {}</h2><p>{}</p>",
             html(section.id),
             html(section.id),
             html(section.title),
             html(&summary)
         );
-        head(&mut o);
+        head(&mut o, section.id);
         for row in rows.iter() {
             if let Some(item) = section.items.iter().find(|i| i.id == row.id) {
                 row_html(&mut o, Some(item), list, row);
             }
         }
-        o.push_str("</tbody></table></section>");
+        o.push_str("</tbody></table></div></section>");
     }
     let extra: Vec<&Row> = rows.iter().filter(|r| !form.items().any(|i| i.id == r.id)).collect();
     if !extra.is_empty() {
-        let _ = write!(o, "<section class=\"c-section\" tabindex=\"0\" aria-labelledby=\"c-extra\"><h2 id=\"c-extra\">{}</h2>", s("compare.extra"));
-        head(&mut o);
+        let _ = write!(o, "<section class=\"c-section\"><h2 id=\"c-extra\">{}</h2>", s("compare.extra"));
+        head(&mut o, "extra");
         for row in extra {
             row_html(&mut o, None, list, row);
         }
-        o.push_str("</tbody></table></section>");
+        o.push_str("</tbody></table></div></section>");
     }
     o
 }
