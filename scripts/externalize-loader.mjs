@@ -5,7 +5,7 @@
 // start, says so in the page's #boot line. Fails the build if the loader's shape is not the expected
 // one or any inline script remains.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { sri, stagingDir } from './dist-files.mjs';
@@ -29,26 +29,40 @@ if (!glue || !wasmPath || !body.includes('TrunkApplicationStarted')) {
   process.exit(1);
 }
 const wasmIntegrity = sri(readFileSync(join(dir, wasmPath)));
-// The content pack, published by publish-pack.mjs (run before this hook). The app fetches it by its
-// name (src/browser/content.rs); every fetch of that name from the page carries its SHA-256, so the
-// browser refuses a changed pack (done here rather than in the wasm, where it cost 500 bytes of the
-// first load).
-const pack = html.match(/<link rel="preload" href="\.\/(pack-[0-9a-f]{16}\.bin)"/)?.[1];
-if (!pack) {
-  console.error('externalize-loader: no content pack preload in index.html (run publish-pack.mjs first)');
+// The content packs, one per language, published by publish-pack.mjs (run before this hook). The
+// app fetches the one of its language by name (src/browser/content.rs); every fetch of a pack's name
+// from the page carries its SHA-256, so the browser refuses a changed pack (done here rather than in
+// the wasm, where it cost 500 bytes of the first load).
+const packs = Object.fromEntries(readdirSync(dir).filter((f) => /^pack-[a-z]{2,3}-[0-9a-f]{16}\.bin$/.test(f))
+  .map((f) => [f.split('-')[1], [f, sri(readFileSync(join(dir, f)))]]));
+if (!packs.en) {
+  console.error('externalize-loader: no English content pack in dist (run publish-pack.mjs first)');
   process.exit(1);
 }
-const packIntegrity = sri(readFileSync(join(dir, pack)));
 // The glue is imported inside the try so that a glue that fails its integrity check (see the import
 // map written by pin-code.mjs) is reported like any other failure to start.
-// Every fetch of the pack's address (a string, URL or Request, relative or not) carries its hash. A
+// The page's language is chosen as src/core/language.rs chooses it (the app decides again and is
+// the authority): remembered, else the browser's first preference offered, else English. It is set on
+// the document now, so nothing is laid out in the wrong direction, and its pack preloaded.
+// Every fetch of a pack's address (a string, URL or Request, relative or not) carries its hash. A
 // refused pack is asked for again without its body (HEAD), so that a missing file still reads as the
 // server's answer (404, 410) and any other refusal as changed.
 const code = `const fetchAny = window.fetch;
-const pack = new URL('./${pack}', document.baseURI).href;
-window.fetch = (url, init) => new URL(url?.url ?? url, document.baseURI).href !== pack ? fetchAny(url, init)
-  : fetchAny(url, { ...init, integrity: '${packIntegrity}' }).catch((e) => fetchAny(pack, { method: 'HEAD', signal: init?.signal })
-    .then((r) => (r.status === 404 || r.status === 410 ? r : Promise.reject(e))));
+const packs = ${JSON.stringify(packs)};
+let lang;
+try { lang = localStorage.getItem('rai.language')?.toLowerCase(); } catch {}
+if (!packs[lang]) lang = navigator.languages.map((l) => l.split(/[-_]/)[0].toLowerCase()).find((l) => packs[l]) ?? 'en';
+document.documentElement.lang = lang;
+document.documentElement.dir = ['ar', 'fa', 'he', 'ur'].includes(lang) ? 'rtl' : 'ltr';
+document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', href: './' + packs[lang][0],
+  as: 'fetch', type: 'application/octet-stream', crossOrigin: 'anonymous', integrity: packs[lang][1] }));
+const sums = new Map(Object.values(packs).map(([name, sum]) => [new URL('./' + name, document.baseURI).href, sum]));
+window.fetch = (url, init) => {
+  const href = new URL(url?.url ?? url, document.baseURI).href;
+  return !sums.has(href) ? fetchAny(url, init)
+    : fetchAny(url, { ...init, integrity: sums.get(href) }).catch((e) => fetchAny(href, { method: 'HEAD', signal: init?.signal })
+      .then((r) => (r.status === 404 || r.status === 410 ? r : Promise.reject(e))));
+};
 ${await offlineSide()}
 try {
   const bindings = await import('${glue}');
@@ -85,13 +99,6 @@ async function offlineSide() {
 const name = `boot-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 const integrity = sri(code);
 writeFileSync(join(dir, name), code);
-// The pack's preload carries the same hash, so a browser that matches preloads by it reuses this one.
-const packPreload = `<link rel="preload" href="./${pack}" `;
-if (!html.includes(packPreload)) {
-  console.error('externalize-loader: the content pack\'s preload changed shape; update this hook');
-  process.exit(1);
-}
-html = html.replace(packPreload, `${packPreload}integrity="${packIntegrity}" `);
 html = html.replace(tag, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
 
 const leftover = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => m[2].trim() !== '');

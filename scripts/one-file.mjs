@@ -31,7 +31,6 @@ function namesIn(html) {
   return {
     glue: find(/<link rel="modulepreload" href="\.\/(rai-assess-[0-9a-f]{12,16}\.js)"/, 'app glue'),
     wasm: find(/<link rel="preload" href="\.\/(rai-assess-[0-9a-f]{12,16}_bg\.wasm)"/, 'app wasm'),
-    pack: find(/<link rel="preload" href="\.\/(pack-[0-9a-f]{16}\.bin)"/, 'content pack'),
     css: find(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]{12,16}\.css)"/, 'stylesheet'),
     tools,
   };
@@ -93,8 +92,11 @@ export async function buildOneFile(dist, out) {
   const carried = {
     [names.wasm]: carry(names.wasm, 'application/wasm'),
     [`${names.tools}_bg.wasm`]: carry(`${names.tools}_bg.wasm`, 'application/wasm'),
-    [names.pack]: carry(names.pack, 'application/octet-stream'),
   };
+  // Every language's pack rides along: the app picks one as it starts, and switching needs no server.
+  const packs = readdirSync(dist).filter((n) => /^pack-[a-z]{2,3}-[0-9a-f]{16}\.bin$/.test(n));
+  if (!packs.some((n) => n.startsWith('pack-en-'))) fail('no English content pack in the build');
+  for (const pack of packs) carried[pack] = carry(pack, 'application/octet-stream');
   for (const sample of readdirSync(join(dist, 'samples')).filter((n) => n.endsWith('.json'))) {
     carried[`samples/${sample}`] = carry(`samples/${sample}`, 'application/json');
   }

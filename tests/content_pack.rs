@@ -71,7 +71,7 @@ fn shipped_pack_is_valid_and_embedded_unchanged() {
     let loaded = shipped();
     assert_eq!(&loaded.pack, rai_assess::pack(), "the app embeds exactly the pack in content/");
     let embedded: Vec<(String, String)> =
-        rai_assess::strings_en().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        rai_assess::strings().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let on_disk: Vec<(String, String)> = loaded.strings["en"].clone().into_iter().collect();
     assert_eq!(embedded, on_disk, "the app embeds exactly strings/en.toml, sorted by key");
     assert_eq!(rai_assess::t("nav.about"), "About");
@@ -296,7 +296,8 @@ fn conditionals_must_name_real_fields_and_values() {
         "S1.3.3",
         "value \"1-to-n\" is not an option of field \"face_mode\"",
     );
-    assert!(problems.iter().all(|p| p.file == "risk.toml"));
+    // The translations apply to the same broken English, so they are refused for it too.
+    assert!(problems.iter().all(|p| p.file.ends_with("risk.toml")));
 }
 
 /// Replaces the whole line that follows `anchor` (e.g. the `text = ...` line after an id) with `line`.
@@ -372,7 +373,6 @@ fn every_principle_of_the_toolkit_must_be_present_and_screened() {
 #[test]
 fn every_language_file_has_every_key() {
     let dir = copy_of_content();
-    break_file(&dir, "pack.toml", "languages = [\"en\"]", "languages = [\"en\", \"fr\"]");
     std::fs::write(dir.join("strings/fr.toml"), "[nav]\nabout = \"À propos\"\nextra = \"En trop\"\n")
         .expect("write");
     let problems = assert_refused(&dir, "strings/fr.toml", "nav.home", "key is missing");

@@ -86,7 +86,7 @@ describe('code integrity', () => {
   }
 
   test('a changed byte in the content pack is refused by its SHA-256: the page says so and shows no content', async () => {
-    const { context, page } = await tampered(/\/pack-[0-9a-f]{16}\.bin$/);
+    const { context, page } = await tampered(/\/pack-[a-z]+-[0-9a-f]{16}\.bin$/);
     await page.goto(`${app.server.url}#/guidance`);
     const alert = page.getByRole('alert');
     await alert.waitFor();

@@ -44,7 +44,7 @@ describe('the app shell', () => {
     await ui.open('/');
     await page.waitForFunction(() => document.documentElement.dataset.tools === 'ready');
     const files = sent.filter((r) => /\.(html|js|css|wasm|bin)$|\/$/.test(new URL(r.url()).pathname));
-    assert.ok(files.some((r) => /pack-[0-9a-f]{16}\.bin$/.test(r.url())), 'the content pack was fetched');
+    assert.ok(files.some((r) => /pack-[a-z]+-[0-9a-f]{16}\.bin$/.test(r.url())), 'the content pack was fetched');
     assert.ok(files.length >= 9, `${files.length} files`);
     for (const r of files) {
       assert.equal(await r.headerValue('content-encoding'), 'br', `${r.url()} arrived compressed`);
@@ -60,7 +60,7 @@ describe('the app shell', () => {
   test('the content pack is downloaded once per visit', async () => {
     const { context, page, guards, ui } = await app.visit();
     const packs = [];
-    page.on('request', (r) => { if (/pack-[0-9a-f]{16}\.bin$/.test(r.url())) packs.push(r.method()); });
+    page.on('request', (r) => { if (/pack-[a-z]+-[0-9a-f]{16}\.bin$/.test(r.url())) packs.push(r.method()); });
     await ui.open('/guidance');
     await page.waitForFunction(() => document.documentElement.dataset.tools === 'ready');
     assert.deepEqual(packs, ['GET']);
@@ -211,7 +211,7 @@ describe('the app shell', () => {
   test('a content file that cannot be fetched gives an alert with a retry that recovers', async () => {
     const { context, page } = await app.visit();
     let block = true;
-    await context.route(/pack-[0-9a-f]{16}\.bin$/, (r) => (block ? r.fulfill({ status: 404, body: 'gone' }) : r.continue()));
+    await context.route(/pack-[a-z]+-[0-9a-f]{16}\.bin$/, (r) => (block ? r.fulfill({ status: 404, body: 'gone' }) : r.continue()));
     await page.goto(`${app.server.url}#/guidance`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -230,7 +230,7 @@ describe('the app shell', () => {
   test('a content file that never arrives: the page soon says what to do, and the footer shows', async () => {
     const { context, page } = await app.visit();
     const stalled = [];
-    await context.route(/pack-[0-9a-f]{16}\.bin$/, (r) => { stalled.push(r); });
+    await context.route(/pack-[a-z]+-[0-9a-f]{16}\.bin$/, (r) => { stalled.push(r); });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Animation.enable');
     await cdp.send('Animation.setPlaybackRate', { playbackRate: 100 });

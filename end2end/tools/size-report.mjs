@@ -13,10 +13,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const BUDGET_BROTLI = 250_000; // bytes: the app's first load (html + js + wasm + css; the icon is inline)
-const isData = (file) => file.endsWith('.bin');
+// A visit fetches the pack of its language: counted is the largest of them (set in sizeReport); the
+// offline worker keeps the others, so that switching language works offline.
+let visitPack = '';
+const isData = (file) => file === visitPack;
+const otherPack = (file) => file.endsWith('.bin') && !isData(file);
 const isTools = (file) => file.startsWith('rai-tools-');
-// Fetched after start for the offline copy: the worker, the manifest, the icons and the samples.
-const forOffline = (file) => file === 'sw.js' || file === 'manifest.webmanifest' || file.startsWith('icons/')
+// Fetched after start for the offline copy: the worker, the manifest, the icons, the samples and the
+// other languages' packs.
+const forOffline = (file) => otherPack(file) || file === 'sw.js' || file === 'manifest.webmanifest' || file.startsWith('icons/')
   || file.startsWith('samples/');
 // About the build, for administrators: no visit fetches them.
 const neverFetched = (file) => ['sw-remove.js', 'version.json', 'SHA256SUMS'].includes(file);
@@ -41,6 +46,7 @@ export function sizeReport(dist) {
       brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     };
   });
+  visitPack = rows.filter((r) => r.file.endsWith('.bin')).sort((a, b) => b.brotli - a.brotli)[0]?.file ?? '';
   const sum = (list) => list.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
     { raw: 0, gzip: 0, brotli: 0 });
   return {

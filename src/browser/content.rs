@@ -1,14 +1,15 @@
 //! Fetching the content pack file that `build.rs` published next to `index.html`, and the other data
 //! files published beside it (the samples).
 
-use crate::core::content::{install, FILE_NAME};
+use crate::core::content::{file_name, install, language};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches the pack file (same origin, relative to the page, so any sub-path works) and installs it.
-/// The error is a sentence for the user.
+/// Fetches the pack file of the page's language (same origin, relative to the page, so any sub-path
+/// works) and installs it. The error is a sentence for the user.
 pub async fn load() -> Result<(), String> {
-    let bytes = fetch_bytes(FILE_NAME).await?;
+    let name = file_name(language()).or_else(|| file_name("en")).unwrap_or_default();
+    let bytes = fetch_bytes(name).await?;
     install(&bytes).map_err(|e| e.to_string())?;
     // Kept for the tools module, which installs the same pack when it starts.
     BYTES.with(|b| *b.borrow_mut() = Some(std::rc::Rc::new(bytes)));

@@ -6,6 +6,7 @@ pub mod controls;
 pub mod crypto;
 pub mod download;
 pub mod files;
+pub mod language;
 pub mod office;
 pub mod page;
 pub mod storage;

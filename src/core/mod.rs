@@ -11,6 +11,7 @@ pub mod editor;
 pub mod guidance;
 pub mod imports;
 pub mod input;
+pub mod language;
 pub mod library;
 pub mod limits;
 pub mod logbook;

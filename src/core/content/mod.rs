@@ -10,6 +10,8 @@ pub mod digest;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod translation;
 pub mod validate;
 
 use model::{Pack, PackInfo};
@@ -23,16 +25,43 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 }
 
-/// The name of the pack file next to `index.html`, with its fingerprint in it.
-pub const FILE_NAME: &str = embedded::FILE_NAME;
+/// The languages the app is offered in, reference language first.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    embedded::FILES.iter().map(|(lang, _, _)| *lang)
+}
 
-/// The pack file's content: the pack, and every UI string sorted by key.
+/// The name of `lang`'s pack file next to `index.html`, with its fingerprint in it.
+pub fn file_name(lang: &str) -> Option<&'static str> {
+    embedded::FILES.iter().find(|(l, _, _)| *l == lang).map(|(_, name, _)| *name)
+}
+
+/// A pack file's content: its language, the pack, and every UI string sorted by key.
 struct Installed {
+    lang: String,
     pack: Pack,
     strings: Vec<(String, String)>,
 }
 
 static INSTALLED: OnceLock<Installed> = OnceLock::new();
+/// The language chosen for this page, before its pack file is installed (see [`choose_language`]).
+static CHOSEN: OnceLock<&'static str> = OnceLock::new();
+
+/// Makes `lang` the language of this page if the app is offered in it, and returns the language the
+/// page is in. A page keeps one language: changing it loads the page again (see `ui::language`).
+pub fn choose_language(lang: &str) -> &'static str {
+    if let Some(known) = languages().find(|l| *l == lang) {
+        let _ = CHOSEN.set(known);
+    }
+    language()
+}
+
+/// The language of this page: the installed pack's, else the chosen one, else English.
+pub fn language() -> &'static str {
+    match INSTALLED.get() {
+        Some(i) => languages().find(|l| *l == i.lang).unwrap_or("en"),
+        None => CHOSEN.get().copied().unwrap_or("en"),
+    }
+}
 
 /// The content pack: the installed one, or an empty pack with the real identity before that.
 pub fn pack() -> &'static Pack {
@@ -90,27 +119,36 @@ impl fmt::Display for InstallError {
 /// Checks and decodes a pack file and makes it the pack of this app. Installing twice keeps the first.
 pub fn install(bytes: &[u8]) -> Result<(), InstallError> {
     if !is_installed() {
-        let (pack, strings) = decode(bytes)?;
-        let _ = INSTALLED.set(Installed { pack, strings });
+        let (lang, pack, strings) = decode(bytes)?;
+        let _ = INSTALLED.set(Installed { lang, pack, strings });
     }
     Ok(())
 }
 
-/// Checks that `bytes` are this build's pack file and decodes them: the pack and its UI strings.
-pub fn decode(bytes: &[u8]) -> Result<(Pack, Vec<(String, String)>), InstallError> {
+/// Checks that `bytes` are one of this build's pack files and decodes them: the language, the pack
+/// and its UI strings.
+#[allow(clippy::type_complexity)]
+pub fn decode(bytes: &[u8]) -> Result<(String, Pack, Vec<(String, String)>), InstallError> {
     let found = digest::fnv1a64(bytes);
-    if found != embedded::FINGERPRINT {
-        return Err(InstallError::NotOurs { expected: embedded::FINGERPRINT, found });
+    if !embedded::FILES.iter().any(|(_, _, f)| *f == found) {
+        let expected = embedded::FILES.iter().find(|(l, _, _)| *l == language()).map_or(0, |(_, _, f)| *f);
+        return Err(InstallError::NotOurs { expected, found });
     }
     postcard::from_bytes(bytes).map_err(|e| InstallError::Undecodable(e.to_string()))
 }
 
-/// The UI strings of the reference language, sorted by key: all of them once the pack file is
+/// The shell's UI strings in the page's language.
+fn shell_strings() -> &'static [(&'static str, &'static str)] {
+    let lang = language();
+    embedded::SHELL_STRINGS.iter().find(|(l, _)| *l == lang).map_or(&[], |(_, table)| table)
+}
+
+/// The UI strings of the page's language, sorted by key: all of them once the pack file is
 /// installed, the shell's before.
-pub fn strings_en() -> Vec<(&'static str, &'static str)> {
+pub fn strings() -> Vec<(&'static str, &'static str)> {
     match INSTALLED.get() {
         Some(i) => i.strings.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-        None => embedded::SHELL_STRINGS.to_vec(),
+        None => shell_strings().to_vec(),
     }
 }
 
@@ -120,7 +158,7 @@ pub fn string(key: &str) -> Option<&'static str> {
         let table = &i.strings;
         return table.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|n| table[n].1.as_str());
     }
-    let table = embedded::SHELL_STRINGS;
+    let table = shell_strings();
     table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|n| table[n].1)
 }
 
@@ -154,7 +192,8 @@ mod tests {
         let from_sources = source::load_dir(std::path::Path::new("content")).expect("pack loads");
         assert_eq!(pack(), &from_sources.pack);
         let strings: Vec<(String, String)> = from_sources.strings["en"].clone().into_iter().collect();
-        assert_eq!(strings_en().len(), strings.len(), "every UI string travels in the pack file");
+        assert_eq!(super::strings().len(), strings.len(), "every UI string travels in the pack file");
+        assert_eq!(language(), "en");
         assert!(is_installed());
         assert_eq!(info(), &from_sources.pack.info);
     }

@@ -1,18 +1,23 @@
 //! Reads a content pack from its TOML files on disk and validates it.
 //!
 //! Host only: `build.rs` uses it to embed the pack, and tests use it on broken copies. It may only use
-//! `super::model`, `super::validate`, std and the `toml` crate, because `build.rs` compiles it too.
+//! `super::model`, `super::validate`, `super::translation`, std and the `toml` crate, because
+//! `build.rs` compiles it too.
 
 use super::model::{Changes, Pack, PackInfo, Readiness, Risk, StringTable, Vocabulary, Workbook};
-use super::validate::{validate_pack, validate_strings, Problem};
-use std::collections::BTreeMap;
+use super::translation;
+use super::validate::{validate_pack, validate_pack_in, validate_strings, Problem};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// A pack read from disk and found valid, with its UI strings by language.
 #[derive(Debug, Clone)]
 pub struct LoadedPack {
+    /// The pack in English, the reference language.
     pub pack: Pack,
     pub strings: BTreeMap<String, StringTable>,
+    /// The pack in each other language of `pack.info.languages`.
+    pub translations: BTreeMap<String, Pack>,
 }
 
 fn problem(file: &str, message: impl Into<String>) -> Problem {
@@ -57,7 +62,7 @@ fn flatten(
 pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut take = |file: &str| read(dir, file).map_err(|p| problems.push(p)).ok();
-    let texts = [
+    let texts: [Option<String>; 6] = [
         take("pack.toml"),
         take("vocabulary.toml"),
         take("readiness.toml"),
@@ -69,6 +74,8 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     else {
         return Err(problems);
     };
+    let english =
+        Sources { vocabulary: &vocabulary, readiness: &readiness, risk: &risk, workbook: &workbook };
     let info: Result<PackInfo, _> = parse("pack.toml", &info);
     let vocabulary: Result<Vocabulary, _> = parse("vocabulary.toml", &vocabulary);
     let readiness: Result<Readiness, _> = parse("readiness.toml", &readiness);
@@ -86,6 +93,8 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     };
 
     let mut strings = BTreeMap::new();
+    let mut keep = BTreeMap::new();
+    let mut translations = BTreeMap::new();
     let languages: Vec<String> = pack
         .as_ref()
         .map(|p| p.info.languages.iter().map(|l| l.to_string()).collect())
@@ -101,14 +110,108 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
             }
             Err(p) => problems.push(p),
         }
+        if lang == "en" {
+            continue;
+        }
+        let kept = read_keep(dir, lang).unwrap_or_else(|p| {
+            problems.push(p);
+            BTreeSet::new()
+        });
+        if let Some(pack) = &pack {
+            match translate(dir, lang, &english, pack, &kept) {
+                Ok(translated) => {
+                    problems.extend(validate_pack_in(&translated, lang).into_iter().map(|mut p| {
+                        p.file = format!("lang/{lang}/{}", p.file);
+                        p
+                    }));
+                    translations.insert(lang.clone(), translated);
+                }
+                Err(found) => problems.extend(found),
+            }
+        }
+        keep.insert(lang.clone(), kept);
     }
 
     if let Some(pack) = &pack {
         problems.extend(validate_pack(pack));
     }
-    problems.extend(validate_strings("en", &strings));
+    problems.extend(validate_strings("en", &strings, &keep));
     match pack {
-        Some(pack) if problems.is_empty() => Ok(LoadedPack { pack, strings }),
+        Some(pack) if problems.is_empty() => Ok(LoadedPack { pack, strings, translations }),
         _ => Err(problems),
+    }
+}
+
+/// The English texts of the translated files.
+struct Sources<'a> {
+    vocabulary: &'a str,
+    readiness: &'a str,
+    risk: &'a str,
+    workbook: &'a str,
+}
+
+/// The keys (UI strings and content paths) that `terminology/<lang>.toml` allows to stay in English.
+fn read_keep(dir: &Path, lang: &str) -> Result<BTreeSet<String>, Problem> {
+    let file = format!("terminology/{lang}.toml");
+    let table: toml::Table = parse(&file, &read(dir, &file)?)?;
+    let keys = table.get("keep").and_then(|k| k.get("keys")).and_then(|k| k.as_array());
+    let keys = keys.ok_or_else(|| problem(&file, "needs a [keep] table with `keys = [...]`"))?;
+    keys.iter()
+        .map(|k| k.as_str().map(str::to_string).ok_or_else(|| problem(&file, "`keep.keys` must be strings")))
+        .collect()
+}
+
+/// `pack` with the texts of `lang/<lang>/` in place of the English ones.
+fn translate(
+    dir: &Path,
+    lang: &str,
+    english: &Sources,
+    pack: &Pack,
+    keep: &BTreeSet<String>,
+) -> Result<Pack, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut one = |file: &str, text: &str| -> Option<toml::Table> {
+        let name = format!("lang/{lang}/{file}");
+        let mut table: toml::Table = parse(file, text).map_err(|p| problems.push(p)).ok()?;
+        let overlay: toml::Table =
+            read(dir, &name).and_then(|t| parse(&name, &t)).map_err(|p| problems.push(p)).ok()?;
+        problems.extend(translation::apply(&name, &mut table, &overlay, keep));
+        Some(table)
+    };
+    let [vocabulary, readiness, risk, workbook] = translation::FILES;
+    let tables = [
+        one(vocabulary, english.vocabulary),
+        one(readiness, english.readiness),
+        one(risk, english.risk),
+        one(workbook, english.workbook),
+    ];
+    let [Some(vocabulary), Some(readiness), Some(risk), Some(workbook)] = tables else {
+        return Err(problems);
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    fn typed<T: serde::de::DeserializeOwned>(name: String, table: toml::Table) -> Result<T, Problem> {
+        toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| {
+            problem(&name, format!("not valid for this format: {}", e.to_string().trim()))
+        })
+    }
+    let name = |file: &str| format!("lang/{lang}/{file}");
+    let results = (
+        typed::<Vocabulary>(name("vocabulary.toml"), vocabulary),
+        typed::<Readiness>(name("readiness.toml"), readiness),
+        typed::<Risk>(name("risk.toml"), risk),
+        typed::<Workbook>(name("workbook.toml"), workbook),
+    );
+    match results {
+        (Ok(vocabulary), Ok(readiness), Ok(risk), Ok(workbook)) => Ok(Pack {
+            info: pack.info.clone(),
+            vocabulary,
+            readiness,
+            risk,
+            workbook,
+            changes: pack.changes.clone(),
+        }),
+        (a, b, c, d) => Err([a.err(), b.err(), c.err(), d.err()].into_iter().flatten().collect()),
     }
 }

@@ -20,11 +20,16 @@ const FILLS: [&str; 4] = ["#b9c7d6", "#7d98b3", "#3f6a93", "#12324f"];
 pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> String {
     let r = &pack.readiness;
     let height = TOP + ROW_H * result.dimensions.len() as u32 + 8;
+    // In a right-to-left language the chart is mirrored: names on the right, bars growing leftwards.
+    // The drawing is `direction="ltr"` either way, so that a text's "start" is always its left.
+    let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
+    let at = |x: u32| if rtl { WIDTH - x } else { x };
+    let start = if rtl { "end" } else { "start" };
     let x = |score: u32| LABEL_W + score * BAR_W / 1000;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" \
+        "<svg class=\"chart\" role=\"img\" direction=\"ltr\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" \
          xmlns=\"http://www.w3.org/2000/svg\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\
          <title>{}</title>",
         html(title)
@@ -32,7 +37,7 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
     // Axis and band limits, labelled with their values at the top (the levels' names are beside the bars).
     for b in r.bands.iter() {
         let from = band_bounds(b).0;
-        let bx = x(from);
+        let bx = at(x(from));
         let _ = write!(
             svg,
             "<line x1=\"{bx}\" y1=\"{}\" x2=\"{bx}\" y2=\"{height}\" stroke=\"#6b7785\" stroke-dasharray=\"3 3\"/>\
@@ -41,8 +46,11 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
             tenths(from)
         );
     }
-    let _ =
-        write!(svg, "<text x=\"{}\" y=\"14\" text-anchor=\"middle\" fill=\"#3b4550\">100</text>", x(1000));
+    let _ = write!(
+        svg,
+        "<text x=\"{}\" y=\"14\" text-anchor=\"middle\" fill=\"#3b4550\">100</text>",
+        at(x(1000))
+    );
     for (i, d) in result.dimensions.iter().enumerate() {
         let y = TOP + ROW_H * i as u32;
         let name = r.dimensions.iter().find(|x| x.id == d.id).map(|x| x.name.as_ref()).unwrap_or_default();
@@ -53,7 +61,8 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
         };
         let _ = write!(
             svg,
-            "<text x=\"0\" y=\"{}\" fill=\"#1b1f24\">{} {}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#1b1f24\">{} {}</text>",
+            at(0),
             y + 19,
             html(d.id),
             html(&short)
@@ -65,11 +74,12 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
                 let level = d.band.map(|b| b.label.as_ref()).unwrap_or_default();
                 let _ = write!(
                     svg,
-                    "<rect x=\"{LABEL_W}\" y=\"{}\" width=\"{w}\" height=\"18\" fill=\"{}\" stroke=\"#12324f\"/>\
-                     <text x=\"{}\" y=\"{}\" fill=\"#1b1f24\">{} · {}</text>",
+                    "<rect x=\"{}\" y=\"{}\" width=\"{w}\" height=\"18\" fill=\"{}\" stroke=\"#12324f\"/>\
+                     <text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#1b1f24\">{} · {}</text>",
+                    if rtl { WIDTH - LABEL_W - w } else { LABEL_W },
                     y + 6,
                     FILLS[band_index.min(FILLS.len() - 1)],
-                    LABEL_W + w + 6,
+                    at(LABEL_W + w + 6),
                     y + 19,
                     tenths(score),
                     html(level)
@@ -78,8 +88,8 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
             None => {
                 let _ = write!(
                     svg,
-                    "<text x=\"{}\" y=\"{}\" fill=\"#3b4550\" font-style=\"italic\">{}</text>",
-                    LABEL_W + 6,
+                    "<text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#3b4550\" font-style=\"italic\">{}</text>",
+                    at(LABEL_W + 6),
                     y + 19,
                     html(super::s("results.no_answers"))
                 );

@@ -55,7 +55,12 @@ pub fn tenths(t: u32) -> String {
     if t.is_multiple_of(10) {
         (t / 10).to_string()
     } else {
-        format!("{}.{}", t / 10, t % 10)
+        format!(
+            "{}{}{}",
+            t / 10,
+            crate::core::language::decimal_mark(crate::core::content::language()),
+            t % 10
+        )
     }
 }
 
@@ -164,6 +169,7 @@ pub fn readiness_results(pack: &'static Pack, result: &ReadinessResult) -> Vec<B
                 caption: s("results.chart_caption").into(),
             },
             Block::Table(Table {
+                region: Some(s("results.by_dimension").into()),
                 head: head.iter().map(|k| s(k).to_string()).collect(),
                 rows,
                 ..Table::default()
@@ -385,13 +391,15 @@ pub fn fria_document(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> 
 /// A whole HTML document around `body`: styles inline, a policy that allows no script and no request.
 fn standalone(title: &str, tool: &str, body: &str, tail: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\
          <title>{} · {}</title><style>body{{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24}}{REPORT_CSS}</style>\
          </head><body><main class=\"report\">{body}</main>{tail}</body></html>\n",
         html(title),
         html(tool),
+        lang = crate::core::content::language(),
+        dir = crate::core::language::direction(crate::core::content::language()),
     )
 }
 

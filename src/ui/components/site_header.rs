@@ -1,4 +1,5 @@
 use crate::core::route::{Route, Section};
+use crate::ui::components::LanguageMenu;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -30,6 +31,7 @@ pub fn SiteHeader(
     view! {
         <header class="site-header">
             <div class="site-header-inner">
+                <LanguageMenu/>
                 <p class="brand">
                     <a class="brand-name" href=Route::Home.href()>
                         {t("app.name")}

@@ -12,6 +12,7 @@ use std::fmt;
 mod changes;
 mod conditions;
 mod legal;
+pub mod translated;
 use conditions::check_conditions;
 use legal::{check_gate, check_refs, is_ref};
 
@@ -40,11 +41,24 @@ pub const REQUIRED_STAGES: [&str; 6] = ["decide", "design", "procure", "deploy",
 pub const REQUIRED_APPLICATION_TYPES: [&str; 5] =
     ["image", "text-speech", "risk-prediction", "content-generation", "process-automation"];
 
-/// Words that mark unfinished text; a pack containing them is not shippable.
+/// Words that mark unfinished English text; a pack containing them is not shippable.
 const PLACEHOLDER_MARKERS: [&str; 5] = ["todo", "tbd", "lorem", "xxx", "fixme"];
+/// The same in a translation, where "todo" and the like can be words of the language.
+const TRANSLATION_MARKERS: [&str; 2] = ["lorem", "fixme"];
+
+/// The unfinished-text markers for texts in `lang`.
+fn markers(lang: &str) -> &'static [&'static str] {
+    if lang == "en" {
+        &PLACEHOLDER_MARKERS
+    } else {
+        &TRANSLATION_MARKERS
+    }
+}
 
 struct Checker {
     problems: Vec<Problem>,
+    /// The words that mark unfinished text in this language ("todo" is a word of Spanish).
+    markers: &'static [&'static str],
 }
 
 impl Checker {
@@ -61,7 +75,7 @@ impl Checker {
         }
         let lower = trimmed.to_lowercase();
         let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-        for marker in PLACEHOLDER_MARKERS {
+        for &marker in self.markers {
             let found = words.contains(&marker);
             if found {
                 self.report(file, id, format!("`{field}` contains placeholder text \"{marker}\""));
@@ -115,7 +129,12 @@ struct Known {
 
 /// Checks the whole pack; an empty result means it is fit to ship.
 pub fn validate_pack(pack: &Pack) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+    validate_pack_in(pack, "en")
+}
+
+/// Checks a pack whose texts are in `lang` (the English pack with a translation applied).
+pub fn validate_pack_in(pack: &Pack, lang: &str) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new(), markers: markers(lang) };
     check_info(&mut c, &pack.info);
     let known = check_vocabulary(&mut c, &pack.vocabulary);
     check_readiness(&mut c, &pack.readiness, &known);
@@ -125,19 +144,31 @@ pub fn validate_pack(pack: &Pack) -> Vec<Problem> {
     c.problems
 }
 
-/// Checks that every language has exactly the keys of the reference language, with finished text.
-pub fn validate_strings(reference_lang: &str, tables: &BTreeMap<String, StringTable>) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+/// Checks that every language has exactly the keys of the reference language, with finished text,
+/// translated (but the keys in its `keep` list) and with the reference's placeholders.
+pub fn validate_strings(
+    reference_lang: &str,
+    tables: &BTreeMap<String, StringTable>,
+    keep: &BTreeMap<String, BTreeSet<String>>,
+) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new(), markers: markers(reference_lang) };
     let Some(reference) = tables.get(reference_lang) else {
         c.report("strings", reference_lang, "the reference language file is missing");
         return c.problems;
     };
     for (lang, table) in tables {
         let file = format!("strings/{lang}.toml");
+        c.markers = markers(lang);
+        let none = BTreeSet::new();
+        let keep = keep.get(lang).unwrap_or(&none);
         for (key, value) in table {
             c.text(&file, key, "value", value);
-            if !reference.contains_key(key) {
-                c.report(&file, key, format!("key is not in strings/{reference_lang}.toml"));
+            match reference.get(key) {
+                None => c.report(&file, key, format!("key is not in strings/{reference_lang}.toml")),
+                Some(english) if lang != reference_lang => {
+                    c.problems.extend(translated::check_text(&file, key, english, value, keep))
+                }
+                Some(_) => {}
             }
         }
         for key in reference.keys() {

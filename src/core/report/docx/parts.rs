@@ -15,12 +15,22 @@ pub fn styles() -> String {
         )
     };
     let headings: String = [(1, 32), (2, 28), (3, 24), (4, 22)].iter().map(|&(l, s)| heading(l, s)).collect();
+    // The document's language is the app's when it was written; right to left for Arabic.
+    let app_lang = crate::core::content::language();
+    let lang = match app_lang {
+        "fr" => "fr-FR",
+        "es" => "es-ES",
+        "ar" => "ar-SA",
+        _ => "en-GB",
+    };
+    let rtl_lang = crate::core::language::is_right_to_left(app_lang);
+    let (rtl, bidi) = if rtl_lang { ("<w:rtl/>", "<w:bidi/>") } else { ("", "") };
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:hAnsi=\"Calibri\" w:eastAsia=\"Calibri\" w:cs=\"Arial\"/>\
-<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"en-GB\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>\
-<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"{lang}\" w:bidi=\"ar-SA\"/>{rtl}</w:rPr></w:rPrDefault>\
+<w:pPrDefault><w:pPr>{bidi}<w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>\
 <w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"240\"/></w:pPr>\

@@ -59,20 +59,26 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
 }
 
 /// The heat map's drawing; the table beside it carries the same counts for those who cannot see it.
+/// In a right-to-left language it is mirrored, as the table is: severity grows towards the left.
 fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
     let (cell, left, top) = (56, 96, 8);
+    let w = left + 5 * cell + 8;
+    let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
+    // A point's x, and a text's anchor at its start or end, as drawn in the page's direction (the
+    // drawing itself is `direction="ltr"`, so that "start" is always its left).
+    let at = |x: usize| if rtl { w - x } else { x };
+    let (start, end) = if rtl { ("end", "start") } else { ("start", "end") };
     let mut o = format!(
-        "<svg class=\"chart\" role=\"img\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
+        "<svg class=\"chart\" role=\"img\" direction=\"ltr\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
         t = html(title),
-        w = left + 5 * cell + 8,
         h = top + 5 * cell + 44
     );
     for l in (1..=5u8).rev() {
         let y = top + (5 - usize::from(l)) * cell;
         let _ = write!(
             o,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"hm-axis\">{l}</text>",
-            left - 8,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{end}\" class=\"hm-axis\">{l}</text>",
+            at(left - 8),
             y + cell / 2 + 5
         );
         for sv in 1..=5u8 {
@@ -83,9 +89,10 @@ fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
             let n = grid[usize::from(l) - 1][usize::from(sv) - 1];
             let _ = write!(
                 o,
-                "<rect x=\"{x}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" class=\"hm-{}\"/><text x=\"{}\" y=\"{}\" class=\"hm-tag\">{}</text>",
+                "<rect x=\"{}\" y=\"{y}\" width=\"{cell}\" height=\"{cell}\" class=\"hm-{}\"/><text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" class=\"hm-tag\">{}</text>",
+                if rtl { w - x - cell } else { x },
                 html(id),
-                x + 4,
+                at(x + 4),
                 y + 14,
                 html(&initial)
             );
@@ -93,7 +100,7 @@ fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
                 let _ = write!(
                     o,
                     "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-count\">{n}</text>",
-                    x + cell / 2,
+                    at(x + cell / 2),
                     y + cell / 2 + 9
                 );
             }
@@ -103,14 +110,15 @@ fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
         let _ = write!(
             o,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{sv}</text>",
-            left + (sv - 1) * cell + cell / 2,
+            at(left + (sv - 1) * cell + cell / 2),
             top + 5 * cell + 18
         );
     }
+    let side = at(12);
     let _ = write!(
         o,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{}</text><text x=\"12\" y=\"{}\" class=\"hm-axis\" transform=\"rotate(-90 12 {})\" text-anchor=\"middle\">{}</text></svg>",
-        left + 5 * cell / 2,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" class=\"hm-axis\">{}</text><text x=\"{side}\" y=\"{}\" class=\"hm-axis\" transform=\"rotate(-90 {side} {})\" text-anchor=\"middle\">{}</text></svg>",
+        at(left + 5 * cell / 2),
         top + 5 * cell + 38,
         html(s("risk.severity")),
         top + 5 * cell / 2,

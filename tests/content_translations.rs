@@ -1,0 +1,120 @@
+//! Translations of the content pack: every offered language has the English pack's structure with its
+//! own texts, and a translation that is incomplete, has extra texts, is left in English or changes
+//! placeholders is refused with a message naming the file and the text.
+#![cfg(not(target_arch = "wasm32"))]
+
+use rai_assess::source::load_dir;
+use std::path::{Path, PathBuf};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create temp dir");
+    for entry in std::fs::read_dir(from).expect("read content dir") {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy file");
+        }
+    }
+}
+
+/// A private copy of `content/` with `file` changed by `edit`; the problems loading it gives.
+fn refused(name: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("rai-assess-translation-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(Path::new("content"), &dir);
+    let path: PathBuf = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect("read file");
+    std::fs::write(&path, edit(text)).expect("write file");
+    let problems = match load_dir(&dir) {
+        Ok(_) => panic!("a broken translation was accepted ({name})"),
+        Err(p) => p.iter().map(|p| p.to_string()).collect(),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    problems
+}
+
+/// The first translated language, for breaking copies of.
+fn translated() -> String {
+    let loaded = load_dir(Path::new("content")).expect("shipped pack loads");
+    loaded.translations.keys().next().expect("at least one translation ships").clone()
+}
+
+#[test]
+fn every_offered_language_has_the_english_structure_with_its_own_texts() {
+    let loaded = load_dir(Path::new("content")).expect("shipped pack loads");
+    let offered: Vec<&str> = loaded.pack.info.languages.iter().map(|l| l.as_ref()).collect();
+    assert!(offered.len() > 1, "the app is offered in more than English");
+    for lang in offered.iter().filter(|l| **l != "en") {
+        let t = &loaded.translations[*lang];
+        let en = &loaded.pack;
+        let ids = |p: &rai_assess::model::Pack| -> Vec<String> {
+            p.readiness.dimensions.iter().flat_map(|d| d.questions.iter().map(|q| q.id.to_string())).collect()
+        };
+        assert_eq!(ids(t), ids(en), "{lang}: the same questions in the same order");
+        let (q, q_en) = (&t.readiness.dimensions[0].questions[0], &en.readiness.dimensions[0].questions[0]);
+        assert_ne!(q.text, q_en.text, "{lang}: the question is in the language");
+        assert_eq!(q.principles, q_en.principles, "{lang}: tags are ids, not translated");
+        assert_eq!(t.risk.matrix, en.risk.matrix, "{lang}: the risk matrix is the same");
+        assert_ne!(t.risk.templates[0].title, en.risk.templates[0].title);
+        assert!(loaded.strings.contains_key(*lang), "{lang}: UI strings ship");
+    }
+}
+
+#[test]
+fn a_missing_translation_is_refused_naming_the_text() {
+    let lang = translated();
+    let problems = refused("missing", &format!("lang/{lang}/risk.toml"), |text| {
+        text.lines().filter(|l| !l.starts_with("\"name\" = ")).collect::<Vec<_>>().join("\n")
+    });
+    assert!(
+        problems.iter().any(|p| p.contains(&format!("lang/{lang}/risk.toml"))
+            && p.contains("name")
+            && p.contains("has no translation")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_translation_left_in_english_is_refused() {
+    let lang = translated();
+    let english_name = load_dir(Path::new("content")).expect("loads").pack.risk.name.to_string();
+    let problems = refused("english", &format!("lang/{lang}/risk.toml"), |text| {
+        text.lines()
+            .map(|l| {
+                if l.starts_with("\"name\" = ") {
+                    format!("\"name\" = {english_name:?}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    assert!(problems.iter().any(|p| p.contains("left in English")), "{problems:?}");
+}
+
+#[test]
+fn a_ui_string_with_other_placeholders_is_refused() {
+    let lang = translated();
+    let problems = refused("placeholder", &format!("strings/{lang}.toml"), |text| {
+        text.replacen("{count}", "{total}", 1)
+    });
+    assert!(
+        problems.iter().any(|p| p.contains(&format!("strings/{lang}.toml")) && p.contains("placeholders")),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_text_a_translation_invents_is_refused() {
+    let lang = translated();
+    let problems = refused("extra", &format!("lang/{lang}/workbook.toml"), |text| {
+        format!("{text}\n\"stage[nowhere].intro\" = \"x y\"\n")
+    });
+    assert!(
+        problems.iter().any(|p| p.contains("stage[nowhere].intro") && p.contains("translates no text")),
+        "{problems:?}"
+    );
+}
