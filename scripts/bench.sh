@@ -16,6 +16,7 @@ node end2end/tools/bench-library.mjs dist
 node end2end/tools/bench-risk.mjs dist
 node end2end/tools/bench-workbook.mjs dist
 node end2end/tools/bench-import.mjs dist
+node end2end/tools/bench-language.mjs dist
 # The questionnaire at 300 questions: the same app built with a generated 300-question pack.
 node end2end/tools/make-bench-content.mjs target/bench-content
 # build.rs leaves the pack file of its last run in target/content/, whichever build ran it (a check, a

@@ -121,7 +121,8 @@ export async function buildOneFile(dist, out) {
   replace(/<meta name="theme-color"[^>]*>\s*<link rel="manifest"[^>]*>\s*<link rel="apple-touch-icon"[^>]*>/, '', 'manifest links');
   replace(/<link rel="stylesheet" href="\.\/app-[^>]*>/, () => `<style>${style}</style>`, 'stylesheet');
   replace(/<script type="module" src="\.\/boot-[^>]*><\/script>/, () => `<script type="module">${script}</script>`, 'loader');
-  replace(/\s*<link rel="modulepreload"[^\n]*/, '', 'preloads');
+  // The preloads alone: what follows them on their line (the tools module's meta) stays.
+  replace(/(\s*<link rel="(?:module)?preload"[^>]*>)+/, '', 'preloads');
   replace(/\s*<div id="update"[\s\S]*?<\/div>/, '', 'update bar');
   // With no server, a failure to start can only be the browser's.
   replace(/(<p id="boot" role="status" data-failed=")[^"]*"/, `$1${TOO_OLD}"`, 'boot line');

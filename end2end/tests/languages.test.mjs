@@ -2,7 +2,7 @@
 // language menu, and every view read in each language as a user of it would.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startApp } from '../tools/fixture.mjs';
 import { axeViolations } from '../tools/guards.mjs';
@@ -116,6 +116,79 @@ describe('languages', () => {
     assert.equal(await notes.inputValue(), 'Typed in English, then switched.');
     await guards.assertClean('switch with an unsaved note');
     await context.close();
+  });
+
+  // Answer files hold ids, not labels: a French and an Arabic respondent's files compare and merge in a
+  // browser of a third language, which shows every answer in its own words.
+  test(`a French and an Arabic respondent compared and merged in ${FIRST.name}`, async () => {
+    const { context, page, guards, ui } = await app.visit({ locale: FIRST.lang });
+    const own = strings(FIRST.lang);
+    const file = (name, answers) => ({
+      name: `${name}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({
+        format: 'rai-assess.answers', format_version: 1, app_version: '0.1.0', exported: 1795430400000,
+        content: { id: 'rai-le-core', version: '1.0.0' },
+        assessments: [{ id: `resp-${answers['R1.1'].v}`, kind: 'readiness', title: `Préparation — ${name}`, subject: 'Service',
+          respondent: { name, role: '' }, created: 1795000000000, updated: 1795000000000,
+          content: { id: 'rai-le-core', version: '1.0.0' }, answers, notes: {} }],
+      })),
+    });
+    const level = (v) => ({ t: 'level', v });
+    await ui.open('/assessments');
+    await page.getByLabel(own['share.pick']).setInputFiles([
+      file('Amélie', { 'R1.1': level(1), 'R1.2': level(3) }),
+      file('أمينة', { 'R1.1': level(3), 'R1.2': level(3) }),
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('.import-results > li').length >= 2);
+    for (const name of ['Amélie', 'أمينة']) {
+      await page.getByRole('checkbox', { name: new RegExp(`^Préparation — ${name} · `) }).check();
+    }
+    await page.getByRole('button', { name: own['compare.start'] }).click();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, own['compare.title']);
+    await settled(page, FIRST.lang);
+    const row = await page.locator('table.compare tr', { has: page.locator('select[name="R1.1"]') }).innerText();
+    // The maturity levels in the viewer's words, from the translated pack.
+    const labels = readFileSync(join(ROOT, 'content', 'lang', FIRST.lang, 'readiness.toml'), 'utf8');
+    const label = (n) => JSON.parse(labels.match(new RegExp(`^"level\\[${n}\\]\\.label" = (".*")$`, 'm'))[1]);
+    assert.ok(row.includes(`1 · ${label(1)}`) && row.includes(`3 · ${label(3)}`), row);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByLabel(own['compare.merged_title']).fill('Version commune');
+    await page.getByRole('button', { name: own['compare.create'] }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Version commune');
+    await guards.assertClean('French and Arabic merged');
+    await context.close();
+  });
+
+  // Screenshots of the right-to-left views a reader checks first, kept in end2end/artifacts/ for a
+  // person to look at: the questionnaire, the results chart, the heat map and a report.
+  test(`${SWITCH.name} screenshots at desktop and phone width are written for review`, async () => {
+    const out = join(ROOT, 'end2end', 'artifacts');
+    mkdirSync(out, { recursive: true });
+    for (const [width, height, size] of [[1280, 900, 'desktop'], [375, 800, 'phone']]) {
+      const { context, page, guards, ui } = await app.visit({ locale: SWITCH.lang, viewport: { width, height } });
+      const shots = [];
+      for (const [sample, parts] of [['readiness-agency', ['', '/results', '/report']], ['plate-recognition', ['/results']]]) {
+        await ui.open('/assessments');
+        await settled(page, SWITCH.lang);
+        await page.locator(`.sample-list [data-act="sample.${sample}"]`).click();
+        await page.waitForFunction(() => /^#\/assessments\/[^/]+$/.test(location.hash));
+        const at = await page.evaluate(() => location.hash.slice(1));
+        for (const part of parts) {
+          await ui.open(`${at}${part}`);
+          await settled(page, SWITCH.lang);
+          const target = part === '/results' && sample === 'plate-recognition' ? page.locator('.heat').first() : null;
+          if (target) await target.scrollIntoViewIfNeeded();
+          const path = join(out, `${SWITCH.lang}-${size}-${sample}${part.replace('/', '-') || '-questions'}.png`);
+          await page.screenshot({ path });
+          shots.push(path);
+        }
+      }
+      assert.equal(shots.length, 4);
+      assert.equal(await page.evaluate(() => document.documentElement.dir), SWITCH.dir);
+      await guards.assertClean(`${size} screenshots`);
+      await context.close();
+    }
   });
 
   for (const { lang, name, dir } of LANGUAGES) {

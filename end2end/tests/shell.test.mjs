@@ -172,7 +172,7 @@ describe('the app shell', () => {
     assert.ok(page.url().endsWith('#/'), 'the skip link does not change the route');
     await ui.open('/');
     let reached = false;
-    for (let i = 0; i < 10 && !reached; i++) {
+    for (let i = 0; i < 15 && !reached; i++) {
       await page.keyboard.press('Tab');
       reached = await page.evaluate(() => document.activeElement.textContent === 'About');
     }

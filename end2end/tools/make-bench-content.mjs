@@ -37,4 +37,7 @@ for (const b of blocks) {
 }
 flush();
 writeFileSync(join(out, 'readiness.toml'), result.join(''));
+// The copied questions have no translations: the bench app is in English alone.
+const pack = readFileSync(join(out, 'pack.toml'), 'utf8');
+writeFileSync(join(out, 'pack.toml'), pack.replace(/^languages = \[.*\]$/m, 'languages = ["en"]'));
 console.log(`bench content: ${made} readiness questions in ${out}`);

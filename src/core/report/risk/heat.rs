@@ -58,6 +58,19 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
     ]
 }
 
+/// How many letters of each risk level's label tell the levels apart in a cell: one in English (L, M,
+/// H, C), two in Arabic, where three of the four begin with the same letter.
+fn tag_length(pack: &Pack) -> usize {
+    let labels = &pack.risk.risk_levels;
+    (1..=4)
+        .find(|&n| {
+            let tags: std::collections::BTreeSet<String> =
+                labels.iter().map(|l| l.label.chars().take(n).collect()).collect();
+            tags.len() == labels.len()
+        })
+        .unwrap_or(4)
+}
+
 /// The heat map's drawing; the table beside it carries the same counts for those who cannot see it.
 /// In a right-to-left language it is mirrored, as the table is: severity grows towards the left.
 fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
@@ -68,6 +81,7 @@ fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
     // drawing itself is `direction="ltr"`, so that "start" is always its left).
     let at = |x: usize| if rtl { w - x } else { x };
     let (start, end) = if rtl { ("end", "start") } else { ("start", "end") };
+    let tag_len = tag_length(pack);
     let mut o = format!(
         "<svg class=\"chart\" role=\"img\" direction=\"ltr\" aria-label=\"{t}\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\">",
         t = html(title),
@@ -85,7 +99,7 @@ fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
             let x = left + (usize::from(sv) - 1) * cell;
             let lv = level(pack, l, sv);
             let id = lv.map_or("none", |x| x.id.as_ref());
-            let initial: String = lv.map(|x| x.label.chars().take(1).collect()).unwrap_or_default();
+            let initial: String = lv.map(|x| x.label.chars().take(tag_len).collect()).unwrap_or_default();
             let n = grid[usize::from(l) - 1][usize::from(sv) - 1];
             let _ = write!(
                 o,
