@@ -62,6 +62,14 @@ fn main() {
             panic!("the content pack has {} problem(s):\n{}", problems.len(), list.join("\n"));
         }
     };
+    if !loaded.stale.is_empty() {
+        // Not fatal here (the tool that records translations is built with the pack); a test is.
+        println!(
+            "cargo:warning={} translation(s) were made from an English text that has changed since; \
+             `cargo test --test content_translations` lists them",
+            loaded.stale.len()
+        );
+    }
 
     // One pack file per language holds the pack and every UI string in that language; the wasm keeps
     // only the shell's strings, in every language.

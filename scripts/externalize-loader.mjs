@@ -51,7 +51,7 @@ const code = `const fetchAny = window.fetch;
 const packs = ${JSON.stringify(packs)};
 let lang;
 try { lang = localStorage.getItem('rai.language')?.toLowerCase(); } catch {}
-if (!packs[lang]) lang = navigator.languages.map((l) => l.split(/[-_]/)[0].toLowerCase()).find((l) => packs[l]) ?? 'en';
+if (!Object.hasOwn(packs, lang)) lang = navigator.languages.map((l) => l.split(/[-_]/)[0].toLowerCase()).find((l) => Object.hasOwn(packs, l)) ?? 'en';
 document.documentElement.lang = lang;
 document.documentElement.dir = ['ar', 'fa', 'he', 'ur'].includes(lang) ? 'rtl' : 'ltr';
 document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', href: './' + packs[lang][0],

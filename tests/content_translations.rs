@@ -63,6 +63,34 @@ fn every_offered_language_has_the_english_structure_with_its_own_texts() {
 }
 
 #[test]
+fn every_translation_was_made_from_the_english_as_it_reads_now() {
+    let loaded = load_dir(Path::new("content")).expect("shipped pack loads");
+    let stale: Vec<String> = loaded.stale.iter().take(20).map(|p| format!("{}: {}", p.file, p.id)).collect();
+    assert!(stale.is_empty(), "{} translation(s) to check, the first: {stale:#?}", loaded.stale.len());
+}
+
+#[test]
+fn a_changed_english_text_makes_its_translation_stale() {
+    let dir = std::env::temp_dir().join(format!("rai-assess-translation-{}-stale", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(Path::new("content"), &dir);
+    let path = dir.join("risk.toml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let name = "name = \"Risk assessment of one AI system\"";
+    assert!(text.contains(name), "update this test: the risk name changed");
+    std::fs::write(&path, text.replacen(name, "name = \"Risk assessment of one AI-based system\"", 1))
+        .expect("write");
+    let loaded = load_dir(&dir).expect("a changed English text still builds");
+    let _ = std::fs::remove_dir_all(&dir);
+    let lang = translated();
+    assert!(
+        loaded.stale.iter().any(|p| p.file == format!("lang/{lang}/risk.toml") && p.id == "name"),
+        "{:?}",
+        loaded.stale
+    );
+}
+
+#[test]
 fn a_missing_translation_is_refused_naming_the_text() {
     let lang = translated();
     let problems = refused("missing", &format!("lang/{lang}/risk.toml"), |text| {

@@ -27,7 +27,7 @@ pub fn apply(lang: &str, dir: &str) {
 }
 
 /// Remembers `lang` and loads the page again in it. Unsaved answers are saved by the views'
-/// `pagehide` handlers, as on any reload. The error is a sentence for the user.
+/// `pagehide` handlers, as on any reload. The error is a sentence for the user, in the page's language.
 pub fn switch_to(lang: &str) -> Result<(), String> {
     let unavailable =
         || "this browser does not let the app remember the language; it stays as it is".to_string();

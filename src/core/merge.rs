@@ -178,7 +178,8 @@ pub fn merge_registers(list: &[&Assessment]) -> RiskRecord {
     for a in list {
         let who = label(a);
         for r in &a.risk.register {
-            let from = format!("(From the register of {who}, {}.)", r.id);
+            // Written into the merged record in the language of the app that merges.
+            let from = crate::core::content::t_with("compare.from_register", &[("who", &who), ("id", &r.id)]);
             let mut r: Risk = r.clone();
             // By position, as `risk_ids` numbers them.
             r.id = format!("K{}", out.register.len() + 1);

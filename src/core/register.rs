@@ -216,33 +216,38 @@ pub fn right_labels<'p>(pack: &'p Pack, rights: &'p [String]) -> Vec<&'p str> {
 pub fn to_csv(pack: &Pack, risks: &[Risk]) -> String {
     let label = |l: u8, s: u8| level(pack, l, s).map(|x| x.label.to_string()).unwrap_or_default();
     let num = |n: u8| if n == 0 { String::new() } else { n.to_string() };
+    // The same column names as the spreadsheet's register, in the language of the app.
+    let t = crate::core::content::t;
     let mut rows = vec![[
-        "Id",
-        "Title",
-        "Description",
-        "Principles",
-        "Rights",
-        "Affected groups",
-        "Stage",
-        "Likelihood",
-        "Severity",
-        "Inherent level",
-        "Existing controls",
-        "Mitigations",
-        "Residual likelihood",
-        "Residual severity",
-        "Residual level",
-        "Decision",
-        "Decided by",
-        "Rationale",
+        "sheet.id",
+        "sheet.title",
+        "sheet.description",
+        "sheet.principles",
+        "sheet.rights",
+        "sheet.affected_groups",
+        "sheet.stage",
+        "sheet.likelihood",
+        "sheet.severity",
+        "sheet.inherent_level",
+        "sheet.controls",
+        "sheet.mitigations",
+        "sheet.residual_likelihood",
+        "sheet.residual_severity",
+        "sheet.residual_level",
+        "sheet.decision",
+        "sheet.decided_by",
+        "sheet.rationale",
     ]
-    .map(String::from)
+    .map(|k| t(k).to_string())
     .to_vec()];
     for r in sorted(pack, risks) {
         let mitigations = r
             .mitigations
             .iter()
-            .map(|m| format!("{} (owner: {}; due: {}; {})", m.action, m.owner, m.due, m.status.id()))
+            .map(|m| {
+                let (owner, due) = (t("sheet.owner"), t("sheet.due"));
+                format!("{} ({owner}: {}; {due}: {}; {})", m.action, m.owner, m.due, m.status.id())
+            })
             .collect::<Vec<_>>()
             .join("\n");
         rows.push(vec![

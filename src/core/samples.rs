@@ -57,7 +57,8 @@ fn kind_key(kind: Kind) -> &'static str {
     }
 }
 
-/// The library's list of samples, each with a button that opens a copy.
+/// The library's list of samples, each with a button that opens a copy. The samples are written in
+/// English in every language of the app (their titles are marked so), and the intro says so.
 pub fn list_html() -> String {
     let mut o = format!(
         "<section aria-labelledby=\"samples-heading\"><h2 id=\"samples-heading\">{}</h2><p>{}</p><ul class=\"samples\" role=\"list\">",
@@ -67,7 +68,7 @@ pub fn list_html() -> String {
     for (id, kind, title) in SAMPLES {
         let _ = write!(
             o,
-            "<li><p><strong>{}</strong></p><p class=\"hint\">{}</p><button type=\"button\" class=\"button small secondary\" data-act=\"{ACT}{id}\">{}</button></li>",
+            "<li><p><strong lang=\"en\">{}</strong></p><p class=\"hint\">{}</p><button type=\"button\" class=\"button small secondary\" data-act=\"{ACT}{id}\">{}</button></li>",
             html(title),
             s(kind_key(kind)),
             html(&fill("samples.open", &[("title", title)]))

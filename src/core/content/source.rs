@@ -6,6 +6,7 @@
 
 use super::model::{Changes, Pack, PackInfo, Readiness, Risk, StringTable, Vocabulary, Workbook};
 use super::translation;
+use super::validate::translated::{self, Reference};
 use super::validate::{validate_pack, validate_pack_in, validate_strings, Problem};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -18,6 +19,8 @@ pub struct LoadedPack {
     pub strings: BTreeMap<String, StringTable>,
     /// The pack in each other language of `pack.info.languages`.
     pub translations: BTreeMap<String, Pack>,
+    /// Translations made from an English text that has changed since (see `validate::translated`).
+    pub stale: Vec<Problem>,
 }
 
 fn problem(file: &str, message: impl Into<String>) -> Problem {
@@ -74,8 +77,14 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
     else {
         return Err(problems);
     };
-    let english =
-        Sources { vocabulary: &vocabulary, readiness: &readiness, risk: &risk, workbook: &workbook };
+    let english = Sources {
+        info: &info,
+        vocabulary: &vocabulary,
+        readiness: &readiness,
+        risk: &risk,
+        workbook: &workbook,
+        changes: &changes,
+    };
     let info: Result<PackInfo, _> = parse("pack.toml", &info);
     let vocabulary: Result<Vocabulary, _> = parse("vocabulary.toml", &vocabulary);
     let readiness: Result<Readiness, _> = parse("readiness.toml", &readiness);
@@ -94,6 +103,7 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
 
     let mut strings = BTreeMap::new();
     let mut keep = BTreeMap::new();
+    let mut sources = BTreeMap::new();
     let mut translations = BTreeMap::new();
     let languages: Vec<String> = pack
         .as_ref()
@@ -117,8 +127,13 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
             problems.push(p);
             BTreeSet::new()
         });
+        let marks = read_sources(dir, lang).unwrap_or_else(|p| {
+            problems.push(p);
+            BTreeMap::new()
+        });
         if let Some(pack) = &pack {
-            match translate(dir, lang, &english, pack, &kept) {
+            let reference = Reference { keep: &kept, sources: &marks };
+            match translate(dir, lang, &english, pack, &reference, &mut problems) {
                 Ok(translated) => {
                     problems.extend(validate_pack_in(&translated, lang).into_iter().map(|mut p| {
                         p.file = format!("lang/{lang}/{}", p.file);
@@ -130,24 +145,29 @@ pub fn load_dir(dir: &Path) -> Result<LoadedPack, Vec<Problem>> {
             }
         }
         keep.insert(lang.clone(), kept);
+        sources.insert(lang.clone(), marks);
     }
 
     if let Some(pack) = &pack {
         problems.extend(validate_pack(pack));
     }
-    problems.extend(validate_strings("en", &strings, &keep));
+    problems.extend(validate_strings("en", &strings, &keep, &sources));
+    let (stale, problems): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.message == translated::STALE);
     match pack {
-        Some(pack) if problems.is_empty() => Ok(LoadedPack { pack, strings, translations }),
+        Some(pack) if problems.is_empty() => Ok(LoadedPack { pack, strings, translations, stale }),
         _ => Err(problems),
     }
 }
 
 /// The English texts of the translated files.
 struct Sources<'a> {
+    info: &'a str,
     vocabulary: &'a str,
     readiness: &'a str,
     risk: &'a str,
     workbook: &'a str,
+    changes: &'a str,
 }
 
 /// The keys (UI strings and content paths) that `terminology/<lang>.toml` allows to stay in English.
@@ -161,13 +181,32 @@ fn read_keep(dir: &Path, lang: &str) -> Result<BTreeSet<String>, Problem> {
         .collect()
 }
 
+/// The marks of the English texts each translation of `lang` was made from (`lang/<lang>/sources.toml`,
+/// written by `cargo run --example content-texts -- --record <lang>`), by `<file>:<path>`.
+fn read_sources(dir: &Path, lang: &str) -> Result<BTreeMap<String, String>, Problem> {
+    let file = format!("lang/{lang}/sources.toml");
+    if !dir.join(&file).exists() {
+        // Nothing recorded yet: every translation is reported as stale, which a test refuses.
+        return Ok(BTreeMap::new());
+    }
+    let table: toml::Table = parse(&file, &read(dir, &file)?)?;
+    table
+        .into_iter()
+        .map(|(k, v)| match v {
+            toml::Value::String(mark) => Ok((k, mark)),
+            _ => Err(problem(&file, format!("`{k}` must be a string"))),
+        })
+        .collect()
+}
+
 /// `pack` with the texts of `lang/<lang>/` in place of the English ones.
 fn translate(
     dir: &Path,
     lang: &str,
     english: &Sources,
     pack: &Pack,
-    keep: &BTreeSet<String>,
+    reference: &Reference,
+    stale: &mut Vec<Problem>,
 ) -> Result<Pack, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut one = |file: &str, text: &str| -> Option<toml::Table> {
@@ -175,17 +214,27 @@ fn translate(
         let mut table: toml::Table = parse(file, text).map_err(|p| problems.push(p)).ok()?;
         let overlay: toml::Table =
             read(dir, &name).and_then(|t| parse(&name, &t)).map_err(|p| problems.push(p)).ok()?;
-        problems.extend(translation::apply(&name, &mut table, &overlay, keep));
+        for p in translation::apply(&name, &mut table, &overlay, reference) {
+            // A stale translation still makes the pack (a test refuses it, not the build).
+            if p.message == translated::STALE {
+                stale.push(p)
+            } else {
+                problems.push(p)
+            }
+        }
         Some(table)
     };
-    let [vocabulary, readiness, risk, workbook] = translation::FILES;
+    let [info, vocabulary, readiness, risk, workbook, changes] = translation::FILES;
     let tables = [
+        one(info, english.info),
         one(vocabulary, english.vocabulary),
         one(readiness, english.readiness),
         one(risk, english.risk),
         one(workbook, english.workbook),
+        one(changes, english.changes),
     ];
-    let [Some(vocabulary), Some(readiness), Some(risk), Some(workbook)] = tables else {
+    let [Some(info), Some(vocabulary), Some(readiness), Some(risk), Some(workbook), Some(changes)] = tables
+    else {
         return Err(problems);
     };
     if !problems.is_empty() {
@@ -198,20 +247,22 @@ fn translate(
     }
     let name = |file: &str| format!("lang/{lang}/{file}");
     let results = (
+        typed::<PackInfo>(name("pack.toml"), info),
         typed::<Vocabulary>(name("vocabulary.toml"), vocabulary),
         typed::<Readiness>(name("readiness.toml"), readiness),
         typed::<Risk>(name("risk.toml"), risk),
         typed::<Workbook>(name("workbook.toml"), workbook),
+        typed::<Changes>(name("changes.toml"), changes),
     );
     match results {
-        (Ok(vocabulary), Ok(readiness), Ok(risk), Ok(workbook)) => Ok(Pack {
-            info: pack.info.clone(),
-            vocabulary,
-            readiness,
-            risk,
-            workbook,
-            changes: pack.changes.clone(),
-        }),
-        (a, b, c, d) => Err([a.err(), b.err(), c.err(), d.err()].into_iter().flatten().collect()),
+        (Ok(info), Ok(vocabulary), Ok(readiness), Ok(risk), Ok(workbook), Ok(changes)) => {
+            // Only texts differ: the identity (id, version, languages) is the English pack's.
+            let same = info.id == pack.info.id && info.version == pack.info.version;
+            debug_assert!(same, "ids and versions are not texts");
+            Ok(Pack { info, vocabulary, readiness, risk, workbook, changes: changes.changes })
+        }
+        (a, b, c, d, e, f) => {
+            Err([a.err(), b.err(), c.err(), d.err(), e.err(), f.err()].into_iter().flatten().collect())
+        }
     }
 }

@@ -7,16 +7,19 @@
 //!
 //! Host only, like `source`: it may use `super::validate`, std and the `toml` crate alone.
 
-use super::validate::translated::check_text;
+use super::validate::translated::{check_text, Reference};
 use super::validate::Problem;
 use std::collections::BTreeSet;
 
-/// The pack files whose texts are translated (the others hold ids only).
-pub const FILES: [&str; 4] = ["vocabulary.toml", "readiness.toml", "risk.toml", "workbook.toml"];
+/// The pack files whose texts are translated: all of them.
+pub const FILES: [&str; 6] =
+    ["pack.toml", "vocabulary.toml", "readiness.toml", "risk.toml", "workbook.toml", "changes.toml"];
 
 /// Keys whose string value is text a reader sees; every other string is an id, a tag or a code.
-const TEXT_FIELDS: [&str; 21] = [
+const TEXT_FIELDS: [&str; 23] = [
     "name",
+    "toolkit_edition",
+    "was",
     "intro",
     "method",
     "matrix_rationale",
@@ -40,8 +43,16 @@ const TEXT_FIELDS: [&str; 21] = [
 ];
 
 /// Keys whose value is a list of texts.
-const TEXT_LISTS: [&str; 7] =
-    ["red_flags", "key_questions", "examples", "typical_concerns", "levels", "steps", "mitigations"];
+const TEXT_LISTS: [&str; 8] = [
+    "red_flags",
+    "key_questions",
+    "examples",
+    "typical_concerns",
+    "levels",
+    "steps",
+    "mitigations",
+    "affected_groups",
+];
 
 /// The keys that name an entry of a list of tables, in order of preference.
 const ENTRY_KEYS: [&str; 4] = ["id", "value", "stage", "band"];
@@ -96,18 +107,19 @@ pub fn texts(table: &toml::Table) -> Vec<(String, String)> {
 
 /// Replaces every translatable text of `table` (the English source `file`) by its translation in
 /// `overlay`, and returns every problem: a text with no translation, a translation of no text, a
-/// translation left in English or with other placeholders.
+/// translation left in English, with other placeholders, or made from an English text since changed.
 pub fn apply(
     file: &str,
     table: &mut toml::Table,
     overlay: &toml::Table,
-    keep: &BTreeSet<String>,
+    reference: &Reference,
 ) -> Vec<Problem> {
+    let base = file.rsplit('/').next().unwrap_or(file);
     let mut problems = Vec::new();
     let mut used = BTreeSet::new();
     walk("", table, &mut |path, text| match overlay.get(&path) {
         Some(toml::Value::String(t)) => {
-            problems.extend(check_text(file, &path, text, t, keep));
+            problems.extend(check_text(file, &path, &format!("{base}:{path}"), text, t, reference));
             *text = t.clone();
             used.insert(path);
         }
@@ -168,6 +180,29 @@ mod tests {
         toml::from_str(s).expect("test toml")
     }
 
+    /// The marks of English texts of `risk.toml`, as `sources.toml` records them.
+    fn recorded(texts: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+        texts
+            .iter()
+            .map(|(p, e)| (format!("risk.toml:{p}"), super::super::validate::translated::source_mark(e)))
+            .collect()
+    }
+
+    #[test]
+    fn a_translation_made_from_another_english_is_stale() {
+        let mut t = table("name = \"Risk register\"\n");
+        let (keep, sources) = (BTreeSet::new(), recorded(&[("name", "Risk")]));
+        let problems = apply(
+            "lang/fr/risk.toml",
+            &mut t,
+            &table("name = \"Risque\"\n"),
+            &Reference { keep: &keep, sources: &sources },
+        );
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].message, super::super::validate::translated::STALE);
+        assert_eq!(t["name"].as_str(), Some("Risque"), "still applied: stale is for a test to refuse");
+    }
+
     #[test]
     fn texts_are_named_by_the_ids_of_their_entries_and_ids_are_not_texts() {
         let t = table(
@@ -191,14 +226,17 @@ mod tests {
     fn a_translation_replaces_every_text_and_names_what_is_missing_extra_or_english() {
         let mut t = table("name = \"Risk\"\nintro = \"Hello\"\nmethod = \"Way {n}\"\n");
         let overlay = table("name = \"Risque\"\nintro = \"Hello\"\nmethod = \"Voie\"\nother = \"x\"\n");
-        let problems = apply("risk.toml", &mut t, &overlay, &BTreeSet::new());
+        let keep = BTreeSet::new();
+        let sources = recorded(&[("name", "Risk"), ("intro", "Hello"), ("method", "Way {n}")]);
+        let problems = apply("risk.toml", &mut t, &overlay, &Reference { keep: &keep, sources: &sources });
         let said: Vec<String> = problems.iter().map(|p| format!("{}: {}", p.id, p.message)).collect();
         assert_eq!(t["name"].as_str(), Some("Risque"));
         assert!(said.iter().any(|s| s.starts_with("intro: left in English")), "{said:?}");
         assert!(said.iter().any(|s| s.starts_with("method: placeholders")), "{said:?}");
         assert!(said.iter().any(|s| s.starts_with("other: translates no text")), "{said:?}");
         let mut t = table("name = \"Risk\"\nintro = \"Hello\"\n");
-        let problems = apply("risk.toml", &mut t, &table("name = \"Risque\"\n"), &BTreeSet::new());
+        let reference = Reference { keep: &keep, sources: &sources };
+        let problems = apply("risk.toml", &mut t, &table("name = \"Risque\"\n"), &reference);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].message, "has no translation");
     }

@@ -137,13 +137,16 @@ fn literal(text: &str) -> String {
 fn worksheet(sheet: &Sheet) -> String {
     let last = column(sheet.columns.len().saturating_sub(1));
     let rows = sheet.rows.len() + 1;
-    let mut out = String::from(
+    // A sheet written in a right-to-left language opens with its first column on the right.
+    let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
+    let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \
 xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
-<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>\
+<sheetViews><sheetView{} workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>\
 <selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>\
 <sheetFormatPr defaultRowHeight=\"15\"/><cols>",
+        if rtl { " rightToLeft=\"1\"" } else { "" }
     );
     for (i, (_, width)) in sheet.columns.iter().enumerate() {
         let _ = write!(out, "<col min=\"{n}\" max=\"{n}\" width=\"{width}\" customWidth=\"1\"/>", n = i + 1);

@@ -25,6 +25,9 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
     let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
     let at = |x: u32| if rtl { WIDTH - x } else { x };
     let start = if rtl { "end" } else { "start" };
+    // Right to left, each label reads as a right-to-left run (id, then name, from the right), as the
+    // table beside the chart does: isolated, so the drawing's own direction stays left to right.
+    let (open, close) = if rtl { ("\u{2067}", "\u{2069}") } else { ("", "") };
     let x = |score: u32| LABEL_W + score * BAR_W / 1000;
     let mut svg = String::new();
     let _ = write!(
@@ -61,7 +64,7 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
         };
         let _ = write!(
             svg,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#1b1f24\">{} {}</text>",
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#1b1f24\">{open}{} {}{close}</text>",
             at(0),
             y + 19,
             html(d.id),
@@ -75,7 +78,7 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
                 let _ = write!(
                     svg,
                     "<rect x=\"{}\" y=\"{}\" width=\"{w}\" height=\"18\" fill=\"{}\" stroke=\"#12324f\"/>\
-                     <text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#1b1f24\">{} · {}</text>",
+                     <text x=\"{}\" y=\"{}\" text-anchor=\"{start}\" fill=\"#1b1f24\">{open}{} · {}{close}</text>",
                     if rtl { WIDTH - LABEL_W - w } else { LABEL_W },
                     y + 6,
                     FILLS[band_index.min(FILLS.len() - 1)],

@@ -10,10 +10,13 @@ pub fn StorageStatus() -> impl IntoView {
     // Integer arithmetic only: formatting floats would add about 10 KB of code to the app.
     let size = move || {
         let bytes = ctx.bytes_used.get();
+        // Units and the decimal mark as the page's language writes them ("1,5 Mo").
+        let mark = crate::core::language::decimal_mark(crate::core::content::language());
         if bytes < 1_000_000 {
-            format!("{} KB", bytes.div_ceil(1000))
+            t_with("assessments.size_kb", &[("n", &bytes.div_ceil(1000).to_string())])
         } else {
-            format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
+            let n = format!("{}{mark}{}", bytes / 1_000_000, bytes % 1_000_000 / 100_000);
+            t_with("assessments.size_mb", &[("n", &n)])
         }
     };
     let count = move || ctx.listing.with(|l| l.active.len() + l.deleted.len()).to_string();

@@ -150,6 +150,7 @@ pub fn validate_strings(
     reference_lang: &str,
     tables: &BTreeMap<String, StringTable>,
     keep: &BTreeMap<String, BTreeSet<String>>,
+    sources: &BTreeMap<String, BTreeMap<String, String>>,
 ) -> Vec<Problem> {
     let mut c = Checker { problems: Vec::new(), markers: markers(reference_lang) };
     let Some(reference) = tables.get(reference_lang) else {
@@ -159,14 +160,25 @@ pub fn validate_strings(
     for (lang, table) in tables {
         let file = format!("strings/{lang}.toml");
         c.markers = markers(lang);
-        let none = BTreeSet::new();
-        let keep = keep.get(lang).unwrap_or(&none);
+        let (no_keep, no_sources) = (BTreeSet::new(), BTreeMap::new());
+        let reference_of = translated::Reference {
+            keep: keep.get(lang).unwrap_or(&no_keep),
+            sources: sources.get(lang).unwrap_or(&no_sources),
+        };
         for (key, value) in table {
             c.text(&file, key, "value", value);
             match reference.get(key) {
                 None => c.report(&file, key, format!("key is not in strings/{reference_lang}.toml")),
                 Some(english) if lang != reference_lang => {
-                    c.problems.extend(translated::check_text(&file, key, english, value, keep))
+                    let source = format!("strings:{key}");
+                    c.problems.extend(translated::check_text(
+                        &file,
+                        key,
+                        &source,
+                        english,
+                        value,
+                        &reference_of,
+                    ))
                 }
                 Some(_) => {}
             }
@@ -189,8 +201,8 @@ fn check_info(c: &mut Checker, info: &PackInfo) {
     if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|ch| ch.is_ascii_digit())) {
         c.report(F, &info.id, format!("version \"{}\" is not a semantic version like 1.2.0", info.version));
     }
-    if !info.languages.iter().any(|l| l == "en") {
-        c.report(F, &info.id, "languages must include \"en\", the reference language");
+    if info.languages.first().is_none_or(|l| l != "en") {
+        c.report(F, &info.id, "languages must start with \"en\", the reference language and the fallback");
     }
 }
 

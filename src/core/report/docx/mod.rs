@@ -323,8 +323,15 @@ impl Printer<'_> {
             self.out.push_str("<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>");
         }
         let columns = shares.len();
-        self.out.push_str(
-            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>\
+        // A right-to-left document lays its tables out from the right, as the HTML report does.
+        let bidi = if crate::core::language::is_right_to_left(crate::core::content::language()) {
+            "<w:bidiVisual/>"
+        } else {
+            ""
+        };
+        let _ = write!(
+            self.out,
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>{bidi}<w:tblW w:w=\"5000\" w:type=\"pct\"/>\
              <w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>\
              </w:tblPr><w:tblGrid>",
         );

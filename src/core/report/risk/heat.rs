@@ -3,6 +3,7 @@
 
 use super::level_word;
 use crate::core::content::model::Pack;
+use crate::core::language::is_right_to_left;
 use crate::core::register::Risk;
 use crate::core::report::document::{Block, Line, Svg, Table};
 use crate::core::report::escape::html;
@@ -45,7 +46,7 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
     vec![
         Block::Figure {
             class: Some("heat"),
-            svg: heat_svg(pack, &grid, title),
+            svg: heat_svg(pack, &grid, title, is_right_to_left(crate::core::content::language())),
             caption: s("riskresults.map_caption").into(),
         },
         Block::Table(Table {
@@ -73,10 +74,9 @@ fn tag_length(pack: &Pack) -> usize {
 
 /// The heat map's drawing; the table beside it carries the same counts for those who cannot see it.
 /// In a right-to-left language it is mirrored, as the table is: severity grows towards the left.
-fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
+fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str, rtl: bool) -> Svg {
     let (cell, left, top) = (56, 96, 8);
     let w = left + 5 * cell + 8;
-    let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
     // A point's x, and a text's anchor at its start or end, as drawn in the page's direction (the
     // drawing itself is `direction="ltr"`, so that "start" is always its left).
     let at = |x: usize| if rtl { w - x } else { x };
@@ -140,4 +140,32 @@ fn heat_svg(pack: &Pack, grid: &[[usize; 5]; 5], title: &str) -> Svg {
         html(s("risk.likelihood"))
     );
     Svg::new(o)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::content::pack;
+
+    /// The x of the cell drawn for likelihood 5 and severity `sv`.
+    fn cell_x(svg: &str, sv: usize) -> usize {
+        let cells: Vec<usize> = svg
+            .split("<rect x=\"")
+            .skip(1)
+            .map(|r| r.split('"').next().and_then(|x| x.parse().ok()).expect("a number"))
+            .collect();
+        cells[sv - 1]
+    }
+
+    #[test]
+    fn right_to_left_the_heat_map_grows_in_severity_towards_the_left() {
+        let grid = [[0; 5]; 5];
+        let ltr = heat_svg(pack(), &grid, "map", false).as_str().to_string();
+        let rtl = heat_svg(pack(), &grid, "map", true).as_str().to_string();
+        assert!(cell_x(&ltr, 1) < cell_x(&ltr, 5), "left to right: severity 5 on the right");
+        assert!(cell_x(&rtl, 1) > cell_x(&rtl, 5), "right to left: severity 5 on the left");
+        // Mirrored exactly: a cell's two x positions add up to the same width whatever its column.
+        let widths: Vec<usize> = (1..=5).map(|sv| cell_x(&ltr, sv) + cell_x(&rtl, sv)).collect();
+        assert!(widths.windows(2).all(|w| w[0] == w[1]), "{widths:?}");
+    }
 }
