@@ -121,7 +121,7 @@ pub struct Hit {
 
 /// The lowercased words of a query; an empty list matches nothing in search and everything in filters.
 pub fn query_words(query: &str) -> Vec<String> {
-    query.split_whitespace().map(crate::core::text::fold).collect()
+    query.split_whitespace().map(crate::core::text::search_fold).collect()
 }
 
 /// Whether every word occurs in `lowered_text` (already lowercased).
@@ -171,7 +171,7 @@ impl SearchIndex {
         let mut entries = Vec::new();
         let mut add = |kind, id: &str, title: &str, target, parts: &[&str]| {
             let hit = Hit { kind, id: id.to_string(), title: title.to_string(), target };
-            entries.push((hit, crate::core::text::fold(&parts.join(" "))));
+            entries.push((hit, crate::core::text::search_fold(&parts.join(" "))));
         };
         let v = &pack.vocabulary;
         for p in v.principles.iter() {

@@ -95,12 +95,12 @@ pub fn select<'a>(
     text: &str,
     sort: SortBy,
 ) -> Vec<&'a Summary> {
-    let words: Vec<String> = text.split_whitespace().map(crate::core::text::fold).collect();
+    let words: Vec<String> = text.split_whitespace().map(crate::core::text::search_fold).collect();
     let shown: Vec<&Summary> = all
         .iter()
         .filter(|s| kind.is_none_or(|k| s.kind == k) && status.is_none_or(|x| s.standing().status == x))
         .filter(|s| {
-            let hay = crate::core::text::fold(&format!("{} {} {}", s.title, s.subject, s.respondent));
+            let hay = crate::core::text::search_fold(&format!("{} {} {}", s.title, s.subject, s.respondent));
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .collect();

@@ -6,7 +6,7 @@ use super::escape::html;
 use super::s;
 use crate::core::content::model::Pack;
 use crate::core::route::GuidanceView;
-use crate::core::text::fold;
+use crate::core::text::search_fold;
 use std::fmt::Write;
 
 /// The terms as a `<dl class="glossary">`; `selected`, the id of the term opened at, is marked,
@@ -21,7 +21,7 @@ pub fn glossary_html(pack: &Pack, selected: Option<&str>) -> String {
             "<div class=\"term{}\" id=\"term-{}\" data-text=\"{}\"{}><dt>{}{}</dt><dd><p>{}</p>",
             if current { " current" } else { "" },
             html(&term.id),
-            html(&fold(&format!("{} {}", term.term, term.definition))),
+            html(&search_fold(&format!("{} {}", term.term, term.definition))),
             if current { " tabindex=\"-1\" aria-current=\"true\"" } else { "" },
             html(&term.term),
             if current {
@@ -60,7 +60,7 @@ mod tests {
         assert_eq!(out.matches("<div class=\"term\"").count(), p.vocabulary.terms.len());
         let first = &p.vocabulary.terms[0];
         assert!(out.contains(&format!("id=\"term-{}\"", first.id)));
-        assert!(out.contains(&html(&fold(&format!("{} {}", first.term, first.definition)))));
+        assert!(out.contains(&html(&search_fold(&format!("{} {}", first.term, first.definition)))));
         assert!(!out.contains("aria-current"));
     }
 
