@@ -125,7 +125,7 @@ export async function buildOneFile(dist, out) {
   replace(/(\s*<link rel="(?:module)?preload"[^>]*>)+/, '', 'preloads');
   replace(/\s*<div id="update"[\s\S]*?<\/div>/, '', 'update bar');
   // With no server, a failure to start can only be the browser's.
-  replace(/(<p id="boot" role="status" data-failed=")[^"]*"/, `$1${TOO_OLD}"`, 'boot line');
+  replace(/(<p id="boot" role="status"[^>]*? data-failed=")[^"]*"/, `$1${TOO_OLD}"`, 'boot line');
   replace(/<head>/, `<head>\n    <!-- RAI Assess ${version.app}, content ${version.content}, build ${version.build}: the one-file edition. -->`, 'head');
   if (/(href|src)="\.\//.test(html)) fail('a reference to another file is left');
   mkdirSync(dirname(out), { recursive: true });

@@ -2,6 +2,10 @@
 //! naming the file, the id and the problem (the same checks stop `build.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/content_copy.rs"]
+mod content_copy;
+use content_copy::copy_dir;
+
 use rai_assess::source::load_dir;
 use rai_assess::validate::{Problem, REQUIRED_PRINCIPLES};
 use std::collections::BTreeSet;
@@ -28,19 +32,6 @@ fn copy_of_content() -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(Path::new("content"), &dir);
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create temp dir");
-    for entry in std::fs::read_dir(from).expect("read content dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy file");
-        }
-    }
 }
 
 /// Replaces the first occurrence of `from` in `file`; the snippet must exist, or the test is stale.

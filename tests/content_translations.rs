@@ -3,21 +3,12 @@
 //! placeholders is refused with a message naming the file and the text.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/content_copy.rs"]
+mod content_copy;
+use content_copy::copy_dir;
+
 use rai_assess::source::load_dir;
 use std::path::{Path, PathBuf};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create temp dir");
-    for entry in std::fs::read_dir(from).expect("read content dir") {
-        let entry = entry.expect("dir entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy file");
-        }
-    }
-}
 
 /// A private copy of `content/` with `file` changed by `edit`; the problems loading it gives.
 fn refused(name: &str, file: &str, edit: impl Fn(String) -> String) -> Vec<String> {

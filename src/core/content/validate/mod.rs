@@ -12,9 +12,11 @@ use std::fmt;
 mod changes;
 mod conditions;
 mod legal;
+mod strings;
 pub mod translated;
 use conditions::check_conditions;
 use legal::{check_gate, check_refs, is_ref};
+pub use strings::validate_strings;
 
 /// One thing wrong with a pack, named so an author can find and fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,54 +143,6 @@ pub fn validate_pack_in(pack: &Pack, lang: &str) -> Vec<Problem> {
     check_risk(&mut c, &pack.risk, &known);
     check_workbook(&mut c, pack, &known);
     changes::check_changes(&mut c, pack);
-    c.problems
-}
-
-/// Checks that every language has exactly the keys of the reference language, with finished text,
-/// translated (but the keys in its `keep` list) and with the reference's placeholders.
-pub fn validate_strings(
-    reference_lang: &str,
-    tables: &BTreeMap<String, StringTable>,
-    keep: &BTreeMap<String, BTreeSet<String>>,
-    sources: &BTreeMap<String, BTreeMap<String, String>>,
-) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new(), markers: markers(reference_lang) };
-    let Some(reference) = tables.get(reference_lang) else {
-        c.report("strings", reference_lang, "the reference language file is missing");
-        return c.problems;
-    };
-    for (lang, table) in tables {
-        let file = format!("strings/{lang}.toml");
-        c.markers = markers(lang);
-        let (no_keep, no_sources) = (BTreeSet::new(), BTreeMap::new());
-        let reference_of = translated::Reference {
-            keep: keep.get(lang).unwrap_or(&no_keep),
-            sources: sources.get(lang).unwrap_or(&no_sources),
-        };
-        for (key, value) in table {
-            c.text(&file, key, "value", value);
-            match reference.get(key) {
-                None => c.report(&file, key, format!("key is not in strings/{reference_lang}.toml")),
-                Some(english) if lang != reference_lang => {
-                    let source = format!("strings:{key}");
-                    c.problems.extend(translated::check_text(
-                        &file,
-                        key,
-                        &source,
-                        english,
-                        value,
-                        &reference_of,
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-        for key in reference.keys() {
-            if !table.contains_key(key) {
-                c.report(&file, key, "key is missing");
-            }
-        }
-    }
     c.problems
 }
 
