@@ -163,6 +163,26 @@ describe('languages', () => {
     await context.close();
   });
 
+  // Why a file was refused is said in the reader's language, with the figures in place.
+  test(`a file refused on import says why in ${SWITCH.name}`, async () => {
+    const { context, page, guards, ui } = await app.visit({ locale: SWITCH.lang });
+    const own = strings(SWITCH.lang);
+    await ui.open('/assessments');
+    await page.getByLabel(own['share.pick']).setInputFiles([
+      { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) },
+      { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(11 * 1024 * 1024, 32) },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('.import-results > li').length >= 2);
+    const lines = await page.locator('.import-results > li').allInnerTexts();
+    const line = (name) => lines.find((l) => l.includes(name)) ?? '';
+    assert.ok(line('empty.json').includes(own['errors.file_empty']), line('empty.json'));
+    const mark = ['fr', 'es'].includes(SWITCH.lang) ? ',' : '.';
+    const tooLarge = own['errors.file_too_large'].replace('{size}', `11${mark}0`).replace('{max}', '10');
+    assert.ok(line('huge.json').includes(tooLarge), `${line('huge.json')}\n  expected: ${tooLarge}`);
+    await guards.assertClean(`import refused in ${SWITCH.name}`);
+    await context.close();
+  });
+
   // Screenshots of the right-to-left views a reader checks first, kept in end2end/artifacts/ for a
   // person to look at: the questionnaire, the results chart, the heat map and a report.
   test(`${SWITCH.name} screenshots at desktop and phone width are written for review`, async () => {

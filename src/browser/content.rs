@@ -1,7 +1,7 @@
 //! Fetching the content pack file that `build.rs` published next to `index.html`, and the other data
 //! files published beside it (the samples).
 
-use crate::core::content::{file_name, install, language};
+use crate::core::content::{file_name, install, language, t_with};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -30,13 +30,13 @@ pub fn bytes() -> Option<std::rc::Rc<Vec<u8>>> {
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     // The page's loader (boot.js, scripts/externalize-loader.mjs) makes this fetch check the pack's
     // SHA-256, so a changed pack fails here.
-    let unreachable =
-        || format!("the content file {url} could not be downloaded from the server, or was changed");
+    let unreachable = || t_with("content.not_downloaded", &[("file", url)]);
     let window = web_sys::window().ok_or_else(unreachable)?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| unreachable())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| unreachable())?;
     if !response.ok() {
-        return Err(format!("the server answered {} for the content file {url}", response.status()));
+        let status = response.status().to_string();
+        return Err(t_with("content.server_answered", &[("status", &status), ("file", url)]));
     }
     let buffer = response.array_buffer().map_err(|_| unreachable())?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| unreachable())?;

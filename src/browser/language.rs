@@ -29,8 +29,7 @@ pub fn apply(lang: &str, dir: &str) {
 /// Remembers `lang` and loads the page again in it. Unsaved answers are saved by the views'
 /// `pagehide` handlers, as on any reload. The error is a sentence for the user, in the page's language.
 pub fn switch_to(lang: &str) -> Result<(), String> {
-    let unavailable =
-        || "this browser does not let the app remember the language; it stays as it is".to_string();
+    let unavailable = || crate::core::content::t("nav.language_failed").to_string();
     storage().ok_or_else(unavailable)?.set_item(STORAGE_KEY, lang).map_err(|_| unavailable())?;
     web_sys::window().ok_or_else(unavailable)?.location().reload().map_err(|_| unavailable())
 }

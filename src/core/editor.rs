@@ -161,8 +161,9 @@ pub fn step(
 fn state<T: serde::de::DeserializeOwned + Default>(v: serde_json::Value) -> Result<T, String> {
     match v {
         serde_json::Value::Null => Ok(T::default()),
-        v => serde_json::from_value(v)
-            .map_err(|e| format!("The app's files do not match each other ({e}); reload the page.")),
+        v => serde_json::from_value(v).map_err(|e| {
+            crate::core::content::t_with("errors.files_mismatch", &[("detail", &e.to_string())])
+        }),
     }
 }
 

@@ -45,6 +45,6 @@ pub struct UnknownName(pub String);
 
 impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "The control \"{}\" is not one this editor knows.", self.0)
+        f.write_str(&crate::core::content::t_with("errors.unknown_control", &[("name", &self.0)]))
     }
 }

@@ -14,7 +14,7 @@ pub struct TooLong(pub usize);
 
 impl fmt::Display for TooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "This text is too long: at most {} characters are kept.", self.0)
+        f.write_str(&crate::core::content::t_with("errors.too_long", &[("max", &self.0.to_string())]))
     }
 }
 

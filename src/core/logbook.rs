@@ -222,26 +222,26 @@ impl WorkbookRecord {
     }
 }
 
-/// What an entry lacks before it can be recorded.
+/// What an entry lacks before it can be recorded, as UI-string keys (`errors.missing_*`).
 pub fn missing(e: &Entry) -> Vec<&'static str> {
     let mut out = Vec::new();
     if e.verdict.is_none() {
-        out.push("the decision");
+        out.push("errors.missing_verdict");
     }
     if e.date.is_empty() {
-        out.push("its date");
+        out.push("errors.missing_date");
     }
     if e.by.trim().is_empty() {
-        out.push("who decided");
+        out.push("errors.missing_by");
     }
     if e.rationale.trim().is_empty() {
-        out.push("the rationale");
+        out.push("errors.missing_rationale");
     }
     if e.verdict == Some(Verdict::GoWithConditions) && e.conditions.is_empty() {
-        out.push("at least one condition");
+        out.push("errors.missing_condition");
     }
     if e.conditions.iter().any(|c| c.text.trim().is_empty()) {
-        out.push("the text of every condition");
+        out.push("errors.missing_condition_text");
     }
     out
 }

@@ -62,7 +62,7 @@ impl std::str::FromStr for Pick {
                 .ok()
                 .filter(|i: &usize| i.to_string() == n)
                 .map(Pick::From)
-                .ok_or_else(|| format!("\"{n}\" is not a choice of the compare table")),
+                .ok_or_else(|| crate::core::input::UnknownName(n.to_string()).to_string()),
         }
     }
 }

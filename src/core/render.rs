@@ -350,20 +350,17 @@ pub enum RenderError {
 
 impl fmt::Display for RenderError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RenderError::Request(e) => {
-                write!(f, "The app's files do not match each other ({e}); reload the page.")
-            }
-            RenderError::Record(e) => write!(f, "This assessment cannot be shown: {e}."),
-            RenderError::UnknownEntry(id) => write!(f, "There is no entry \"{id}\"."),
-            RenderError::UnknownRisk(id) => write!(f, "There is no risk {id} in the register."),
-            RenderError::UnknownStage(id) => write!(f, "The stage \"{id}\" is not on this workbook's route."),
-            RenderError::NotForKind => f.write_str("There is nothing of this kind for this assessment yet."),
-            RenderError::UnknownVersion(v) => f.write_str(&crate::core::content::t_with(
-                "review.no_version",
-                &[("version", &v.to_string())],
-            )),
-        }
+        use crate::core::content::{t, t_with};
+        let text = match self {
+            RenderError::Request(e) => t_with("errors.files_mismatch", &[("detail", e)]),
+            RenderError::Record(e) => t_with("errors.cannot_show", &[("problem", e)]),
+            RenderError::UnknownEntry(id) => t_with("errors.unknown_entry", &[("value", id)]),
+            RenderError::UnknownRisk(id) => t_with("errors.unknown_risk", &[("value", id)]),
+            RenderError::UnknownStage(id) => t_with("errors.unknown_stage", &[("value", id)]),
+            RenderError::NotForKind => t("errors.not_for_kind").into(),
+            RenderError::UnknownVersion(v) => t_with("review.no_version", &[("version", &v.to_string())]),
+        };
+        f.write_str(&text)
     }
 }
 

@@ -37,11 +37,14 @@ pub fn path(id: &str) -> String {
 /// A copy of the sample in `file` (its answer file's text) to keep in the library: its only
 /// assessment under a new id, created and updated `now`.
 pub fn copy(file: &str, new_id: String, now: i64) -> Result<Assessment, String> {
-    let mut a = match answer_file::open(file.as_bytes()).map_err(|e| e.to_string())? {
+    // The samples are published with the app: one that does not open is a mismatch of its files.
+    let mismatch =
+        |detail: &str| crate::core::content::t_with("errors.files_mismatch", &[("detail", detail)]);
+    let mut a = match answer_file::open(file.as_bytes()).map_err(|e| mismatch(&e.to_string()))? {
         Opened::Plain(file) => {
-            file.assessments.into_iter().next().ok_or("The sample holds no assessment.")?
+            file.assessments.into_iter().next().ok_or_else(|| mismatch("an empty sample"))?
         }
-        Opened::Encrypted(_) => return Err("The sample is encrypted.".into()),
+        Opened::Encrypted(_) => return Err(mismatch("an encrypted sample")),
     };
     a.id = new_id;
     a.created = now;

@@ -126,49 +126,51 @@ pub enum FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        use crate::core::content::{t, t_with};
+        let text = match self {
             FileError::TooLarge { bytes } => {
                 // Whole tenths by integer arithmetic: float formatting would add kilobytes to the app.
                 let tenths = bytes * 10 / 1_048_576;
-                write!(
-                    f,
-                    "the file is {}.{} MB; answer files are at most {} MB, so it was not read",
-                    tenths / 10,
-                    tenths % 10,
-                    MAX_BYTES / 1_048_576
+                let size = format!("{}{}{}", tenths / 10, crate::core::content::decimal_mark(), tenths % 10);
+                t_with(
+                    "errors.file_too_large",
+                    &[("size", &size), ("max", &(MAX_BYTES / 1_048_576).to_string())],
                 )
             }
-            FileError::Empty => write!(f, "the file is empty"),
-            FileError::NotText { at } => {
-                write!(f, "the file is not text (byte {at} is not valid UTF-8): expected a JSON answer file")
+            FileError::Empty => t("errors.file_empty").into(),
+            FileError::NotText { at } => t_with("errors.file_not_text", &[("at", &at.to_string())]),
+            FileError::HtmlWithoutAnswers => t("errors.file_html_without_answers").into(),
+            FileError::NotJson { line, column, problem } => t_with(
+                "errors.file_not_json",
+                &[("line", &line.to_string()), ("column", &column.to_string()), ("detail", problem)],
+            ),
+            FileError::NotAnswerFile { found } => {
+                t_with("errors.file_not_answer_file", &[("format", FORMAT), ("found", found)])
             }
-            FileError::HtmlWithoutAnswers => write!(
-                f,
-                "this HTML file holds no answers: only a report downloaded from RAI Assess with its answers inside can be imported"
+            FileError::TooNew { version, written_by } => t_with(
+                "errors.file_too_new",
+                &[
+                    ("written_by", written_by),
+                    ("version", &version.to_string()),
+                    ("app", APP_VERSION),
+                    ("supported", &FORMAT_VERSION.to_string()),
+                ],
             ),
-            FileError::NotJson { line, column, problem } => {
-                write!(f, "the file is not valid JSON at line {line}, column {column}: {problem}")
+            FileError::UnknownVersion { version } => t_with(
+                "errors.file_unknown_version",
+                &[("version", &version.to_string()), ("supported", &FORMAT_VERSION.to_string())],
+            ),
+            FileError::Invalid { path, problem } => {
+                t_with("errors.file_invalid", &[("path", path), ("detail", problem)])
             }
-            FileError::NotAnswerFile { found } => write!(
-                f,
-                "this is not an RAI Assess answer file: expected \"format\": \"{FORMAT}\", found {found}"
+            FileError::Duplicate { id } => t_with("errors.file_duplicate", &[("id", id)]),
+            FileError::TooMany { count } => t_with(
+                "errors.file_too_many",
+                &[("count", &count.to_string()), ("max", &MAX_ASSESSMENTS.to_string())],
             ),
-            FileError::TooNew { version, written_by } => write!(
-                f,
-                "this file was written by RAI Assess {written_by} in answer-file format {version}; this app \
-                 ({APP_VERSION}) reads formats up to {FORMAT_VERSION}. Open it with RAI Assess {written_by} or later"
-            ),
-            FileError::UnknownVersion { version } => {
-                write!(f, "answer-file format {version} does not exist: expected 1 to {FORMAT_VERSION}")
-            }
-            FileError::Invalid { path, problem } => write!(f, "at {path}: {problem}"),
-            FileError::Duplicate { id } => write!(f, "the assessment {id} appears twice in the file"),
-            FileError::TooMany { count } => write!(
-                f,
-                "the file holds {count} assessments; one file brings at most {MAX_ASSESSMENTS}, so it was not read"
-            ),
-            FileError::EncryptedInside => write!(f, "the decrypted content is itself encrypted"),
-        }
+            FileError::EncryptedInside => t("errors.file_encrypted_inside").into(),
+        };
+        f.write_str(&text)
     }
 }
 

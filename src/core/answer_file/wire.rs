@@ -419,6 +419,9 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
             }
         }
     }
+    let fields = |keys: &[&str]| {
+        keys.iter().map(|k| k.trim_start_matches("errors.missing_")).collect::<Vec<_>>().join(", ")
+    };
     // What the editor guarantees of a recorded entry: complete, and replacing at most once an
     // earlier recorded entry.
     let mut replaced = BTreeSet::new();
@@ -427,7 +430,8 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
         if !missing.is_empty() {
             return Err((
                 format!("log[{i}]"),
-                format!("expected a recorded entry to have {}, found none", missing.join(", ")),
+                // The technical detail stays in English: the fields by their names in the file.
+                format!("expected a recorded entry to have {}, found none", fields(&missing)),
             ));
         }
         if e.supersedes.is_empty() {

@@ -57,21 +57,25 @@ pub fn choose_language(lang: &str) -> &'static str {
 
 /// The language of this page: the installed pack's, else the chosen one, else English.
 pub fn language() -> &'static str {
-    match INSTALLED.get() {
+    match installed() {
         Some(i) => languages().find(|l| *l == i.lang).unwrap_or("en"),
         None => CHOSEN.get().copied().unwrap_or("en"),
     }
 }
 
+/// Whether the page's language is written right to left (charts, tables and documents mirror).
+pub fn right_to_left() -> bool {
+    crate::core::language::is_right_to_left(language())
+}
+
+/// The mark before decimals in the page's language ("62,5" in French).
+pub fn decimal_mark() -> char {
+    crate::core::language::decimal_mark(language())
+}
+
 /// The content pack: the installed one, or an empty pack with the real identity before that.
 pub fn pack() -> &'static Pack {
-    #[cfg(not(target_arch = "wasm32"))]
-    if INSTALLED.get().is_none() {
-        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
-        // Cannot fail: build.rs wrote these bytes from this model; the tests would say otherwise.
-        let _ = install(bytes);
-    }
-    INSTALLED.get().map(|i| &i.pack).unwrap_or_else(|| {
+    installed().map(|i| &i.pack).unwrap_or_else(|| {
         static EMPTY: OnceLock<Pack> = OnceLock::new();
         EMPTY.get_or_init(|| Pack {
             info: info().clone(),
@@ -82,6 +86,18 @@ pub fn pack() -> &'static Pack {
             changes: Default::default(),
         })
     })
+}
+
+/// The installed pack file. On the host (tests, tools) the compiled-in English one is installed on
+/// first use, whichever of the pack or its strings is asked for first.
+fn installed() -> Option<&'static Installed> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if INSTALLED.get().is_none() {
+        let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/pack.bin"));
+        // Cannot fail: build.rs wrote these bytes from this model; the tests would say otherwise.
+        let _ = install(bytes);
+    }
+    INSTALLED.get()
 }
 
 /// The pack's identity, available before the pack file has arrived.
@@ -106,12 +122,12 @@ pub enum InstallError {
 impl fmt::Display for InstallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InstallError::NotOurs { expected, found } => write!(
-                f,
-                "the content file is not the one this version of the app needs \
-                 (fingerprint {found:016x}, expected {expected:016x})"
-            ),
-            InstallError::Undecodable(e) => write!(f, "the content file cannot be read: {e}"),
+            // The fingerprints or the decoder's words: a technical detail for whoever set up the server.
+            InstallError::NotOurs { expected, found } => f.write_str(&t_with(
+                "content.not_ours",
+                &[("detail", &format!("{found:016x} ≠ {expected:016x}"))],
+            )),
+            InstallError::Undecodable(e) => f.write_str(&t_with("content.not_ours", &[("detail", e)])),
         }
     }
 }
@@ -146,7 +162,7 @@ fn shell_strings() -> &'static [(&'static str, &'static str)] {
 /// The UI strings of the page's language, sorted by key: all of them once the pack file is
 /// installed, the shell's before.
 pub fn strings() -> Vec<(&'static str, &'static str)> {
-    match INSTALLED.get() {
+    match installed() {
         Some(i) => i.strings.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
         None => shell_strings().to_vec(),
     }
@@ -154,7 +170,7 @@ pub fn strings() -> Vec<(&'static str, &'static str)> {
 
 /// The UI string for `key`, if there is one.
 pub fn string(key: &str) -> Option<&'static str> {
-    if let Some(i) = INSTALLED.get() {
+    if let Some(i) = installed() {
         let table = &i.strings;
         return table.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().map(|n| table[n].1.as_str());
     }

@@ -1,3 +1,4 @@
+use crate::core::content::{t, t_with};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -13,8 +14,10 @@ pub enum BackendError {
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            BackendError::Full => f.write_str("the browser's storage for this app is full"),
-            BackendError::Unavailable(why) => write!(f, "the browser's storage cannot be used ({why})"),
+            BackendError::Full => f.write_str(t("errors.storage_full")),
+            BackendError::Unavailable(why) => {
+                f.write_str(&t_with("errors.storage_unavailable", &[("detail", why)]))
+            }
         }
     }
 }

@@ -5,6 +5,7 @@
 //! (`tests/fixtures/records/`) proves every older record still loads.
 
 use crate::core::assessment::Assessment;
+use crate::core::content::t_with;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
@@ -51,11 +52,11 @@ pub enum RecordError {
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RecordError::Corrupt(why) => write!(f, "the stored record is damaged ({why})"),
-            RecordError::TooNew { found, supported } => write!(
-                f,
-                "the record was saved by a newer version of the app (record format {found}; this version reads up to {supported})"
-            ),
+            RecordError::Corrupt(why) => f.write_str(&t_with("errors.record_damaged", &[("detail", why)])),
+            RecordError::TooNew { found, supported } => f.write_str(&t_with(
+                "errors.record_too_new",
+                &[("found", &found.to_string()), ("supported", &supported.to_string())],
+            )),
         }
     }
 }

@@ -3,6 +3,7 @@ use super::schema::{decode, encode, header, RecordError};
 use super::summary::Summary;
 use crate::core::assessment::{Assessment, Kind};
 use crate::core::content::model::Pack;
+use crate::core::content::{t, t_with};
 use crate::core::sort;
 use std::fmt;
 
@@ -61,7 +62,7 @@ pub enum LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::NotFound => f.write_str("there is no assessment with this id in this browser"),
+            LoadError::NotFound => f.write_str(t("errors.no_such_assessment")),
             LoadError::Unreadable(e) => e.fmt(f),
             LoadError::Backend(e) => e.fmt(f),
         }
@@ -89,12 +90,14 @@ pub enum SaveError {
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Conflict { .. } => f.write_str("a newer version was saved in another tab or window"),
-            SaveError::SetAside(e) => write!(f, "not saved, to protect the stored copy: {e}"),
-            SaveError::NotFound => f.write_str("the assessment no longer exists in this browser"),
-            SaveError::Exists => f.write_str("an assessment with this id is already stored here"),
+            SaveError::Conflict { .. } => f.write_str(t("errors.conflict")),
+            SaveError::SetAside(e) => {
+                f.write_str(&t_with("errors.set_aside", &[("problem", &e.to_string())]))
+            }
+            SaveError::NotFound => f.write_str(t("errors.gone")),
+            SaveError::Exists => f.write_str(t("errors.exists")),
             SaveError::Invalid(problem) => {
-                write!(f, "not saved, since it could not be opened again ({problem})")
+                f.write_str(&t_with("errors.not_reopenable", &[("problem", problem)]))
             }
             SaveError::Backend(e) => e.fmt(f),
         }

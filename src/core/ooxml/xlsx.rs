@@ -138,7 +138,7 @@ fn worksheet(sheet: &Sheet) -> String {
     let last = column(sheet.columns.len().saturating_sub(1));
     let rows = sheet.rows.len() + 1;
     // A sheet written in a right-to-left language opens with its first column on the right.
-    let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
+    let rtl = crate::core::content::right_to_left();
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
 <worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" \

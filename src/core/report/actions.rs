@@ -38,7 +38,7 @@ impl Target {
             Some((_, "public")) => Ok(target(None, true)),
             Some((_, v)) => match v.parse() {
                 Ok(v) => Ok(target(Some(v), false)),
-                Err(_) => Err(format!("\"{v}\" is not a version number")),
+                Err(_) => Err(crate::core::input::UnknownName(arg.to_string()).to_string()),
             },
         }
     }

@@ -22,7 +22,7 @@ pub fn readiness_bars(pack: &Pack, result: &ReadinessResult, title: &str) -> Str
     let height = TOP + ROW_H * result.dimensions.len() as u32 + 8;
     // In a right-to-left language the chart is mirrored: names on the right, bars growing leftwards.
     // The drawing is `direction="ltr"` either way, so that a text's "start" is always its left.
-    let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
+    let rtl = crate::core::content::right_to_left();
     let at = |x: u32| if rtl { WIDTH - x } else { x };
     let start = if rtl { "end" } else { "start" };
     // Right to left, each label reads as a right-to-left run (id, then name, from the right), as the

@@ -152,7 +152,7 @@ fn inline_html(out: &mut String, line: &Line) {
             Inline::Url(u) => out.push_str(&esc(u)),
             Inline::Bar(share) => {
                 // Filled from the start of the line: from the right in a right-to-left language.
-                let rtl = crate::core::language::is_right_to_left(crate::core::content::language());
+                let rtl = crate::core::content::right_to_left();
                 let x = if rtl { format!(" x=\"{}\"", 100 - (*share).min(100)) } else { String::new() };
                 let _ = write!(
                     out,

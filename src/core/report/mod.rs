@@ -55,12 +55,7 @@ pub fn tenths(t: u32) -> String {
     if t.is_multiple_of(10) {
         (t / 10).to_string()
     } else {
-        format!(
-            "{}{}{}",
-            t / 10,
-            crate::core::language::decimal_mark(crate::core::content::language()),
-            t % 10
-        )
+        format!("{}{}{}", t / 10, crate::core::content::decimal_mark(), t % 10)
     }
 }
 

@@ -152,21 +152,19 @@ pub enum EditError {
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::Unknown(what, x) => write!(f, "There is no {what} \"{x}\"."),
-            EditError::Rating(n) => write!(f, "A rating goes from 1 to 5 (0 for not rated), not {n}."),
-            EditError::NotADate(x) => write!(f, "\"{x}\" is not a date written as YYYY-MM-DD."),
-            EditError::ReasonNeeded => {
-                f.write_str("Give a reason before dismissing: it is kept with the assessment.")
-            }
-            EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
-            EditError::AlreadyAccepted(x) => {
-                write!(f, "The proposed risk \"{x}\" is in the register already.")
-            }
-            EditError::AlreadyDismissed(x) => write!(f, "The proposed risk \"{x}\" was dismissed already."),
-            EditError::SnapshotTime(t) => write!(f, "A snapshot taken at {t} already exists."),
-            EditError::TooLong(e) => e.fmt(f),
-        }
+        use crate::core::content::{t, t_with};
+        let text = match self {
+            EditError::Unknown(what, x) => t_with("errors.unknown", &[("what", t(what)), ("value", x)]),
+            EditError::Rating(n) => t_with("errors.rating", &[("value", &n.to_string())]),
+            EditError::NotADate(x) => t_with("errors.not_a_date", &[("value", x)]),
+            EditError::ReasonNeeded => t("errors.reason_needed").into(),
+            EditError::NotConfirmed => t("errors.not_confirmed").into(),
+            EditError::AlreadyAccepted(x) => t_with("errors.already_accepted", &[("value", x)]),
+            EditError::AlreadyDismissed(x) => t_with("errors.already_dismissed", &[("value", x)]),
+            EditError::SnapshotTime(time) => t_with("errors.snapshot_time", &[("time", &time.to_string())]),
+            EditError::TooLong(e) => return e.fmt(f),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -263,7 +261,11 @@ pub fn next_id(a: &Assessment) -> String {
 }
 
 fn risk_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Risk, EditError> {
-    a.risk.register.iter_mut().find(|r| r.id == id).ok_or_else(|| EditError::Unknown("risk", id.to_string()))
+    a.risk
+        .register
+        .iter_mut()
+        .find(|r| r.id == id)
+        .ok_or_else(|| EditError::Unknown("errors.what_risk", id.to_string()))
 }
 
 fn mitigation_mut<'a>(
@@ -271,10 +273,9 @@ fn mitigation_mut<'a>(
     id: &str,
     index: usize,
 ) -> Result<&'a mut Mitigation, EditError> {
-    risk_mut(a, id)?
-        .mitigations
-        .get_mut(index)
-        .ok_or_else(|| EditError::Unknown("mitigation", format!("{id}.{}", index.saturating_add(1))))
+    risk_mut(a, id)?.mitigations.get_mut(index).ok_or_else(|| {
+        EditError::Unknown("errors.what_mitigation", format!("{id}.{}", index.saturating_add(1)))
+    })
 }
 
 /// Applies one edit to the assessment; on an error nothing has changed.
@@ -284,7 +285,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::ProfileText { field, text } => {
             let f = profile_field(pack, field)?;
             if !matches!(f.kind, FieldKind::Text | FieldKind::Longtext) {
-                return Err(EditError::Unknown("profile field", field.clone()));
+                return Err(EditError::Unknown("errors.what_profile_field", field.clone()));
             }
             limits::text(text)?;
             if text.is_empty() {
@@ -319,7 +320,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
                 .templates
                 .iter()
                 .find(|t| t.id == template.as_str())
-                .ok_or_else(|| EditError::Unknown("proposed risk", template.clone()))?;
+                .ok_or_else(|| EditError::Unknown("errors.what_proposed_risk", template.clone()))?;
             // A second click on a proposal drawn before the first was applied adds nothing.
             if a.risk.register.iter().any(|r| r.template == template.as_str()) {
                 return Err(EditError::AlreadyAccepted(template.clone()));
@@ -353,7 +354,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::Dismiss { template, reason } => {
             if !pack.risk.templates.iter().any(|t| t.id == template.as_str()) {
-                return Err(EditError::Unknown("proposed risk", template.clone()));
+                return Err(EditError::Unknown("errors.what_proposed_risk", template.clone()));
             }
             if a.risk.register.iter().any(|r| r.template == template.as_str()) {
                 return Err(EditError::AlreadyAccepted(template.clone()));
@@ -368,7 +369,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::Undismiss { template } => {
             if a.risk.dismissed.remove(template.as_str()).is_none() {
-                return Err(EditError::Unknown("proposed risk", template.clone()));
+                return Err(EditError::Unknown("errors.what_proposed_risk", template.clone()));
             }
             Applied::to(Draw::Register, Focus::Heading(Section::Proposals))
         }
@@ -408,7 +409,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::Stage { risk, stage } => {
             if !stage.is_empty() && !pack.vocabulary.stages.iter().any(|s| s.id == stage.as_str()) {
-                return Err(EditError::Unknown("life-cycle stage", stage.clone()));
+                return Err(EditError::Unknown("errors.what_stage", stage.clone()));
             }
             risk_mut(a, risk)?.stage.clone_from(stage);
             Applied::chosen(Draw::Nothing)
@@ -434,7 +435,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::Principle { risk, principle, on } => {
             let order: Vec<&str> = pack.vocabulary.principles.iter().map(|p| p.id.as_ref()).collect();
             if !order.contains(&principle.as_str()) {
-                return Err(EditError::Unknown("principle", principle.clone()));
+                return Err(EditError::Unknown("errors.what_principle", principle.clone()));
             }
             let r = risk_mut(a, risk)?;
             r.principles = toggled(order.into_iter(), &r.principles, principle, *on);
@@ -443,7 +444,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         Edit::Right { risk, right, on } => {
             let order: Vec<&str> = pack.risk.rights.iter().map(|x| x.id.as_ref()).collect();
             if !order.contains(&right.as_str()) {
-                return Err(EditError::Unknown("right", right.clone()));
+                return Err(EditError::Unknown("errors.what_right", right.clone()));
             }
             let r = risk_mut(a, risk)?;
             r.rights = toggled(order.into_iter(), &r.rights, right, *on);
@@ -497,7 +498,7 @@ pub fn apply(pack: &'static Pack, a: &mut Assessment, edit: &Edit) -> Result<App
         }
         Edit::DeleteSnapshot { taken } => {
             if !a.risk.snapshots.iter().any(|x| x.taken == *taken) {
-                return Err(EditError::Unknown("snapshot", taken.to_string()));
+                return Err(EditError::Unknown("errors.what_snapshot", taken.to_string()));
             }
             a.risk.snapshots.retain(|x| x.taken != *taken);
             Applied::to(Draw::Register, Focus::Heading(Section::Snapshots))
@@ -529,7 +530,7 @@ fn profile_field<'p>(
         .profile_fields
         .iter()
         .find(|f| f.id == field)
-        .ok_or_else(|| EditError::Unknown("profile field", field.into()))
+        .ok_or_else(|| EditError::Unknown("errors.what_profile_field", field.into()))
 }
 
 /// The field's options, when `option` is one of them.
@@ -542,6 +543,6 @@ fn known_option(
     if order.iter().any(|(o, _)| *o == option) {
         Ok(order)
     } else {
-        Err(EditError::Unknown("option", format!("{}: {option}", f.id)))
+        Err(EditError::Unknown("errors.what_option", format!("{}: {option}", f.id)))
     }
 }

@@ -166,7 +166,7 @@ fn changed(
             let known = value == "current" || a.risk.snapshots.iter().any(|s| s.taken.to_string() == value);
             if !known {
                 return Step::Refused {
-                    problem: EditError::Unknown("snapshot to compare", value),
+                    problem: EditError::Unknown("errors.what_snapshot_to_compare", value),
                     focus: None,
                 };
             }
@@ -183,7 +183,10 @@ fn changed(
                 Some(FieldKind::Choice) => Edit::ProfileChoice { field, option: value },
                 Some(FieldKind::Multi) => Edit::ProfileToggle { field, option: value, on: checked },
                 None => {
-                    return Step::Refused { problem: EditError::Unknown("profile field", field), focus: None }
+                    return Step::Refused {
+                        problem: EditError::Unknown("errors.what_profile_field", field),
+                        focus: None,
+                    }
                 }
             }
         }
@@ -191,7 +194,7 @@ fn changed(
             let text = |field| Edit::RiskText { risk: risk.clone(), field, text: value.clone() };
             let rate = |scale| match value.parse::<u8>() {
                 Ok(value) => Ok(Edit::Rate { risk: risk.clone(), scale, value }),
-                Err(_) => Err(EditError::Unknown("rating", value.clone())),
+                Err(_) => Err(EditError::Unknown("errors.what_rating", value.clone())),
             };
             let edit = match field {
                 RiskField::Title => Ok(text(RiskText::Title)),
@@ -206,7 +209,7 @@ fn changed(
                 }
                 RiskField::Decision => match Decision::from_id(&value) {
                     Some(d) => Ok(Edit::Decide { risk: risk.clone(), decision: Some(d) }),
-                    None => Err(EditError::Unknown("decision", value.clone())),
+                    None => Err(EditError::Unknown("errors.what_decision", value.clone())),
                 },
                 RiskField::Principles => {
                     Ok(Edit::Principle { risk: risk.clone(), principle: value.clone(), on: checked })
@@ -232,7 +235,7 @@ fn changed(
                 Some(status) => Edit::MitigationStatus { risk, index, status },
                 None => {
                     return Step::Refused {
-                        problem: EditError::Unknown("mitigation status", value),
+                        problem: EditError::Unknown("errors.what_mitigation_status", value),
                         focus: None,
                     }
                 }

@@ -136,30 +136,24 @@ pub enum EditError {
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::Unknown(what, x) => write!(f, "There is no {what} \"{x}\"."),
-            EditError::NotADate(x) => write!(
-                f,
-                "\"{x}\" is not a date written as YYYY-MM-DD between {}-01-01 and {}-12-31.",
-                YEARS.start(),
-                YEARS.end()
+        use crate::core::content::{t, t_with};
+        let text = match self {
+            EditError::Unknown(what, x) => t_with("errors.unknown", &[("what", t(what)), ("value", x)]),
+            EditError::NotADate(x) => t_with(
+                "errors.not_a_date_between",
+                &[("value", x), ("first", &YEARS.start().to_string()), ("last", &YEARS.end().to_string())],
             ),
-            EditError::Locked(e) => write!(
-                f,
-                "Decision {e} is recorded and cannot be changed. To correct it, supersede it with a new entry."
-            ),
-            EditError::Blocked(checks) => write!(
-                f,
-                "This stage cannot be marked complete: the blocking checks {} are not done. Settle them, or record who overrides them and why.",
-                checks.join(", ")
-            ),
+            EditError::Locked(e) => t_with("errors.locked", &[("entry", e)]),
+            EditError::Blocked(checks) => t_with("errors.blocked", &[("checks", &checks.join(", "))]),
             EditError::Incomplete(e, missing) => {
-                write!(f, "Decision {e} cannot be recorded yet: give {}.", missing.join(", "))
+                let missing: Vec<&str> = missing.iter().map(|key| t(key)).collect();
+                t_with("errors.incomplete", &[("entry", e), ("missing", &missing.join(", "))])
             }
-            EditError::AlreadySuperseded(e) => write!(f, "Decision {e} is already being superseded."),
-            EditError::NotConfirmed => f.write_str("Answer the question on screen first."),
-            EditError::TooLong(e) => e.fmt(f),
-        }
+            EditError::AlreadySuperseded(e) => t_with("errors.already_superseded", &[("entry", e)]),
+            EditError::NotConfirmed => t("errors.not_confirmed").into(),
+            EditError::TooLong(e) => return e.fmt(f),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -240,7 +234,11 @@ pub fn stage_of<'p>(pack: &'p Pack, item: &str) -> Option<&'p WorkbookStage> {
 }
 
 fn stage<'p>(pack: &'p Pack, id: &str) -> Result<&'p WorkbookStage, EditError> {
-    pack.workbook.stages.iter().find(|s| s.stage == id).ok_or_else(|| EditError::Unknown("stage", id.into()))
+    pack.workbook
+        .stages
+        .iter()
+        .find(|s| s.stage == id)
+        .ok_or_else(|| EditError::Unknown("errors.what_stage", id.into()))
 }
 
 /// The next free entry id: `D` and one more than the highest used, the review (approved copies,
@@ -252,7 +250,11 @@ pub fn next_id(a: &Assessment) -> String {
 }
 
 fn entry_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Entry, EditError> {
-    a.workbook.log.iter_mut().find(|e| e.id == id).ok_or_else(|| EditError::Unknown("decision", id.into()))
+    a.workbook
+        .log
+        .iter_mut()
+        .find(|e| e.id == id)
+        .ok_or_else(|| EditError::Unknown("errors.what_decision", id.into()))
 }
 
 /// A draft entry, for an edit only drafts take.
@@ -266,7 +268,7 @@ fn draft_mut<'a>(a: &'a mut Assessment, id: &str) -> Result<&'a mut Entry, EditE
 
 fn condition_mut(e: &mut Entry, index: usize) -> Result<&mut Condition, EditError> {
     let id = format!("{} {}", e.id, index.saturating_add(1));
-    e.conditions.get_mut(index).ok_or(EditError::Unknown("condition", id))
+    e.conditions.get_mut(index).ok_or(EditError::Unknown("errors.what_condition", id))
 }
 
 /// The years a decision, review or condition can plausibly be dated in; the date fields offer these.
@@ -313,7 +315,7 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
     // A prompt's id for a prompt edit, a check's for a check edit: the stage it belongs to.
     let of = |item: &str, what| {
         let st = stage_of(pack, item).filter(|s| {
-            if what == "prompt" {
+            if what == "errors.what_prompt" {
                 s.prompts.iter().any(|p| p.id == item)
             } else {
                 s.checks.iter().any(|c| c.id == item)
@@ -336,7 +338,7 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
             now(Draw::All, Some(Focus::Control(Control::LinkReadiness)))
         }
         Edit::Prompt { prompt, text } => {
-            of(prompt, "prompt")?;
+            of(prompt, "errors.what_prompt")?;
             limits::text(text)?;
             if text.is_empty() {
                 a.answers.remove(prompt.as_str());
@@ -346,7 +348,7 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
             typed()
         }
         Edit::Check { check, state } => {
-            let stage = of(check, "check")?;
+            let stage = of(check, "errors.what_check")?;
             match state {
                 Some(s) => a.answers.insert(check.clone(), Answer::Choice(s.id().into())),
                 None => a.answers.remove(check.as_str()),
@@ -358,12 +360,14 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
             now(Draw::Check(stage, check.clone()), Some(focus))
         }
         Edit::CheckText { check, field, text } => {
-            of(check, "check")?;
+            of(check, "errors.what_check")?;
             // The note is the evidence relied on, or why the check does not apply.
             let map = match field {
                 CheckField::Note => &mut a.notes,
                 CheckField::Owner => &mut a.workbook.owners,
-                CheckField::State => return Err(EditError::Unknown("check field", "state".into())),
+                CheckField::State => {
+                    return Err(EditError::Unknown("errors.what_check_field", "state".into()))
+                }
             };
             match field {
                 CheckField::Owner => limits::line(text)?,
@@ -390,7 +394,9 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
             match field {
                 StageField::By => list[k].by.clone_from(text),
                 StageField::Why => list[k].why.clone_from(text),
-                StageField::Complete => return Err(EditError::Unknown("stage field", "complete".into())),
+                StageField::Complete => {
+                    return Err(EditError::Unknown("errors.what_stage_field", "complete".into()))
+                }
             }
             if list[k].by.is_empty() && list[k].why.is_empty() {
                 list.remove(k);
@@ -502,7 +508,7 @@ fn make(pack: &Pack, a: &mut Assessment, edit: &Edit) -> Result<Applied, EditErr
         Edit::Supersede { entry, today } => {
             let old = entry_mut(a, entry)?.clone();
             if old.recorded.is_none() {
-                return Err(EditError::Unknown("recorded decision", entry.clone()));
+                return Err(EditError::Unknown("errors.what_recorded_decision", entry.clone()));
             }
             if super::superseded_by(a, entry).is_some()
                 || a.workbook.log.iter().any(|e| e.supersedes == *entry)

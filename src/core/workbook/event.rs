@@ -122,7 +122,9 @@ pub fn handle(
             Action::RemoveCondition(entry, index) => Edit::RemoveCondition { entry, index },
             Action::AskDelete(entry) => {
                 let stage = a.workbook.log.iter().find(|e| e.id == entry).map(|e| e.stage.clone());
-                let Some(stage) = stage else { return refuse(EditError::Unknown("decision", entry)) };
+                let Some(stage) = stage else {
+                    return refuse(EditError::Unknown("errors.what_decision", entry));
+                };
                 view.confirm = Some(entry.clone());
                 return Ok(Outcome {
                     save: None,
@@ -158,8 +160,8 @@ pub fn handle(
         },
         Input::Changed { control: control @ (Control::Link | Control::LinkReadiness), value, .. } => {
             let (list, what, edit): (_, _, fn(Option<Linked>) -> Edit) = match control {
-                Control::Link => (&view.link.library, "risk assessment", Edit::Link),
-                _ => (&view.link.readiness, "readiness assessment", Edit::LinkReadiness),
+                Control::Link => (&view.link.library, "errors.what_risk_assessment", Edit::Link),
+                _ => (&view.link.readiness, "errors.what_readiness_assessment", Edit::LinkReadiness),
             };
             match list.iter().find(|l| l.id == value) {
                 Some(l) => edit(Some(Linked { id: l.id.clone(), title: l.title.clone() })),
@@ -191,14 +193,14 @@ pub fn handle(
 /// The edit a changed control asks for.
 fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditError> {
     Ok(match control {
-        Control::Route => Edit::Route(choice("route", &value, Route::from_id)?),
+        Control::Route => Edit::Route(choice("errors.what_route", &value, Route::from_id)?),
         // Read with the library's lists, in `handle`.
         Control::Link | Control::LinkReadiness => {
-            return Err(EditError::Unknown("control", control.to_string()))
+            return Err(EditError::Unknown("errors.what_control", control.to_string()))
         }
         Control::Prompt(prompt) => Edit::Prompt { prompt, text: value },
         Control::Check(check, CheckField::State) => {
-            Edit::Check { check, state: choice("check state", &value, CheckState::from_id)? }
+            Edit::Check { check, state: choice("errors.what_check_state", &value, CheckState::from_id)? }
         }
         Control::Check(check, field) => Edit::CheckText { check, field, text: value },
         Control::Stage(stage, StageField::Complete) => Edit::Complete { stage, on: checked },
@@ -206,12 +208,14 @@ fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditE
         Control::Entry(entry, field) => {
             let text = |field| Edit::EntryText { entry: entry.clone(), field, text: value.clone() };
             match field {
-                EntryField::Verdict => {
-                    Edit::Verdict { verdict: choice("decision", &value, Verdict::from_id)?, entry }
-                }
-                EntryField::ReviewEvent => {
-                    Edit::Trigger { trigger: choice("review event", &value, Trigger::from_id)?, entry }
-                }
+                EntryField::Verdict => Edit::Verdict {
+                    verdict: choice("errors.what_decision", &value, Verdict::from_id)?,
+                    entry,
+                },
+                EntryField::ReviewEvent => Edit::Trigger {
+                    trigger: choice("errors.what_review_event", &value, Trigger::from_id)?,
+                    entry,
+                },
                 EntryField::Date => text(EntryText::Date),
                 EntryField::By => text(EntryText::By),
                 EntryField::Role => text(EntryText::Role),
@@ -231,14 +235,14 @@ fn changed(control: Control, value: String, checked: bool) -> Result<Edit, EditE
                 ConditionField::Due => text(ConditionText::Due),
                 ConditionField::Status => match Status::from_id(&value) {
                     Some(status) => Edit::ConditionStatus { entry, index, status },
-                    None => return Err(EditError::Unknown("condition status", value)),
+                    None => return Err(EditError::Unknown("errors.what_condition_status", value)),
                 },
             }
         }
     })
 }
 
-/// A choice by its id; empty for none.
+/// A choice by its id; empty for none. `what`: the key of its name, for the message.
 fn choice<T>(what: &'static str, value: &str, from: fn(&str) -> Option<T>) -> Result<Option<T>, EditError> {
     match from(value) {
         Some(x) => Ok(Some(x)),

@@ -97,14 +97,17 @@ fn a_decision_is_recorded_only_when_complete_and_is_then_locked() {
     let record = Edit::Record { entry: "D1".into(), now: 5 };
     assert_eq!(
         apply(pack(), &mut a, &record),
-        Err(EditError::Incomplete("D1".into(), vec!["the decision", "who decided", "the rationale"]))
+        Err(EditError::Incomplete(
+            "D1".into(),
+            vec!["errors.missing_verdict", "errors.missing_by", "errors.missing_rationale"]
+        ))
     );
     ok(&mut a, Edit::Verdict { entry: "D1".into(), verdict: Some(Verdict::GoWithConditions) });
     ok(&mut a, text("D1", EntryText::By, "A. Chief"));
     ok(&mut a, text("D1", EntryText::Rationale, "The need is shown."));
     assert_eq!(
         apply(pack(), &mut a, &record),
-        Err(EditError::Incomplete("D1".into(), vec!["at least one condition"]))
+        Err(EditError::Incomplete("D1".into(), vec!["errors.missing_condition"]))
     );
     ok(&mut a, Edit::AddCondition { entry: "D1".into() });
     let cond =
@@ -209,7 +212,7 @@ fn dates_and_lengths_are_checked_before_anything_changes() {
     assert!(matches!(apply(pack(), &mut a, &text(&id, EntryText::By, &long)), Err(EditError::TooLong(_))));
     assert!(matches!(
         apply(pack(), &mut a, &Edit::Check { check: "W9.C9".into(), state: None }),
-        Err(EditError::Unknown("check", _))
+        Err(EditError::Unknown("errors.what_check", _))
     ));
     assert_eq!(a, before);
 }
@@ -251,7 +254,7 @@ fn the_answer_file_reader_refuses_a_recorded_entry_the_editor_would_not_record()
     assert!(crate::core::answer_file::open(file(&a).as_bytes()).is_ok());
     a.workbook.log[0].rationale.clear();
     let e = crate::core::answer_file::open(file(&a).as_bytes()).expect_err("refused");
-    assert!(e.to_string().contains("expected a recorded entry to have the rationale"), "{e}");
+    assert!(e.to_string().contains("expected a recorded entry to have rationale"), "{e}");
     a.workbook.log[0].rationale = "Shown".into();
     a.workbook.log[0].supersedes = a.workbook.log[0].id.clone();
     let e = crate::core::answer_file::open(file(&a).as_bytes()).expect_err("refused");
@@ -263,7 +266,7 @@ fn a_prompt_edit_takes_only_a_prompt_and_an_owner_only_a_line() {
     let mut a = book();
     assert!(matches!(
         apply(pack(), &mut a, &Edit::Prompt { prompt: "W1.C3".into(), text: "x".into() }),
-        Err(EditError::Unknown("prompt", _))
+        Err(EditError::Unknown("errors.what_prompt", _))
     ));
     let long = "x".repeat(crate::core::limits::MAX_LINE + 1);
     let owner = Edit::CheckText { check: "W1.C3".into(), field: CheckField::Owner, text: long };
@@ -281,7 +284,7 @@ fn a_risk_assessment_is_linked_from_the_library_and_only_from_it() {
     assert_eq!((done.save, done.draw), (Some(Save::Now), edit::Draw::All));
     let refused =
         handle(pack(), &mut a, &mut view, choose("r-9"), "2026-01-01", 0).expect_err("not in the library");
-    assert_eq!(refused.problem, EditError::Unknown("risk assessment", "r-9".into()));
+    assert_eq!(refused.problem, EditError::Unknown("errors.what_risk_assessment", "r-9".into()));
     assert!(a.workbook.linked.is_some(), "a refused link changes nothing");
     handle(pack(), &mut a, &mut view, choose(""), "2026-01-01", 0).expect("unlinked");
     assert_eq!(a.workbook.linked, None);

@@ -11,7 +11,7 @@ pub fn StorageStatus() -> impl IntoView {
     let size = move || {
         let bytes = ctx.bytes_used.get();
         // Units and the decimal mark as the page's language writes them ("1,5 Mo").
-        let mark = crate::core::language::decimal_mark(crate::core::content::language());
+        let mark = crate::core::content::decimal_mark();
         if bytes < 1_000_000 {
             t_with("assessments.size_kb", &[("n", &bytes.div_ceil(1000).to_string())])
         } else {

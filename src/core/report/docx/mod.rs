@@ -324,11 +324,7 @@ impl Printer<'_> {
         }
         let columns = shares.len();
         // A right-to-left document lays its tables out from the right, as the HTML report does.
-        let bidi = if crate::core::language::is_right_to_left(crate::core::content::language()) {
-            "<w:bidiVisual/>"
-        } else {
-            ""
-        };
+        let bidi = if crate::core::content::right_to_left() { "<w:bidiVisual/>" } else { "" };
         let _ = write!(
             self.out,
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>{bidi}<w:tblW w:w=\"5000\" w:type=\"pct\"/>\

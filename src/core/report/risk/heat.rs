@@ -3,7 +3,6 @@
 
 use super::level_word;
 use crate::core::content::model::Pack;
-use crate::core::language::is_right_to_left;
 use crate::core::register::Risk;
 use crate::core::report::document::{Block, Line, Svg, Table};
 use crate::core::report::escape::html;
@@ -46,7 +45,7 @@ pub fn heat_map(pack: &Pack, risks: &[Risk], residual: bool) -> Vec<Block> {
     vec![
         Block::Figure {
             class: Some("heat"),
-            svg: heat_svg(pack, &grid, title, is_right_to_left(crate::core::content::language())),
+            svg: heat_svg(pack, &grid, title, crate::core::content::right_to_left()),
             caption: s("riskresults.map_caption").into(),
         },
         Block::Table(Table {

@@ -96,7 +96,10 @@ fn an_unknown_field_or_option_is_refused_and_changes_nothing() {
     let (mut a, mut v) = (fresh(), ViewState::default());
     let before = a.clone();
     let refused = edit(&mut a, &mut v, "pf.application_type", "crystal-ball").expect_err("not an option");
-    assert_eq!(refused.problem, EditError::Unknown("option", "application_type: crystal-ball".into()));
+    assert_eq!(
+        refused.problem,
+        EditError::Unknown("errors.what_option", "application_type: crystal-ball".into())
+    );
     assert!(edit(&mut a, &mut v, "pf.colour", "blue").is_err());
     assert!(edit(&mut a, &mut v, "rk.K9.title", "Nobody").is_err(), "no such risk");
     assert_eq!(a, before);
@@ -256,7 +259,7 @@ fn an_unknown_register_is_not_compared() {
     click(&mut a, &mut v, "snap", 5).expect("taken");
     edit(&mut a, &mut v, "cmp.a", "5").expect("a snapshot");
     let refused = edit(&mut a, &mut v, "cmp.b", "6").expect_err("no such snapshot");
-    assert_eq!(refused.problem, EditError::Unknown("snapshot to compare", "6".into()));
+    assert_eq!(refused.problem, EditError::Unknown("errors.what_snapshot_to_compare", "6".into()));
     assert_eq!(v.compare, ("5".to_string(), String::new()));
 }
 
