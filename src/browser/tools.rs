@@ -139,9 +139,7 @@ export function load_module(name, pins, pack) {
     }
 
     fn broken() -> String {
-        "the app's tools file could not be loaded; check the connection to the server that hosts the \
-         app and try again. If this persists, the app's files on the server are incomplete"
-            .into()
+        crate::core::content::t("errors.tools_unavailable").into()
     }
 
     /// The module, loaded, started and given the pack on first use.

@@ -57,12 +57,10 @@ impl std::str::FromStr for Pick {
         match s {
             "s" => Ok(Pick::Suggested),
             "b" => Ok(Pick::Blank),
-            n => n
-                .parse()
-                .ok()
-                .filter(|i: &usize| i.to_string() == n)
-                .map(Pick::From)
-                .ok_or_else(|| crate::core::input::UnknownName(n.to_string()).to_string()),
+            n => n.parse().ok().filter(|i: &usize| i.to_string() == n).map(Pick::From).ok_or_else(|| {
+                let what = crate::core::content::t("errors.what_pick");
+                crate::core::content::t_with("errors.unknown", &[("what", what), ("value", n)])
+            }),
         }
     }
 }

@@ -13,6 +13,7 @@ pub(crate) mod read;
 mod wire;
 
 use crate::core::assessment::{Assessment, ContentRef};
+use crate::core::content::t;
 use crate::core::APP_VERSION;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -126,7 +127,7 @@ pub enum FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::core::content::{t, t_with};
+        use crate::core::content::t_with;
         let text = match self {
             FileError::TooLarge { bytes } => {
                 // Whole tenths by integer arithmetic: float formatting would add kilobytes to the app.
@@ -264,14 +265,17 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
         Some(other) => {
             return Err(FileError::NotAnswerFile { found: format!("\"format\": {}", read::describe(other)) })
         }
-        None => return Err(FileError::NotAnswerFile { found: "no \"format\" field".into() }),
+        None => return Err(FileError::NotAnswerFile { found: t("errors.no_format_field").into() }),
     }
     let version = match object.get("format_version").and_then(Value::as_u64) {
         Some(v) => u32::try_from(v).unwrap_or(u32::MAX),
         None => return Err(invalid("format_version", "expected a whole number")),
     };
     if version > FORMAT_VERSION {
-        let written_by = object.get("app_version").and_then(Value::as_str).map_or("(unknown)".into(), short);
+        let written_by = object
+            .get("app_version")
+            .and_then(Value::as_str)
+            .map_or_else(|| t("errors.unknown_version_name").into(), short);
         return Err(FileError::TooNew { version, written_by });
     }
     if version == 0 {
@@ -288,7 +292,7 @@ pub fn open(bytes: &[u8]) -> Result<Opened, FileError> {
     let value = MIGRATIONS[(version as usize - 1)..]
         .iter()
         .try_fold(value, |v, migrate| migrate(v))
-        .map_err(|problem| invalid("(whole file)", &problem))?;
+        .map_err(|problem| invalid(t("errors.whole_file"), &problem))?;
     let envelope: EnvelopeV1 =
         read::envelope(&value).map_err(|p| FileError::Invalid { path: at(p.path), problem: p.problem })?;
     if !(0..=wire::MAX_TIME).contains(&envelope.exported) {
@@ -395,10 +399,10 @@ fn invalid(path: &str, problem: &str) -> FileError {
     FileError::Invalid { path: path.into(), problem: problem.into() }
 }
 
-/// A path in the file; the empty path (the whole object) as "the top level".
+/// A path in the file; the empty path as the whole file.
 fn at(path: String) -> String {
     if path.is_empty() {
-        "the top level".into()
+        t("errors.whole_file").into()
     } else {
         path
     }

@@ -419,9 +419,14 @@ fn check_workbook(w: &WorkbookRecord) -> Result<WorkbookRecord, (String, String)
             }
         }
     }
-    let fields = |keys: &[&str]| {
-        keys.iter().map(|k| k.trim_start_matches("errors.missing_")).collect::<Vec<_>>().join(", ")
-    };
+    fn field(key: &str) -> &str {
+        match key.trim_start_matches("errors.missing_") {
+            "condition" => "conditions",
+            "condition_text" => "conditions[].text",
+            name => name,
+        }
+    }
+    let fields = |keys: &[&str]| keys.iter().map(|k| field(k)).collect::<Vec<_>>().join(", ");
     // What the editor guarantees of a recorded entry: complete, and replacing at most once an
     // earlier recorded entry.
     let mut replaced = BTreeSet::new();

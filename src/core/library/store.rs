@@ -301,8 +301,12 @@ impl<B: KeyValue> Library<B> {
         // where the other copy stays as it was, rather than stored and refused when opened.
         let comments = a.review.0["comments"].as_array().map_or(0, Vec::len);
         if comments > crate::core::review::comments::MAX_COMMENTS {
-            let most = crate::core::review::comments::MAX_COMMENTS;
-            return Err(SaveError::Invalid(format!("{comments} comments; at most {most} are kept")));
+            let (count, max) =
+                (comments.to_string(), crate::core::review::comments::MAX_COMMENTS.to_string());
+            return Err(SaveError::Invalid(t_with(
+                "errors.too_many_comments",
+                &[("count", &count), ("max", &max)],
+            )));
         }
         self.backend.set(&format!("{RECORD_PREFIX}{}", a.id), &record)?;
         let summary = serde_json::to_string(&Summary::of(a, pack)).unwrap_or_default();

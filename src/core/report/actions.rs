@@ -38,7 +38,10 @@ impl Target {
             Some((_, "public")) => Ok(target(None, true)),
             Some((_, v)) => match v.parse() {
                 Ok(v) => Ok(target(Some(v), false)),
-                Err(_) => Err(crate::core::input::UnknownName(arg.to_string()).to_string()),
+                Err(_) => {
+                    let what = crate::core::content::t("errors.what_version");
+                    Err(crate::core::content::t_with("errors.unknown", &[("what", what), ("value", v)]))
+                }
             },
         }
     }

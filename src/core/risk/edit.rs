@@ -161,7 +161,9 @@ impl fmt::Display for EditError {
             EditError::NotConfirmed => t("errors.not_confirmed").into(),
             EditError::AlreadyAccepted(x) => t_with("errors.already_accepted", &[("value", x)]),
             EditError::AlreadyDismissed(x) => t_with("errors.already_dismissed", &[("value", x)]),
-            EditError::SnapshotTime(time) => t_with("errors.snapshot_time", &[("time", &time.to_string())]),
+            EditError::SnapshotTime(time) => {
+                t_with("errors.snapshot_time", &[("time", &crate::core::dates::date_time_of(*time))])
+            }
             EditError::TooLong(e) => return e.fmt(f),
         };
         f.write_str(&text)

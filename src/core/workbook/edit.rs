@@ -144,10 +144,15 @@ impl fmt::Display for EditError {
                 &[("value", x), ("first", &YEARS.start().to_string()), ("last", &YEARS.end().to_string())],
             ),
             EditError::Locked(e) => t_with("errors.locked", &[("entry", e)]),
-            EditError::Blocked(checks) => t_with("errors.blocked", &[("checks", &checks.join(", "))]),
+            EditError::Blocked(checks) => {
+                t_with("errors.blocked", &[("checks", &checks.join(t("errors.list_separator")))])
+            }
             EditError::Incomplete(e, missing) => {
                 let missing: Vec<&str> = missing.iter().map(|key| t(key)).collect();
-                t_with("errors.incomplete", &[("entry", e), ("missing", &missing.join(", "))])
+                t_with(
+                    "errors.incomplete",
+                    &[("entry", e), ("missing", &missing.join(t("errors.list_separator")))],
+                )
             }
             EditError::AlreadySuperseded(e) => t_with("errors.already_superseded", &[("entry", e)]),
             EditError::NotConfirmed => t("errors.not_confirmed").into(),

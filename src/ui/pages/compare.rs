@@ -35,7 +35,7 @@ pub fn ComparePage(
     }
     if let Some(first) = list.first() {
         if let Some(other) = list.iter().find(|a| a.kind != first.kind || a.content != first.content) {
-            let why = format!("\"{}\" and \"{}\"", first.title, other.title);
+            let why = t_with("compare.pair", &[("first", &first.title), ("second", &other.title)]);
             problem = Some(t_with("compare.not_same", &[("problem", &why)]));
         }
     }
