@@ -92,15 +92,21 @@ fn button(o: &mut String, act: Act, text: &str, title: &str, class: &str) {
     );
 }
 
+/// A file's name and what is said of it, as the page's language punctuates them ("a.json : …" in
+/// French); both given as HTML.
+fn named(name: &str, text: &str) -> String {
+    html(t("share.named")).replace("{name}", name).replace("{text}", text)
+}
+
 /// One file's line: `key` names it, `name` is the file's name.
 pub fn line_html(key: u32, name: &str, line: &FileLine) -> String {
     // Focus goes to a line drawn again after its button was used (`tabindex="-1"`).
     let (id, raw_name, name) = (format!("{ROW_PREFIX}{key}"), name, html(name));
     match line {
         FileLine::Failed(problem) => format!(
-            "<li id=\"{id}\" tabindex=\"-1\" class=\"import-failed\"><strong>{}</strong> {name}: {}. {}</li>",
+            "<li id=\"{id}\" tabindex=\"-1\" class=\"import-failed\"><strong>{}</strong> {}. {}</li>",
             t("share.failed_label"),
-            html(problem),
+            named(&name, &html(problem)),
             t("share.nothing_imported")
         ),
         FileLine::Declined(why) => {
@@ -112,9 +118,9 @@ pub fn line_html(key: u32, name: &str, line: &FileLine) -> String {
         }
         FileLine::Locked => {
             let mut o = format!(
-                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-locked\"><p><strong>{name}</strong>: {}</p><p class=\"field\"><label for=\"unlock-{key}\">{}<span class=\"visually-hidden\"> {name}</span></label>\
+                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-locked\"><p>{}</p><p class=\"field\"><label for=\"unlock-{key}\">{}<span class=\"visually-hidden\"> {name}</span></label>\
                  <input id=\"unlock-{key}\" type=\"password\" autocomplete=\"off\"></p><p class=\"actions\">",
-                t("share.locked"),
+                named(&format!("<strong>{name}</strong>"), t("share.locked")),
                 t("share.passphrase"),
             );
             button(&mut o, Act::Unlock(key), t("share.unlock"), raw_name, "");
@@ -123,9 +129,9 @@ pub fn line_html(key: u32, name: &str, line: &FileLine) -> String {
         }
         FileLine::Imported { summary, warning, conflicts } => {
             let mut o = format!(
-                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-done\"><p><strong>{}</strong> {name}: {}</p>",
+                "<li id=\"{id}\" tabindex=\"-1\" class=\"import-done\"><p><strong>{}</strong> {}</p>",
                 t("share.done_label"),
-                html(summary)
+                named(&name, &html(summary))
             );
             if let Some(w) = warning {
                 let _ = write!(o, "<p class=\"field-error\">{}</p>", html(w));
