@@ -112,7 +112,7 @@ describe('review comments', () => {
     assert.match(await status(page), /Status: In review/);
     await page.getByRole('button', { name: 'Ask for changes' }).click();
     await page.waitForFunction(() => /Status: Draft/.test(document.querySelector('#rv-status')?.textContent ?? ''));
-    assert.match(await page.locator('.review-line').innerText(), /^Changes asked for on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)/);
+    assert.match(await page.locator('.review-line').innerText(), /^Changes asked for on \d{1,2} [A-Z][a-z]+ \d{4} by C\. Reviewer \(Head of legal\)/);
     assert.deepEqual(await axeViolations(page), [], 'axe on the review with comments');
     await reviewer.lib.waitSaved();
     const commented = await exportFile(page);
@@ -130,7 +130,7 @@ describe('review comments', () => {
     assert.match(await page.locator('.review-line').innerText(), /^Changes asked for on .* by C\. Reviewer \(Head of legal\)/);
     await who(page, 'A. Okafor', 'Analyst');
     await page.getByRole('button', { name: 'Mark resolved: the comment by C. Reviewer (Head of legal) on K1' }).click();
-    await page.locator('.comment.is-resolved', { hasText: 'Likelihood 4' }).getByText(/Resolved on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC by A\. Okafor \(Analyst\)/).waitFor();
+    await page.locator('.comment.is-resolved', { hasText: 'Likelihood 4' }).getByText(/Resolved on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC by A\. Okafor \(Analyst\)/).waitFor();
     assert.equal(await counted(page), '1 open, 1 resolved.');
     await respondent.lib.waitSaved();
     // And lowers the rating the comment was about.

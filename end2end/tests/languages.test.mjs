@@ -183,6 +183,31 @@ describe('languages', () => {
     await context.close();
   });
 
+  // Dates in tables and prose read as each language writes them; date fields and files keep YYYY-MM-DD.
+  for (const { lang, name } of [...new Set([FIRST, SWITCH])]) {
+    test(`the workbook's dates read as ${name} writes them`, async () => {
+      const { context, page, guards, ui } = await app.visit({ locale: lang });
+      const own = strings(lang);
+      await ui.open('/assessments');
+      await settled(page, lang);
+      await page.locator('.sample-list [data-act="sample.workbook-face-search"]').click();
+      await page.waitForFunction(() => /^#\/assessments\/[^/]+$/.test(location.hash));
+      const at = await page.evaluate(() => location.hash.slice(1));
+      await ui.open(`${at}/report`);
+      await settled(page, lang);
+      const text = await page.locator('main').innerText();
+      const day = (d, month) => own['dates.date'].replace('{day}', d)
+        .replace('{month}', own[`dates.${month}`]).replace('{year}', '2027');
+      // The sample's first decision (2027-02-15) and a condition due on the first of a month (2027-09-01).
+      for (const [iso, words] of [['2027-02-15', day('15', 'february')], ['2027-09-01', day(own['dates.first_day'], 'september')]]) {
+        assert.ok(text.includes(words), `${words} in:\n${text.slice(0, 2000)}`);
+        assert.ok(!text.includes(iso), `${iso} left as it is`);
+      }
+      await guards.assertClean(`dates in ${name}`);
+      await context.close();
+    });
+  }
+
   // Screenshots of the right-to-left views a reader checks first, kept in end2end/artifacts/ for a
   // person to look at: the questionnaire, the results chart, the heat map and a report.
   test(`${SWITCH.name} screenshots at desktop and phone width are written for review`, async () => {

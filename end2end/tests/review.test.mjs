@@ -56,12 +56,12 @@ describe('review and sign-off', () => {
     await sign(page, { statement: '' });
     await page.getByRole('button', { name: 'Ask for review' }).click();
     await page.waitForFunction(() => /Status: In review/.test(document.querySelector('#rv-status')?.textContent ?? ''));
-    assert.match(await page.locator('.review-line').innerText(), /asked for on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)/);
+    assert.match(await page.locator('.review-line').innerText(), /asked for on \d{1,2} [A-Z][a-z]+ \d{4} by C\. Reviewer \(Head of legal\)/);
     await page.getByLabel('Statement').fill('Fit for the pilot.');
     await approve(page);
     // Focus moves to the new status (waited for: focus follows the drawing).
     await page.waitForFunction(() => document.activeElement?.id === 'rv-status');
-    assert.match(await page.locator('.review-line').innerText(), /Version 1, approved on \d{4}-\d{2}-\d{2} by C\. Reviewer/);
+    assert.match(await page.locator('.review-line').innerText(), /Version 1, approved on \d{1,2} [A-Z][a-z]+ \d{4} by C\. Reviewer/);
     assert.match(await page.locator('.review-signoff').innerText(), /Fit for the pilot\.[\s\S]*Fingerprint \(SHA-256\)\s+([0-9a-f]{4} ){15}[0-9a-f]{4}/);
     assert.deepEqual(await axeViolations(page), []);
     await lib.waitSaved();
@@ -106,7 +106,7 @@ describe('review and sign-off', () => {
     await lib.openPart('Review');
     await page.getByRole('link', { name: 'Open the report of version 1 as approved' }).click();
     await page.locator('.r-title-page').waitFor();
-    assert.match(await page.locator('.r-title-page').innerText(), /Approved: version 1, on \d{4}-\d{2}-\d{2} by C\. Reviewer \(Head of legal\)[\s\S]*Fit for the pilot\./);
+    assert.match(await page.locator('.r-title-page').innerText(), /Approved: version 1, on \d{1,2} [A-Z][a-z]+ \d{4} by C\. Reviewer \(Head of legal\)[\s\S]*Fit for the pilot\./);
     assert.match(await page.locator('.report-head .notice').innerText(), /version 1 as it was approved/);
     assert.notEqual(await page.locator('.report').innerText(), now);
     assert.deepEqual(await axeViolations(page), [], 'axe on the approved version\'s report');
@@ -156,17 +156,17 @@ describe('review and sign-off', () => {
     await lib.openPart('Answer');
     await lib.openPart('Review');
     await page.locator('#rv-status').waitFor();
-    assert.match(await page.locator('.review-now').innerText(), /Review due since 2020-01-31\./);
+    assert.match(await page.locator('.review-now').innerText(), /Review due since 31 January 2020\./);
     assert.equal(await page.getByLabel('Review again by').inputValue(), '2020-01-31');
     assert.ok(await page.getByLabel('A change in the law').isChecked());
     assert.deepEqual(await axeViolations(page), []);
     // The report says when the next review is.
     await lib.openPart('Report');
     await page.locator('.r-title-page').waitFor();
-    assert.match(await page.locator('.r-title-page').innerText(), /Next review\s+By 2020-01-31, or sooner on any of: A change in the law/);
+    assert.match(await page.locator('.r-title-page').innerText(), /Next review\s+By 31 January 2020, or sooner on any of: A change in the law/);
     await page.goto(page.url().replace(/#.*$/, '#/assessments'));
     await lib.cards().first().waitFor();
-    assert.match(await lib.card('Yearly readiness').innerText(), /Draft · review due since 2020-01-31/);
+    assert.match(await lib.card('Yearly readiness').innerText(), /Draft · review due since 31 January 2020/);
     await guards.assertClean('review due');
     await context.close();
   });

@@ -153,7 +153,7 @@ describe('the risk assessment of one AI system', () => {
       await registerReady(page);
       await byId(page, 'snap.label').fill('Design review');
       await page.getByRole('button', { name: 'Take a snapshot of the register' }).click();
-      await page.locator('.snapshots').getByText(/Design review \(\d{4}-\d{2}-\d{2}\)/).waitFor();
+      await page.locator('.snapshots').getByText(/Design review \(\d{1,2} [A-Z][a-z]+ \d{4}\)/).waitFor();
       await rate(page, 'rk.K3.l', 5);
       await page.locator('.changes').getByText(/K3 Reviewer fatigue: inherent Low \(L2 × S2\) → Medium \(L5 × S2\)/).waitFor();
     });

@@ -113,7 +113,7 @@ describe('the life-cycle workbook', () => {
       const ids = await page.locator('table.wb-timeline tbody th').allInnerTexts();
       assert.deepEqual(ids, ['D1', 'D2']);
       const attention = await page.locator('table.wb-attention').innerText();
-      assert.match(attention, /DPIA signed off by the DPO.*2026-01-15.*Overdue/s);
+      assert.match(attention, /DPIA signed off by the DPO.*15 January 2026.*Overdue/s);
       assert.deepEqual(await axeViolations(page), [], 'axe on the results');
     });
 

@@ -158,7 +158,8 @@ pub fn status(
     let changed =
         if folder_kept { to_write(active, state).len() } else { changed_since(active, state.last_backup()) };
     let changed = changed.to_string();
-    let since = match (last, folder_kept) {
+    let last = last.map(crate::core::dates::in_words);
+    let since = match (last.as_deref(), folder_kept) {
         (Some(time), true) if changed == "0" => t_with("backup.last_folder_all", &[("time", time)]),
         (Some(time), true) => t_with("backup.last_folder", &[("time", time), ("count", &changed)]),
         (Some(time), false) => t_with("backup.last", &[("time", time), ("count", &changed)]),

@@ -1,5 +1,8 @@
-//! Dates as the app writes and reads them: `YYYY-MM-DD`, in UTC from milliseconds since the epoch.
-//! (Local times for people are formatted by the browser, in `browser::system`.)
+//! Dates as the app writes and reads them: `YYYY-MM-DD`, in UTC from milliseconds since the epoch;
+//! and, through [`in_words`], as a reader of the page's language reads them. (Local times are taken from
+//! the browser, in `browser::system`.)
+
+use crate::core::content::{t, t_with};
 
 /// The UTC date of a time in milliseconds, `YYYY-MM-DD` (days to civil date, after H. Hinnant).
 pub fn date_of(ms: i64) -> String {
@@ -20,6 +23,55 @@ pub fn date_of(ms: i64) -> String {
 pub fn date_time_of(ms: i64) -> String {
     let minutes = ms.div_euclid(60_000).rem_euclid(24 * 60);
     format!("{} {:02}:{:02} UTC", date_of(ms), minutes / 60, minutes % 60)
+}
+
+/// The month names' keys, January first.
+const MONTHS: [&str; 12] = [
+    "dates.january",
+    "dates.february",
+    "dates.march",
+    "dates.april",
+    "dates.may",
+    "dates.june",
+    "dates.july",
+    "dates.august",
+    "dates.september",
+    "dates.october",
+    "dates.november",
+    "dates.december",
+];
+
+/// A date, or a date and a time, as the page's language writes it: "2026-12-01" reads "1 December
+/// 2026", "1er décembre 2026", "1 de diciembre de 2026" or "1 ديسمبر 2026", and a time after the date
+/// ("2026-12-01 14:05", with " UTC" or without) follows it as it is. For what people read: answer files,
+/// spreadsheets, CSV and date fields keep `YYYY-MM-DD`. Anything that is not such a date (one typed
+/// wrongly in an older file) is shown as it is, so nothing recorded is hidden.
+pub fn in_words(s: &str) -> String {
+    let (Some(date), Some(time)) = (s.get(..10), s.get(10..)) else { return s.to_string() };
+    if !is_date(date) || !(time.is_empty() || time.starts_with(' ')) {
+        return s.to_string();
+    }
+    let b = date.as_bytes();
+    let month = MONTHS[usize::from((b[5] - b'0') * 10 + b[6] - b'0') - 1];
+    let day = match &date[8..10] {
+        "01" => t("dates.first_day"),
+        d => d.trim_start_matches('0'),
+    };
+    let day = t_with("dates.date", &[("day", day), ("month", t(month)), ("year", &date[..4])]);
+    match time.trim() {
+        "" => day,
+        time => t_with("dates.date_time", &[("date", &day), ("time", time)]),
+    }
+}
+
+/// [`in_words`] for the UTC day of a time in milliseconds.
+pub fn day_in_words(ms: i64) -> String {
+    in_words(&date_of(ms))
+}
+
+/// [`in_words`] for the UTC date and time of a time in milliseconds.
+pub fn time_in_words(ms: i64) -> String {
+    in_words(&date_time_of(ms))
 }
 
 /// Days from 1970-01-01 to a `YYYY-MM-DD` date (`None` if that day does not exist): the inverse of
@@ -57,8 +109,8 @@ pub fn is_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
         return false;
     }
-    let (m, d) = (s[5..7].parse::<u8>().unwrap_or(0), s[8..10].parse::<u8>().unwrap_or(0));
-    (1..=12).contains(&m) && (1..=31).contains(&d)
+    let two = |at: usize| (b[at] - b'0') * 10 + b[at + 1] - b'0';
+    (1..=12).contains(&two(5)) && (1..=31).contains(&two(8))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -82,6 +134,20 @@ mod tests {
         assert_eq!(days_since_epoch("2028-02-29"), Some(21_243));
         assert_eq!(days_since_epoch("2100-02-29"), None, "a century is leap only every 400 years");
         assert_eq!(days_since_epoch("next week"), None);
+    }
+
+    #[test]
+    fn a_date_is_shown_in_words_with_its_time_as_it_is() {
+        assert_eq!(in_words("2026-12-07"), "7 December 2026");
+        assert_eq!(in_words("2027-01-01 09:30"), "1 January 2027, 09:30");
+        assert_eq!(in_words(&date_time_of(1_795_000_000_000)), "18 November 2026, 11:06 UTC");
+    }
+
+    #[test]
+    fn what_is_not_a_date_is_shown_as_it_is() {
+        for kept in ["", "next week", "2027-13-01", "2027-01-31x", "31/01/2027", "٢٠٢٧-01-31"] {
+            assert_eq!(in_words(kept), kept);
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::document::{Block, Inline, Line, Part};
 use super::{s, ReportMeta};
 use crate::core::answer_file::fingerprint;
 use crate::core::assessment::{Assessment, GENERAL_NOTES};
+use crate::core::dates::in_words;
 use crate::core::{APP_VERSION, TOOLKIT_INTERPOL, TOOLKIT_UNICRI};
 
 /// A value as a report shows it: "–" where nothing was written.
@@ -27,8 +28,8 @@ pub(crate) fn facts(a: &Assessment, meta: &ReportMeta) -> Vec<(String, String)> 
     let rows = [
         ("report.subject", or_dash(&a.subject)),
         ("report.respondents", respondent),
-        ("report.generated", meta.generated.clone()),
-        ("report.updated", meta.updated.clone()),
+        ("report.generated", in_words(&meta.generated)),
+        ("report.updated", in_words(&meta.updated)),
         ("report.content", format!("{} {}", a.content.id, a.content.version)),
         ("report.app", format!("{} {APP_VERSION}", s("app.name"))),
         ("report.fingerprint", fingerprint::of(a).for_people()),

@@ -36,7 +36,8 @@ use escape::html;
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
 pub const REPORT_CSS: &str = include_str!("../../../style/report.css");
 
-/// What the report says about when it was made; dates are formatted by the caller (local time).
+/// What the report says about when it was made: local times as `YYYY-MM-DD HH:MM`, from the caller;
+/// the report writes them as its language does.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ReportMeta {
     /// When the report was generated, such as "2026-11-23 14:05".

@@ -265,7 +265,13 @@ pub fn risk_results(pack: &'static Pack, a: &Assessment, today: &str) -> Vec<Blo
 
 /// Who carries a mitigation out and by when.
 fn who_when(m: &Mitigation) -> String {
-    format!("{}: {}; {}: {}", s("risk.f_owner"), or_dash(&m.owner), s("risk.f_due"), or_dash(&m.due))
+    format!(
+        "{}: {}; {}: {}",
+        s("risk.f_owner"),
+        or_dash(&m.owner),
+        s("risk.f_due"),
+        or_dash(&crate::core::dates::in_words(&m.due))
+    )
 }
 
 fn decision_word(r: &Risk) -> &'static str {

@@ -239,7 +239,7 @@ mod tests {
         assert!(about
             .rows
             .iter()
-            .any(|r| r == &vec![Cell::text("Report generated"), Cell::text("2027-01-05 10:00")]));
+            .any(|r| r == &vec![Cell::text("Report generated"), Cell::text("5 January 2027, 10:00")]));
         assert!(about
             .rows
             .iter()

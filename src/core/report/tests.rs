@@ -141,8 +141,8 @@ fn the_report_holds_title_page_every_answer_notes_and_credits() {
     for expected in [
         "North &amp; South Police",
         "A. Officer (Data protection)",
-        "2026-11-23 10:00",
-        "2026-11-22 09:30",
+        "23 November 2026, 10:00",
+        "22 November 2026, 09:30",
         &format!("rai-le-core {}", pack().info.version),
         "Policy signed in May.",
         "Met twice.",
@@ -455,7 +455,7 @@ fn a_report_lists_the_review_comments_with_their_state_and_counts_them_on_its_ti
     let section = &md[md.find("## Comments").expect("a section of comments")..];
     assert!(
         section.contains("Which policy says this?")
-            && section.contains(r"Resolved on 2026\-11\-18 11:06 UTC by C. Reviewer \(Legal\)"),
+            && section.contains(r"Resolved on 18 November 2026, 11:06 UTC by C. Reviewer \(Legal\)"),
         "{section}"
     );
     assert!(section.contains("The assessment as a whole") && section.contains("| Open |"), "{section}");

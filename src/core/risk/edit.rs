@@ -162,7 +162,7 @@ impl fmt::Display for EditError {
             EditError::AlreadyAccepted(x) => t_with("errors.already_accepted", &[("value", x)]),
             EditError::AlreadyDismissed(x) => t_with("errors.already_dismissed", &[("value", x)]),
             EditError::SnapshotTime(time) => {
-                t_with("errors.snapshot_time", &[("time", &crate::core::dates::date_time_of(*time))])
+                t_with("errors.snapshot_time", &[("time", &crate::core::dates::time_in_words(*time))])
             }
             EditError::TooLong(e) => return e.fmt(f),
         };

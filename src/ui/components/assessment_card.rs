@@ -1,4 +1,5 @@
 use crate::browser::system::{confirm, date_time, new_id, now_ms};
+use crate::core::dates::in_words;
 use crate::core::library::Summary;
 use crate::core::review::Status;
 use crate::core::route::Route;
@@ -82,7 +83,7 @@ pub fn AssessmentCard(
                     {progress}
                 </dd>
                 <dt>{t("assessments.updated")}</dt>
-                <dd>{date_time(summary.updated)}</dd>
+                <dd>{in_words(&date_time(summary.updated))}</dd>
             </dl>
             {move || {
                 if renaming.get() {
@@ -167,7 +168,7 @@ pub fn status_text(s: &Summary) -> String {
     if let Some(due) =
         here.due.as_deref().filter(|_| here.is_due(&today) && here.status != Status::Superseded)
     {
-        text = format!("{text} · {}", t_with("review.card_due", &[("date", due)]));
+        text = format!("{text} · {}", t_with("review.card_due", &[("date", &in_words(due))]));
     }
     text
 }

@@ -1,6 +1,7 @@
 use crate::browser::download::download;
 use crate::browser::system::{confirm, date_time};
 use crate::core::assessment::Kind;
+use crate::core::dates::in_words;
 use crate::core::library::{select, SortBy};
 use crate::core::review::Status;
 use crate::ui::components::{
@@ -72,7 +73,7 @@ pub fn AssessmentsPage() -> impl IntoView {
                     <li class="bin-item">
                         <span class="bin-title">{s.title.clone()}</span>
                         <span class="bin-meta">
-                            {kind_label(s.kind)} " · " {t("assessments.deleted_on")} " " {s.deleted.map(date_time).unwrap_or_default()}
+                            {kind_label(s.kind)} " · " {t("assessments.deleted_on")} " " {s.deleted.map(|at| in_words(&date_time(at))).unwrap_or_default()}
                         </span>
                         <button
                             type="button"

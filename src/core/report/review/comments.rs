@@ -4,7 +4,7 @@
 use super::who;
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::dates::date_time_of;
+use crate::core::dates::time_in_words;
 use crate::core::report::document::{Block, Line, Table};
 use crate::core::report::escape::html;
 use crate::core::report::workspace::form::button;
@@ -92,7 +92,7 @@ pub(super) fn comments_html(
 fn comment_html(o: &mut String, c: &comments::Comment, on: &str) {
     let open = c.is_open();
     let author = who(&c.by, &c.role);
-    let when = date_time_of(c.at);
+    let when = time_in_words(c.at);
     let _ = write!(
         o,
         "<li><article class=\"comment {}\" id=\"{}\" tabindex=\"-1\"><p class=\"comment-on\">{}</p><p class=\"comment-meta\">{} · <strong>{}</strong></p><p class=\"comment-text\">{}</p><p class=\"actions\">",
@@ -122,7 +122,7 @@ fn comment_html(o: &mut String, c: &comments::Comment, on: &str) {
 /// Whether a comment is open, in words: "Open", "Open: reopened on … by …", "Resolved on … by …".
 fn comment_state(c: &comments::Comment) -> String {
     let stamp = |key: &'static str, x: &crate::core::review::Stamp| {
-        fill(key, &[("date", &date_time_of(x.at)), ("who", &who(&x.by, &x.role))])
+        fill(key, &[("date", &time_in_words(x.at)), ("who", &who(&x.by, &x.role))])
     };
     match (c.is_open(), &c.resolved, &c.reopened) {
         (true, Some(_), Some(x)) => stamp("review.comment_reopened", x),
@@ -146,7 +146,7 @@ pub(crate) fn comments_section(a: &Assessment) -> Option<Block> {
             let on = if c.on.is_empty() { s("review.on_whole").to_string() } else { c.on.clone() };
             let state = comment_state(c);
             let by =
-                fill("review.comment_by", &[("who", &who(&c.by, &c.role)), ("date", &date_time_of(c.at))]);
+                fill("review.comment_by", &[("who", &who(&c.by, &c.role)), ("date", &time_in_words(c.at))]);
             (on, vec![Line::text(c.text.as_str()), Line::text(by), Line::text(state)])
         })
         .collect();

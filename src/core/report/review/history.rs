@@ -2,7 +2,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::dates::{date_of, date_time_of};
+use crate::core::dates::{day_in_words, time_in_words};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::review::history;
@@ -23,7 +23,7 @@ pub(super) fn history_html(o: &mut String, pack: &'static Pack, a: &Assessment, 
     if let Some(x) = &review.summary {
         let line = fill(
             "review.history_summary",
-            &[("count", &x.count.to_string()), ("from", &date_of(x.from)), ("to", &date_of(x.to))],
+            &[("count", &x.count.to_string()), ("from", &day_in_words(x.from)), ("to", &day_in_words(x.to))],
         );
         let _ = write!(o, "<p>{}</p>", html(&line));
     }
@@ -71,7 +71,7 @@ pub(super) fn history_html(o: &mut String, pack: &'static Pack, a: &Assessment, 
         let _ = write!(
             o,
             "<tr><td>{}</td><td>{}</td><th scope=\"row\"><span class=\"q-number\">{}</span></th><td>{}</td><td>{}</td></tr>",
-            html(&date_time_of(e.at)),
+            html(&time_in_words(e.at)),
             html(&by),
             html(&e.what),
             html(&value(&e.what, &e.old)),

@@ -9,7 +9,7 @@ use super::{fill, s};
 use crate::core::answer_file::fingerprint::Fingerprint;
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::dates::date_of;
+use crate::core::dates::{day_in_words, in_words};
 use crate::core::review::changes::{between, Change};
 use crate::core::review::control::{Action, Control, STATUS_ID};
 use crate::core::review::event::ReviewView;
@@ -41,7 +41,11 @@ pub fn status_line(a: &Assessment) -> String {
     let signed = |p: &Approval| {
         fill(
             "review.line_approved",
-            &[("version", &p.version.to_string()), ("date", &p.date), ("who", &who(&p.by, &p.role))],
+            &[
+                ("version", &p.version.to_string()),
+                ("date", &in_words(&p.date)),
+                ("who", &who(&p.by, &p.role)),
+            ],
         )
     };
     let changed = || match latest {
@@ -53,18 +57,18 @@ pub fn status_line(a: &Assessment) -> String {
     match here.status {
         Status::Superseded => {
             let x = review.superseded.as_ref().map(|x| (x.at, who(&x.by, &x.role))).unwrap_or_default();
-            fill("review.line_superseded", &[("date", &date_of(x.0)), ("who", &x.1)])
+            fill("review.line_superseded", &[("date", &day_in_words(x.0)), ("who", &x.1)])
         }
         Status::Approved => latest.map(signed).unwrap_or_default(),
         Status::InReview => {
             let r = review.requested.as_ref().map(|r| (r.at, who(&r.by, &r.role))).unwrap_or_default();
-            fill("review.line_in_review", &[("date", &date_of(r.0)), ("who", &r.1)]) + &changed()
+            fill("review.line_in_review", &[("date", &day_in_words(r.0)), ("who", &r.1)]) + &changed()
         }
         Status::Draft if review.changes.is_some() => {
             let c = review.changes.as_ref().map(|c| (c.at, who(&c.by, &c.role))).unwrap_or_default();
             let key =
                 if review.open_comments() > 0 { "review.line_changes" } else { "review.line_changes_done" };
-            fill(key, &[("date", &date_of(c.0)), ("who", &c.1)]) + &changed()
+            fill(key, &[("date", &day_in_words(c.0)), ("who", &c.1)]) + &changed()
         }
         Status::Draft if latest.is_none() => s("review.line_draft").to_string(),
         Status::Draft => s("review.line_draft_again").to_string() + &changed(),
@@ -82,24 +86,24 @@ pub(crate) fn status_facts(a: &Assessment) -> Vec<(&'static str, String)> {
         Status::Approved => latest.map_or_else(String::new, |p| {
             fill(
                 "review.fact_approved",
-                &[("version", &version), ("date", &p.date), ("who", &who(&p.by, &p.role))],
+                &[("version", &version), ("date", &in_words(&p.date)), ("who", &who(&p.by, &p.role))],
             )
         }),
         Status::Superseded => {
             let x = review.superseded.clone().unwrap_or_default();
             fill(
                 "review.fact_superseded",
-                &[("date", &date_of(x.at)), ("who", &who(&x.by, &x.role)), ("note", &x.note)],
+                &[("date", &day_in_words(x.at)), ("who", &who(&x.by, &x.role)), ("note", &x.note)],
             )
         }
         Status::InReview => {
             let r = review.requested.clone().unwrap_or_default();
-            fill("review.fact_in_review", &[("date", &date_of(r.at)), ("who", &who(&r.by, &r.role))])
+            fill("review.fact_in_review", &[("date", &day_in_words(r.at)), ("who", &who(&r.by, &r.role))])
         }
         Status::Draft if review.changes.is_some() => {
             let c = review.changes.clone().unwrap_or_default();
             let line =
-                fill("review.fact_changes", &[("date", &date_of(c.at)), ("who", &who(&c.by, &c.role))]);
+                fill("review.fact_changes", &[("date", &day_in_words(c.at)), ("who", &who(&c.by, &c.role))]);
             if here.changed {
                 format!("{line}; {}", fill("review.card_changed", &[("version", &version)]))
             } else {
@@ -117,9 +121,11 @@ pub(crate) fn status_facts(a: &Assessment) -> Vec<(&'static str, String)> {
     if let Some(next) = &review.next {
         let events: Vec<&str> = next.events.iter().map(|t| s(t.key())).collect();
         let line = match (next.date.as_str(), events.is_empty()) {
-            (d, true) => fill("review.next_by", &[("date", d)]),
+            (d, true) => fill("review.next_by", &[("date", &in_words(d))]),
             ("", false) => fill("review.next_on", &[("events", &events.join("; "))]),
-            (d, false) => fill("review.next_by_or_on", &[("date", d), ("events", &events.join("; "))]),
+            (d, false) => {
+                fill("review.next_by_or_on", &[("date", &in_words(d)), ("events", &events.join("; "))])
+            }
         };
         rows.push(("review.next_legend", line));
     }
@@ -165,7 +171,7 @@ pub fn review_html(pack: &'static Pack, a: &Assessment, view: &ReviewView, today
         let _ = write!(
             o,
             "<p class=\"review-warning\"><strong>{}</strong></p>",
-            html(&fill("review.due_since", &[("date", due)]))
+            html(&fill("review.due_since", &[("date", &in_words(due))]))
         );
     }
     if let Some(x) = &review.superseded {
@@ -297,7 +303,7 @@ fn versions_html(o: &mut String, a: &Assessment, review: &Review) {
         let _ = write!(
             o,
             "<tr><th scope=\"row\">{cell}</th><td>{}</td><td>{}</td><td>{}</td><td class=\"fingerprint\">{}</td></tr>",
-            html(&format!("{} · {}", p.date, who(&p.by, &p.role))),
+            html(&format!("{} · {}", in_words(&p.date), who(&p.by, &p.role))),
             html(&p.statement),
             html(if p.conditions.trim().is_empty() { "–" } else { &p.conditions }),
             html(&people(&p.fingerprint)),

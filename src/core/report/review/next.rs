@@ -37,7 +37,10 @@ pub(super) fn next_form(o: &mut String, a: &Assessment, review: &Review) {
         let _ = write!(
             o,
             "<p class=\"hint\">{}</p>",
-            html(&fill("review.next_decision", &[("date", date), ("id", &e.id)]))
+            html(&fill(
+                "review.next_decision",
+                &[("date", &crate::core::dates::in_words(date)), ("id", &e.id)]
+            ))
         );
     }
     o.push_str("</fieldset>");

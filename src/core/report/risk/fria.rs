@@ -159,7 +159,7 @@ fn summary(pack: &'static Pack, a: &Assessment, meta: &ReportMeta) -> Block {
     let mut rows = vec![
         (s("fria.s_system").to_string(), a.title.clone()),
         (s("report.subject").to_string(), or_dash(&a.subject)),
-        (s("fria.s_date").to_string(), meta.generated.clone()),
+        (s("fria.s_date").to_string(), crate::core::dates::in_words(&meta.generated)),
     ];
     for id in [
         "purpose",

@@ -4,6 +4,7 @@
 
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Check, Pack, WorkbookStage};
+use crate::core::dates::in_words;
 use crate::core::register::Status;
 use crate::core::report::escape::html;
 use crate::core::report::workspace::form::{attr_checked, button, select, text_field};
@@ -349,7 +350,7 @@ fn entry(
         "<article class=\"wb-entry{}\" id=\"we.{id}\" aria-labelledby=\"we.{id}.h\"><h4 id=\"we.{id}.h\" tabindex=\"-1\"><span class=\"q-number\">{id}</span> {} · {} <span class=\"badge\">{state}</span>{}</h4>",
         if e.recorded.is_some() { " recorded" } else { " draft" },
         verdict,
-        html(&crate::core::report::frame::or_dash(&e.date)),
+        html(&crate::core::report::frame::or_dash(&in_words(&e.date))),
         mark::changed(marks, &e.id),
     );
     if !e.supersedes.is_empty() {
@@ -381,7 +382,7 @@ fn entry(
 /// A recorded entry: read only, but its conditions' status can move on until it is superseded.
 fn recorded(out: &mut String, a: &Assessment, view: &WorkbookView, e: &Entry) {
     let rows = [
-        ("workbook.e_recorded", e.recorded.map(crate::core::dates::date_of).unwrap_or_default()),
+        ("workbook.e_recorded", e.recorded.map(crate::core::dates::day_in_words).unwrap_or_default()),
         ("workbook.e_by", who(e)),
         ("workbook.e_authority", e.authority.clone()),
         ("workbook.e_rationale", e.rationale.clone()),
@@ -422,9 +423,9 @@ pub fn who(e: &Entry) -> String {
 pub fn review(e: &Entry) -> String {
     let event = e.review_event.map(|t| s(trigger_key(t)).to_string()).unwrap_or_default();
     match (e.review_date.as_str(), event.as_str()) {
-        (d, "") => d.to_string(),
+        (d, "") => in_words(d),
         ("", ev) => ev.to_string(),
-        (d, ev) => format!("{d} · {ev}"),
+        (d, ev) => format!("{} · {ev}", in_words(d)),
     }
 }
 
@@ -532,7 +533,7 @@ fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool, today: &s
                 s("workbook.k_owner"),
                 html(&crate::core::report::frame::or_dash(&c.owner)),
                 s("workbook.k_due"),
-                html(&crate::core::report::frame::or_dash(&c.due))
+                html(&crate::core::report::frame::or_dash(&in_words(&c.due)))
             );
         }
         if live && !editable && !today.is_empty() && c.overdue(today) {
@@ -540,7 +541,7 @@ fn conditions(out: &mut String, e: &Entry, live: bool, editable: bool, today: &s
                 out,
                 "<p class=\"notice overdue\" role=\"note\"><strong>{}</strong> {}</p>",
                 s("workbook.overdue"),
-                html(&fill("workbook.k_overdue", &[("due", &c.due)]))
+                html(&fill("workbook.k_overdue", &[("due", &in_words(&c.due))]))
             );
         }
         if live {

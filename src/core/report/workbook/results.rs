@@ -5,6 +5,7 @@
 use super::editor::{review, stage_name, state_key, trigger_key, verdict_key, who};
 use crate::core::assessment::{Answer, Assessment};
 use crate::core::content::model::{Pack, WorkbookStage};
+use crate::core::dates::{day_in_words, in_words};
 use crate::core::report::document::{Block, Inline, Line, Table};
 use crate::core::report::frame::{self, or_dash};
 use crate::core::report::workspace::status_key;
@@ -36,7 +37,7 @@ fn standing(a: &Assessment, e: &Entry) -> String {
     match (e.recorded, superseded_by(a, &e.id)) {
         (None, _) => s("workbook.draft").to_string(),
         (Some(_), Some(next)) => fill("workbook.superseded_by", &[("id", &next.id)]),
-        (Some(t), None) => fill("workbook.recorded_on", &[("date", &crate::core::dates::date_of(t))]),
+        (Some(t), None) => fill("workbook.recorded_on", &[("date", &day_in_words(t))]),
     }
 }
 
@@ -99,7 +100,7 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
                 (
                     e.id.clone(),
                     vec![
-                        cell(or_dash(&e.date)),
+                        cell(or_dash(&in_words(&e.date))),
                         cell(stage_name(pack, &e.stage)),
                         cell(e.verdict.map_or(s("workbook.no_verdict"), |v| s(verdict_key(v)))),
                         cell(or_dash(&who(e))),
@@ -142,7 +143,7 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
                     vec![
                         cell(c.text.as_str()),
                         cell(or_dash(&c.owner)),
-                        cell(or_dash(&c.due)),
+                        cell(or_dash(&in_words(&c.due))),
                         cell(s(status_key(c.status))),
                         Line(vec![Inline::Strong(why.to_string())]),
                     ],
@@ -169,10 +170,10 @@ pub fn workbook_results(pack: &Pack, a: &Assessment, today: &str) -> Vec<Block> 
     match next_review(a) {
         Some((e, date)) if date < today => reviews.push(Block::Note(
             String::new(),
-            fill("workbook.next_review_past", &[("date", date), ("id", &e.id)]),
+            fill("workbook.next_review_past", &[("date", &in_words(date)), ("id", &e.id)]),
         )),
         Some((e, date)) => {
-            reviews.push(Block::p(fill("workbook.next_review", &[("date", date), ("id", &e.id)])))
+            reviews.push(Block::p(fill("workbook.next_review", &[("date", &in_words(date)), ("id", &e.id)])))
         }
         None => reviews.push(Block::p(s("workbook.no_review_date"))),
     }
@@ -293,7 +294,7 @@ fn entry(a: &Assessment, e: &Entry) -> Block {
     let verdict = e.verdict.map_or(s("workbook.no_verdict"), |v| s(verdict_key(v)));
     let mut rows = vec![
         (s("workbook.col_state").to_string(), standing(a, e)),
-        (s("workbook.e_date").to_string(), or_dash(&e.date)),
+        (s("workbook.e_date").to_string(), or_dash(&in_words(&e.date))),
         (s("workbook.e_by").to_string(), or_dash(&who(e))),
         (s("workbook.e_authority").to_string(), or_dash(&e.authority)),
         (s("workbook.e_rationale").to_string(), or_dash(&e.rationale)),
@@ -322,7 +323,7 @@ fn entry(a: &Assessment, e: &Entry) -> Block {
                     vec![
                         cell(c.text.as_str()),
                         cell(or_dash(&c.owner)),
-                        cell(or_dash(&c.due)),
+                        cell(or_dash(&in_words(&c.due))),
                         cell(s(status_key(c.status))),
                     ],
                 )

@@ -261,13 +261,13 @@ fn a_current_decisions_condition_past_its_due_date_is_flagged_until_done() {
     a.workbook.log[1].conditions[0].due = "2026-05-15".into();
     let view = WorkbookView { today: "2026-06-01".into(), ..WorkbookView::default() };
     let flagged = |a: &Assessment| {
-        workbook_html(pack(), a, &view).contains("It was due on 2026-05-15 and is not done.")
+        workbook_html(pack(), a, &view).contains("It was due on 15 May 2026 and is not done.")
     };
     assert!(flagged(&a));
     a.workbook.log[1].conditions[0].status = Status::Done;
     assert!(!flagged(&a));
     assert!(
-        !workbook_html(pack(), &sample(), &view).contains("It was due on 2026-05-01"),
+        !workbook_html(pack(), &sample(), &view).contains("It was due on 1 May 2026"),
         "a superseded decision's conditions are not flagged"
     );
 }

@@ -11,7 +11,7 @@ use crate::core::risk::view::ViewState;
 
 /// A snapshot as listed: its label and date.
 pub fn snapshot_name(snap: &Snapshot) -> String {
-    let date = crate::core::dates::date_of(snap.taken);
+    let date = crate::core::dates::day_in_words(snap.taken);
     if snap.label.trim().is_empty() {
         date
     } else {

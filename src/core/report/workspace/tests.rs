@@ -286,7 +286,7 @@ fn snapshots_keep_the_register_and_show_what_changed() {
     assert_eq!(a.risk.snapshots[0].label, "Design stage");
     assert_eq!(a.risk.snapshots[0].register, a.risk.register);
     let html = register_html(pack(), &a, &v);
-    assert!(html.contains("Design stage (2026-11-18)"), "{html}");
+    assert!(html.contains("Design stage (18 November 2026)"), "{html}");
     assert!(html.contains(s("risk.no_changes")));
     // Two snapshots in one millisecond stay apart.
     click(&mut a, &mut v, "snap", 1_795_000_000_000).expect("taken");
@@ -307,7 +307,7 @@ fn snapshots_keep_the_register_and_show_what_changed() {
     assert!(click(&mut a, &mut v, "dropsnap.1795000000000", 0).is_err(), "deleting asks first");
     assert_eq!(a.risk.snapshots.len(), 1);
     click(&mut a, &mut v, "unsnap.1795000000000", 0).expect("asked");
-    assert!(register_html(pack(), &a, &v).contains("Delete the snapshot Design stage (2026-11-18)?"));
+    assert!(register_html(pack(), &a, &v).contains("Delete the snapshot Design stage (18 November 2026)?"));
     click(&mut a, &mut v, "dropsnap.1795000000000", 0).expect("deleted");
     assert!(a.risk.snapshots.is_empty());
 }
