@@ -184,3 +184,26 @@ fn every_entry_fits_the_file_and_a_change_far_into_a_long_text_still_shows() {
     let read = rai_assess::review::read::read(&a.review.0, &a.id, a.kind, "review");
     assert!(read.is_ok(), "{read:?}");
 }
+
+#[test]
+fn the_history_panel_shows_a_changed_date_in_words() {
+    let (mut lib, mut a) = library("A. Okafor");
+    let entry = |date: &str| rai_assess::workbook::Entry {
+        id: "D1".into(),
+        stage: "decide".into(),
+        date: date.into(),
+        ..Default::default()
+    };
+    a.workbook.log.push(entry("2027-01-31"));
+    let mut a = lib.save(&a, 1_790_000_100_000, pack()).expect("saved");
+    a.workbook.log[0] = entry("2027-03-01");
+    let a = lib.save(&a, 1_790_000_100_000 + 20 * MINUTE, pack()).expect("saved");
+    let view = rai_assess::review::event::ReviewView::default();
+    let html = rai_assess::report::review::review_html(pack(), &a, &view, "2026-12-06");
+    let history = &html[html.find("review-history").expect("a history")..];
+    assert!(
+        history.contains("D1 · date</span></th><td>31 January 2027</td><td>1 March 2027</td>"),
+        "{history}"
+    );
+    assert!(!history.contains("2027-03-01"), "{history}");
+}

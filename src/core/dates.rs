@@ -25,24 +25,8 @@ pub fn date_time_of(ms: i64) -> String {
     format!("{} {:02}:{:02} UTC", date_of(ms), minutes / 60, minutes % 60)
 }
 
-/// The month names' keys, January first.
-const MONTHS: [&str; 12] = [
-    "dates.january",
-    "dates.february",
-    "dates.march",
-    "dates.april",
-    "dates.may",
-    "dates.june",
-    "dates.july",
-    "dates.august",
-    "dates.september",
-    "dates.october",
-    "dates.november",
-    "dates.december",
-];
-
 /// A date, or a date and a time, as the page's language writes it: "2026-12-01" reads "1 December
-/// 2026", "1er décembre 2026", "1 de diciembre de 2026" or "1 ديسمبر 2026", and a time after the date
+/// 2026", "1er décembre 2026", "1 de diciembre de 2026" or "1 كانون الأول/ديسمبر 2026", and a time after the date
 /// ("2026-12-01 14:05", with " UTC" or without) follows it as it is. For what people read: answer files,
 /// spreadsheets, CSV and date fields keep `YYYY-MM-DD`. Anything that is not such a date (one typed
 /// wrongly in an older file) is shown as it is, so nothing recorded is hidden.
@@ -52,12 +36,14 @@ pub fn in_words(s: &str) -> String {
         return s.to_string();
     }
     let b = date.as_bytes();
-    let month = MONTHS[usize::from((b[5] - b'0') * 10 + b[6] - b'0') - 1];
+    // The names are one string, "January|February|…": one key, not twelve, in the first load.
+    let month = t("dates.months").split('|').nth(usize::from((b[5] - b'0') * 10 + b[6] - b'0') - 1);
     let day = match &date[8..10] {
         "01" => t("dates.first_day"),
         d => d.trim_start_matches('0'),
     };
-    let day = t_with("dates.date", &[("day", day), ("month", t(month)), ("year", &date[..4])]);
+    let day =
+        t_with("dates.date", &[("day", day), ("month", month.unwrap_or_default()), ("year", &date[..4])]);
     match time.trim() {
         "" => day,
         time => t_with("dates.date_time", &[("date", &day), ("time", time)]),
@@ -141,6 +127,16 @@ mod tests {
         assert_eq!(in_words("2026-12-07"), "7 December 2026");
         assert_eq!(in_words("2027-01-01 09:30"), "1 January 2027, 09:30");
         assert_eq!(in_words(&date_time_of(1_795_000_000_000)), "18 November 2026, 11:06 UTC");
+    }
+
+    #[test]
+    fn every_language_names_twelve_months() {
+        let loaded = crate::core::content::source::load_dir(std::path::Path::new("content")).expect("loads");
+        for (lang, strings) in &loaded.strings {
+            let months =
+                strings.get("dates.months").map(|m| m.split('|').filter(|n| !n.trim().is_empty()).count());
+            assert_eq!(months, Some(12), "{lang}");
+        }
     }
 
     #[test]

@@ -52,7 +52,7 @@ fn flat(items: &[&Item], a: &Assessment) -> BTreeMap<String, (String, String)> {
     put("respondent".into(), t("assessments.field_respondent"), a.respondent.name.clone());
     put("role".into(), t("assessments.field_role"), a.respondent.role.clone());
     put("content".into(), t("report.content"), format!("{} {}", a.content.id, a.content.version));
-    put("created".into(), "", crate::core::dates::date_of(a.created));
+    put("created".into(), "", crate::core::dates::day_in_words(a.created));
     let item = |id: &str| items.iter().copied().find(|i| i.id == id);
     for (id, answer) in &a.answers {
         put(id.clone(), item(id).map_or("", |i| i.text), answer_label(item(id), answer));
@@ -102,6 +102,9 @@ fn walk(v: &Value, path: &str, put: &mut dyn FnMut(String, String)) {
             for (i, x) in list.iter().enumerate() {
                 walk(x, &join(&(i + 1).to_string()), put);
             }
+        }
+        Value::String(s) if crate::core::review::history::is_date_field(path) && !s.is_empty() => {
+            put(path.to_string(), crate::core::dates::in_words(s))
         }
         other => put(path.to_string(), leaf(other)),
     }

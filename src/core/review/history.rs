@@ -21,6 +21,12 @@ pub struct Entry {
     pub new: Value,
 }
 
+/// Whether a field, named as in [`Entry::what`] (`D2 · date`, `K3 · mitigations · 1 · due`), holds a
+/// date, to be shown in words where people read it.
+pub fn is_date_field(what: &str) -> bool {
+    matches!(what.rsplit(" · ").next(), Some("date" | "due" | "review_date"))
+}
+
 /// The entries no longer kept: how many, and the time they span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Summary {

@@ -156,6 +156,21 @@ fn risk_ratings_and_decisions_show_by_risk_id() {
     );
 }
 
+#[test]
+fn a_changed_due_date_reads_in_words_between_versions() {
+    use crate::core::register::{Mitigation, Risk};
+    let mut a = sample();
+    a.kind = Kind::Risk;
+    a.answers.clear();
+    let due = |d: &str| Mitigation { action: "Audit".into(), due: d.into(), ..Mitigation::default() };
+    a.risk.register.push(Risk { id: "K1".into(), mitigations: vec![due("2027-01-31")], ..Risk::default() });
+    let before = a.clone();
+    a.risk.register[0].mitigations[0] = due("2027-03-01");
+    let list = between(pack(), &before, &a);
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!((list[0].before.as_str(), list[0].after.as_str()), ("31 January 2027", "1 March 2027"));
+}
+
 fn click(name: &str) -> Raw {
     Raw { name: name.into(), value: String::new(), checked: false, how: How::Clicked }
 }

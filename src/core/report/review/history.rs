@@ -2,7 +2,7 @@
 
 use crate::core::assessment::Assessment;
 use crate::core::content::model::Pack;
-use crate::core::dates::{day_in_words, time_in_words};
+use crate::core::dates::{day_in_words, in_words, time_in_words};
 use crate::core::report::escape::html;
 use crate::core::report::{fill, s};
 use crate::core::review::history;
@@ -46,6 +46,7 @@ pub(super) fn history_html(o: &mut String, pack: &'static Pack, a: &Assessment, 
         match v {
             serde_json::Value::Null => "–".to_string(),
             serde_json::Value::String(t) if t.is_empty() => "–".to_string(),
+            serde_json::Value::String(t) if history::is_date_field(what) => in_words(t),
             serde_json::Value::String(t) => t.clone(),
             other => match serde_json::from_value::<crate::core::assessment::Answer>(other.clone()) {
                 // An answer, in the words of its item's choices.
