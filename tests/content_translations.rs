@@ -137,3 +137,16 @@ fn a_text_a_translation_invents_is_refused() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn month_names_out_of_place_are_refused() {
+    let lang = translated();
+    let problems = refused("months", &format!("strings/{lang}.toml"), |text| {
+        // "|janvier|février|…": an empty first part, and every month one place late.
+        text.replacen("months = \"", "months = \"|", 1)
+    });
+    assert!(
+        problems.iter().any(|p| p.contains("dates.months") && p.contains("expected 12 parts")),
+        "{problems:?}"
+    );
+}

@@ -205,5 +205,29 @@ fn the_history_panel_shows_a_changed_date_in_words() {
         history.contains("D1 · date</span></th><td>31 January 2027</td><td>1 March 2027</td>"),
         "{history}"
     );
-    assert!(!history.contains("2027-03-01"), "{history}");
+    assert!(!history.contains("2027-03-01") && !history.contains("2027-01-31"), "{history}");
+}
+
+#[test]
+fn the_history_panel_shows_when_a_decision_was_recorded_as_a_date_and_time() {
+    let (mut lib, mut a) = library("A. Okafor");
+    a.workbook.log.push(rai_assess::workbook::Entry {
+        id: "D1".into(),
+        stage: "decide".into(),
+        verdict: Some(rai_assess::workbook::Verdict::Go),
+        date: "2026-11-18".into(),
+        by: "A. Chief".into(),
+        rationale: "The need is shown.".into(),
+        ..Default::default()
+    });
+    let mut a = lib.save(&a, 1_790_000_100_000, pack()).expect("saved");
+    a.workbook.log[0].recorded = Some(1_795_000_000_000);
+    let a = lib.save(&a, 1_790_000_100_000 + 20 * MINUTE, pack()).expect("saved");
+    let view = rai_assess::review::event::ReviewView::default();
+    let html = rai_assess::report::review::review_html(pack(), &a, &view, "2026-12-06");
+    let history = &html[html.find("review-history").expect("a history")..];
+    assert!(
+        history.contains("D1 · recorded</span></th><td>–</td><td>18 November 2026, 11:06 UTC</td>"),
+        "{history}"
+    );
 }

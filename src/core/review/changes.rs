@@ -106,6 +106,9 @@ fn walk(v: &Value, path: &str, put: &mut dyn FnMut(String, String)) {
         Value::String(s) if crate::core::review::history::is_date_field(path) && !s.is_empty() => {
             put(path.to_string(), crate::core::dates::in_words(s))
         }
+        Value::Number(n) if crate::core::review::history::is_time_field(path) => {
+            put(path.to_string(), n.as_i64().map_or_else(|| n.to_string(), crate::core::dates::time_in_words))
+        }
         other => put(path.to_string(), leaf(other)),
     }
 }

@@ -21,10 +21,15 @@ pub struct Entry {
     pub new: Value,
 }
 
-/// Whether a field, named as in [`Entry::what`] (`D2 · date`, `K3 · mitigations · 1 · due`), holds a
-/// date, to be shown in words where people read it.
+/// Whether a field, named as in [`Entry::what`] (`D2 · date`, `D2 · review_date`), holds a date, to be
+/// shown in words where people read it.
 pub fn is_date_field(what: &str) -> bool {
     matches!(what.rsplit(" · ").next(), Some("date" | "due" | "review_date"))
+}
+
+/// Whether a field holds a time in milliseconds (`D2 · recorded`, a snapshot's `taken`), likewise.
+pub fn is_time_field(what: &str) -> bool {
+    matches!(what.rsplit(" · ").next(), Some("recorded" | "taken"))
 }
 
 /// The entries no longer kept: how many, and the time they span.

@@ -43,6 +43,19 @@ pub fn validate_strings(
                 }
                 Some(_) => {}
             }
+            // A list in one string ("January|February|…"): as many parts as the reference's, none
+            // empty or padded, so that no name moves into another's place.
+            if let Some(count) = reference.get(key).filter(|e| e.contains('|')).map(|e| e.split('|').count())
+            {
+                let parts: Vec<&str> = value.split('|').collect();
+                if parts.len() != count || parts.iter().any(|p| p.is_empty() || p.trim() != *p) {
+                    c.report(
+                        &file,
+                        key,
+                        format!("expected {count} parts between \"|\", none empty or padded"),
+                    );
+                }
+            }
         }
         for key in reference.keys() {
             if !table.contains_key(key) {

@@ -47,6 +47,9 @@ pub(super) fn history_html(o: &mut String, pack: &'static Pack, a: &Assessment, 
             serde_json::Value::Null => "–".to_string(),
             serde_json::Value::String(t) if t.is_empty() => "–".to_string(),
             serde_json::Value::String(t) if history::is_date_field(what) => in_words(t),
+            serde_json::Value::Number(n) if history::is_time_field(what) => {
+                n.as_i64().map_or_else(|| n.to_string(), time_in_words)
+            }
             serde_json::Value::String(t) => t.clone(),
             other => match serde_json::from_value::<crate::core::assessment::Answer>(other.clone()) {
                 // An answer, in the words of its item's choices.
