@@ -185,6 +185,13 @@ fn every_entry_fits_the_file_and_a_change_far_into_a_long_text_still_shows() {
     assert!(read.is_ok(), "{read:?}");
 }
 
+/// The review panel's history section, as the reader sees it (its markup, from the heading on).
+fn history_panel(a: &Assessment) -> String {
+    let view = rai_assess::review::event::ReviewView::default();
+    let html = rai_assess::report::review::review_html(pack(), a, &view, "2026-12-06");
+    html[html.find("review-history").expect("a history")..].to_string()
+}
+
 #[test]
 fn the_history_panel_shows_a_changed_date_in_words() {
     let (mut lib, mut a) = library("A. Okafor");
@@ -198,9 +205,7 @@ fn the_history_panel_shows_a_changed_date_in_words() {
     let mut a = lib.save(&a, 1_790_000_100_000, pack()).expect("saved");
     a.workbook.log[0] = entry("2027-03-01");
     let a = lib.save(&a, 1_790_000_100_000 + 20 * MINUTE, pack()).expect("saved");
-    let view = rai_assess::review::event::ReviewView::default();
-    let html = rai_assess::report::review::review_html(pack(), &a, &view, "2026-12-06");
-    let history = &html[html.find("review-history").expect("a history")..];
+    let history = history_panel(&a);
     assert!(
         history.contains("D1 · date</span></th><td>31 January 2027</td><td>1 March 2027</td>"),
         "{history}"
@@ -223,9 +228,7 @@ fn the_history_panel_shows_when_a_decision_was_recorded_as_a_date_and_time() {
     let mut a = lib.save(&a, 1_790_000_100_000, pack()).expect("saved");
     a.workbook.log[0].recorded = Some(1_795_000_000_000);
     let a = lib.save(&a, 1_790_000_100_000 + 20 * MINUTE, pack()).expect("saved");
-    let view = rai_assess::review::event::ReviewView::default();
-    let html = rai_assess::report::review::review_html(pack(), &a, &view, "2026-12-06");
-    let history = &html[html.find("review-history").expect("a history")..];
+    let history = history_panel(&a);
     assert!(
         history.contains("D1 · recorded</span></th><td>–</td><td>18 November 2026, 11:06 UTC</td>"),
         "{history}"
