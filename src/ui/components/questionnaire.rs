@@ -193,19 +193,27 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
 
 /// Items drawn with the questionnaire: about a screen's worth.
 const FIRST_SLICE: usize = 12;
-/// Items drawn per task after that: each task well under 50 ms at 300 questions.
-const SLICE: usize = 24;
-/// Some items of a section, as the view draws them and as the later slices do.
+/// Items drawn per task after that: each task well under 50 ms at 300 questions. 12, not 24: a slice is
+/// also a block laid out at once when scrolled to, and with 24 a merged assessment's first question
+/// showed later (860-920 ms after the click in the bench, against 470-520).
+const SLICE: usize = 12;
+/// Some items of a section, as the view draws them and as the later slices do: in a block the browser
+/// skips laying out while it is far from the screen (`style/questions.css`). One block a slice, not
+/// one an item: Chrome's form autofill reads every field's box a moment after fields are added, which
+/// lays out each skipped block apart (with one an item, opening a merged assessment of 300 questions
+/// had a task of 370 ms without script; with one a slice of 12, two of 100-135 ms), and a choice
+/// redraws less.
 fn slice(
     items: &'static [Item],
     sink: AnswerSink,
     hidden_set: RwSignal<Option<BTreeSet<&'static str>>>,
     last_focused: StoredValue<Option<&'static str>>,
 ) -> impl IntoView {
-    items
+    let items = items
         .iter()
         .map(|item| view! { <QuestionItem item=item sink=sink hidden_set=hidden_set last_focused=last_focused/> })
-        .collect_view()
+        .collect_view();
+    view! { <div class="q-slice">{items}</div> }
 }
 
 /// What an item needs from the questionnaire.
