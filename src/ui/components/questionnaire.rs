@@ -195,14 +195,14 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
 const FIRST_SLICE: usize = 12;
 /// Items drawn per task after that: each task well under 50 ms at 300 questions. 12, not 24: a slice is
 /// also a block laid out at once when scrolled to, and with 24 a merged assessment's first question
-/// showed later (860-920 ms after the click in the bench, against 470-520).
+/// showed later (850-920 ms after the click in the bench, against 470-520).
 const SLICE: usize = 12;
 /// Some items of a section, as the view draws them and as the later slices do: in a block the browser
 /// skips laying out while it is far from the screen (`style/questions.css`). One block a slice, not
 /// one an item: Chrome's form autofill reads every field's box a moment after fields are added, which
 /// lays out each skipped block apart (with one an item, opening a merged assessment of 300 questions
 /// had a task of 370 ms without script; with one a slice of 12, two of 100-135 ms), and a choice
-/// redraws less.
+/// redraws less (a slice reached for the first time is laid out whole, though).
 fn slice(
     items: &'static [Item],
     sink: AnswerSink,
