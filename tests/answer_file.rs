@@ -385,8 +385,10 @@ fn the_tools_module_reads_files_for_the_app() {
     let text = answer_file::write(&[&a], &content(), 5);
     match reading(render::FileBody::Text(text.clone()), false) {
         render::Reading::Plain { assessments, unknown, .. } => {
-            let back: Vec<Assessment> =
-                assessments.iter().map(|v| answer_file::read_stored(v).expect("stored record")).collect();
+            let back: Vec<Assessment> = assessments
+                .into_iter()
+                .map(|v| answer_file::read_stored(v).expect("stored record"))
+                .collect();
             assert_eq!((back, unknown), (vec![a], 1));
         }
         other => panic!("{other:?}"),

@@ -50,7 +50,7 @@ fn read(request: &FileRequest) -> Result<Read, RenderError> {
     let Request::Report { record: r, meta } = report else {
         return Err(RenderError::Request("a file is written from the report's request".into()));
     };
-    Ok(Read { a: record(&r)?, meta, format })
+    Ok(Read { a: record(r)?, meta, format })
 }
 
 /// The charts the file shows as pictures, in order (none but in a Word document).

@@ -423,7 +423,7 @@ pub fn render_json_for(json: &str, you: Option<&str>) -> (Result<Written, Render
     (render(request), remember)
 }
 
-pub(crate) fn record(value: &serde_json::Value) -> Result<Assessment, RenderError> {
+pub(crate) fn record(value: serde_json::Value) -> Result<Assessment, RenderError> {
     let a = read_stored(value).map_err(RenderError::Record)?;
     // Its review too, which the app's first load keeps without reading.
     crate::core::review::read::read(&a.review.0, &a.id, a.kind, "review")
@@ -466,7 +466,7 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
         }
         Request::Glossary { selected } => report::glossary::glossary_html(p, selected.as_deref()).into(),
         Request::Compare { records } => {
-            let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
+            let list = records.into_iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
             let kind = refs.first().map_or(Kind::Readiness, |a| a.kind);
             let form = questionnaire::compared(p, kind);
@@ -474,9 +474,9 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             report::compare::compare_html(&form, &refs, &rows, &merge::agreement(&form, &rows)).into()
         }
         Request::Merge { records, picks, into } => {
-            let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
+            let list = records.into_iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
-            let mut merged = record(&into)?;
+            let mut merged = record(into)?;
             let form = questionnaire::compared(p, merged.kind);
             let rows = merge::compare(&form, &refs);
             (merged.answers, merged.notes) = merge::merge(&rows, &refs, &picks);
@@ -501,70 +501,70 @@ pub fn render(request: Request<serde_json::Value>) -> Result<Written, RenderErro
             serde_json::to_string(&merged).map_err(|e| RenderError::Record(e.to_string()))?.into()
         }
         Request::Results { record: r, today } => {
-            report::results_html(p, &record(&r)?, &today).ok_or(RenderError::NotForKind)?.into()
+            report::results_html(p, &record(r)?, &today).ok_or(RenderError::NotForKind)?.into()
         }
         Request::Report { record: r, meta } => {
-            report::report_html(p, &record(&r)?, &meta).ok_or(RenderError::NotForKind)?.into()
+            report::report_html(p, &record(r)?, &meta).ok_or(RenderError::NotForKind)?.into()
         }
         Request::Profile { record: r } => {
-            let a = record(&r)?;
+            let a = record(r)?;
             workspace::profile_html(p, &a.answers, crate::core::review::since::since(&a).as_ref()).into()
         }
         Request::Approved { record: r, meta, version } => {
-            let copy = crate::core::review::as_approved(&record(&r)?, version)
+            let copy = crate::core::review::as_approved(&record(r)?, version)
                 .ok_or(RenderError::UnknownVersion(version))?;
             // When the approved copy was last changed, not the assessment now.
             let meta = ReportMeta { updated: crate::core::dates::date_of(copy.updated), ..meta };
             report::report_html(p, &copy, &meta).ok_or(RenderError::NotForKind)?.into()
         }
         Request::Public { record: r, meta } => {
-            let copy = crate::core::review::public::public_copy(&record(&r)?);
+            let copy = crate::core::review::public::public_copy(&record(r)?);
             report::report_html(p, &copy, &meta).ok_or(RenderError::NotForKind)?.into()
         }
         Request::Review { record: r, view, today } => {
             let view = state::<crate::core::review::event::ReviewView>(view)?;
-            report::review::review_html(p, &record(&r)?, &view, &today).into()
+            report::review::review_html(p, &record(r)?, &view, &today).into()
         }
         Request::Register { record: r, view } => {
-            workspace::register_html(p, &record(&r)?, &state(view)?).into()
+            workspace::register_html(p, &record(r)?, &state(view)?).into()
         }
         Request::Card { record: r, view, risk } => {
-            let (a, view) = (record(&r)?, state::<ViewState>(view)?);
+            let (a, view) = (record(r)?, state::<ViewState>(view)?);
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             Written { text: html, changes: workspace::current_changes(p, &a, &view), contents: None }
         }
         Request::Heading { record: r, risk } => {
-            let a = record(&r)?;
+            let a = record(r)?;
             let html = workspace::heading_html(&a, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             Written { text: html, changes: None, contents: Some(workspace::contents_html(&a)) }
         }
         Request::Appended { record: r, view, risk } => {
-            let (a, view) = (record(&r)?, state::<ViewState>(view)?);
+            let (a, view) = (record(r)?, state::<ViewState>(view)?);
             let html = workspace::card_html(p, &a, &view, &risk).ok_or(RenderError::UnknownRisk(risk))?;
             let changes = workspace::current_changes(p, &a, &view);
             Written { text: html, changes, contents: Some(workspace::contents_html(&a)) }
         }
         Request::Workbook { record: r, view } => {
-            report::workbook::workbook_html(p, &record(&r)?, &state::<WorkbookView>(view)?).into()
+            report::workbook::workbook_html(p, &record(r)?, &state::<WorkbookView>(view)?).into()
         }
         Request::WorkbookStage { record: r, view, stage } => {
-            let (a, view) = (record(&r)?, state::<WorkbookView>(view)?);
+            let (a, view) = (record(r)?, state::<WorkbookView>(view)?);
             let html =
                 report::workbook::stage_html(p, &a, &view, &stage).ok_or(RenderError::UnknownStage(stage))?;
             Written { text: html, changes: None, contents: Some(report::workbook::overview_html(p, &a)) }
         }
         Request::Edit { editor, record: r, view, input, today, now } => {
-            let done = crate::core::editor::step(p, editor, record(&r)?, view, input, &today, now);
+            let done = crate::core::editor::step(p, editor, record(r)?, view, input, &today, now);
             serde_json::to_string(&done).map_err(|e| RenderError::Record(e.to_string()))?.into()
         }
         Request::WorkbookSummary { record: r, stage } => {
-            let a = record(&r)?;
+            let a = record(r)?;
             let html =
                 report::workbook::summary_html(p, &a, &stage).ok_or(RenderError::UnknownStage(stage))?;
             Written { text: html, changes: None, contents: Some(report::workbook::overview_html(p, &a)) }
         }
         Request::AnswerFile { records, now } => {
-            let list = records.iter().map(record).collect::<Result<Vec<_>, _>>()?;
+            let list = records.into_iter().map(record).collect::<Result<Vec<_>, _>>()?;
             let refs: Vec<&Assessment> = list.iter().collect();
             answer_file::write(&refs, &ContentRef::of(p), now).into()
         }

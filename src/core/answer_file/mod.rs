@@ -409,7 +409,7 @@ fn at(path: String) -> String {
 }
 
 /// Reads a stored assessment object (the library's record body) with the same checks as a file.
-pub fn read_stored(v: &Value) -> Result<Assessment, String> {
+pub fn read_stored(v: Value) -> Result<Assessment, String> {
     let (wire, revision, deleted) =
         read::stored_assessment(v).map_err(|p| format!("at {}: {}", p.path, p.problem))?;
     let a = wire.to_domain("assessment").map_err(|p| format!("at {}: {}", p.path, p.problem))?;

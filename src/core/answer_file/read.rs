@@ -119,16 +119,20 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
     }
     let with_value = !matches!(tag, "dont_know" | "not_applicable");
     let m = object(v, path, if with_value { &["t", "v"] } else { &["t"] })?;
-    let vpath = join(path, "v");
+    // Written only for a problem: a file holds thousands of answers.
+    let vpath = || join(path, "v");
     let strings = |v: &Value| -> Result<Vec<String>> {
-        let Some(items) = v.as_array() else { return problem(&vpath, "a list of option ids", v) };
+        let Some(items) = v.as_array() else { return problem(&vpath(), "a list of option ids", v) };
         items
             .iter()
-            .map(|i| i.as_str().map(str::to_string).map_or_else(|| problem(&vpath, "option ids", i), Ok))
+            .map(|i| i.as_str().map(str::to_string).map_or_else(|| problem(&vpath(), "option ids", i), Ok))
             .collect()
     };
     Ok(match tag {
-        "level" => WireAnswer::Level(small(&m["v"], &vpath, 255)? as u8),
+        "level" => match m["v"].as_u64() {
+            Some(n) if n <= 255 => WireAnswer::Level(n as u8),
+            _ => return problem(&vpath(), "a whole number from 0 to 255", &m["v"]),
+        },
         "dont_know" => WireAnswer::DontKnow,
         "not_applicable" => WireAnswer::NotApplicable,
         "choice" => WireAnswer::Choice(text(m, path, "v")?),
@@ -136,7 +140,7 @@ fn answer(v: &Value, path: &str) -> Result<WireAnswer> {
         "text" => WireAnswer::Text(text(m, path, "v")?),
         _ => WireAnswer::Checked(match m["v"].as_bool() {
             Some(b) => b,
-            None => return problem(&vpath, "true or false", &m["v"]),
+            None => return problem(&vpath(), "true or false", &m["v"]),
         }),
     })
 }
@@ -162,7 +166,8 @@ pub(crate) fn assessment(v: &Value, path: &str) -> Result<WireAssessment> {
         content: content(&m["content"], &join(path, "content"))?,
         answers: map(answers
             .iter()
-            .map(|(k, a)| Ok((k.clone(), answer(a, &join(&apath, k))?)))
+            // Read without its path first; the path is written only to name a problem.
+            .map(|(k, a)| Ok((k.clone(), answer(a, "").or_else(|_| answer(a, &join(&apath, k)))?)))
             .collect::<Result<Vec<_>>>()?),
         notes: text_map(&m["notes"], &join(path, "notes"), "an object of notes")?,
         risk: match m.get("risk") {
@@ -479,9 +484,12 @@ pub fn sealed(v: &Value) -> Result<SealedEnvelope> {
 /// An assessment as stored by the library (see `library::schema`): the wire fields plus `revision`
 /// and `deleted`, where records written by earlier builds may leave out the fields that have
 /// defaults. Read with the same checks as a file, so storage needs no second reader in the app.
-pub fn stored_assessment(v: &Value) -> Result<(WireAssessment, u64, Option<i64>)> {
-    let Some(map) = v.as_object() else { return problem("assessment", "an object", v) };
-    let mut map = map.clone();
+/// Taken rather than borrowed: the fields with defaults are filled in place, with no copy of the answers.
+pub fn stored_assessment(v: Value) -> Result<(WireAssessment, u64, Option<i64>)> {
+    let mut map = match v {
+        Value::Object(map) => map,
+        v => return problem("assessment", "an object", &v),
+    };
     let revision = match map.remove("revision") {
         Some(r) => small(&r, "assessment.revision", u64::MAX)?,
         None => 0,

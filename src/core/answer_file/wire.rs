@@ -151,16 +151,17 @@ impl WireAssessment {
             }
         }
         let mut answers = BTreeMap::new();
+        // Each path written only for a problem: a record holds hundreds of answers.
         for (item, answer) in &self.answers {
-            let path = format!("answers.{item}");
-            check_item_id(item).map_err(|p| invalid(&path, p))?;
-            answers.insert(item.clone(), answer.to_domain().map_err(|p| invalid(&path, p))?);
+            let at = |p| invalid(&format!("answers.{item}"), p);
+            check_item_id(item).map_err(at)?;
+            answers.insert(item.clone(), answer.to_domain().map_err(at)?);
         }
         for (item, note) in &self.notes {
-            let path = format!("notes.{item}");
-            check_item_id(item).map_err(|p| invalid(&path, p))?;
+            let at = |p| invalid(&format!("notes.{item}"), p);
+            check_item_id(item).map_err(at)?;
             if note.chars().count() > MAX_TEXT {
-                return bad(&path, format!("expected at most {MAX_TEXT} characters, found more"));
+                return Err(at(format!("expected at most {MAX_TEXT} characters, found more")));
             }
         }
         Ok(Assessment {

@@ -87,8 +87,11 @@ pub fn encode(assessment: &Assessment) -> String {
 pub fn decode(raw: &str) -> Result<Assessment, RecordError> {
     let header = header(raw)?;
     let value: Value = serde_json::from_str(raw).map_err(|e| RecordError::Corrupt(e.to_string()))?;
-    let value = migrate(value, header.schema, MIGRATIONS)?;
-    let assessment = value.get("assessment").ok_or_else(|| RecordError::Corrupt("no assessment".into()))?;
+    let mut value = migrate(value, header.schema, MIGRATIONS)?;
+    let assessment = value
+        .get_mut("assessment")
+        .map(Value::take)
+        .ok_or_else(|| RecordError::Corrupt("no assessment".into()))?;
     // The answer file's reader, so the app carries one reader of assessments, not two.
     crate::core::answer_file::read_stored(assessment).map_err(RecordError::Corrupt)
 }
@@ -156,5 +159,35 @@ mod tests {
         assert!(matches!(decode("not json"), Err(RecordError::Corrupt(_))));
         assert!(matches!(decode(r#"{"schema": 1, "assessment": {"id": 3}}"#), Err(RecordError::Corrupt(_))));
         assert!(matches!(decode(r#"{"schema": 0}"#), Err(RecordError::Corrupt(_))));
+    }
+
+    // Answers are read without their path first (a record holds hundreds); a problem still names it.
+    #[test]
+    fn a_bad_answer_in_a_stored_record_is_named_by_its_place() {
+        let record = |answer: &str, note: &str| {
+            format!(
+                r#"{{"schema": {CURRENT_SCHEMA}, "revision": 1, "assessment": {{"id": "a-1", "kind": "readiness",
+                "title": "T", "created": 1, "updated": 1, "content": {{"id": "c", "version": "1"}},
+                "answers": {{"R1.1": {{"t": "level", "v": 2}}, "R1.2": {answer}}}, "notes": {{"R1.1": {note}}}}}}}"#
+            )
+        };
+        let problem = |answer: &str, note: &str| match decode(&record(answer, note)) {
+            Err(RecordError::Corrupt(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        assert!(decode(&record(r#"{"t": "dont_know"}"#, r#""ok""#)).is_ok());
+        assert_eq!(
+            problem(r#"{"t": "level", "v": "2"}"#, r#""ok""#),
+            "at assessment.answers.R1.2.v: expected a whole number from 0 to 255, found \"2\""
+        );
+        assert_eq!(
+            problem(r#"{"t": "level", "v": 9}"#, r#""ok""#),
+            "at assessment.answers.R1.2: expected a level from 0 to 4, found 9"
+        );
+        assert_eq!(
+            problem(r#"{"t": "checked", "v": 1}"#, r#""ok""#),
+            "at assessment.answers.R1.2.v: expected true or false, found 1"
+        );
+        assert_eq!(problem(r#"{"t": "dont_know"}"#, "3"), "at assessment.notes.R1.1: expected text, found 3");
     }
 }

@@ -303,7 +303,7 @@ pub fn RiskWorkspace(
             return Err((problem, text("focus")));
         }
         if !v["record"].is_null() {
-            let next = read_stored(&v["record"]).map_err(odd)?;
+            let next = read_stored(v["record"].clone()).map_err(odd)?;
             sink.draft.update_untracked(|d| *d = next);
         }
         view.set_value(v["view"].clone());

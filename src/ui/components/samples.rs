@@ -43,7 +43,7 @@ pub fn Samples(
             }
             .and_then(|w| {
                 let value = serde_json::from_str(&w.text).map_err(|e| e.to_string())?;
-                read_stored(&value)
+                read_stored(value)
             });
             match copy.and_then(|a| ctx.create(a).map_err(|e| e.to_string())) {
                 Ok(a) => page::go(&Route::Assessment(a.id).href()),

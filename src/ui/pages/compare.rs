@@ -91,7 +91,7 @@ pub fn ComparePage(
         spawn_local(async move {
             let merged = asked.await.and_then(|w| {
                 let value = serde_json::from_str(&w.text).map_err(|e| e.to_string())?;
-                read_stored(&value)
+                read_stored(value)
             });
             match merged.map(|m| ctx.create(m).map_err(|e| e.to_string())) {
                 Ok(Ok(a)) => page::go(&Route::Assessment(a.id).href()),

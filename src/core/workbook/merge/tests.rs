@@ -93,7 +93,7 @@ fn a_merged_workbook_passes_the_checks_of_a_stored_record() {
     let mut out = ana.clone();
     out.workbook = merged(&[&ana, &ben]);
     let value = serde_json::to_value(&out).expect("json");
-    let back = read_stored(&value).expect("a merged workbook is a valid record");
+    let back = read_stored(value).expect("a merged workbook is a valid record");
     assert_eq!(back.workbook, out.workbook);
 }
 

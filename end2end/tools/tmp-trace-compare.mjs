@@ -1,0 +1,78 @@
+// Benchmark of answer files at scale, on the dist built with the 300-question pack (scripts/bench.sh):
+// import 50 files of 300 answers each at once, then compare all 50 and create the merged assessment.
+// Prints the time each takes as a user sees it (from the action to the result on screen).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { launch } from './browser.mjs';
+import { serveDist } from './static-server.mjs';
+
+const dist = process.argv[2] ?? 'target/bench-dist';
+const content = process.argv[3] ?? 'target/bench-content';
+const FILES = 50;
+const ids = [...readFileSync(`${content}/readiness.toml`, 'utf8').matchAll(/^id = "(R\d+\.\d+)"/gm)].map((m) => m[1]);
+
+/** JSON with every object's keys sorted and no whitespace (docs/answer-file-format.md, Fingerprints). */
+function canonicalJson(v) {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The fingerprint a current file carries, so the import checks every one as it would a real file's. */
+function fingerprint(a) {
+  const { updated, ...content } = a;
+  const canon = `rai-assess.canonical.1\n${canonicalJson(content)}`;
+  return `sha256:${createHash('sha256').update(canon, 'utf8').digest('hex')}`;
+}
+
+const files = Array.from({ length: FILES }, (_, n) => {
+  const answers = Object.fromEntries(ids.map((id, i) => [id, (i + n) % 7 === 6 ? { t: 'dont_know' } : { t: 'level', v: (i * 7 + n) % 5 }]));
+  const notes = Object.fromEntries(ids.slice(0, 20).map((id) => [id, `Respondent ${n}: evidence for ${id}, see the policy register.`]));
+  const body = {
+    format: 'rai-assess.answers', format_version: 7, app_version: '0.1.0', exported: 1795430400000,
+    content: { id: 'rai-le-core', version: '1.0.0' },
+    assessments: [{ id: `bench-${n}`, kind: 'readiness', title: `Respondent ${n}`, subject: 'Unit',
+      respondent: { name: `R${n}`, role: 'Bench' }, created: 1795000000000, updated: 1795000000000,
+      content: { id: 'rai-le-core', version: '1.0.0' }, answers, notes }],
+  };
+  body.assessments[0].fingerprint = fingerprint(body.assessments[0]);
+  return { name: `respondent-${n}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(body)) };
+});
+
+const server = await serveDist(dist);
+const browser = await launch();
+const page = await (await browser.newContext()).newPage();
+await page.goto(`${server.url}#/assessments`);
+await page.waitForSelector('html[data-ready="true"] #import-heading');
+
+let t0 = Date.now();
+await page.locator('#import-files').setInputFiles(files);
+await page.waitForFunction((n) => document.querySelectorAll('.import-results > li.import-done').length === n, FILES, { timeout: 120000 });
+const importMs = Date.now() - t0;
+// Every file's fingerprint, computed here in JavaScript, must match the app's: a check of the form too.
+const matched = await page.locator('.import-results > li', { hasText: 'matches the fingerprint' }).count();
+if (matched !== FILES) throw new Error(`${FILES - matched} of ${FILES} files' fingerprints did not match`);
+
+await page.getByRole('button', { name: 'Select all' }).click();
+await browser.startTracing(page,{path:'/tmp/cmp-trace.json',categories:["toplevel","devtools.timeline","disabled-by-default-devtools.timeline","blink","v8.execute","disabled-by-default-v8.cpu_profiler"]});
+t0 = Date.now();
+await page.getByRole('button', { name: 'Compare and merge selected' }).click();
+await page.waitForSelector('table.compare', { timeout: 120000 });
+await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+await browser.stopTracing();
+const compareMs = Date.now() - t0;
+
+t0 = Date.now();
+await page.getByRole('button', { name: 'Create merged assessment' }).click();
+await page.waitForSelector('fieldset.question', { timeout: 120000 });
+const mergeMs = Date.now() - t0;
+
+const bytes = files.reduce((a, f) => a + f.buffer.length, 0);
+console.log(`answer files: ${FILES} files of ${ids.length} answers (${(bytes / 1e6).toFixed(1)} MB in all):`);
+console.log(`  import all at once, to every file reported: ${importMs} ms (${(importMs / FILES).toFixed(1)} ms per file)`);
+console.log(`  compare all ${FILES}, to the table on screen: ${compareMs} ms`);
+console.log(`  create the merged assessment, to its first question on screen: ${mergeMs} ms`);
+await browser.close();
+await server.close();
