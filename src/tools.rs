@@ -13,6 +13,8 @@ mod import;
 mod panel;
 #[path = "tools/report.rs"]
 mod report;
+#[path = "tools/rest.rs"]
+mod rest;
 
 use wasm_bindgen::prelude::*;
 
@@ -37,5 +39,15 @@ pub fn render(request: &str) -> Result<Vec<String>, String> {
         // Not kept when storage is full: the form is simply empty next time.
         let _ = s.set_item(YOU, &text);
     }
-    written.map(|d| d.into_parts()).map_err(|e| e.to_string())
+    written
+        .map(|mut d| {
+            // A long view: its first part now, the rest once that part is on screen.
+            let (first, later) = rai_assess::report::first_part(std::mem::take(&mut d.text));
+            d.text = first;
+            if let Some(later) = later {
+                rest::draw_later(later);
+            }
+            d.into_parts()
+        })
+        .map_err(|e| e.to_string())
 }

@@ -295,6 +295,10 @@ describe('answer files', () => {
     assert.match(await row('R1.1').innerText(), /1 · .*\t4 · .*\t2 · .*≠ differ, spread 3/s);
     assert.match(await row('R1.2').innerText(), /≠ differ/);
     assert.match(await page.locator('.c-section').first().innerText(), /Agreement: 1 of 3 questions/);
+    // Every section's table: those after the first arrive once it is on screen, in place of its end mark.
+    const sections = readFileSync(new URL('../../content/readiness.toml', import.meta.url), 'utf8').match(/^\[\[dimension\]\]$/gm).length;
+    await page.waitForFunction((n) => document.querySelectorAll('.c-section h2').length === n, sections);
+    assert.equal(await page.locator('#rest-of-view').count(), 0);
     await page.getByLabel('Show disagreements only').check();
     assert.equal(await row('R1.3').isVisible(), false, 'agreeing rows hidden');
     assert.equal(await row('R1.1').isVisible(), true);

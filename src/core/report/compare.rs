@@ -90,7 +90,8 @@ fn row_html(o: &mut String, item: Option<&Item>, list: &[&Assessment], row: &Row
     let _ = write!(o, "<option value=\"{}\">{}</option></select></td></tr>", Pick::Blank, s("compare.blank"));
 }
 
-/// The whole comparison: one table per section, then the items outside the content, if any.
+/// The whole comparison: one table per section, then the items outside the content, if any. The
+/// first section is a part of its own ([`super::PART`]): with fifty respondents the markup is large.
 pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: &[Agreement]) -> String {
     let mut o = String::new();
     // The table scrolls sideways in a region of its own, named by its section's heading, below it.
@@ -111,7 +112,7 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
             s("compare.merged")
         );
     };
-    for (section, agreed) in form.sections.iter().zip(agreement) {
+    for (n, (section, agreed)) in form.sections.iter().zip(agreement).enumerate() {
         let summary = fill(
             "compare.agreement",
             &[("agreed", &agreed.agreed.to_string()), ("compared", &agreed.compared.to_string())],
@@ -131,6 +132,9 @@ pub fn compare_html(form: &Form, list: &[&Assessment], rows: &[Row], agreement: 
             }
         }
         o.push_str("</tbody></table></div></section>");
+        if n == 0 {
+            o.push_str(super::PART);
+        }
     }
     let extra: Vec<&Row> = rows.iter().filter(|r| !form.items().any(|i| i.id == r.id)).collect();
     if !extra.is_empty() {
@@ -194,6 +198,42 @@ mod tests {
         assert_eq!(got[1].0, "0");
         assert!(got[2].1.starts_with("Ben: 3"), "{labels:?}");
         assert_eq!(got[2].0, "1");
+    }
+
+    /// The comparison's first part and the rest.
+    fn parts(list: &[Assessment]) -> Vec<String> {
+        let form = readiness(pack());
+        let refs: Vec<&Assessment> = list.iter().collect();
+        let rows = compare(&form, &refs);
+        let out = compare_html(&form, &refs, &rows, &agreement(&form, &rows));
+        out.split(super::super::PART).map(String::from).collect()
+    }
+
+    #[test]
+    fn the_first_section_is_a_part_of_its_own() {
+        let parts = parts(&[respondent("Ana", Answer::Level(2)), respondent("Ben", Answer::Level(3))]);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].matches("<section").count(), 1, "{}", parts[0]);
+        assert!(parts[0].contains("id=\"c-R1\"") && parts[0].ends_with("</section>"), "{}", parts[0]);
+        assert!(parts[1].starts_with("<section class=\"c-section\"><h2 id=\"c-R2\""), "{}", parts[1]);
+    }
+
+    #[test]
+    fn the_first_part_ends_with_the_place_of_the_rest() {
+        let list = [respondent("Ana", Answer::Level(2)), respondent("Ben", Answer::Level(3))];
+        let whole = parts(&list).join(super::super::PART);
+        let (first, rest) = super::super::first_part(whole.clone());
+        assert!(first.ends_with(&format!("</section>{}", super::super::PART)), "{first}");
+        assert_eq!(format!("{first}{}", rest.clone().unwrap_or_default()), whole);
+        assert!(rest.is_some_and(|r| r.starts_with("<section")));
+        assert_eq!(super::super::first_part("<p>short</p>".into()), ("<p>short</p>".into(), None));
+    }
+
+    #[test]
+    fn a_name_cannot_cut_the_comparison_into_parts() {
+        let name = super::super::PART;
+        let parts = parts(&[respondent(name, Answer::Level(2)), respondent("Ben", Answer::Level(3))]);
+        assert_eq!(parts.len(), 2);
     }
 
     #[test]

@@ -33,6 +33,25 @@ use crate::core::scoring::readiness::{score, ItemLevel, ReadinessResult, PROVISI
 use document::{Block, Inline, Line, Svg, Table};
 use escape::html;
 
+/// Where the first part of a long view's markup ends: the tools module hands that part to the app and
+/// draws the rest in place of this empty element once the first part is on screen. Drawn whole, the
+/// markup means the same; no text the printers escape can contain it.
+pub const PART: &str = "<span id=\"rest-of-view\" hidden></span>";
+/// The id of [`PART`]'s element.
+pub const PART_ID: &str = "rest-of-view";
+
+/// A long view's markup cut where its first part ends: the first part, ending with [`PART`], and the
+/// rest; the markup whole, and nothing, when it has no such end.
+pub fn first_part(mut text: String) -> (String, Option<String>) {
+    match text.find(PART) {
+        Some(at) => {
+            let rest = text.split_off(at + PART.len());
+            (text, Some(rest))
+        }
+        None => (text, None),
+    }
+}
+
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
 pub const REPORT_CSS: &str = include_str!("../../../style/report.css");
 
