@@ -283,7 +283,7 @@ describe('answer files', () => {
     const level = (v) => ({ t: 'level', v });
     await ui.open('/assessments');
     await importFiles(page, [
-      file('Ana', { 'R1.1': level(1), 'R1.2': level(3), 'R1.3': level(2) }, 'Draft only.'),
+      file('Ana', { 'R1.1': level(1), 'R1.2': level(3), 'R1.3': level(2), 'R2.1': level(3) }, 'Draft only.'),
       file('Ben', { 'R1.1': level(4), 'R1.2': level(3), 'R1.3': level(2) }, 'Signed in May.'),
       file('Cai', { 'R1.1': level(2), 'R1.2': { t: 'dont_know' }, 'R1.3': level(2) }),
     ]);
@@ -295,10 +295,10 @@ describe('answer files', () => {
     assert.match(await row('R1.1').innerText(), /1 · .*\t4 · .*\t2 · .*≠ differ, spread 3/s);
     assert.match(await row('R1.2').innerText(), /≠ differ/);
     assert.match(await page.locator('.c-section').first().innerText(), /Agreement: 1 of 3 questions/);
-    // Every section's table: those after the first arrive once it is on screen, in place of its end mark.
+    // Every section's table: those after the first arrive once it is on screen.
     const sections = readFileSync(new URL('../../content/readiness.toml', import.meta.url), 'utf8').match(/^\[\[dimension\]\]$/gm).length;
     await page.waitForFunction((n) => document.querySelectorAll('.c-section h2').length === n, sections);
-    assert.equal(await page.locator('#rest-of-view').count(), 0);
+    assert.match(await row('R2.1').textContent(), /3 · .*–.*–/s, "Ana's answer in the second section");
     await page.getByLabel('Show disagreements only').check();
     assert.equal(await row('R1.3').isVisible(), false, 'agreeing rows hidden');
     assert.equal(await row('R1.1').isVisible(), true);
@@ -311,6 +311,7 @@ describe('answer files', () => {
     assert.equal(await q.checkedIndex('R1.1'), 2, 'the median of 1, 4, 2');
     assert.equal(await q.checkedIndex('R1.2'), 5, "Cai's don't know, as chosen");
     assert.equal(await q.checkedIndex('R1.3'), 2, 'all agreed');
+    assert.equal(await q.checkedIndex('R2.1'), 3, 'the only answer, from the second section');
     assert.equal(await page.getByLabel('Notes and evidence R1.1').inputValue(), 'Ana: Draft only.\n\nBen: Signed in May.');
     assert.equal(await page.getByLabel('Your name').inputValue(), 'Ana, Ben, Cai');
     await ui.open('/assessments');

@@ -1,19 +1,31 @@
-//! The rest of a long view (see `report::PART`), drawn by this module in place of the element that
-//! ends its first part once that part is on screen: fifty respondents' comparison shows its first
-//! table without waiting for the others. In one piece: each piece added with form fields in it costs
-//! a layout of the whole page when Chrome's autofill reads the fields (a piece per task was measured
-//! slower). Done here rather than by the app, whose first load has no byte to spare.
+//! The rest of a long view (see `report::PART`), drawn in place of the end of its first part once
+//! that part is on screen, in one piece: a piece per task was slower (Chrome's autofill lays out the
+//! whole page again for each piece with form fields). Done here: the first load has no byte to spare.
 
 use rai_assess::report::PART_ID;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Draws `rest` in place of the element [`PART_ID`] in a task after the next frame; nothing when
-/// the view has left meanwhile.
-pub fn draw_later(rest: String) {
+thread_local! {
+    static DRAWN: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A new id for the end of a first part: each view's rest goes into that view, never another's.
+pub fn next_id() -> String {
+    let n = DRAWN.with(|d| {
+        d.set(d.get().wrapping_add(1));
+        d.get()
+    });
+    format!("{PART_ID}-{n}")
+}
+
+/// Draws `rest` in place of the element `id` in a task after the next frame; nothing when that
+/// view has left meanwhile.
+pub fn draw_later(id: String, rest: String) {
     let Some(window) = web_sys::window() else { return };
     let draw = Closure::once_into_js(move || {
-        let end = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PART_ID));
+        let end = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
         if let Some(end) = end {
             end.set_outer_html(&rest);
         }

@@ -153,15 +153,15 @@ impl WireAssessment {
         let mut answers = BTreeMap::new();
         // Each path written only for a problem: a record holds hundreds of answers.
         for (item, answer) in &self.answers {
-            let at = |p| invalid(&format!("answers.{item}"), p);
-            check_item_id(item).map_err(at)?;
-            answers.insert(item.clone(), answer.to_domain().map_err(at)?);
+            let here = |p| invalid(&format!("answers.{item}"), p);
+            check_item_id(item).map_err(here)?;
+            answers.insert(item.clone(), answer.to_domain().map_err(here)?);
         }
         for (item, note) in &self.notes {
-            let at = |p| invalid(&format!("notes.{item}"), p);
-            check_item_id(item).map_err(at)?;
+            let here = |p| invalid(&format!("notes.{item}"), p);
+            check_item_id(item).map_err(here)?;
             if note.chars().count() > MAX_TEXT {
-                return Err(at(format!("expected at most {MAX_TEXT} characters, found more")));
+                return Err(here(format!("expected at most {MAX_TEXT} characters, found more")));
             }
         }
         Ok(Assessment {

@@ -189,5 +189,6 @@ mod tests {
             "at assessment.answers.R1.2.v: expected true or false, found 1"
         );
         assert_eq!(problem(r#"{"t": "dont_know"}"#, "3"), "at assessment.notes.R1.1: expected text, found 3");
+        assert!(problem("3", r#""ok""#).starts_with("at assessment.answers.R1.2: expected an answer object"));
     }
 }

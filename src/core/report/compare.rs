@@ -221,12 +221,18 @@ mod tests {
     #[test]
     fn the_first_part_ends_with_the_place_of_the_rest() {
         let list = [respondent("Ana", Answer::Level(2)), respondent("Ben", Answer::Level(3))];
-        let whole = parts(&list).join(super::super::PART);
-        let (first, rest) = super::super::first_part(whole.clone());
-        assert!(first.ends_with(&format!("</section>{}", super::super::PART)), "{first}");
-        assert_eq!(format!("{first}{}", rest.clone().unwrap_or_default()), whole);
-        assert!(rest.is_some_and(|r| r.starts_with("<section")));
-        assert_eq!(super::super::first_part("<p>short</p>".into()), ("<p>short</p>".into(), None));
+        let parts = parts(&list);
+        let (first, rest) = super::super::first_part(parts.join(super::super::PART), "rest-of-view-7");
+        assert_eq!(first, format!("{}<span id=\"rest-of-view-7\" hidden></span>", parts[0]));
+        assert_eq!(rest.as_deref(), Some(parts[1].as_str()));
+    }
+
+    #[test]
+    fn markup_with_no_rest_is_drawn_whole() {
+        let first_part = super::super::first_part;
+        assert_eq!(first_part("<p>short</p>".into(), "r"), ("<p>short</p>".into(), None));
+        let mark = format!("<p>one</p>{}", super::super::PART);
+        assert_eq!(first_part(mark, "r"), ("<p>one</p>".into(), None));
     }
 
     #[test]

@@ -33,23 +33,26 @@ use crate::core::scoring::readiness::{score, ItemLevel, ReadinessResult, PROVISI
 use document::{Block, Inline, Line, Svg, Table};
 use escape::html;
 
-/// Where the first part of a long view's markup ends: the tools module hands that part to the app and
-/// draws the rest in place of this empty element once the first part is on screen. Drawn whole, the
-/// markup means the same; no text the printers escape can contain it.
+/// Where the first part of a long view's markup ends: the tools module hands the app the markup up to
+/// here, ending with an empty element of its own id ([`first_part`]), and draws the rest in place of
+/// that element once the first part is on screen. No text the printers escape can contain it, nor
+/// JSON (which writes `"` as `\"`), so no other answer of the tools module is ever cut.
 pub const PART: &str = "<span id=\"rest-of-view\" hidden></span>";
-/// The id of [`PART`]'s element.
+/// What the ids of the elements the rest of a view goes in begin with.
 pub const PART_ID: &str = "rest-of-view";
 
-/// A long view's markup cut where its first part ends: the first part, ending with [`PART`], and the
-/// rest; the markup whole, and nothing, when it has no such end.
-pub fn first_part(mut text: String) -> (String, Option<String>) {
-    match text.find(PART) {
-        Some(at) => {
-            let rest = text.split_off(at + PART.len());
-            (text, Some(rest))
-        }
-        None => (text, None),
+/// `text` cut where its first part ends ([`PART`]): the first part, ending with an empty element of
+/// the id `id`, and the rest, to draw in that element's place. The markup whole and nothing when it
+/// has no such end, or nothing after it.
+pub fn first_part(mut text: String, id: &str) -> (String, Option<String>) {
+    let Some(at) = text.find(PART) else { return (text, None) };
+    let rest = text.split_off(at + PART.len());
+    text.truncate(at);
+    if rest.is_empty() {
+        return (text, None);
     }
+    text.push_str(&format!("<span id=\"{}\" hidden></span>", escape::html(id)));
+    (text, Some(rest))
 }
 
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
