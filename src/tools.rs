@@ -42,10 +42,9 @@ pub fn render(request: &str) -> Result<Vec<String>, String> {
     written
         .map(|mut d| {
             // A long view: its first part now, the rest once that part is on screen.
-            let id = rest::next_id();
-            let (first, later) = rai_assess::report::first_part(std::mem::take(&mut d.text), &id);
+            let (first, later) = rai_assess::report::first_part(std::mem::take(&mut d.text), rest::next_id);
             d.text = first;
-            if let Some(later) = later {
+            if let Some((id, later)) = later {
                 rest::draw_later(id, later);
             }
             d.into_parts()

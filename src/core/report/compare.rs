@@ -222,17 +222,17 @@ mod tests {
     fn the_first_part_ends_with_the_place_of_the_rest() {
         let list = [respondent("Ana", Answer::Level(2)), respondent("Ben", Answer::Level(3))];
         let parts = parts(&list);
-        let (first, rest) = super::super::first_part(parts.join(super::super::PART), "rest-of-view-7");
-        assert_eq!(first, format!("{}<span id=\"rest-of-view-7\" hidden></span>", parts[0]));
-        assert_eq!(rest.as_deref(), Some(parts[1].as_str()));
+        let (first, rest) = super::super::first_part(parts.join(super::super::PART), || "rest-7".into());
+        assert_eq!(first, format!("{}<span id=\"rest-7\" hidden></span>", parts[0]));
+        assert_eq!(rest, Some(("rest-7".into(), parts[1].clone())));
     }
 
     #[test]
     fn markup_with_no_rest_is_drawn_whole() {
-        let first_part = super::super::first_part;
-        assert_eq!(first_part("<p>short</p>".into(), "r"), ("<p>short</p>".into(), None));
-        let mark = format!("<p>one</p>{}", super::super::PART);
-        assert_eq!(first_part(mark, "r"), ("<p>one</p>".into(), None));
+        let first_part =
+            |text: String| super::super::first_part(text, || unreachable!("no id without a rest"));
+        assert_eq!(first_part("<p>short</p>".into()), ("<p>short</p>".into(), None));
+        assert_eq!(first_part(format!("<p>one</p>{}", super::super::PART)), ("<p>one</p>".into(), None));
     }
 
     #[test]

@@ -42,17 +42,18 @@ pub const PART: &str = "<span id=\"rest-of-view\" hidden></span>";
 pub const PART_ID: &str = "rest-of-view";
 
 /// `text` cut where its first part ends ([`PART`]): the first part, ending with an empty element of
-/// the id `id`, and the rest, to draw in that element's place. The markup whole and nothing when it
-/// has no such end, or nothing after it.
-pub fn first_part(mut text: String, id: &str) -> (String, Option<String>) {
+/// the id `id()` gives (asked only then), and the rest, to draw in that element's place. The markup
+/// whole and nothing when it has no such end, or nothing after it.
+pub fn first_part(mut text: String, id: impl FnOnce() -> String) -> (String, Option<(String, String)>) {
     let Some(at) = text.find(PART) else { return (text, None) };
     let rest = text.split_off(at + PART.len());
     text.truncate(at);
     if rest.is_empty() {
         return (text, None);
     }
-    text.push_str(&format!("<span id=\"{}\" hidden></span>", escape::html(id)));
-    (text, Some(rest))
+    let id = id();
+    text.push_str(&format!("<span id=\"{}\" hidden></span>", html(&id)));
+    (text, Some((id, rest)))
 }
 
 /// The report's stylesheet: linked into the app's bundle and inlined into downloaded reports.
