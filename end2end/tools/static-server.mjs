@@ -46,7 +46,11 @@ async function precompressed(file, accepted, encodings) {
  * intranet server set up as docs/self-hosting.md says, it sends a file's precompressed copy when the
  * browser accepts its encoding (`encodings`: those it may send, best first; [] for none).
  */
-export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, encodings = ['br', 'gzip']) {
+export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, encodings = ['br', 'gzip'], options = {}) {
+  // `options.cached`: files with a build hash in their names are sent as cacheable for a year, as
+  // docs/self-hosting.md tells a server to (bench-start.mjs, so the offline worker's copy comes from
+  // the browser's cache as it would there). `options.sent(path, bytes)`: told of every body sent.
+  const { cached = false, sent = () => {} } = options;
   let base = resolve(root);
   let CSP = cspOf(base);
   const server = createServer(async (req, res) => {
@@ -68,11 +72,12 @@ export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, enco
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
+        'cache-control': cached && /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|bin)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
         vary: 'accept-encoding',
         ...(packed ? { 'content-encoding': packed.encoding } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
+      if (req.method !== 'HEAD') sent(path.slice(prefix.length), body.length);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

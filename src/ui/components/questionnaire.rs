@@ -71,7 +71,9 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
         item: (sink, hidden_set, last_focused),
     };
     let busy = slices.busy;
-    draw_rest(slices);
+    // After the first screen is painted: a slice drawn by a task queued now ran before that paint
+    // (10-14 ms of script and the layout of 12 more questions in the frame after the click).
+    request_animation_frame(move || draw_rest(slices));
     // Printing shows every question, drawn or not yet.
     let printing = window_event_listener_untyped("beforeprint", move |_| _ = slices.draw(Until::All));
     on_cleanup(move || printing.remove());
@@ -191,8 +193,9 @@ pub fn Questionnaire(form: &'static Form, sink: AnswerSink) -> impl IntoView {
     }
 }
 
-/// Items drawn with the questionnaire: about a screen's worth.
-const FIRST_SLICE: usize = 12;
+/// Items drawn with the questionnaire: a screen's worth on a desktop and more on a phone (a question is
+/// 300-500 px tall). 6, not 12: opening 300 questions showed the first one about 20 ms sooner.
+const FIRST_SLICE: usize = 6;
 /// Items drawn per task after that: each task well under 50 ms at 300 questions. 12, not 24: a slice is
 /// also a block laid out at once when scrolled to, and with 24 a merged assessment's first question
 /// showed later (850-920 ms after the click in the bench, against 470-520).
