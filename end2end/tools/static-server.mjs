@@ -64,10 +64,12 @@ export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, enco
       res.writeHead(403).end();
       return;
     }
+    let length = 0;
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const packed = await precompressed(file, String(req.headers['accept-encoding'] ?? ''), encodings);
       const body = packed?.body ?? await readFile(file);
+      length = body.length;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-security-policy': CSP,
@@ -77,10 +79,11 @@ export async function serveDist(root, prefix = '/srv/tools/rai/', port = 0, enco
         ...(packed ? { 'content-encoding': packed.encoding } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
-      if (req.method !== 'HEAD') sent(path.slice(prefix.length), body.length);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
     }
+    if (req.method !== 'HEAD') sent(path.slice(prefix.length), length);
   });
   await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
