@@ -16,8 +16,8 @@ pub use crate::core::content::{source, translation};
 pub use crate::core::route::Route;
 pub use crate::core::APP_VERSION;
 pub use crate::core::{
-    answer_file, assessment, backup, csv, dates, editor, guidance, imports, input, library, register, render,
-    report, review, risk, scoring, workbook,
+    answer_file, assessment, backup, csv, dates, editor, exports, guidance, imports, input, library,
+    register, render, report, review, risk, scoring, upgrade, workbook,
 };
 pub use crate::ui::app::App;
 pub use crate::ui::i18n::{t, t_with};

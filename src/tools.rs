@@ -1,10 +1,13 @@
 //! The tools module (see `core::render`): a second wasm entry that the app loads in the background
 //! right after it starts. It holds the renderers (no state, no UI), the backups outside the browser
-//! (`backup`: the library page's backup panel and the writer to a folder) and the report page's
-//! print and download controls (`report`), which need no byte of the first load.
+//! (`backup`: the library page's backup panel and the writer to a folder), the library page's export
+//! and import panels (`export`, `import`) and the report page's print and download controls
+//! (`report`), which need no byte of the first load.
 
 #[path = "tools/backup.rs"]
 mod backup;
+#[path = "tools/export.rs"]
+mod export;
 #[path = "tools/folder.rs"]
 mod folder;
 #[path = "tools/import.rs"]
@@ -19,6 +22,14 @@ mod rest;
 use wasm_bindgen::prelude::*;
 
 fn main() {}
+
+/// The app's library changed (a save, an import, another tab's): the backups catch up and the
+/// export panel, if shown, lists it again.
+#[wasm_bindgen]
+pub fn library_changed() {
+    backup::changed();
+    export::changed();
+}
 
 /// Installs the content pack the app fetched (the same bytes). False when they are not a valid pack.
 #[wasm_bindgen]

@@ -1,6 +1,7 @@
 // End-to-end tests of the assessment library and durable storage, in Chromium against dist/.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { expectedVersions, startApp } from '../tools/fixture.mjs';
 import { axeViolations } from '../tools/guards.mjs';
 
@@ -236,6 +237,28 @@ describe('the assessment library', () => {
     await lib.create({ title: 'Memory only' });
     await lib.notes().fill('kept in memory');
     await lib.waitSaved();
+    await context.close();
+  });
+
+  test('without usable storage the work can still be exported, the one way to keep it', async () => {
+    const block = () => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    };
+    const { context, page, ui, lib } = await app.visit({}, block);
+    await ui.open('/assessments');
+    await lib.create({ title: 'Only in memory' });
+    await lib.notes().fill('exported before the tab closes');
+    await lib.waitSaved();
+    await ui.clickNav('Assessments');
+    // The export panel is the tools module's, a second wasm module: it reads the page's memory too.
+    await page.getByRole('checkbox', { name: /^Only in memory · / }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export answer file' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(file.assessments.map((a) => a.title), ['Only in memory']);
+    assert.match(JSON.stringify(file.assessments[0]), /exported before the tab closes/);
     await context.close();
   });
 

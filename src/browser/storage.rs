@@ -3,29 +3,57 @@
 //!
 //! web-sys directly rather than gloo-storage: gloo's `LocalStorage::raw()` panics where storage is
 //! disabled (we must fall back to memory instead), and its typed API would JSON-encode our JSON again.
+//!
+//! Where storage is blocked, the library lives in the page's memory ([`LocalBackend::in_page`]): one
+//! map on `window`, so the tools module (a second wasm module with its own memory) reads and writes
+//! the same assessments as the app, and exporting them, the one way to keep them, still works.
 
 use crate::core::library::{BackendError, KeyValue};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// localStorage of this origin.
+/// Where the page keeps the library when storage is blocked (a `Map` of key to value on `window`).
+const PAGE_STORE: &str = "raiPageStore";
+
+/// This origin's localStorage, or the page's memory where storage is blocked.
 pub struct LocalBackend {
-    storage: web_sys::Storage,
+    store: Store,
+}
+
+enum Store {
+    Local(web_sys::Storage),
+    Page(js_sys::Map),
 }
 
 impl LocalBackend {
-    /// Opens localStorage, proving it works with a write; `Err` when it is disabled or blocked, in
-    /// which case the app runs on memory and says that nothing will survive a reload.
+    /// The library's storage: the page's memory if the app has fallen back to it, otherwise
+    /// localStorage, proved to work with a write; `Err` when that is disabled or blocked, in which
+    /// case the app runs on [`LocalBackend::in_page`] and says that nothing will survive a reload.
     pub fn open() -> Result<LocalBackend, BackendError> {
+        let window = web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
+        if let Ok(map) = js_sys::Reflect::get(&window, &JsValue::from_str(PAGE_STORE))
+            .and_then(|v| v.dyn_into::<js_sys::Map>())
+        {
+            return Ok(LocalBackend { store: Store::Page(map) });
+        }
         // gloo's `raw()` panics when storage is unavailable, so ask the window first.
-        let storage = web_sys::window()
-            .ok_or_else(|| BackendError::Unavailable("no window".into()))?
+        let storage = window
             .local_storage()
             .map_err(|e| BackendError::Unavailable(js_error_name(&e)))?
             .ok_or_else(|| BackendError::Unavailable("localStorage is not provided".into()))?;
-        let mut backend = LocalBackend { storage };
+        let mut backend = LocalBackend { store: Store::Local(storage) };
         backend.set("rai.probe", "1")?;
         backend.remove("rai.probe")?;
         Ok(backend)
+    }
+
+    /// The page's memory, made the library's storage for this page's life (both modules' `open`
+    /// return it from now on). Nothing in it survives a reload.
+    pub fn in_page() -> LocalBackend {
+        let map = js_sys::Map::new();
+        if let Some(window) = web_sys::window() {
+            let _ = js_sys::Reflect::set(&window, &JsValue::from_str(PAGE_STORE), &map);
+        }
+        LocalBackend { store: Store::Page(map) }
     }
 }
 
@@ -49,22 +77,43 @@ fn to_backend_error(e: wasm_bindgen::JsValue) -> BackendError {
 
 impl KeyValue for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.storage.get_item(key).map_err(to_backend_error)
+        match &self.store {
+            Store::Local(s) => s.get_item(key).map_err(to_backend_error),
+            Store::Page(map) => Ok(map.get(&JsValue::from_str(key)).as_string()),
+        }
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.storage.set_item(key, value).map_err(to_backend_error)
+        match &self.store {
+            Store::Local(s) => s.set_item(key, value).map_err(to_backend_error),
+            Store::Page(map) => {
+                map.set(&JsValue::from_str(key), &JsValue::from_str(value));
+                Ok(())
+            }
+        }
     }
 
     fn remove(&mut self, key: &str) -> Result<(), BackendError> {
-        self.storage.remove_item(key).map_err(to_backend_error)
+        match &self.store {
+            Store::Local(s) => s.remove_item(key).map_err(to_backend_error),
+            Store::Page(map) => {
+                map.delete(&JsValue::from_str(key));
+                Ok(())
+            }
+        }
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
-        let n = self.storage.length().map_err(to_backend_error)?;
+        let storage = match &self.store {
+            Store::Local(s) => s,
+            Store::Page(map) => {
+                return Ok(js_sys::Array::from(&map.keys()).iter().filter_map(|k| k.as_string()).collect())
+            }
+        };
+        let n = storage.length().map_err(to_backend_error)?;
         let mut keys = Vec::with_capacity(n as usize);
         for i in 0..n {
-            if let Some(k) = self.storage.key(i).map_err(to_backend_error)? {
+            if let Some(k) = storage.key(i).map_err(to_backend_error)? {
                 keys.push(k);
             }
         }

@@ -20,24 +20,24 @@ pub fn render<R: Serialize>(request: &Request<R>) -> impl Future<Output = Result
 pub enum Export {
     /// Fills the library page's backup section; the argument is the section's id.
     BackupPanel,
-    /// The library changed: the backups catch up.
-    BackupChanged,
-    /// One file with every live assessment was exported: it counts as a backup.
-    BackupExported,
+    /// The library changed: the backups catch up and the export panel lists it again.
+    LibraryChanged,
     /// Fills the report page's print and download controls; the argument is the assessment's id.
     ReportActions,
     /// Fills the library page's import section; the argument is the section's id.
     ImportPanel,
+    /// Fills the library page's export section; the argument is the section's id.
+    FileExportPanel,
 }
 
 impl Export {
     pub const fn name(self) -> &'static str {
         match self {
             Export::BackupPanel => "backup_panel",
-            Export::BackupChanged => "backup_changed",
-            Export::BackupExported => "backup_exported",
+            Export::LibraryChanged => "library_changed",
             Export::ReportActions => "report_actions",
             Export::ImportPanel => "import_panel",
+            Export::FileExportPanel => "export_panel",
         }
     }
 }

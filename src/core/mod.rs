@@ -8,6 +8,7 @@ pub mod content;
 pub mod csv;
 pub mod dates;
 pub mod editor;
+pub mod exports;
 pub mod guidance;
 pub mod imports;
 pub mod input;

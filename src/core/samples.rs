@@ -52,14 +52,6 @@ pub fn copy(file: &str, new_id: String, now: i64) -> Result<Assessment, String> 
     Ok(a)
 }
 
-fn kind_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Readiness => "kinds.readiness",
-        Kind::Risk => "kinds.risk",
-        Kind::Workbook => "kinds.workbook",
-    }
-}
-
 /// The library's list of samples, each with a button that opens a copy. The samples are written in
 /// English in every language of the app (their titles are marked so), and the intro says so.
 pub fn list_html() -> String {
@@ -73,7 +65,7 @@ pub fn list_html() -> String {
             o,
             "<li><p><strong lang=\"en\">{}</strong></p><p class=\"hint\">{}</p><button type=\"button\" class=\"button small secondary\" data-act=\"{ACT}{id}\">{}</button></li>",
             html(title),
-            s(kind_key(kind)),
+            s(kind.name_key()),
             html(&fill("samples.open", &[("title", title)]))
         );
     }

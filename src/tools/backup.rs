@@ -1,6 +1,6 @@
 //! The backup panel on the library page and the writer behind it (see `core::backup`), run in the
 //! tools module so the first load carries none of it. The app calls `backup_panel` when the library
-//! page opens (with the id of the empty section it keeps for it) and `backup_changed` whenever its
+//! page opens (with the id of the empty section it keeps for it) and `library_changed` whenever its
 //! library changes; this module reads the assessments from the browser's storage itself, writes each
 //! changed one to the chosen folder (a few seconds after the last change) and keeps the panel's
 //! status line and buttons up to date. The panel's markup is written by the core; its status line
@@ -67,8 +67,7 @@ pub fn backup_panel(id: &str) {
 }
 
 /// The library changed: write what changed once changes pause.
-#[wasm_bindgen]
-pub fn backup_changed() {
+pub fn changed() {
     let Some(window) = web_sys::window() else { return };
     if let Some(timer) = TIMER.take() {
         window.clear_timeout_with_handle(timer);
@@ -87,10 +86,9 @@ pub fn backup_changed() {
     });
 }
 
-/// The share panel exported every live assessment: that file is a backup too, so the reminder counts
+/// The export panel exported every live assessment: that file is a backup too, so the reminder counts
 /// from now.
-#[wasm_bindgen]
-pub fn backup_exported() {
+pub fn exported() {
     if let Some(mut lib) = library() {
         update_state(&mut lib, |s| s.last_download = Some(now_ms()));
     }

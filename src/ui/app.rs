@@ -126,10 +126,11 @@ fn load_content(state: RwSignal<ContentLoad>) {
 #[component]
 fn Routes(route: ReadSignal<Route>) -> impl IntoView {
     let library = provide_library();
-    // Any change to the library (a save, an import, another tab's): the backups catch up.
+    // Any change to the library (a save, an import, another tab's): the backups and the export list
+    // catch up.
     Effect::new(move |_| {
         library.listing.track();
-        crate::browser::tools::call(crate::browser::tools::Export::BackupChanged, "");
+        crate::browser::tools::call(crate::browser::tools::Export::LibraryChanged, "");
     });
     view! {
             {move || match route.get() {

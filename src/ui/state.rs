@@ -7,8 +7,7 @@ use crate::browser::system::{measured, now_ms};
 use crate::core::assessment::Assessment;
 use crate::core::content::pack;
 use crate::core::library::{
-    BackendError, KeyValue, Library, Listing, LoadError, MemoryBackend, SaveError, Summary, RECORD_PREFIX,
-    SUMMARY_PREFIX,
+    BackendError, KeyValue, Library, Listing, LoadError, SaveError, Summary, RECORD_PREFIX, SUMMARY_PREFIX,
 };
 use leptos::prelude::*;
 
@@ -42,7 +41,7 @@ pub struct LibraryContext {
 pub fn provide_library() -> LibraryContext {
     let (backend, mode): (Box<dyn KeyValue>, StorageMode) = match LocalBackend::open() {
         Ok(local) => (Box::new(local), StorageMode::Browser),
-        Err(e) => (Box::new(MemoryBackend::new()), StorageMode::MemoryOnly(e.to_string())),
+        Err(e) => (Box::new(LocalBackend::in_page()), StorageMode::MemoryOnly(e.to_string())),
     };
     let ctx = LibraryContext {
         library: StoredValue::new_local(Library::new(backend)),
@@ -161,12 +160,6 @@ impl LibraryContext {
             let persistent = self.persistent;
             leptos::task::spawn_local(async move { persistent.set(Some(request_persistence().await)) });
         }
-    }
-
-    /// Moves many assessments to "recently deleted"; on a problem, how many moved before it.
-    pub fn delete_many(&self, ids: &[String]) -> Result<usize, (usize, SaveError)> {
-        let result = self.change(|lib| Ok(lib.delete_many(ids, now_ms(), pack())));
-        self.after_write(result, true).unwrap_or_else(|e| Err((0, e)))
     }
 
     /// An assessment as stored, carried to this content's version (saved so with its next edit).

@@ -29,6 +29,15 @@ impl Kind {
         }
     }
 
+    /// The key of the tool's name among the UI strings.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Kind::Readiness => "kinds.readiness",
+            Kind::Risk => "kinds.risk",
+            Kind::Workbook => "kinds.workbook",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.id() == id)
     }

@@ -8,11 +8,7 @@ use leptos::prelude::*;
 
 /// The UI-string key naming a tool.
 pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Readiness => t("kinds.readiness"),
-        Kind::Risk => t("kinds.risk"),
-        Kind::Workbook => t("kinds.workbook"),
-    }
+    t(kind.name_key())
 }
 
 /// Creates an assessment: the tool, a title (required) and optional details; then opens it.

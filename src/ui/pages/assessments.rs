@@ -1,12 +1,11 @@
 use crate::browser::download::download;
 use crate::browser::system::{confirm, date_time};
+use crate::browser::tools::{self, Export};
 use crate::core::assessment::Kind;
 use crate::core::dates::in_words;
 use crate::core::library::{select, SortBy};
 use crate::core::review::Status;
-use crate::ui::components::{
-    kind_label, AssessmentCard, NewAssessmentForm, Samples, SharePanel, StorageStatus,
-};
+use crate::ui::components::{kind_label, AssessmentCard, NewAssessmentForm, Samples, StorageStatus};
 use crate::ui::i18n::{t, t_with};
 use crate::ui::state::use_library;
 use leptos::prelude::*;
@@ -18,7 +17,15 @@ pub fn AssessmentsPage() -> impl IntoView {
     let ctx = use_library();
     ctx.refresh();
     // Once the page is in place (the call runs after this task), the tools module fills its backup section.
-    crate::browser::tools::call(crate::browser::tools::Export::BackupPanel, "backup");
+    // The export, import and backup sections are the tools module's (src/tools/): it reads, writes
+    // and checks the files, and none of that code is in the first load.
+    for (panel, id) in [
+        (Export::FileExportPanel, "export"),
+        (Export::ImportPanel, "import"),
+        (Export::BackupPanel, "backup"),
+    ] {
+        tools::call(panel, id);
+    }
     let message = RwSignal::new(None::<String>);
     let kind = RwSignal::new(None::<Kind>);
     let status = RwSignal::new(None::<Status>);
@@ -178,7 +185,8 @@ pub fn AssessmentsPage() -> impl IntoView {
             </p>
             <ul class="cards library" role="list">{cards}</ul>
         </section>
-        <SharePanel/>
+        <section id="export" class="panel share" aria-labelledby="export-heading"></section>
+        <section id="import" class="panel share drop" aria-labelledby="import-heading"></section>
         // Filled by the tools module (src/tools/backup.rs): the backups to a folder and the reminder.
         <section id="backup" class="backup"></section>
         <section aria-labelledby="bin-heading">
