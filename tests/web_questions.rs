@@ -66,7 +66,16 @@ async fn choosing_changing_clearing_and_noting_are_shown_and_saved() {
     assert!(text_of(&host, ".q-overall").contains(&format!("0 of {total}")));
     stored_when("engine-1", |a| !a.answers.contains_key("R1.1")).await;
 
-    // A note is saved shortly after typing stops, and does not count as an answer.
+    // A note is saved shortly after typing stops, and does not count as an answer. Its field is drawn
+    // when asked for.
+    assert!(host.query_selector("[id=\"n-R1.2\"]").expect("selector").is_none());
+    let add: web_sys::HtmlElement = host
+        .query_selector("fieldset[id=\"q-R1.2\"] .q-add-notes button")
+        .expect("selector")
+        .expect("add notes button")
+        .unchecked_into();
+    add.click();
+    settle().await;
     let notes = host.query_selector("[id=\"n-R1.2\"]").expect("selector").expect("notes field");
     js_sys::Reflect::set(&notes, &"value".into(), &"Signed policy, 3 March.".into()).expect("value");
     notes.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");

@@ -21,6 +21,7 @@ async function answered(title) {
   await ui.open('/assessments');
   await lib.create({ title, subject: 'Northshire Police', name: 'A. Okafor', role: 'Ethics officer' });
   for (const [id, k] of Object.entries(CHOICES)) await page.locator(`[id="q-${id}-${k}"]`).check();
+  await page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
   await page.getByLabel('Notes and evidence R1.1').fill(NOTE);
   await lib.waitSaved();
   return visit;

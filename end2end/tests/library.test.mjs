@@ -54,6 +54,7 @@ describe('the assessment library', () => {
     await ui.open('/assessments');
     await lib.create({ title: 'Left in a hurry' });
     const id = lib.currentId();
+    await page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
     await page.getByLabel('Notes and evidence R1.1').fill('typed, then straight to the library');
     await ui.open('/assessments');
     await ui.open(`/assessments/${id}`);

@@ -55,6 +55,7 @@ describe('the organizational readiness assessment', () => {
 
     // A note with markup, typed in the first question's notes field.
     const note = 'Policy <b>signed</b> & "filed" <script>alert(1)</script>';
+    await page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
     await page.getByLabel('Notes and evidence R1.1').fill(note);
 
     const half = 27;
@@ -153,6 +154,28 @@ describe('the organizational readiness assessment', () => {
     assert.match(markdown, /^# Readiness \\<2027\\>/);
     assert.match(markdown, new RegExp(`${show(want.overall).replace('.', '\\.')} / 100 · \\*\\*${band(want.overall)}\\*\\*`));
     await guards.assertClean('readiness');
+    await context.close();
+  });
+
+  test("a question's notes field comes when asked for, takes the focus, and is there after a reload", async () => {
+    const { context, page, guards, ui, lib } = await app.visit();
+    await ui.open('/assessments');
+    await lib.create({ title: 'Notes on demand' });
+    const field = page.getByLabel('Notes and evidence R1.2');
+    assert.equal(await field.count(), 0, 'no field before it is asked for');
+    const add = page.getByRole('button', { name: 'Add notes and evidence R1.2' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'n-R1.2');
+    await page.keyboard.type('Policy signed in March.');
+    assert.equal(await add.isHidden(), true);
+    await lib.waitSaved();
+    await page.reload();
+    await ui.ready();
+    assert.equal(await field.inputValue(), 'Policy signed in March.');
+    assert.equal(await page.getByRole('button', { name: 'Add notes and evidence R1.2' }).count(), 0);
+    assert.equal(await page.getByLabel('Notes and evidence R1.3').count(), 0);
+    await guards.assertClean('notes on demand');
     await context.close();
   });
 

@@ -89,6 +89,9 @@ const result = await page.evaluate(async () => {
     await frame();
     idle.push(performance.now() - t0);
   }
+  // A question's notes field is drawn when asked for.
+  document.querySelector('fieldset.question .q-add-notes button').click();
+  await frame();
   const notes = document.querySelector('fieldset.question textarea');
   const keys = [];
   for (let k = 0; k < 100; k++) {
@@ -109,7 +112,9 @@ await page.evaluate(() => {
     requestAnimationFrame(() => setTimeout(() => window.__keys.push(performance.now() - at), 0));
   }, true);
 });
-const notes = page.locator('fieldset.question textarea').nth(150);
+const asked = page.locator('fieldset.question').nth(150);
+await asked.locator('.q-add-notes button').click();
+const notes = asked.locator('textarea');
 await notes.focus();
 for (let w = 0; w < 12; w++) {
   await page.keyboard.type('evidence ok ', { delay: 40 });

@@ -324,7 +324,8 @@ fn draw_rest(slices: Slices) {
 }
 
 /// One item: its number and text, its choices as a radio group (arrow keys move inside it, Tab leaves
-/// it), a clear button, why it matters with its principles on demand, and a notes field.
+/// it), a clear button, why it matters with its principles on demand, and a notes field (on demand when
+/// there is no note).
 #[component]
 fn QuestionItem(
     item: &'static Item,
@@ -411,7 +412,14 @@ fn QuestionItem(
             }
         })
         .collect_view();
-    let notes_id = format!("n-{id}");
+    // Once drawn, the field stays while the view is open, even emptied; a replaced draft with a note
+    // draws it too.
+    let asked_for = RwSignal::new(false);
+    let has_note = Memo::new(move |_| {
+        sink.replaced.track();
+        sink.draft.with_untracked(|d| d.notes.contains_key(id))
+    });
+    let has_field = move || asked_for.get() || has_note.get();
     let principles: Vec<&'static str> = item.principles.iter().map(|p| p.as_ref()).collect();
     view! {
         <fieldset
@@ -452,30 +460,45 @@ fn QuestionItem(
                 <summary>{t("questions.why")}<span class="visually-hidden">" " {id}</span></summary>
                 <p>{item.why}</p>
             </details>
-            <p class="field q-notes">
-                <label for=notes_id.clone()>
-                    {t("questions.notes")}
+            // The field is drawn when there is a note or when asked for: with a field for each of 300
+            // questions, Chrome's autofill read every field's box in one task of 100-230 ms as the
+            // questionnaire filled in.
+            <p class="q-add-notes" hidden=has_field>
+                <button type="button" class="button small secondary" on:click=move |_| {
+                    asked_for.set(true);
+                    // The button hides itself: focus goes to the field once it is drawn.
+                    request_animation_frame(move || page::focus_id(&format!("n-{id}")));
+                }>
+                    {t("questions.add_notes")}
                     <span class="visually-hidden">" " {id}</span>
-                </label>
-                <textarea
-                    id=notes_id
-                    rows="2"
-                    prop:value=note
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        sink.draft.update_untracked(|d| {
-                            if text.is_empty() {
-                                d.notes.remove(id);
-                            } else {
-                                d.notes.insert(id.to_string(), text);
-                            }
-                        });
-                        sink.schedule.run(());
-                    }
-                    // Also fired as the view goes away (the field left by leaving): `try_run`.
-                    on:change=move |_| _ = sink.flush.try_run(())
-                ></textarea>
+                </button>
             </p>
+            {move || has_field().then(|| view! {
+                <p class="field q-notes">
+                    <label for=format!("n-{id}")>
+                        {t("questions.notes")}
+                        <span class="visually-hidden">" " {id}</span>
+                    </label>
+                    <textarea
+                        id=format!("n-{id}")
+                        rows="2"
+                        prop:value=note
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            sink.draft.update_untracked(|d| {
+                                if text.is_empty() {
+                                    d.notes.remove(id);
+                                } else {
+                                    d.notes.insert(id.to_string(), text);
+                                }
+                            });
+                            sink.schedule.run(());
+                        }
+                        // Also fired as the view goes away (the field left by leaving): `try_run`.
+                        on:change=move |_| _ = sink.flush.try_run(())
+                    ></textarea>
+                </p>
+            })}
         </fieldset>
     }
 }
