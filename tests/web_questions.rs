@@ -76,15 +76,19 @@ async fn choosing_changing_clearing_and_noting_are_shown_and_saved() {
         .unchecked_into();
     add.click();
     settle().await;
+    let asked = add.parent_element().expect("its line").unchecked_into::<web_sys::HtmlElement>();
+    assert!(asked.hidden(), "the button goes once the field is drawn");
     let notes = host.query_selector("[id=\"n-R1.2\"]").expect("selector").expect("notes field");
     js_sys::Reflect::set(&notes, &"value".into(), &"Signed policy, 3 March.".into()).expect("value");
     notes.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 500).expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(wait).await.expect("timer");
-    assert_eq!(stored("engine-1").notes.get("R1.2").map(String::as_str), Some("Signed policy, 3 March."));
+    stored_when("engine-1", |a| a.notes.get("R1.2").map(String::as_str) == Some("Signed policy, 3 March."))
+        .await;
     assert!(text_of(&host, ".q-overall").contains(&format!("0 of {total}")));
+    // Emptied, the field stays while the view is open.
+    js_sys::Reflect::set(&notes, &"value".into(), &"".into()).expect("value");
+    notes.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
+    stored_when("engine-1", |a| !a.notes.contains_key("R1.2")).await;
+    assert!(host.query_selector("[id=\"n-R1.2\"]").expect("selector").is_some(), "the emptied field stays");
     host.remove();
 }
 

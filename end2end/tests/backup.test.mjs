@@ -194,7 +194,7 @@ describe('backups to a folder', () => {
 });
 
 describe('without a folder API', () => {
-  test('exporting every assessment from the share panel counts as a backup; a selection does not', async () => {
+  test('exporting every assessment from the export panel counts as a backup; a selection does not', async () => {
     const DAY = 86_400_000;
     const { page, guards, ui, lib, context } = await app.visit({ acceptDownloads: true }, () => {
       window.showDirectoryPicker = undefined;

@@ -85,6 +85,15 @@ describe('code integrity', () => {
     });
   }
 
+  test('with the tools module refused, the library page\'s export panel says it could not be loaded', async () => {
+    const { context, page } = await tampered(/\/rai-tools-[0-9a-f]+_bg\.wasm$/);
+    await page.goto(`${app.server.url}#/assessments`);
+    const alert = page.locator('#export .notice.problem[role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /tools file could not be loaded/);
+    await context.close();
+  });
+
   test('a changed byte in the content pack is refused by its SHA-256: the page says so and shows no content', async () => {
     const { context, page } = await tampered(/\/pack-[a-z]+-[0-9a-f]{16}\.bin$/);
     await page.goto(`${app.server.url}#/guidance`);

@@ -257,6 +257,7 @@ describe('the assessment library', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export answer file' }).click(),
     ]);
+    await page.getByRole('status').filter({ hasText: /^Exported 1 assessment\(s\) to / }).waitFor();
     const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.deepEqual(file.assessments.map((a) => a.title), ['Only in memory']);
     assert.match(JSON.stringify(file.assessments[0]), /exported before the tab closes/);

@@ -169,6 +169,7 @@ describe('the report as a Word document', () => {
     await ui.open('/assessments');
     await lib.create({ title: 'Typed <text> & =1+2' });
     const typed = '=1+2 <b>bold?</b> & "quotes"\n+second line @A1';
+    await page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
     await page.getByLabel('Notes and evidence R1.1').fill(typed);
     await lib.waitSaved();
     await lib.openPart('Report');

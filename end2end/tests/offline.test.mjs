@@ -142,6 +142,7 @@ describe('a new version', () => {
     await old.page.waitForFunction(() => document.querySelector('#a-notes').value === 'saved by the new build');
     assert.equal(await old.page.locator('html').getAttribute('data-build-test'), null, 'still the older build');
     // Its own edit goes on top of that save, never over it.
+    await old.page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
     await old.page.getByLabel('Notes and evidence R1.1').fill('then the older build');
     await old.lib.waitSaved();
     await page.reload();

@@ -47,6 +47,7 @@ describe('the one-file edition', () => {
     const { page, guards, ui, lib, requests } = await openFile();
     await lib.create({ title: 'From a USB stick' });
     await page.locator('fieldset.question').first().getByRole('radio').nth(2).check();
+    await page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
     await page.getByLabel('Notes and evidence R1.1').fill('Typed in the one file');
     await lib.waitSaved();
     await page.reload();
@@ -68,6 +69,7 @@ describe('the one-file edition', () => {
   test('an answer file exported from the one file imports into a fresh profile of it', async () => {
     const source = await openFile();
     await source.lib.create({ title: 'Carried by file' });
+    await source.page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
     await source.page.getByLabel('Notes and evidence R1.1').fill('Kept in the answer file');
     await source.lib.waitSaved();
     await source.ui.open('/assessments');

@@ -131,6 +131,7 @@ describe('review and sign-off', () => {
     await page.waitForFunction(() => /Draft \(changed since version 1\)/.test(document.querySelector('.assessment-status')?.textContent ?? ''));
     assert.equal(await page.getByRole('link', { name: 'See what changed since the approval' }).getAttribute('href'), `#/assessments/${lib.currentId()}/review`);
     // A note typed on another question marks it too, once saved.
+    await page.getByRole('button', { name: 'Add notes and evidence R1.3' }).click();
     await page.getByLabel('Notes and evidence R1.3').fill('Asked the data protection officer.');
     await page.waitForFunction(() => document.querySelectorAll('.changed-mark').length === 2);
     assert.match(await page.locator('[id="q-R1.3"] legend').innerText(), /Changed since version 1 was approved$/);

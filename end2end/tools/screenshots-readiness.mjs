@@ -12,6 +12,7 @@ for (const [name, viewport] of Object.entries({ desktop: { width: 1280, height: 
   await page.waitForSelector('.q-sections:not([aria-busy])');
   const ids = await page.$$eval('fieldset.question', (f) => f.map((x) => x.id.slice(2)));
   for (const [i, id] of ids.entries()) if (i % 3 !== 2) await page.locator(`[id="q-${id}-${(i * 3) % 5}"]`).check();
+  await page.getByRole('button', { name: 'Add notes and evidence R1.1' }).click();
   await page.getByLabel('Notes and evidence R1.1').fill('Strategy signed by the chief on 3 March <b>2026</b>.');
   await page.locator('fieldset[id="q-R1.2"] details summary').click();
   await page.locator('fieldset[id="q-R1.1"]').scrollIntoViewIfNeeded();

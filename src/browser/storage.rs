@@ -25,29 +25,30 @@ enum Store {
 }
 
 impl LocalBackend {
-    /// The library's storage: the page's memory if the app has fallen back to it, otherwise
-    /// localStorage, proved to work with a write; `Err` when that is disabled or blocked, in which
-    /// case the app runs on [`LocalBackend::in_page`] and says that nothing will survive a reload.
+    /// localStorage, proved to work with a write (the app's choice, once, as it starts); `Err` when it
+    /// is disabled or blocked, in which case the app runs on [`LocalBackend::in_page`] and says that
+    /// nothing will survive a reload.
     pub fn open() -> Result<LocalBackend, BackendError> {
-        let window = web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
-        if let Ok(map) = js_sys::Reflect::get(&window, &JsValue::from_str(PAGE_STORE))
-            .and_then(|v| v.dyn_into::<js_sys::Map>())
-        {
-            return Ok(LocalBackend { store: Store::Page(map) });
-        }
-        // gloo's `raw()` panics when storage is unavailable, so ask the window first.
-        let storage = window
-            .local_storage()
-            .map_err(|e| BackendError::Unavailable(js_error_name(&e)))?
-            .ok_or_else(|| BackendError::Unavailable("localStorage is not provided".into()))?;
-        let mut backend = LocalBackend { store: Store::Local(storage) };
+        let mut backend = LocalBackend { store: Store::Local(local()?) };
         backend.set("rai.probe", "1")?;
         backend.remove("rai.probe")?;
         Ok(backend)
     }
 
-    /// The page's memory, made the library's storage for this page's life (both modules' `open`
-    /// return it from now on). Nothing in it survives a reload.
+    /// The storage the app chose (the tools module's way in): the page's memory if the app fell back
+    /// to it, otherwise localStorage, without a test write, so a full storage can still be read (and
+    /// exported from, the way out of it).
+    pub fn attach() -> Result<LocalBackend, BackendError> {
+        let window = web_sys::window().ok_or_else(|| BackendError::Unavailable("no window".into()))?;
+        let page = js_sys::Reflect::get(&window, &JsValue::from_str(PAGE_STORE));
+        if let Ok(map) = page.and_then(|v| v.dyn_into::<js_sys::Map>()) {
+            return Ok(LocalBackend { store: Store::Page(map) });
+        }
+        Ok(LocalBackend { store: Store::Local(local()?) })
+    }
+
+    /// The page's memory, made the library's storage for this page's life (the tools module's
+    /// `attach` returns it from now on). Nothing in it survives a reload.
     pub fn in_page() -> LocalBackend {
         let map = js_sys::Map::new();
         if let Some(window) = web_sys::window() {
@@ -55,6 +56,16 @@ impl LocalBackend {
         }
         LocalBackend { store: Store::Page(map) }
     }
+}
+
+/// This origin's localStorage, if the browser gives it.
+fn local() -> Result<web_sys::Storage, BackendError> {
+    // gloo's `raw()` panics when storage is unavailable, so ask the window first.
+    web_sys::window()
+        .ok_or_else(|| BackendError::Unavailable("no window".into()))?
+        .local_storage()
+        .map_err(|e| BackendError::Unavailable(js_error_name(&e)))?
+        .ok_or_else(|| BackendError::Unavailable("localStorage is not provided".into()))
 }
 
 fn js_error_name(e: &wasm_bindgen::JsValue) -> String {

@@ -43,8 +43,8 @@ impl Export {
 }
 
 /// Calls the tools module's `export` with `arg` once the module is loaded, after the current task,
-/// so a view calling it is in the page by then. Nothing when it cannot load: the module's views say
-/// so where shown.
+/// so a view calling it is in the page by then. When it cannot load, the element `arg` names, if it is
+/// there and empty (a panel the module fills), says so.
 pub fn call(export: Export, arg: &str) {
     imp::call_export(export.name(), arg.to_string());
 }
@@ -181,7 +181,16 @@ export function load_module(name, pins, pack) {
 
     pub fn call_export(name: &'static str, arg: String) {
         wasm_bindgen_futures::spawn_local(async move {
-            let Ok(module) = module().await else { return };
+            let Ok(module) = module().await else {
+                // A panel the module would have filled says why it is empty.
+                if let Some(panel) =
+                    crate::browser::page::element(&arg).filter(|p| p.child_element_count() == 0)
+                {
+                    let text = crate::core::report::escape::html(&broken());
+                    panel.set_inner_html(&format!("<p class=\"notice problem\" role=\"alert\">{text}</p>"));
+                }
+                return;
+            };
             match Reflect::get(&module, &name.into()).and_then(|f| f.dyn_into::<Function>()) {
                 Ok(f) => {
                     let _ = f.call1(&JsValue::NULL, &arg.into());

@@ -4,6 +4,7 @@
 //! the app keeps an empty section. The buttons' names ([`Act`]) are printed here and parsed by the
 //! tools module's dispatcher, one definition for both.
 
+use crate::core::assessment::Assessment;
 use crate::core::content::{t, t_with};
 use crate::core::library::Summary;
 use crate::core::passphrase::{strength, Strength};
@@ -17,8 +18,8 @@ pub const PASS_ID: &str = "x-pass";
 pub const CONFIRM_ID: &str = "x-pass2";
 pub const STRENGTH_ID: &str = "x-pass-strength";
 pub const STATUS_ID: &str = "export-status";
-/// Each assessment's checkbox is this prefix and its id (`x-…`).
-pub const CHOICE_PREFIX: &str = "x-";
+/// Each assessment's checkbox is this prefix and its id (`xa-…`): no other id of the panel begins so.
+pub const CHOICE_PREFIX: &str = "xa-";
 
 /// A button of the panel (`data-act`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +117,14 @@ pub fn strength_line(passphrase: &str) -> String {
     t_with(key, &[("bits", &bits.to_string())])
 }
 
+/// Whether a stored record can go in a file: its review too, which the app's first load keeps without
+/// reading (a damaged one would make the file refused on import). The problem as a sentence.
+pub fn exportable(a: &Assessment) -> Result<(), String> {
+    crate::core::review::read::read(&a.review.0, &a.id, a.kind, "review")
+        .map(|_| ())
+        .map_err(|e| format!("at {}: {}", e.path, e.problem))
+}
+
 /// Why an export of `chosen` assessments with this passphrase typed twice cannot go ahead, if so.
 /// Only the minimum length is enforced (see `core::passphrase`); empty means no encryption.
 pub fn refusal(chosen: usize, passphrase: &str, again: &str) -> Option<&'static str> {
@@ -166,8 +175,19 @@ mod tests {
         let list = [summary("a", "<b>Plan</b>"), summary("b\"x", "Other")];
         let out = choices_html(&list, &["a".to_string()]);
         assert!(out.contains("&lt;b&gt;Plan&lt;/b&gt;") && !out.contains("<b>"));
-        assert!(out.contains("id=\"x-a\" checked"));
-        assert!(out.contains("id=\"x-b&quot;x\">"), "{out}");
+        assert!(out.contains("id=\"xa-a\" checked"));
+        assert!(out.contains("id=\"xa-b&quot;x\">"), "{out}");
+    }
+
+    #[test]
+    fn no_id_of_the_panel_begins_as_an_assessments_checkbox_does() {
+        // An imported assessment may have any id ("pass"): its checkbox must not take a field's id.
+        let panel = panel_html();
+        let ids: Vec<&str> = panel.split("id=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]).collect();
+        assert!(ids.contains(&PASS_ID) && ids.contains(&CHOICES_ID), "{ids:?}");
+        for id in ids {
+            assert!(!id.starts_with(CHOICE_PREFIX), "{id}");
+        }
     }
 
     #[test]

@@ -38,7 +38,7 @@ thread_local! {
 }
 
 fn library() -> Option<Library<LocalBackend>> {
-    LocalBackend::open().ok().map(Library::new)
+    LocalBackend::attach().ok().map(Library::new)
 }
 
 fn read_state(lib: &Library<LocalBackend>) -> BackupState {

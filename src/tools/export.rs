@@ -11,8 +11,8 @@ use rai_assess::assessment::{Assessment, ContentRef};
 use rai_assess::crypto::seal;
 use rai_assess::download::download;
 use rai_assess::exports::{
-    choices_html, panel_html, refusal, strength_line, Act, CHOICES_ID, CHOICE_PREFIX, CONFIRM_ID, PASS_ID,
-    STATUS_ID, STRENGTH_ID,
+    choices_html, exportable, panel_html, refusal, strength_line, Act, CHOICES_ID, CHOICE_PREFIX, CONFIRM_ID,
+    PASS_ID, STATUS_ID, STRENGTH_ID,
 };
 use rai_assess::library::{Library, Summary, CHANGED_EVENT};
 use rai_assess::page::go;
@@ -31,7 +31,7 @@ thread_local! {
 }
 
 fn library() -> Result<Library<LocalBackend>, String> {
-    LocalBackend::open().map(Library::new).map_err(|e| e.to_string())
+    LocalBackend::attach().map(Library::new).map_err(|e| e.to_string())
 }
 
 /// The live assessments, most recently edited first (as the library lists them).
@@ -68,7 +68,7 @@ pub fn changed() {
 fn on_event(event: web_sys::Event) {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     match event.type_().as_str() {
-        "change" => {
+        "change" if target.closest(&format!("#{CHOICES_ID}")).ok().flatten().is_some() => {
             let Some(id) = target.id().strip_prefix(CHOICE_PREFIX).map(str::to_string) else { return };
             let on = target.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked());
             SELECTED.with(|s| {
@@ -134,7 +134,7 @@ fn export() {
     let list: Vec<Assessment> = match library() {
         Ok(lib) => ids
             .iter()
-            .filter_map(|id| lib.load(id).ok())
+            .filter_map(|id| lib.load(id).ok().filter(|a| exportable(a).is_ok()))
             .map(|mut a| {
                 upgrade(pack(), &mut a);
                 a

@@ -154,7 +154,7 @@ fn redraw(key: u32) {
 
 /// The library in this browser's storage.
 fn library() -> Result<Library<LocalBackend>, String> {
-    LocalBackend::open().map(Library::new).map_err(|e| e.to_string())
+    LocalBackend::attach().map(Library::new).map_err(|e| e.to_string())
 }
 
 /// Tells the app its library changed, so that it lists it again; during an import, once it is done:

@@ -34,7 +34,7 @@ thread_local! {
 /// The assessment as stored, or its approved version as it was approved.
 fn stored(target: &str) -> Result<Assessment, String> {
     let Target { id, version, public } = Target::parse(target)?;
-    let lib = LocalBackend::open().map(Library::new).map_err(|e| e.to_string())?;
+    let lib = LocalBackend::attach().map(Library::new).map_err(|e| e.to_string())?;
     let a = lib.load(&id).map_err(|e| e.to_string())?;
     match version {
         // Every download of the public version is made from it: nothing restricted reaches a file.

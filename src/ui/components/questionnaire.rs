@@ -419,7 +419,9 @@ fn QuestionItem(
         sink.replaced.track();
         sink.draft.with_untracked(|d| d.notes.contains_key(id))
     });
-    let has_field = move || asked_for.get() || has_note.get();
+    let has_field = Memo::new(move |drawn: Option<&bool>| {
+        drawn.copied().unwrap_or(false) || asked_for.get() || has_note.get()
+    });
     let principles: Vec<&'static str> = item.principles.iter().map(|p| p.as_ref()).collect();
     view! {
         <fieldset
@@ -473,7 +475,7 @@ fn QuestionItem(
                     <span class="visually-hidden">" " {id}</span>
                 </button>
             </p>
-            {move || has_field().then(|| view! {
+            {move || has_field.get().then(|| view! {
                 <p class="field q-notes">
                     <label for=format!("n-{id}")>
                         {t("questions.notes")}
