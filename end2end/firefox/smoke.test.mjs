@@ -203,6 +203,7 @@ describe('Firefox smoke', () => {
       await clickOn(page, '[id="q-R1.1-3"]');
       await clickOn(page, '[id="q-R1.2-4"]');
       await clickOn(page, '[id="q-R1.3-1"]');
+      await click(page, 'button', 'Add notes and evidence R1.1');
       await type(page, 'Notes and evidence R1.1', note);
       await page.waitForFunction(() => /3 of 58 questions answered/.test(document.querySelector('.q-overall')?.textContent));
       await waitSaved(page);

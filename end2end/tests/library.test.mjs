@@ -264,6 +264,33 @@ describe('the assessment library', () => {
     await context.close();
   });
 
+  test('a storage already full when the app starts still lists its assessments, which can be exported', async () => {
+    const quota = () => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (this.getItem('test.full') && key.startsWith('rai.')) throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, key, value);
+      };
+    };
+    const { context, page, ui, lib } = await app.visit({}, quota);
+    await ui.open('/assessments');
+    await lib.create({ title: 'Kept in a full storage' });
+    await page.evaluate(() => localStorage.setItem('test.full', '1'));
+    await ui.open('/assessments');
+    await page.reload();
+    await ui.ready();
+    await lib.card('Kept in a full storage').waitFor();
+    assert.doesNotMatch(await ui.mainText(), /nothing will survive a reload/);
+    await page.getByRole('checkbox', { name: /^Kept in a full storage · / }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export answer file' }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(file.assessments.map((a) => a.title), ['Kept in a full storage']);
+    await context.close();
+  });
+
   test('when storage is full the user is told and the last save is intact', async () => {
     const quota = () => {
       const set = Storage.prototype.setItem;

@@ -27,11 +27,15 @@ enum Store {
 impl LocalBackend {
     /// localStorage, proved to work with a write (the app's choice, once, as it starts); `Err` when it
     /// is disabled or blocked, in which case the app runs on [`LocalBackend::in_page`] and says that
-    /// nothing will survive a reload.
+    /// nothing will survive a reload. A full one is opened: what it holds can be read and exported,
+    /// and each save says it did not fit.
     pub fn open() -> Result<LocalBackend, BackendError> {
         let mut backend = LocalBackend { store: Store::Local(local()?) };
-        backend.set("rai.probe", "1")?;
-        backend.remove("rai.probe")?;
+        match backend.set("rai.probe", "1") {
+            Ok(()) => backend.remove("rai.probe")?,
+            Err(BackendError::Full) => {}
+            Err(e) => return Err(e),
+        }
         Ok(backend)
     }
 

@@ -43,10 +43,12 @@ impl Export {
 }
 
 /// Calls the tools module's `export` with `arg` once the module is loaded, after the current task,
-/// so a view calling it is in the page by then. When it cannot load, the element `arg` names, if it is
-/// there and empty (a panel the module fills), says so.
+/// so a view calling it is in the page by then. When it cannot load, a panel's section (`arg`), if it
+/// is there and still empty, says so.
 pub fn call(export: Export, arg: &str) {
-    imp::call_export(export.name(), arg.to_string());
+    // The panels' argument is the id of the section they fill; the report's is an assessment's id.
+    let panel = matches!(export, Export::BackupPanel | Export::ImportPanel | Export::FileExportPanel);
+    imp::call_export(export.name(), arg.to_string(), panel);
 }
 
 /// Loads the tools module in the background once the app has started, so that results, reports and
@@ -86,7 +88,7 @@ mod imp {
     pub fn warm() {}
 
     /// Linked in (tests): the backups are the tools module's alone.
-    pub fn call_export(_name: &'static str, _arg: String) {}
+    pub fn call_export(_name: &'static str, _arg: String, _panel: bool) {}
 
     pub fn render_now(json: String) -> Option<Result<Written, String>> {
         Some(render_json(&json).map_err(|e| e.to_string()))
@@ -179,13 +181,12 @@ export function load_module(name, pins, pack) {
         fn console_error(message: &str, name: &str);
     }
 
-    pub fn call_export(name: &'static str, arg: String) {
+    pub fn call_export(name: &'static str, arg: String, panel: bool) {
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(module) = module().await else {
                 // A panel the module would have filled says why it is empty.
-                if let Some(panel) =
-                    crate::browser::page::element(&arg).filter(|p| p.child_element_count() == 0)
-                {
+                let section = panel.then(|| crate::browser::page::element(&arg)).flatten();
+                if let Some(panel) = section.filter(|p| p.child_element_count() == 0) {
                     let text = crate::core::report::escape::html(&broken());
                     panel.set_inner_html(&format!("<p class=\"notice problem\" role=\"alert\">{text}</p>"));
                 }

@@ -142,11 +142,14 @@ fn export() {
             .collect(),
         Err(e) => return say(&e),
     };
-    if let Some(why) = refusal(list.len(), &secret, &again) {
+    if let Some(why) = refusal(ids.len(), &secret, &again) {
         return say(why);
     }
     // One that cannot be read is left out and the message says so: a backup never lacks one silently.
     let skipped = ids.len() - list.len();
+    if list.is_empty() {
+        return say(&t_with("share.skipped", &[("count", &skipped.to_string())]));
+    }
     let left_out = if skipped > 0 {
         format!(" {}", t_with("share.skipped", &[("count", &skipped.to_string())]))
     } else {
