@@ -18,6 +18,8 @@ mod panel;
 mod report;
 #[path = "tools/rest.rs"]
 mod rest;
+#[path = "tools/store.rs"]
+mod store;
 
 use wasm_bindgen::prelude::*;
 

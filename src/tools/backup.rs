@@ -38,7 +38,7 @@ thread_local! {
 }
 
 fn library() -> Option<Library<LocalBackend>> {
-    LocalBackend::attach().ok().map(Library::new)
+    crate::store::library().ok()
 }
 
 fn read_state(lib: &Library<LocalBackend>) -> BackupState {

@@ -6,6 +6,7 @@
 //! (`library::CHANGED_EVENT`) so that it lists the library again.
 
 use crate::panel::{self, Listener};
+use crate::store::{library, tell_changed};
 use rai_assess::answer_file;
 use rai_assess::assessment::{Assessment, ContentRef};
 use rai_assess::crypto::seal;
@@ -14,9 +15,8 @@ use rai_assess::exports::{
     choices_html, exportable, panel_html, refusal, strength_line, Act, CHOICES_ID, CHOICE_PREFIX, CONFIRM_ID,
     PASS_ID, STATUS_ID, STRENGTH_ID,
 };
-use rai_assess::library::{Library, Summary, CHANGED_EVENT};
+use rai_assess::library::Summary;
 use rai_assess::page::go;
-use rai_assess::storage::LocalBackend;
 use rai_assess::system::{confirm, date_time, now_ms};
 use rai_assess::upgrade::upgrade;
 use rai_assess::{pack, t, t_with, Route};
@@ -28,10 +28,6 @@ thread_local! {
     static PANEL: panel::Slot = const { RefCell::new(None) };
     /// The ids ticked, in the order they were ticked; kept while the list is drawn again.
     static SELECTED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-fn library() -> Result<Library<LocalBackend>, String> {
-    LocalBackend::attach().map(Library::new).map_err(|e| e.to_string())
 }
 
 /// The live assessments, most recently edited first (as the library lists them).
@@ -211,9 +207,7 @@ fn delete() {
         Err(e) => (0, format!("{e}. ")),
     };
     SELECTED.with(|s| s.borrow_mut().clear());
-    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new(CHANGED_EVENT)) {
-        let _ = w.dispatch_event(&e);
-    }
+    tell_changed();
     changed();
     say(&(problem + &t_with("share.deleted", &[("count", &moved.to_string())])));
 }

@@ -6,14 +6,13 @@
 //! library is announced to the app (`library::CHANGED_EVENT`), which lists it again.
 
 use crate::panel::{self, Listener};
+use crate::store::{library, tell_changed};
 use rai_assess::answer_file::{Sealed, MAX_ASSESSMENTS, MAX_FILES_PER_IMPORT};
 use rai_assess::assessment::Assessment;
 use rai_assess::crypto::{unseal, UnsealError};
 use rai_assess::files::{files_of, read};
 use rai_assess::imports::{line_html, panel_html, Act, FileLine, INPUT_ID, RESULTS_ID, ROW_PREFIX};
-use rai_assess::library::{Library, CHANGED_EVENT};
 use rai_assess::render::{read_file, FileBody, Fingerprints, Reading};
-use rai_assess::storage::LocalBackend;
 use rai_assess::system::{confirm, new_id, now_ms};
 use rai_assess::Route;
 use rai_assess::{pack, t, t_with};
@@ -152,11 +151,6 @@ fn redraw(key: u32) {
     }
 }
 
-/// The library in this browser's storage.
-fn library() -> Result<Library<LocalBackend>, String> {
-    LocalBackend::attach().map(Library::new).map_err(|e| e.to_string())
-}
-
 /// Tells the app its library changed, so that it lists it again; during an import, once it is done:
 /// each telling re-reads the whole library (its listing and the space used), which for 50 files of
 /// 300 answers was most of the import's time.
@@ -165,12 +159,6 @@ fn changed() {
         CHANGED_MEANWHILE.set(true);
     } else {
         tell_changed();
-    }
-}
-
-fn tell_changed() {
-    if let (Some(w), Ok(e)) = (web_sys::window(), web_sys::Event::new(CHANGED_EVENT)) {
-        let _ = w.dispatch_event(&e);
     }
 }
 

@@ -6,7 +6,6 @@
 
 use crate::panel::{self, Listener};
 use rai_assess::assessment::Assessment;
-use rai_assess::library::Library;
 use rai_assess::office::{self, FileRequest};
 use rai_assess::render::Request;
 use rai_assess::report::{
@@ -15,7 +14,6 @@ use rai_assess::report::{
     ReportMeta,
 };
 use rai_assess::review::as_approved;
-use rai_assess::storage::LocalBackend;
 use rai_assess::system::{date_time, now_ms};
 use rai_assess::{t, t_with};
 use std::cell::RefCell;
@@ -34,7 +32,7 @@ thread_local! {
 /// The assessment as stored, or its approved version as it was approved.
 fn stored(target: &str) -> Result<Assessment, String> {
     let Target { id, version, public } = Target::parse(target)?;
-    let lib = LocalBackend::attach().map(Library::new).map_err(|e| e.to_string())?;
+    let lib = crate::store::library()?;
     let a = lib.load(&id).map_err(|e| e.to_string())?;
     match version {
         // Every download of the public version is made from it: nothing restricted reaches a file.
